@@ -1,0 +1,381 @@
+"""The headless command line; the same core as the GUI.
+
+Exit codes: 0 success, 1 a refused action (one line on stderr), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from .core import paths
+
+
+class Refused(Exception):
+    """A refused action: printed as one line, exit status 1."""
+
+
+# ---------------------------------------------------------------- secrets
+
+
+def _read_secret_file(path: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise Refused(f"Cannot read {path}: {exc.strerror}") from None
+    return text.rstrip("\r\n")
+
+
+def passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
+    if args.passphrase_file:
+        return _read_secret_file(args.passphrase_file)
+    env = os.environ.get("TESTIMONY_PASSPHRASE")
+    if env is not None:
+        return env
+    if not sys.stdin.isatty():
+        raise Refused("No passphrase: use --passphrase-file, TESTIMONY_PASSPHRASE or a terminal")
+    return getpass.getpass(prompt)
+
+
+def new_passphrase(args: argparse.Namespace, from_main: bool) -> str:
+    """The passphrase to set: for init the usual sources, for passwd the 'new' ones."""
+    if from_main and (args.passphrase_file or os.environ.get("TESTIMONY_PASSPHRASE") is not None):
+        value = passphrase(args)
+    elif not from_main and getattr(args, "new_passphrase_file", None):
+        value = _read_secret_file(args.new_passphrase_file)
+    elif not from_main and os.environ.get("TESTIMONY_NEW_PASSPHRASE") is not None:
+        value = os.environ["TESTIMONY_NEW_PASSPHRASE"]
+    else:
+        if not sys.stdin.isatty():
+            raise Refused("No new passphrase given (see --help)")
+        value = getpass.getpass("New passphrase: ")
+        if getpass.getpass("Repeat it: ") != value:
+            raise Refused("The two passphrases differ; nothing was changed")
+    if len(value) < 8:
+        raise Refused("The passphrase must have at least 8 characters")
+    return value
+
+
+def recovery_code(args: argparse.Namespace) -> str | None:
+    if getattr(args, "recovery_code_file", None):
+        return _read_secret_file(args.recovery_code_file)
+    return os.environ.get("TESTIMONY_RECOVERY_CODE")
+
+
+def open_vault(args: argparse.Namespace, default: Callable[[], Path] = paths.default_vault_dir):
+    from .core.vault import Vault
+
+    path = Path(args.vault) if args.vault else default()
+    code = recovery_code(args)
+    if code is not None:
+        return Vault.unlock(path, recovery_code=code)
+    return Vault.unlock(path, passphrase=passphrase(args))
+
+
+def emit(args: argparse.Namespace, data: object, text: str) -> None:
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    elif text:
+        print(text)
+
+
+# ---------------------------------------------------------------- vault
+
+
+def cmd_vault_init(args: argparse.Namespace) -> None:
+    from .core.vault import Vault
+
+    path = Path(args.vault) if args.vault else paths.default_vault_dir()
+    vault, code = Vault.create(path, new_passphrase(args, from_main=True))
+    vault.lock()
+    emit(
+        args,
+        {"vault": str(path), "recovery_code": code},
+        f"Vault created at {path}\n\nRecovery code (shown once; write it down and keep it apart "
+        f"from the laptop):\n\n    {code}\n",
+    )
+
+
+def cmd_vault_check(args: argparse.Namespace) -> None:
+    with open_vault(args) as vault:
+        problems = vault.check()
+        count = vault.count_records()
+    if problems:
+        raise Refused(f"Integrity check failed: {problems[0]}" + (f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""))
+    emit(args, {"ok": True, "records": count}, f"Vault is sound ({count} records)")
+
+
+def cmd_vault_passwd(args: argparse.Namespace) -> None:
+    with open_vault(args) as vault:
+        vault.change_passphrase(new_passphrase(args, from_main=False))
+    emit(args, {"ok": True}, "Passphrase changed")
+
+
+def cmd_vault_wipe(args: argparse.Namespace) -> None:
+    from .core.vault import Vault
+
+    if not args.yes:
+        raise Refused("Quick wipe destroys the vault for good; repeat with --yes to do it")
+    path = Path(args.vault) if args.vault else paths.default_vault_dir()
+    if not (path / "keyslots.json").exists() and not (path / "vault.db").exists():
+        raise Refused(f"No vault at {path}")
+    seconds = Vault.wipe(path)
+    emit(args, {"wiped": str(path), "keys_destroyed_seconds": seconds}, f"Vault at {path} wiped")
+
+
+# ---------------------------------------------------------------- forms
+
+
+def cmd_forms_list(args: argparse.Namespace) -> None:
+    from .core.forms import FormRegistry
+
+    forms = FormRegistry().list()
+    emit(
+        args,
+        [{"id": f.id, "version": f.version, "title": f.title("en"), "title_ar": f.title("ar")} for f in forms],
+        "\n".join(f"{f.id:32} v{f.version:6} {f.title('en')}" for f in forms),
+    )
+
+
+def cmd_forms_show(args: argparse.Namespace) -> None:
+    from .core.forms import FormRegistry, dump_form
+
+    form = FormRegistry().get(args.id)
+    emit(args, form.to_dict(), dump_form(form.to_dict()))
+
+
+def cmd_forms_validate(args: argparse.Namespace) -> None:
+    from .core.forms import validate_form_file
+
+    form = validate_form_file(Path(args.file))
+    emit(args, {"ok": True, "id": form.id, "version": form.version}, f"{args.file}: valid form {form.id} v{form.version}")
+
+
+def cmd_forms_import_xlsform(args: argparse.Namespace) -> None:
+    from .core.forms import dump_form, import_xlsform, load_form
+
+    definition, report = import_xlsform(Path(args.file))
+    text = dump_form(definition)
+    out = Path(args.out)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    try:
+        load_form(tmp)
+    except Exception:
+        tmp.unlink(missing_ok=True)
+        raise
+    os.replace(tmp, out)
+    for line in report:
+        print(line, file=sys.stderr)
+    emit(args, {"out": str(out), "report": report}, f"Wrote {out}")
+
+
+# ---------------------------------------------------------------- records
+
+
+def _load_answers(path: str) -> dict:
+    try:
+        if Path(path).stat().st_size > 20 * 1024 * 1024:
+            raise Refused(f"{path} is too large for an answers file")
+        answers = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise Refused(f"Cannot read {path}: {exc.strerror}") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise Refused(f"{path} is not valid JSON: {exc}") from None
+    if not isinstance(answers, dict):
+        raise Refused(f"{path} must hold a JSON object of answers")
+    return answers
+
+
+def cmd_record_add(args: argparse.Namespace) -> None:
+    from .core.forms import FormRegistry
+    from .core.records import save_new_record
+
+    form = FormRegistry().get(args.form)
+    answers = _load_answers(args.answers)
+    issues = form.validate(answers)
+    if issues:
+        for issue in issues:
+            print(f"{issue.path}: {issue.message}", file=sys.stderr)
+        raise Refused(f"{len(issues)} invalid answer(s); nothing was saved")
+    with open_vault(args) as vault:
+        rid = save_new_record(vault, form, answers, [Path(a) for a in args.attach])
+    emit(args, {"id": rid}, rid)
+
+
+def cmd_record_list(args: argparse.Namespace) -> None:
+    with open_vault(args) as vault:
+        rows = vault.list_records(limit=args.limit, form_id=args.form)
+    emit(
+        args,
+        [r.__dict__ for r in rows],
+        "\n".join(f"{r.id}  {r.form_id:28} rev {r.rev:<3} {r.status:9} {r.updated_at[:19]}" for r in rows),
+    )
+
+
+def cmd_record_show(args: argparse.Namespace) -> None:
+    with open_vault(args) as vault:
+        rec = vault.get_record(args.id, rev=args.rev, reveal=args.reveal)
+        if args.reveal:
+            vault.log("identity.reveal", rec.id, via="cli")
+    data = {
+        "id": rec.id,
+        "form": rec.form_id,
+        "form_version": rec.form_version,
+        "rev": rec.rev,
+        "revisions": rec.current_rev,
+        "status": rec.status,
+        "created_at": rec.created_at,
+        "updated_at": rec.updated_at,
+        "answers": rec.public,
+        "attachments": [
+            {"id": a.id, "filename": a.filename, "sha256": a.sha256, "size": a.size,
+             "cleaned": a.clean_status, "removed": a.removed}
+            for a in rec.attachments
+        ],
+    }
+    if args.reveal:
+        data["identity"] = rec.identity if not rec.identity_forgotten else None
+        data["identity_forgotten"] = rec.identity_forgotten
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    emit(args, data, text if args.reveal else text + "\n(identifying details hidden; use --reveal)")
+
+
+def cmd_search(args: argparse.Namespace) -> None:
+    with open_vault(args) as vault:
+        hits = vault.search(args.query, limit=args.limit)
+    emit(args, [{"id": i, "snippet": s} for i, s in hits], "\n".join(f"{i}  {s}" for i, s in hits))
+
+
+def cmd_redact(args: argparse.Namespace) -> None:
+    from .core.redaction import redact_text
+
+    text = sys.stdin.read()
+    result = redact_text(text, known=args.known or (), lang=args.lang)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        sys.stdout.write(result["text"])
+
+
+# ---------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--vault", metavar="DIR", help="vault folder (default: the platform data folder)")
+    common.add_argument("--passphrase-file", metavar="FILE", help="read the passphrase from FILE")
+    common.add_argument("--recovery-code-file", metavar="FILE", help="unlock with the recovery code in FILE")
+    common.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = argparse.ArgumentParser(prog="testimony", description="Offline, encrypted testimony collection.",
+                                parents=[common])
+    p.add_argument("--demo", action="store_true", help="open a throwaway vault with fictional interviews")
+    p.add_argument("--self-test", action="store_true", help="create a vault in a temp folder, write and read a record")
+    p.add_argument("--lang", choices=["en", "ar"], help="interface language for the desktop app")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(parent, name: str, fn: Callable, help: str, **kw):  # noqa: A002
+        sp = parent.add_parser(name, help=help, parents=[common], **kw)
+        sp.set_defaults(fn=fn)
+        return sp
+
+    vault = sub.add_parser("vault", help="create, check, change or wipe the vault").add_subparsers(
+        dest="vault_command", metavar="ACTION", required=True)
+    add(vault, "init", cmd_vault_init, "create a vault; prints the recovery code once")
+    add(vault, "check", cmd_vault_check, "unlock and verify integrity")
+    pw = add(vault, "passwd", cmd_vault_passwd, "change the passphrase")
+    pw.add_argument("--new-passphrase-file", metavar="FILE")
+    w = add(vault, "wipe", cmd_vault_wipe, "quick wipe (keys first, then data)")
+    w.add_argument("--yes", action="store_true")
+
+    forms = sub.add_parser("forms", help="interview forms").add_subparsers(
+        dest="forms_command", metavar="ACTION", required=True)
+    add(forms, "list", cmd_forms_list, "list interview forms")
+    add(forms, "show", cmd_forms_show, "show a form").add_argument("id")
+    add(forms, "validate", cmd_forms_validate, "check a form definition file").add_argument("file")
+    x = add(forms, "import-xlsform", cmd_forms_import_xlsform, "convert an XLSForm")
+    x.add_argument("file")
+    x.add_argument("--out", required=True)
+
+    record = sub.add_parser("record", help="interview records").add_subparsers(
+        dest="record_command", metavar="ACTION", required=True)
+    ra = add(record, "add", cmd_record_add, "add a record; prints its id")
+    ra.add_argument("--form", required=True)
+    ra.add_argument("--answers", required=True, metavar="FILE.json")
+    ra.add_argument("--attach", action="append", default=[], metavar="FILE")
+    rl = add(record, "list", cmd_record_list, "list records")
+    rl.add_argument("--limit", type=int, default=1000)
+    rl.add_argument("--form")
+    rs = add(record, "show", cmd_record_show, "show a record")
+    rs.add_argument("id")
+    rs.add_argument("--rev", type=int)
+    rs.add_argument("--reveal", action="store_true", help="include identifying details")
+
+    s = add(sub, "search", cmd_search, "full-text search (non-identifying text)")
+    s.add_argument("query")
+    s.add_argument("--limit", type=int, default=100)
+
+    r = add(sub, "redact", cmd_redact, "redact text read from stdin")
+    r.add_argument("--known", action="append", metavar="NAME")
+    r.add_argument("--lang", choices=["auto", "en", "ar"], default="auto")
+
+    return p
+
+
+def _refusal_types() -> tuple[type[BaseException], ...]:
+    import sqlcipher3
+
+    from .core.crypto import CryptoError
+    from .core.vault import VaultError
+
+    types: list[type[BaseException]] = [Refused, VaultError, CryptoError, sqlcipher3.DatabaseError]
+    try:
+        from .core.forms import FormError
+
+        types.append(FormError)
+    except ImportError:
+        pass
+    try:
+        from .core.bundle import BundleError
+
+        types.append(BundleError)
+    except ImportError:
+        pass
+    return tuple(types)
+
+
+def main(argv: list[str] | None = None) -> int:
+    paths.restrict_permissions()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        if args.self_test:
+            from .selftest import run
+
+            return run()
+        from .ui.app import run_app
+
+        return run_app(args)
+    refused = _refusal_types()
+    try:
+        args.fn(args)
+    except refused as exc:
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if exc.__class__.__module__.startswith("sqlcipher3"):
+            message = f"The vault database is damaged or unreadable ({message})"
+        print(f"testimony: {message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("testimony: interrupted; nothing more was done", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""Database schema of a vault, versioned with ordered migrations.
+
+``PRAGMA user_version`` holds the schema version. A vault made by any earlier
+release is brought forward one migration at a time, each in its own
+transaction; a vault from a newer release is refused rather than damaged.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+class SchemaError(Exception):
+    pass
+
+
+_V1 = """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE records (
+            id TEXT PRIMARY KEY,
+            form_id TEXT NOT NULL,
+            form_version TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            current_rev INTEGER NOT NULL
+        );
+        CREATE TABLE revisions (
+            record_id TEXT NOT NULL REFERENCES records(id),
+            rev INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            public_json TEXT NOT NULL,
+            identity_sealed BLOB,
+            PRIMARY KEY (record_id, rev)
+        );
+        CREATE TABLE identity_keys (
+            record_id TEXT PRIMARY KEY REFERENCES records(id),
+            wrapped BLOB NOT NULL
+        );
+        CREATE TABLE attachments (
+            id TEXT PRIMARY KEY,
+            record_id TEXT REFERENCES records(id),
+            filename TEXT NOT NULL,
+            mime TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            blob TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX attachments_record ON attachments(record_id);
+        CREATE TABLE drafts (
+            id TEXT PRIMARY KEY,
+            form_id TEXT NOT NULL,
+            form_version TEXT NOT NULL,
+            record_id TEXT,
+            updated_at TEXT NOT NULL,
+            payload TEXT NOT NULL
+        );
+        CREATE TABLE custody (
+            seq INTEGER PRIMARY KEY,
+            ts TEXT NOT NULL,
+            action TEXT NOT NULL,
+            record_id TEXT,
+            details TEXT NOT NULL,
+            prev TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE INDEX custody_record ON custody(record_id);
+        CREATE VIRTUAL TABLE record_fts USING fts5(
+            record_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2'
+        );
+"""
+
+# Metadata cleaning of attachments, export marks and the record's origin.
+_V2 = """
+        ALTER TABLE attachments ADD COLUMN clean_blob TEXT;
+        ALTER TABLE attachments ADD COLUMN clean_sha256 TEXT;
+        ALTER TABLE attachments ADD COLUMN clean_size INTEGER;
+        ALTER TABLE attachments ADD COLUMN clean_status TEXT NOT NULL DEFAULT 'not_cleaned';
+        ALTER TABLE attachments ADD COLUMN removed_json TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE attachments ADD COLUMN clean_reason TEXT NOT NULL DEFAULT '';
+        ALTER TABLE records ADD COLUMN exported_rev INTEGER;
+        ALTER TABLE records ADD COLUMN exported_bundle TEXT;
+        ALTER TABLE records ADD COLUMN origin_json TEXT;
+        ALTER TABLE revisions ADD COLUMN redaction_json TEXT;
+        CREATE INDEX records_updated ON records(updated_at);
+"""
+
+
+MIGRATIONS: list[str] = [_V1, _V2]
+CURRENT_VERSION = len(MIGRATIONS)
+
+
+def version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int = CURRENT_VERSION) -> list[int]:
+    """Apply pending migrations up to ``target``; returns the versions applied."""
+    current = version(conn)
+    if current > CURRENT_VERSION:
+        raise SchemaError(
+            f"This vault was written by a newer Testimony (schema {current}, "
+            f"this version knows {CURRENT_VERSION}); update the app to open it."
+        )
+    applied = []
+    for v in range(current + 1, target + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # executescript() would commit on its own; run statement by statement.
+            for statement in MIGRATIONS[v - 1].split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {int(v)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(v)
+    return applied

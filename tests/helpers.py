@@ -1,0 +1,54 @@
+"""Shared test helpers: canary scanning and a reader of SQLCipher pages."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+FLOOR_ENV = {"TESTIMONY_KDF_PROFILE": "floor"}
+
+
+def encodings_of(canary: str) -> list[bytes]:
+    return [canary.encode("utf-8"), canary.encode("utf-16-le"), canary.encode("utf-16-be")]
+
+
+def files_containing(roots: Iterable[Path], canary: str) -> list[Path]:
+    needles = encodings_of(canary)
+    hits = []
+    for root in roots:
+        if not root.exists():
+            continue
+        for dirpath, _dirs, files in os.walk(root):
+            for name in files:
+                p = Path(dirpath) / name
+                try:
+                    data = p.read_bytes()
+                except OSError:
+                    continue
+                if any(n in data for n in needles):
+                    hits.append(p)
+    return hits
+
+
+def decrypted_pages(db_path: Path, raw_key: bytes, page_size: int = 8192) -> list[bytes]:
+    """Decrypt every page of a SQLCipher 4 file, free pages included.
+
+    Used only to prove what is *not* left in the file (forgotten identities):
+    SQLCipher 4 encrypts each page with AES-256-CBC under the raw key, the IV
+    sits in the page's reserved tail (16 bytes IV, then 64 bytes HMAC), and
+    page 1 starts with a 16-byte plaintext salt.
+    """
+    data = db_path.read_bytes()
+    reserve = 80
+    pages = []
+    for offset in range(0, len(data) - page_size + 1, page_size):
+        page = data[offset : offset + page_size]
+        start = 16 if offset == 0 else 0
+        iv = page[page_size - reserve : page_size - reserve + 16]
+        body = page[start : page_size - reserve]
+        dec = Cipher(algorithms.AES(raw_key), modes.CBC(iv)).decryptor()
+        pages.append(dec.update(body) + dec.finalize())
+    return pages
