@@ -1,0 +1,15 @@
+"""Testimony's form language: definitions, validation of answers, identity split, XLSForm import.
+
+No Qt here.  See docs/forms.md for the language reference.
+"""
+from .errors import FormError
+from .expr import DateVal, date_interval
+from .loader import build_form, load_form, validate_form_file
+from .model import Field, FieldIssue, Form, Section
+from .registry import FormRegistry, dump_form
+from .xlsform import import_xlsform
+
+__all__ = [
+    "DateVal", "Field", "FieldIssue", "Form", "FormError", "FormRegistry", "Section",
+    "build_form", "date_interval", "dump_form", "import_xlsform", "load_form", "validate_form_file",
+]
