@@ -189,6 +189,9 @@ def _load_answers(path: str) -> dict:
         raise Refused(f"{path} is not valid JSON: {exc}") from None
     if not isinstance(answers, dict):
         raise Refused(f"{path} must hold a JSON object of answers")
+    # Also accept the example-interview layout {"form": ID, "version": V, "answers": {...}}.
+    if isinstance(answers.get("answers"), dict) and isinstance(answers.get("form"), str):
+        answers = answers["answers"]
     return answers
 
 
@@ -201,7 +204,7 @@ def cmd_record_add(args: argparse.Namespace) -> None:
     issues = form.validate(answers)
     if issues:
         for issue in issues:
-            print(f"{issue.path}: {issue.message}", file=sys.stderr)
+            print(issue.message, file=sys.stderr)
         raise Refused(f"{len(issues)} invalid answer(s); nothing was saved")
     with open_vault(args) as vault:
         rid = save_new_record(vault, form, answers, [Path(a) for a in args.attach])
@@ -325,6 +328,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--known", action="append", metavar="NAME")
     r.add_argument("--lang", choices=["auto", "en", "ar"], default="auto")
 
+    from .cli_hq import add_commands
+
+    add_commands(sub, add)
     return p
 
 

@@ -44,3 +44,140 @@ def save_revision(vault: Vault, record_id: str, form, answers: dict,
     public, identity = form.split(answers)
     return vault.revise_record(record_id, public, identity, attachment_ids=list(attachment_ids),
                                draft_id=draft_id)
+
+
+# ---------------------------------------------------------------- redaction of what leaves the laptop
+
+FREE_TEXT_TYPES = {"text", "narrative"}
+
+
+def _walk_text(fields: dict, container: dict, prefix: str, out: list[tuple[str, str]]) -> None:
+    for key, value in container.items():
+        f = fields.get(key)
+        if f is None:
+            continue
+        path = f"{prefix}{key}"
+        if f.type in FREE_TEXT_TYPES and isinstance(value, str) and value.strip():
+            out.append((path, value))
+        elif f.fields:
+            children = {c.id: c for c in f.fields}
+            items = value if isinstance(value, list) else [value]
+            for i, item in enumerate(items):
+                if isinstance(item, dict):
+                    sub = f"{path}[{i}]." if isinstance(value, list) else f"{path}."
+                    _walk_text(children, item, sub, out)
+
+
+def text_fields(form, public: dict) -> list[tuple[str, str]]:
+    """Free-text answers (narratives and short texts) as (path, text)."""
+    out: list[tuple[str, str]] = []
+    _walk_text({f.id: f for f in form.fields if f.parent is None}, public, "", out)
+    return out
+
+
+def _set_path(container: dict, path: str, value: str) -> None:
+    import re
+
+    parts = re.findall(r"([^.\[\]]+)(?:\[(\d+)\])?", path)
+    cur: object = container
+    for n, (key, index) in enumerate(parts):
+        last = n == len(parts) - 1
+        if last and not index:
+            cur[key] = value  # type: ignore[index]
+            return
+        cur = cur[key]  # type: ignore[index]
+        if index:
+            if last:
+                cur[int(index)] = value  # type: ignore[index]
+                return
+            cur = cur[int(index)]  # type: ignore[index]
+
+
+def location_names(field, value: object) -> list[str]:
+    """Every name of an incident location: gazetteer labels in all languages and free text."""
+    if not isinstance(value, dict):
+        return []
+    out: list[str] = []
+    text = value.get("text")
+    if isinstance(text, str) and text.strip():
+        out.append(text)
+    gaz = getattr(field, "gazetteer", None)
+    place = gaz.places.get(value.get("city")) if gaz is not None and isinstance(value.get("city"), str) else None
+    if place is not None:
+        out += [v for v in place.label.values() if v]
+        district = place.districts.get(value.get("district")) if isinstance(value.get("district"), str) else None
+        if district:
+            out += [v for v in district.values() if v]
+    return out
+
+
+def record_redactor(form, public: dict, identity: dict):
+    """A Redactor primed with this record's identities, publishable names and incident places."""
+    from .redaction import Redactor
+
+    answers = form.merge(public, identity)
+    places: list[str] = []
+
+    def collect(fields, container):
+        for key, value in container.items():
+            f = fields.get(key)
+            if f is None:
+                continue
+            if f.type == "location" and not f.identifying:
+                places.extend(location_names(f, value))
+            if f.fields:
+                children = {c.id: c for c in f.fields}
+                for item in (value if isinstance(value, list) else [value]):
+                    if isinstance(item, dict):
+                        collect(children, item)
+
+    collect({f.id: f for f in form.fields if f.parent is None}, public)
+    return Redactor(known=form.identity_values(identity), publishable=form.publishable_names(answers),
+                    places=places)
+
+
+def detect_for_review(form, public: dict, identity: dict) -> dict[str, list]:
+    """Detections per free-text field, for the researcher's review."""
+    redactor = record_redactor(form, public, identity)
+    return {path: redactor.detect(text) for path, text in text_fields(form, public)}
+
+
+def redacted_public(form, public: dict, identity: dict, review: dict | None = None) -> dict:
+    """The non-identifying answers with every free text redacted.
+
+    Where the researcher reviewed a field, their decisions are applied to the
+    detections; elsewhere every detection is replaced.
+    """
+    import copy
+
+    from .redaction import apply_decisions
+
+    out = copy.deepcopy(public)
+    redactor = record_redactor(form, public, identity)
+    for path, text in text_fields(form, public):
+        decisions = ((review or {}).get(path) or {}).get("decisions")
+        if decisions is not None:
+            result = apply_decisions(text, redactor.detect(text), decisions, redactor)
+        else:
+            result = redactor.redact(text)
+        _set_path(out, path, result.text)
+    return out
+
+
+def export_view(vault: Vault, record_id: str, include_identities: bool) -> dict:
+    """A record as it leaves the laptop in a bundle."""
+    from .forms import FormRegistry
+
+    rec = vault.get_record(record_id, reveal=True)
+    form = FormRegistry().get(rec.form_id, rec.form_version)
+    identity = rec.identity or {}
+    return {
+        "id": rec.id,
+        "form_id": rec.form_id,
+        "form_version": rec.form_version,
+        "rev": rec.current_rev,
+        "created_at": rec.created_at,
+        "answers": rec.public if include_identities else redacted_public(form, rec.public, identity, rec.redaction),
+        "identity": identity if include_identities else None,
+        "redaction": "reviewed" if rec.redaction else "automatic",
+    }

@@ -87,7 +87,50 @@ _V2 = """
 """
 
 
-MIGRATIONS: list[str] = [_V1, _V2]
+# Bundles: recipients (field side), devices and imports (analyst side),
+# receipts, links between testimonies, and where each revision came from.
+_V3 = """
+        CREATE TABLE recipients (
+            fingerprint TEXT PRIMARY KEY,
+            org TEXT NOT NULL,
+            age_recipient TEXT NOT NULL,
+            signing_key TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        );
+        CREATE TABLE devices (
+            device_key TEXT PRIMARY KEY,
+            researcher TEXT,
+            fingerprint TEXT NOT NULL,
+            first_seen TEXT NOT NULL
+        );
+        CREATE TABLE bundles (
+            bundle_id TEXT PRIMARY KEY,
+            direction TEXT NOT NULL,
+            peer TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            manifest_sha256 TEXT NOT NULL,
+            include_identities INTEGER NOT NULL DEFAULT 0,
+            receipt_at TEXT,
+            report_json TEXT
+        );
+        CREATE TABLE bundle_records (
+            bundle_id TEXT NOT NULL REFERENCES bundles(bundle_id),
+            record_id TEXT NOT NULL,
+            rev INTEGER NOT NULL,
+            PRIMARY KEY (bundle_id, record_id)
+        );
+        CREATE TABLE record_links (
+            a TEXT NOT NULL,
+            b TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (a, b, kind)
+        );
+        ALTER TABLE revisions ADD COLUMN origin_json TEXT;
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

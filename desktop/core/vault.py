@@ -199,6 +199,7 @@ class Vault:
         self._conn: sqlcipher3.Connection | None = None
         self.timings: dict[str, float] = {}
         self._blob_identity: x25519.Identity | None = None
+        self._tx_depth = 0
 
     # ------------------------------------------------------------ lifecycle
 
@@ -322,15 +323,28 @@ class Vault:
 
     @contextmanager
     def _tx(self, conn: sqlcipher3.Connection | None = None) -> Iterator[sqlcipher3.Connection]:
+        """One durable transaction; nested uses join the outer one."""
         c = conn or self.conn
         with self._lock:
+            if self._tx_depth:
+                self._tx_depth += 1
+                try:
+                    yield c
+                finally:
+                    self._tx_depth -= 1
+                return
             c.execute("BEGIN IMMEDIATE")
+            self._tx_depth = 1
             try:
                 yield c
             except BaseException:
                 c.execute("ROLLBACK")
                 raise
+            finally:
+                self._tx_depth = 0
             c.execute("COMMIT")
+
+    transaction = _tx
 
     def lock(self) -> None:
         """Close the database and drop every key held in memory."""
@@ -494,7 +508,7 @@ class Vault:
                 " VALUES (?,?,?,?,?,1,?)",
                 (rid, form_id, str(form_version), created_at or ts, ts, json.dumps(origin) if origin else None),
             )
-            self._write_revision(c, rid, 1, ts, public, identity or {}, redaction)
+            self._write_revision(c, rid, 1, ts, public, identity or {}, redaction, origin)
             self._link_attachments(c, rid, attachment_ids)
             if draft_id:
                 c.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
@@ -519,8 +533,9 @@ class Vault:
             if row is None:
                 raise VaultError(f"No record {record_id}")
             rev = row[0] + 1
-            self._write_revision(c, record_id, rev, ts, public, identity or {}, redaction)
-            c.execute("UPDATE records SET current_rev = ?, updated_at = ? WHERE id = ?", (rev, ts, record_id))
+            self._write_revision(c, record_id, rev, ts, public, identity or {}, redaction, origin)
+            c.execute("UPDATE records SET current_rev = ?, updated_at = ?, origin_json = coalesce(?, origin_json)"
+                      " WHERE id = ?", (rev, ts, json.dumps(origin) if origin else None, record_id))
             self._link_attachments(c, record_id, attachment_ids)
             if draft_id:
                 c.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
@@ -529,13 +544,14 @@ class Vault:
         return rev
 
     def _write_revision(self, c, rid: str, rev: int, ts: str, public: dict, identity: dict,
-                        redaction: dict | None) -> None:
+                        redaction: dict | None, origin: dict | None = None) -> None:
         sealed = self._seal_identity(c, rid, rev, identity) if identity else None
         c.execute(
-            "INSERT INTO revisions(record_id, rev, created_at, public_json, identity_sealed, redaction_json)"
-            " VALUES (?,?,?,?,?,?)",
+            "INSERT INTO revisions(record_id, rev, created_at, public_json, identity_sealed, redaction_json,"
+            " origin_json) VALUES (?,?,?,?,?,?,?)",
             (rid, rev, ts, json.dumps(public, ensure_ascii=False), sealed,
-             json.dumps(redaction, ensure_ascii=False) if redaction is not None else None),
+             json.dumps(redaction, ensure_ascii=False) if redaction is not None else None,
+             json.dumps(origin) if origin else None),
         )
         c.execute("DELETE FROM record_fts WHERE record_id = ?", (rid,))
         c.execute("INSERT INTO record_fts(record_id, body) VALUES (?, ?)", (rid, searchable_text(public)))
@@ -558,7 +574,9 @@ class Vault:
             c.execute("UPDATE revisions SET redaction_json = ? WHERE record_id = ? AND rev = ?",
                       (json.dumps(redaction, ensure_ascii=False), record_id, row[0]))
             custody.append(c, "redaction.review", record_id, rev=row[0],
-                           decisions=len(redaction.get("decisions", [])))
+                           fields=len(redaction),
+                           decisions=sum(len(v.get("decisions", [])) for v in redaction.values()
+                                         if isinstance(v, dict)))
 
     def get_record(self, record_id: str, rev: int | None = None, reveal: bool = False) -> Record:
         with self._lock:
@@ -596,6 +614,12 @@ class Vault:
                 status="exported" if r[6] is not None and r[6] >= r[5] else "complete",
                 exported_bundle=r[7], origin=json.loads(r[8]) if r[8] else None,
             )
+
+    def revision_origins(self, record_id: str) -> list[dict]:
+        """Where each revision came from (analyst side: bundle, device, field revision)."""
+        return [json.loads(r[0]) for r in self.conn.execute(
+            "SELECT origin_json FROM revisions WHERE record_id = ? AND origin_json IS NOT NULL ORDER BY rev",
+            (record_id,))]
 
     def revisions(self, record_id: str) -> list[tuple[int, str]]:
         return [tuple(x) for x in self.conn.execute(
@@ -713,6 +737,13 @@ class Vault:
             self._blob_identity = x25519.Identity.from_str(self.secret("blob_identity").decode())
         return self._blob_identity
 
+    def write_blob(self, reader) -> str:
+        """Encrypt a stream (anything with read(n)) into blobs/; returns its name."""
+        return self._write_blob(reader)
+
+    def remove_blob(self, name: str) -> None:
+        (self.path / BLOBS / name).unlink(missing_ok=True)
+
     def _write_blob(self, reader) -> str:
         """Encrypt a stream into blobs/ atomically; returns the blob name."""
         name = uuid.uuid4().hex
@@ -786,6 +817,25 @@ class Vault:
                     (self.path / BLOBS / name).unlink(missing_ok=True)
             raise
         return att
+
+    def adopt_attachment(self, record_id: str, blob: str, filename: str, mime: str, kind: str, size: int,
+                         sha256: str, clean_status: str, removed: list[str]) -> str:
+        """Register a blob already written with :meth:`write_blob` (bundle import).
+
+        The content is what the sender shipped (the cleaned copy when cleaned),
+        so it serves as both the original and the cleaned copy here.
+        """
+        att_id = str(uuid.uuid4())
+        with self._tx() as c:
+            c.execute(
+                "INSERT INTO attachments(id, record_id, filename, mime, kind, size, sha256, blob, created_at,"
+                " clean_blob, clean_sha256, clean_size, clean_status, removed_json, clean_reason)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (att_id, record_id, filename, mime, kind, size, sha256, blob, now(),
+                 blob if clean_status == "cleaned" else None, sha256 if clean_status == "cleaned" else None,
+                 size if clean_status == "cleaned" else None, clean_status, json.dumps(removed), ""),
+            )
+        return att_id
 
     def discard_attachment(self, att_id: str) -> None:
         """Remove an attachment that no record uses yet (a cancelled interview)."""

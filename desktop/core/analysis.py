@@ -1,0 +1,220 @@
+"""Patterns across testimonies at headquarters: who did what to whom, where
+and when; and flat exports (CSV, JSON) for spreadsheets and other databases.
+
+Counts follow the forms' "acts" model: each act has a type, a date, a place,
+victims (with a status) and alleged perpetrators (a force, unit or group).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .forms.expr import date_interval
+from .keystore import atomic_write
+from .vault import Vault, VaultError
+
+VICTIM_STATUSES = ("killed", "injured", "arrested", "disappeared")
+
+
+@dataclass
+class Act:
+    record_id: str
+    device: str | None
+    act_type: str | None
+    month: str | None  # YYYY-MM of the earliest possible date
+    day: str | None  # YYYY-MM-DD when known to the day
+    city: str | None
+    district: str | None
+    victims: list[dict] = field(default_factory=list)
+    perpetrators: list[str] = field(default_factory=list)
+
+
+def _records(vault: Vault) -> Iterator[tuple[str, str, dict, dict | None]]:
+    """(id, form id, public answers of the current revision, origin)."""
+    rows = vault.conn.execute(
+        "SELECT r.id, r.form_id, v.public_json, r.origin_json FROM records r"
+        " JOIN revisions v ON v.record_id = r.id AND v.rev = r.current_rev ORDER BY r.created_at")
+    for rid, form_id, public, origin in rows:
+        yield rid, form_id, json.loads(public), json.loads(origin) if origin else None
+
+
+def acts(vault: Vault) -> list[Act]:
+    out = []
+    for rid, _form, public, origin in _records(vault):
+        for act in public.get("acts") or []:
+            if not isinstance(act, dict):
+                continue
+            interval = date_interval(act.get("act_date"))
+            loc = act.get("act_location") if isinstance(act.get("act_location"), dict) else {}
+            victims = [v for v in act.get("act_victims") or [] if isinstance(v, dict)]
+            perps = [p.get("perp_type") for p in act.get("act_perpetrators") or []
+                     if isinstance(p, dict) and isinstance(p.get("perp_type"), str)]
+            out.append(Act(
+                record_id=rid,
+                device=(origin or {}).get("device"),
+                act_type=act.get("act_type") if isinstance(act.get("act_type"), str) else None,
+                month=interval.earliest.strftime("%Y-%m") if interval else None,
+                day=interval.earliest.isoformat() if interval and interval.earliest == interval.latest else None,
+                city=loc.get("city") if isinstance(loc.get("city"), str) else None,
+                district=loc.get("district") if isinstance(loc.get("district"), str) else None,
+                victims=victims,
+                perpetrators=perps,
+            ))
+    return out
+
+
+def victims_by_status(all_acts: list[Act], by: str = "month") -> dict[str, Counter]:
+    """{month or place: Counter(status -> victims)} for killed/injured/arrested/disappeared."""
+    table: dict[str, Counter] = defaultdict(Counter)
+    for a in all_acts:
+        key = a.month if by == "month" else (a.district or a.city)
+        key = key or "unknown"
+        for v in a.victims:
+            status = v.get("status")
+            if status in VICTIM_STATUSES:
+                table[key][status] += 1
+    return dict(sorted(table.items()))
+
+
+def violations_by_perpetrator(all_acts: list[Act]) -> dict[str, Counter]:
+    """{perpetrator type: Counter(act type -> acts)}."""
+    table: dict[str, Counter] = defaultdict(Counter)
+    for a in all_acts:
+        for p in set(a.perpetrators) or {"unknown"}:
+            table[p][a.act_type or "unknown"] += 1
+    return dict(sorted(table.items()))
+
+
+def links(vault: Vault) -> list[tuple[str, str, str, str]]:
+    return [tuple(r) for r in vault.conn.execute("SELECT a, b, kind, note FROM record_links ORDER BY created_at")]
+
+
+def link_records(vault: Vault, a: str, b: str, kind: str, note: str = "") -> None:
+    """Mark two testimonies as describing the same incident or the same victim."""
+    if kind not in ("same_incident", "same_victim"):
+        raise VaultError("A link is 'same_incident' or 'same_victim'")
+    if a == b:
+        raise VaultError("A testimony cannot be linked to itself")
+    from . import custody
+    from .custody import now
+
+    a, b = sorted((a, b))
+    with vault.transaction() as c:
+        for rid in (a, b):
+            if c.execute("SELECT 1 FROM records WHERE id = ?", (rid,)).fetchone() is None:
+                raise VaultError(f"No record {rid}")
+        c.execute("INSERT OR IGNORE INTO record_links(a, b, kind, note, created_at) VALUES (?,?,?,?,?)",
+                  (a, b, kind, note, now()))
+        custody.append(c, "record.link", a, other=b, kind=kind)
+
+
+@dataclass
+class Incident:
+    key: str
+    act_type: str | None
+    when: str | None
+    place: str | None
+    records: set[str] = field(default_factory=set)
+    sources: int = 0  # independent sources: distinct devices, or records when the device is unknown
+
+
+def incidents(vault: Vault, all_acts: list[Act] | None = None) -> list[Incident]:
+    """Group acts into incidents (same type, day or month, and place), merge groups
+    that analysts linked as the same incident, and count independent sources."""
+    all_acts = acts(vault) if all_acts is None else all_acts
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: str, y: str) -> None:
+        parent[find(x)] = find(y)
+
+    groups: dict[str, Incident] = {}
+    record_keys: dict[str, list[str]] = defaultdict(list)
+    for a in all_acts:
+        key = f"{a.act_type}|{a.day or a.month}|{a.district or a.city}"
+        inc = groups.setdefault(key, Incident(key, a.act_type, a.day or a.month, a.district or a.city))
+        inc.records.add(a.record_id)
+        record_keys[a.record_id].append(key)
+        find(key)
+    for a_id, b_id, kind, _note in links(vault):
+        if kind == "same_incident" and record_keys.get(a_id) and record_keys.get(b_id):
+            union(record_keys[a_id][0], record_keys[b_id][0])
+    merged: dict[str, Incident] = {}
+    devices: dict[str, set[str]] = defaultdict(set)
+    device_of = {a.record_id: a.device for a in all_acts}
+    for key, inc in groups.items():
+        root = find(key)
+        target = merged.setdefault(root, Incident(root, inc.act_type, inc.when, inc.place))
+        target.records |= inc.records
+    for root, inc in merged.items():
+        for rid in inc.records:
+            devices[root].add(device_of.get(rid) or rid)
+        inc.sources = len(devices[root])
+    return sorted(merged.values(), key=lambda i: (-i.sources, i.when or "", i.key))
+
+
+# ---------------------------------------------------------------- flat exports
+
+
+def _flatten(value: object, prefix: str, out: dict[str, str]) -> None:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _flatten(v, f"{prefix}.{k}" if prefix else str(k), out)
+    elif isinstance(value, list):
+        if all(not isinstance(v, (dict, list)) for v in value):
+            out[prefix] = "; ".join(str(v) for v in value)
+        else:
+            out[prefix] = json.dumps(value, ensure_ascii=False)
+            out[f"{prefix}.count"] = str(len(value))
+    elif value is not None:
+        out[prefix] = str(value)
+
+
+def _safe_cell(text: str) -> str:
+    """Keep spreadsheets from running a witness's words as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def export_table(vault: Vault, out: Path, fmt: str) -> int:
+    """All testimonies (current revisions, non-identifying answers) as CSV or JSON."""
+    if out.exists():
+        raise VaultError(f"{out} already exists; choose another file name")
+    rows = []
+    for rid, form_id, public, origin in _records(vault):
+        rows.append({"id": rid, "form_id": form_id, "origin": origin or {}, "answers": public})
+    if fmt == "json":
+        data = json.dumps(rows, ensure_ascii=False, indent=1).encode()
+    elif fmt == "csv":
+        flat = []
+        for r in rows:
+            cells = {"id": r["id"], "form_id": r["form_id"],
+                     "bundle": r["origin"].get("bundle", ""), "device": r["origin"].get("device", ""),
+                     "researcher": r["origin"].get("researcher") or ""}
+            _flatten(r["answers"], "", cells)
+            flat.append(cells)
+        columns = ["id", "form_id", "bundle", "device", "researcher"]
+        columns += sorted({k for cells in flat for k in cells} - set(columns))
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for cells in flat:
+            writer.writerow({k: _safe_cell(v) for k, v in cells.items()})
+        data = buf.getvalue().encode("utf-8-sig")  # spreadsheets then read Arabic correctly
+    else:
+        raise VaultError("Format must be csv or json")
+    atomic_write(out, data)
+    os.chmod(out, 0o600)
+    vault.log("analysis.export", None, format=fmt, records=len(rows))
+    return len(rows)

@@ -1,0 +1,96 @@
+"""Patterns at headquarters: victims by status, violations by perpetrator,
+corroboration of incidents, links, and flat exports."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from desktop.core import analysis
+from desktop.core.crypto import FLOOR
+from desktop.core.vault import Vault, VaultError
+
+
+def act(kind, day, city, district, victims, perps):
+    return {
+        "act_type": kind,
+        "act_date": {"precision": "day", "date": day},
+        "act_location": {"city": city, "district": district},
+        "act_victims": [{"status": s, "role": "victim"} for s in victims],
+        "act_perpetrators": [{"perp_type": p} for p in perps],
+    }
+
+
+@pytest.fixture
+def hq(tmp_path):
+    v, _ = Vault.create(tmp_path / "hq", "analyst passphrase", kdf=FLOOR, mode="analyst")
+    ids = {}
+    ids["a"] = v.add_record("eyewitness_force", "1", {"acts": [
+        act("killing", "2012-02-04", "homs", "khalidiya", ["killed", "killed", "injured"], ["army"]),
+    ]}, {}, origin={"device": "DEV-A"})
+    ids["b"] = v.add_record("family_killed", "1", {"acts": [
+        act("killing", "2012-02-04", "homs", "khalidiya", ["killed"], ["army", "shabiha"]),
+    ]}, {}, origin={"device": "DEV-B"})
+    ids["c"] = v.add_record("detention", "1", {"acts": [
+        act("arbitrary_detention", "2012-03-10", "homs", "baba_amr", ["arrested", "disappeared"], ["air_force_intelligence"]),
+        {"act_type": "torture", "act_date": {"precision": "month", "month": "2012-03"}, "act_victims": [{"status": "released"}]},
+    ]}, {}, origin={"device": "DEV-A"})
+    yield v, ids
+    v.lock()
+
+
+def test_victims_by_status_per_month_and_place(hq):
+    v, _ = hq
+    all_acts = analysis.acts(v)
+    by_month = analysis.victims_by_status(all_acts, "month")
+    assert by_month["2012-02"] == {"killed": 3, "injured": 1}
+    assert by_month["2012-03"] == {"arrested": 1, "disappeared": 1}
+    by_place = analysis.victims_by_status(all_acts, "place")
+    assert by_place["khalidiya"]["killed"] == 3 and by_place["baba_amr"]["disappeared"] == 1
+
+
+def test_violations_by_perpetrator(hq):
+    v, _ = hq
+    table = analysis.violations_by_perpetrator(analysis.acts(v))
+    assert table["army"] == {"killing": 2}
+    assert table["shabiha"] == {"killing": 1}
+    assert table["air_force_intelligence"] == {"arbitrary_detention": 1}
+    assert table["unknown"] == {"torture": 1}
+
+
+def test_corroboration_counts_independent_sources_and_links(hq):
+    v, ids = hq
+    incs = analysis.incidents(v)
+    top = incs[0]
+    assert top.act_type == "killing" and top.records == {ids["a"], ids["b"]} and top.sources == 2
+    detention = next(i for i in incs if i.act_type == "arbitrary_detention")
+    assert detention.sources == 1
+    # an analyst links the detention testimony to the killing: one incident, still two devices
+    analysis.link_records(v, ids["c"], ids["a"], "same_incident")
+    merged = next(i for i in analysis.incidents(v) if ids["c"] in i.records)
+    assert ids["a"] in merged.records and merged.sources == 2
+    with pytest.raises(VaultError):
+        analysis.link_records(v, ids["a"], ids["a"], "same_incident")
+    with pytest.raises(VaultError):
+        analysis.link_records(v, ids["a"], "nope", "same_victim")
+
+
+def test_csv_and_json_exports(hq, tmp_path):
+    v, ids = hq
+    v.add_record("observation", "1", {"narrative": "=HYPERLINK(\"x\")", "note": "حمص"}, {})
+    out = tmp_path / "all.csv"
+    assert analysis.export_table(v, out, "csv") == 4
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert {r["id"] for r in rows} >= set(ids.values())
+    obs = next(r for r in rows if r["form_id"] == "observation")
+    assert obs["narrative"].startswith("'=")  # not a formula in a spreadsheet
+    assert obs["note"] == "حمص"
+    assert next(r for r in rows if r["id"] == ids["a"])["device"] == "DEV-A"
+    j = tmp_path / "all.json"
+    analysis.export_table(v, j, "json")
+    data = json.loads(j.read_text())
+    assert len(data) == 4 and data[0]["answers"]["acts"][0]["act_type"] == "killing"
+    with pytest.raises(VaultError, match="already exists"):
+        analysis.export_table(v, j, "json")
