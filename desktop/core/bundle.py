@@ -1,0 +1,689 @@
+"""Encrypted, signed bundles from the field to headquarters.
+
+A bundle is an age-encrypted (pyrage) tar stream, so stock ``age -d | tar x``
+opens it too. Members, in this order:
+
+    manifest.json            format, bundle id, device key, files with SHA-256 and size
+    manifest.sig             Ed25519 over the exact manifest bytes (device key)
+    records/<uuid>.json      one per record (the revision being sent)
+    attachments/<sha256>     attachment content (metadata-stripped by default)
+    custody.jsonl            the sender's hash-chained custody log
+
+Export streams end to end (attachments are decrypted from the vault straight
+into the tar, the tar straight into age), writes to a temporary name and
+renames only when complete. Import decrypts, checks every member name, type,
+size and hash and the signature before anything is committed to the analyst
+vault, then ingests in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import tarfile
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+import pyrage
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from pyrage import x25519
+
+from . import cards, custody
+from .crypto import b64d, b64e
+from .custody import now
+from .keystore import fsync_dir
+from .vault import Cancelled, Vault, VaultError
+
+FORMAT = "testimony-bundle"
+FORMAT_VERSION = 1
+MAX_MANIFEST = 16 * 1024 * 1024
+MAX_RECORD = 16 * 1024 * 1024
+MAX_CUSTODY = 64 * 1024 * 1024
+MAX_FILES = 200_000
+MAX_ATTACHMENT = 1 << 40
+PIPE_CHUNK = 1024 * 1024
+
+RECORD_NAME = re.compile(r"^records/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$")
+ATTACHMENT_NAME = re.compile(r"^attachments/([0-9a-f]{64})$")
+
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+ViewFn = Callable[[Vault, str, bool], dict]
+
+
+class BundleError(VaultError):
+    """A refused bundle; nothing was changed. ``str()`` is one line."""
+
+
+@dataclass
+class ExportResult:
+    bundle_id: str
+    path: Path
+    records: int
+    attachments: int
+    bytes: int
+    skipped: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    bundle_id: str
+    device: str
+    researcher: str | None
+    records_added: int = 0
+    revisions_added: int = 0
+    duplicates_skipped: int = 0
+    attachments_added: int = 0
+    refused: list[str] = field(default_factory=list)
+    already_imported: bool = False
+    custody_problems: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return self.__dict__.copy()
+
+    def summary(self) -> str:
+        text = (f"Bundle {self.bundle_id} from device {self.device}: {self.records_added} records added, "
+                f"{self.revisions_added} revisions added, {self.duplicates_skipped} duplicates skipped, "
+                f"{self.attachments_added} attachments added")
+        if self.already_imported:
+            text += " (this bundle was imported before; nothing changed)"
+        for reason in self.refused:
+            text += f"\n  refused: {reason}"
+        for problem in self.custody_problems:
+            text += f"\n  sender's custody log: {problem}"
+        return text
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class _Pipe:
+    """Run ``producer(writer)`` on a thread; read its output as a stream."""
+
+    def __init__(self, producer: Callable[[BinaryIO], None]):
+        rfd, wfd = os.pipe()
+        self.reader = os.fdopen(rfd, "rb", buffering=PIPE_CHUNK)
+        self.error: BaseException | None = None
+
+        def run() -> None:
+            try:
+                with os.fdopen(wfd, "wb", buffering=PIPE_CHUNK) as w:
+                    producer(w)
+            except BaseException as exc:  # reported to the consumer via .error
+                self.error = exc
+
+        self.thread = threading.Thread(target=run, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        if not self.reader.closed:
+            self.reader.close()  # a producer still writing gets a broken pipe and ends
+        self.thread.join()
+
+
+class _Counter:
+    """A file wrapper counting bytes (progress) and honouring cancel."""
+
+    def __init__(self, f: BinaryIO, total: int, progress: ProgressFn | None, cancel: CancelFn | None):
+        self.f, self.total, self.progress, self.cancel = f, total, progress, cancel
+        self.done = 0
+        self._last = 0.0
+
+    def _tick(self, n: int) -> None:
+        if self.cancel is not None and self.cancel():
+            raise Cancelled()
+        self.done += n
+        if self.progress is not None and (time.monotonic() - self._last > 0.05 or self.done == self.total):
+            self._last = time.monotonic()
+            self.progress(self.done, self.total)
+
+    def write(self, data: bytes) -> int:
+        self._tick(len(data))
+        return self.f.write(data)
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.f.read(n)
+        self._tick(len(data))
+        return data
+
+    def flush(self) -> None:
+        self.f.flush()
+
+
+# ---------------------------------------------------------------- export
+
+
+def pending_records(vault: Vault) -> list[str]:
+    """Complete records not yet exported, or edited since their last export."""
+    return [r.id for r in vault.list_records(limit=10_000_000, status="complete")]
+
+
+def export_bundle(
+    vault: Vault,
+    to: str,
+    out: Path,
+    view: ViewFn,
+    record_ids: list[str] | None = None,
+    include_identities: bool = False,
+    include_uncleaned: bool = False,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> ExportResult:
+    """Write a bundle for the recipient with fingerprint ``to``.
+
+    ``view(vault, record_id, include_identities)`` returns the record as it
+    leaves the laptop (redacted narratives, identities only when asked).
+    """
+    out = Path(out)
+    card = cards.recipient(vault, to)
+    if out.exists():
+        raise BundleError(f"{out} already exists; choose another file name")
+    ids = record_ids if record_ids is not None else pending_records(vault)
+    if not ids:
+        raise BundleError("Nothing to export: every complete record has already been exported")
+    bundle_id = str(uuid.uuid4())
+    device_pub, device_fp = cards.device_identity(vault)
+
+    members: list[tuple[str, bytes | tuple[str, int, str]]] = []
+    skipped: list[str] = []
+    attachments: dict[str, tuple[str, int, str]] = {}  # sha -> (attachment id, size, sha)
+    revs: dict[str, int] = {}
+    form_versions: dict[str, set[str]] = {}
+    for rid in ids:
+        rec = vault.get_record(rid)
+        doc = view(vault, rid, include_identities)
+        doc_atts = []
+        for n, att in enumerate(rec.attachments, 1):
+            if att.clean_status == "cleaned" and att.clean_sha256:
+                sha, size, cleaned = att.clean_sha256, int(att.clean_size or 0), True
+            elif include_uncleaned:
+                sha, size, cleaned = att.sha256, att.size, False
+            else:
+                skipped.append(f"{rid}: attachment {n} left out: its metadata could not be removed "
+                               f"({att.clean_reason or att.clean_status})")
+                continue
+            attachments.setdefault(sha, (att.id, size, "clean" if cleaned else "original"))
+            ext = Path(att.filename).suffix.lower()[:8]
+            doc_atts.append({
+                "sha256": sha, "size": size, "mime": att.mime, "kind": att.kind,
+                "cleaned": att.clean_status if cleaned else "not_cleaned",
+                "removed": att.removed if cleaned else [],
+                "filename": att.filename if include_identities else f"attachment-{n}{ext}",
+            })
+        doc["attachments"] = doc_atts
+        revs[rid] = rec.current_rev
+        form_versions.setdefault(rec.form_id, set()).add(rec.form_version)
+        members.append((f"records/{rid}.json", json.dumps(doc, ensure_ascii=False, indent=1).encode()))
+    custody_bytes = "".join(
+        json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True) + "\n" for e in vault.custody()
+    ).encode()
+
+    files = [{"name": name, "sha256": _sha(data), "size": len(data)} for name, data in members]  # type: ignore[arg-type]
+    files += [{"name": f"attachments/{sha}", "sha256": sha, "size": size} for sha, (_, size, _k) in attachments.items()]
+    files.append({"name": "custody.jsonl", "sha256": _sha(custody_bytes), "size": len(custody_bytes)})
+    manifest = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "bundle_id": bundle_id,
+        "created_at": now(),
+        "device_public_key": b64e(device_pub),
+        "device_fingerprint": device_fp,
+        "researcher": vault.meta("researcher_code"),
+        "recipient_fingerprint": card.fingerprint,
+        "form_versions": {k: sorted(v) for k, v in sorted(form_versions.items())},
+        "redaction_level": "identities-included" if include_identities else "redacted",
+        "include_identities": include_identities,
+        "include_uncleaned": include_uncleaned,
+        "records": revs,
+        "files": files,
+    }
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
+    signature = vault.device_signing_key().sign(manifest_bytes)
+    total = sum(f["size"] for f in files) + len(manifest_bytes) + len(signature)
+
+    part = out.with_name(out.name + ".part")
+    recipient = x25519.Recipient.from_str(card.age_recipient)
+    try:
+        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise BundleError(f"{part} exists (an export in progress?); remove it or choose another name") from None
+    except OSError as exc:
+        raise BundleError(f"Cannot write {out}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as sink:
+            def tar_producer(w: BinaryIO) -> None:
+                counter = _Counter(w, total, progress, cancel)
+                with tarfile.open(fileobj=counter, mode="w|", format=tarfile.PAX_FORMAT) as tar:
+                    _add_bytes(tar, "manifest.json", manifest_bytes)
+                    _add_bytes(tar, "manifest.sig", signature)
+                    for name, data in members:
+                        _add_bytes(tar, name, data)  # type: ignore[arg-type]
+                    for sha, (att_id, size, which) in attachments.items():
+                        _add_attachment(tar, vault, att_id, sha, size, which == "clean")
+                    _add_bytes(tar, "custody.jsonl", custody_bytes)
+
+            pipe = _Pipe(tar_producer)
+            try:
+                pyrage.encrypt_io(pipe.reader, sink, [recipient])
+            except Exception as exc:  # the producer's error explains it better
+                pipe.close()
+                raise pipe.error or exc from None
+            pipe.close()
+            if pipe.error is not None:
+                raise pipe.error
+            sink.flush()
+            os.fsync(sink.fileno())
+        os.replace(part, out)
+        fsync_dir(out.parent)
+    except BaseException as exc:
+        part.unlink(missing_ok=True)
+        if isinstance(exc, (BundleError, Cancelled)):
+            raise
+        if isinstance(exc, OSError):
+            raise BundleError(f"Cannot write {out}: {exc.strerror or exc}") from None
+        raise
+    size = out.stat().st_size
+    manifest_sha = _sha(manifest_bytes)
+    with vault.transaction() as c:
+        c.execute(
+            "INSERT INTO bundles(bundle_id, direction, peer, created_at, manifest_sha256, include_identities)"
+            " VALUES (?, 'out', ?, ?, ?, ?)", (bundle_id, card.fingerprint, now(), manifest_sha, int(include_identities)))
+        c.executemany("INSERT INTO bundle_records(bundle_id, record_id, rev) VALUES (?,?,?)",
+                      [(bundle_id, rid, rev) for rid, rev in revs.items()])
+        vault.mark_exported(revs, bundle_id)
+        custody.append(c, "bundle.export", None, bundle=bundle_id, recipient=card.fingerprint,
+                       records=revs, include_identities=include_identities,
+                       include_uncleaned=include_uncleaned, manifest_sha256=manifest_sha)
+    return ExportResult(bundle_id, out, len(revs), len(attachments), size, skipped)
+
+
+def _tarinfo(name: str, size: int) -> tarfile.TarInfo:
+    info = tarfile.TarInfo(name)
+    info.size = size
+    info.mode = 0o600
+    info.mtime = 0  # no timestamps that say when the researcher worked
+    return info
+
+
+def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
+    tar.addfile(_tarinfo(name, len(data)), io.BytesIO(data))
+
+
+class _HashingReader:
+    def __init__(self, f: BinaryIO, limit: int):
+        self.f, self.limit = f, limit
+        self.sha = hashlib.sha256()
+        self.size = 0
+
+    def read(self, n: int = -1) -> bytes:
+        if n is None or n < 0:
+            n = PIPE_CHUNK
+        data = self.f.read(min(n, self.limit - self.size))
+        self.sha.update(data)
+        self.size += len(data)
+        return data
+
+
+def _add_attachment(tar: tarfile.TarFile, vault: Vault, att_id: str, sha: str, size: int, cleaned: bool) -> None:
+    pipe = _Pipe(lambda w: vault.read_attachment(att_id, w, cleaned=cleaned))
+    reader = _HashingReader(pipe.reader, size)
+    tar.addfile(_tarinfo(f"attachments/{sha}", size), reader)
+    pipe.close()
+    if pipe.error is not None:
+        raise pipe.error
+    if reader.size != size or reader.sha.hexdigest() != sha:
+        raise BundleError(f"Attachment {att_id} in the vault does not match its recorded hash; export stopped")
+
+
+# ---------------------------------------------------------------- import
+
+
+@dataclass
+class _Parsed:
+    manifest: dict
+    manifest_sha: str
+    device_pub: bytes
+    records: dict[str, dict]
+    custody: bytes
+    blobs: dict[str, str]  # sha256 -> staged blob name
+
+
+def _refuse(message: str) -> BundleError:
+    return BundleError(f"Bundle refused: {message}")
+
+
+def _check_manifest(data: bytes) -> dict:
+    try:
+        manifest = json.loads(data)
+    except (ValueError, UnicodeDecodeError):
+        raise _refuse("manifest.json is not valid JSON") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise _refuse("manifest.json is not a Testimony manifest")
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise _refuse(f"bundle format version {manifest.get('format_version')!r} is not supported")
+    files = manifest.get("files")
+    if not isinstance(files, list) or len(files) > MAX_FILES:
+        raise _refuse("manifest.json has no valid file list")
+    seen = set()
+    for f in files:
+        if not isinstance(f, dict):
+            raise _refuse("manifest.json has a malformed file entry")
+        name, sha, size = f.get("name"), f.get("sha256"), f.get("size")
+        if not isinstance(name, str) or not (RECORD_NAME.match(name) or ATTACHMENT_NAME.match(name)
+                                             or name == "custody.jsonl"):
+            raise _refuse(f"manifest lists an unexpected member {str(name)[:80]!r}")
+        if name in seen:
+            raise _refuse(f"manifest lists {name} twice")
+        seen.add(name)
+        if not isinstance(sha, str) or not re.fullmatch(r"[0-9a-f]{64}", sha):
+            raise _refuse(f"manifest has no valid hash for {name}")
+        limit = MAX_ATTACHMENT if name.startswith("attachments/") else (
+            MAX_CUSTODY if name == "custody.jsonl" else MAX_RECORD)
+        if not isinstance(size, int) or isinstance(size, bool) or not 0 <= size <= limit:
+            raise _refuse(f"manifest declares an impossible size for {name}")
+        m = ATTACHMENT_NAME.match(name)
+        if m and m.group(1) != sha:
+            raise _refuse(f"{name} is not named by its hash")
+    if "custody.jsonl" not in seen:
+        raise _refuse("manifest lists no custody log")
+    for key in ("bundle_id", "device_public_key"):
+        if not isinstance(manifest.get(key), str):
+            raise _refuse(f"manifest has no {key}")
+    try:
+        uuid.UUID(manifest["bundle_id"])
+    except ValueError:
+        raise _refuse("manifest has a malformed bundle id") from None
+    return manifest
+
+
+def _read_member(tar: tarfile.TarFile, member: tarfile.TarInfo, limit: int) -> bytes:
+    f = tar.extractfile(member)
+    assert f is not None
+    data = f.read(limit + 1)
+    if len(data) != member.size:
+        raise _refuse(f"{member.name} is truncated")
+    return data
+
+
+def _check_member(member: tarfile.TarInfo) -> None:
+    name = member.name
+    if name.startswith("/") or ".." in name.split("/") or "\\" in name or "\x00" in name:
+        raise _refuse(f"member name {name[:80]!r} tries to leave the bundle")
+    if member.type not in (tarfile.REGTYPE, tarfile.AREGTYPE) or member.issparse():
+        kind = ("a link" if member.issym() or member.islnk() else
+                "a device file" if member.isdev() else "not a regular file")
+        raise _refuse(f"member {name[:80]!r} is {kind}")
+
+
+def _parse(vault: Vault, path: Path, identity: x25519.Identity, progress: ProgressFn | None,
+           cancel: CancelFn | None, known_bundle: Callable[[str], bool]) -> _Parsed | str:
+    """Decrypt and verify everything; stage attachments (encrypted) in the vault.
+
+    Returns the bundle id alone when the bundle was already imported.
+    """
+    try:
+        src = open(path, "rb")
+    except OSError as exc:
+        raise BundleError(f"Cannot read {path}: {exc.strerror}") from None
+    total = os.fstat(src.fileno()).st_size
+    counted = _Counter(src, total, progress, cancel)
+    pipe = _Pipe(lambda w: pyrage.decrypt_io(counted, w, [identity]))
+    staged: dict[str, str] = {}
+    try:
+        try:
+            tar = tarfile.open(fileobj=pipe.reader, mode="r|")
+            members = iter(tar)
+            first = next(members, None)
+        except (tarfile.TarError, EOFError, OSError):
+            first = None
+            tar = None
+        if first is None:
+            pipe.close()
+            raise _decrypt_error(pipe.error) or _refuse("it is empty or not a bundle")
+        assert tar is not None
+        _check_member(first)
+        if first.name != "manifest.json":
+            raise _refuse("the first member is not manifest.json")
+        if first.size > MAX_MANIFEST:
+            raise _refuse(f"manifest.json is {first.size:,} bytes, far beyond any real manifest")
+        manifest_bytes = _read_member(tar, first, MAX_MANIFEST)
+        manifest = _check_manifest(manifest_bytes)
+        sig = next(members, None)
+        if sig is None or sig.name != "manifest.sig":
+            raise _refuse("manifest.sig is missing")
+        _check_member(sig)
+        if sig.size != 64:
+            raise _refuse("manifest.sig is not an Ed25519 signature")
+        signature = _read_member(tar, sig, 64)
+        try:
+            device_pub = b64d(manifest["device_public_key"])
+            Ed25519PublicKey.from_public_bytes(device_pub).verify(signature, manifest_bytes)
+        except (InvalidSignature, ValueError):
+            raise _refuse("the manifest's signature is not valid (altered, or signed by another key)") from None
+        if known_bundle(manifest["bundle_id"]):
+            return manifest["bundle_id"]
+
+        expected = {f["name"]: f for f in manifest["files"]}
+        seen: set[str] = set()
+        records: dict[str, dict] = {}
+        custody_bytes = b""
+        for member in members:
+            _check_member(member)
+            name = member.name
+            if name in seen:
+                raise _refuse(f"member {name[:80]!r} appears twice")
+            entry = expected.get(name)
+            if entry is None:
+                raise _refuse(f"unexpected member {name[:80]!r} (not in the manifest)")
+            seen.add(name)
+            if member.size != entry["size"]:
+                raise _refuse(f"{name} is {member.size:,} bytes but the manifest says {entry['size']:,}")
+            if name.startswith("attachments/"):
+                f = tar.extractfile(member)
+                assert f is not None
+                reader = _HashingReader(f, member.size)
+                blob = vault.write_blob(reader)
+                staged[entry["sha256"]] = blob
+                if reader.size != member.size:
+                    raise _refuse(f"{name} is truncated")
+                if reader.sha.hexdigest() != entry["sha256"]:
+                    raise _refuse(f"{name} does not match its hash in the manifest (altered)")
+                continue
+            data = _read_member(tar, member, entry["size"])
+            if _sha(data) != entry["sha256"]:
+                raise _refuse(f"{name} does not match its hash in the manifest (altered)")
+            if name == "custody.jsonl":
+                custody_bytes = data
+            else:
+                records[name] = _check_record(name, data)
+        missing = set(expected) - seen
+        if missing:
+            raise _refuse(f"{len(missing)} member(s) listed in the manifest are missing, e.g. {sorted(missing)[0]}")
+        # Drain: age must reach its authenticated end, nothing may follow.
+        rest = pipe.reader.read(PIPE_CHUNK)
+        while rest:
+            if rest.strip(b"\x00"):
+                raise _refuse("data follows the last member")
+            rest = pipe.reader.read(PIPE_CHUNK)
+        pipe.close()
+        if pipe.error is not None:
+            raise _decrypt_error(pipe.error) or _refuse("decryption failed")
+        return _Parsed(manifest, _sha(manifest_bytes), device_pub,
+                       {m["id"]: m for m in records.values()}, custody_bytes, staged)
+    except BaseException as exc:
+        pipe.close()
+        for blob in staged.values():
+            vault.remove_blob(blob)
+        if isinstance(exc, BundleError) or isinstance(exc, Cancelled):
+            raise
+        decrypt = _decrypt_error(pipe.error)
+        if decrypt is not None:
+            raise decrypt from None
+        if isinstance(exc, (tarfile.TarError, EOFError, OSError, ValueError)):
+            raise _refuse(f"it is damaged ({type(exc).__name__})") from None
+        raise
+    finally:
+        pipe.close()
+        src.close()
+
+
+def _decrypt_error(error: BaseException | None) -> BundleError | None:
+    if error is None or isinstance(error, BrokenPipeError):
+        return None
+    if isinstance(error, Cancelled) or "Cancelled" in str(error):
+        return None
+    text = str(error)
+    if "No matching keys" in text:
+        return _refuse("it is not encrypted to this headquarters (another recipient)")
+    return _refuse(f"it is damaged or was altered (decryption failed: {text[:80]})")
+
+
+def _check_record(name: str, data: bytes) -> dict:
+    try:
+        doc = json.loads(data)
+    except (ValueError, UnicodeDecodeError):
+        raise _refuse(f"{name} is not valid JSON") from None
+    m = RECORD_NAME.match(name)
+    assert m
+    if not isinstance(doc, dict) or doc.get("id") != m.group(1):
+        raise _refuse(f"{name} does not describe record {m.group(1)}")
+    if not isinstance(doc.get("form_id"), str) or not isinstance(doc.get("form_version"), str):
+        raise _refuse(f"{name} has no form")
+    if not isinstance(doc.get("rev"), int) or doc["rev"] < 1:
+        raise _refuse(f"{name} has no valid revision number")
+    if not isinstance(doc.get("answers"), dict):
+        raise _refuse(f"{name} has no answers")
+    if doc.get("identity") is not None and not isinstance(doc["identity"], dict):
+        raise _refuse(f"{name} has a malformed identity part")
+    if not isinstance(doc.get("attachments", []), list):
+        raise _refuse(f"{name} has a malformed attachment list")
+    return doc
+
+
+def import_bundle(
+    vault: Vault,
+    path: Path,
+    trust_new_device: bool = False,
+    accept_changed_key: bool = False,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> ImportReport:
+    """Verify a bundle completely, then ingest it in one transaction."""
+    if vault.mode != "analyst":
+        raise BundleError("Bundles are imported into a headquarters (analyst) vault; this is a field vault")
+    identity = x25519.Identity.from_str(vault.secret("hq_age_identity").decode())
+
+    def known(bundle_id: str) -> bool:
+        return vault.conn.execute(
+            "SELECT 1 FROM bundles WHERE bundle_id = ? AND direction = 'in'", (bundle_id,)).fetchone() is not None
+
+    parsed = _parse(vault, Path(path), identity, progress, cancel, known)
+    if isinstance(parsed, str):
+        row = vault.conn.execute("SELECT report_json FROM bundles WHERE bundle_id = ?", (parsed,)).fetchone()
+        before = json.loads(row[0]) if row and row[0] else {}
+        report = ImportReport(parsed, before.get("device", ""), before.get("researcher"), already_imported=True)
+        report.duplicates_skipped = vault.conn.execute(
+            "SELECT count(*) FROM bundle_records WHERE bundle_id = ?", (parsed,)).fetchone()[0]
+        return report
+    try:
+        return _ingest(vault, parsed, trust_new_device, accept_changed_key)
+    finally:
+        used = {r[0] for r in vault.conn.execute("SELECT blob FROM attachments")}
+        for blob in parsed.blobs.values():
+            if blob not in used:
+                vault.remove_blob(blob)
+
+
+def _custody_problems(data: bytes) -> list[str]:
+    """Check the sender's hash chain (reported; the bundle's signature already covers it)."""
+    try:
+        items = [custody.CustodyEntry(**json.loads(line)) for line in data.decode().splitlines() if line.strip()]
+    except (ValueError, TypeError, UnicodeDecodeError):
+        return ["not readable"]
+    return custody.verify_chain(items)
+
+
+def _device_check(vault: Vault, device_pub: bytes, researcher: str | None, trust_new: bool,
+                  accept_changed: bool) -> tuple[str, bool]:
+    fp = cards.device_fingerprint(device_pub)
+    key = b64e(device_pub)
+    if vault.conn.execute("SELECT 1 FROM devices WHERE device_key = ?", (key,)).fetchone():
+        return fp, False
+    if researcher:
+        old = vault.conn.execute("SELECT fingerprint FROM devices WHERE researcher = ?", (researcher,)).fetchone()
+        if old and not accept_changed:
+            raise _refuse(
+                f"researcher {researcher} is known with device {old[0]}, but this bundle is signed by "
+                f"{fp}. Verify with the researcher before accepting a changed key (--accept-changed-key)")
+    if not trust_new and not accept_changed:
+        raise _refuse(f"it comes from a device not seen before (fingerprint {fp}). Compare the fingerprint "
+                      f"with the researcher, then accept it (--trust-new-device)")
+    return fp, True
+
+
+def _ingest(vault: Vault, p: _Parsed, trust_new: bool, accept_changed: bool) -> ImportReport:
+    m = p.manifest
+    researcher = m.get("researcher") if isinstance(m.get("researcher"), str) else None
+    fp, new_device = _device_check(vault, p.device_pub, researcher, trust_new, accept_changed)
+    report = ImportReport(m["bundle_id"], fp, researcher)
+    report.custody_problems = _custody_problems(p.custody)
+    for rid, doc in p.records.items():
+        for att in doc.get("attachments", []):
+            if not isinstance(att, dict) or att.get("sha256") not in p.blobs:
+                raise _refuse(f"record {rid} refers to an attachment that is not in the bundle")
+    with vault.transaction() as c:
+        if new_device:
+            c.execute("INSERT INTO devices(device_key, researcher, fingerprint, first_seen) VALUES (?,?,?,?)",
+                      (b64e(p.device_pub), researcher, fp, now()))
+            custody.append(c, "device.trust", None, device=fp, researcher=researcher)
+        for rid, doc in sorted(p.records.items()):
+            origin = {"bundle": m["bundle_id"], "device": fp, "researcher": researcher, "field_rev": doc["rev"]}
+            exists = c.execute("SELECT 1 FROM records WHERE id = ?", (rid,)).fetchone() is not None
+            if exists:
+                revs = [o.get("field_rev", 0) for o in vault.revision_origins(rid)]
+                devices = {o.get("device") for o in vault.revision_origins(rid)}
+                if devices and fp not in devices:
+                    report.refused.append(f"record {rid} belongs to another device; not changed")
+                    continue
+                if revs and max(revs) >= doc["rev"]:
+                    report.duplicates_skipped += 1
+                    continue
+                vault.revise_record(rid, doc["answers"], doc.get("identity") or {}, origin=origin)
+                report.revisions_added += 1
+            else:
+                vault.add_record(doc["form_id"], doc["form_version"], doc["answers"], doc.get("identity") or {},
+                                 record_id=rid, created_at=doc.get("created_at"), origin=origin)
+                report.records_added += 1
+            have = {r[0] for r in c.execute("SELECT sha256 FROM attachments WHERE record_id = ?", (rid,))}
+            for att in doc.get("attachments", []):
+                if att["sha256"] in have:
+                    continue
+                vault.adopt_attachment(
+                    rid, p.blobs[att["sha256"]], str(att.get("filename", "attachment"))[:200],
+                    str(att.get("mime", "application/octet-stream"))[:100], str(att.get("kind", "other"))[:20],
+                    int(att.get("size", 0)), att["sha256"], str(att.get("cleaned", "not_cleaned"))[:20],
+                    [str(x)[:200] for x in att.get("removed", [])][:50])
+                have.add(att["sha256"])
+                report.attachments_added += 1
+        c.execute(
+            "INSERT INTO bundles(bundle_id, direction, peer, created_at, manifest_sha256, include_identities,"
+            " report_json) VALUES (?, 'in', ?, ?, ?, ?, ?)",
+            (m["bundle_id"], fp, now(), p.manifest_sha, int(bool(m.get("include_identities"))),
+             json.dumps(report.to_dict())))
+        c.executemany("INSERT INTO bundle_records(bundle_id, record_id, rev) VALUES (?,?,?)",
+                      [(m["bundle_id"], rid, doc["rev"]) for rid, doc in p.records.items()])
+        custody.append(c, "bundle.import", None, bundle=m["bundle_id"], device=fp,
+                       added=report.records_added, revisions=report.revisions_added,
+                       duplicates=report.duplicates_skipped, manifest_sha256=p.manifest_sha)
+    return report
+

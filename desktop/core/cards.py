@@ -1,0 +1,253 @@
+"""Headquarters identity, recipient cards, trusted devices and receipts.
+
+Headquarters holds an age X25519 identity (bundles are encrypted to it) and
+an Ed25519 key (receipts are signed with it), published as a recipient card
+with a short fingerprint to read aloud or compare on paper. Each field vault
+signs its bundles with its own Ed25519 device key.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from pyrage import x25519
+
+from . import custody
+from .crypto import b64d, b64e, canonical_json, public_key_bytes, signing_key_from_bytes
+from .custody import now
+from .keystore import atomic_write
+from .vault import Vault, VaultError
+
+CARD_FORMAT = "testimony-recipient-card"
+RECEIPT_FORMAT = "testimony-receipt"
+MAX_CARD_BYTES = 64 * 1024
+
+
+class TrustError(VaultError):
+    pass
+
+
+def fingerprint(*parts: bytes) -> str:
+    """80 bits of SHA-256 as 16 base32 letters in groups of four."""
+    digest = hashlib.sha256(b"testimony-fingerprint-v1" + b"".join(parts)).digest()[:10]
+    text = base64.b32encode(digest).decode()
+    return "-".join(text[i : i + 4] for i in range(0, 16, 4))
+
+
+def normalize_fingerprint(text: str) -> str:
+    letters = "".join(ch for ch in text.upper() if ch.isalnum())
+    return "-".join(letters[i : i + 4] for i in range(0, len(letters), 4))
+
+
+def device_fingerprint(public_raw: bytes) -> str:
+    return fingerprint(b"device", public_raw)
+
+
+@dataclass(frozen=True)
+class Card:
+    org: str
+    age_recipient: str
+    signing_key: bytes
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(b"hq", self.age_recipient.encode(), self.signing_key)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "format": CARD_FORMAT,
+                "version": 1,
+                "org": self.org,
+                "age_recipient": self.age_recipient,
+                "signing_key": b64e(self.signing_key),
+                "fingerprint": self.fingerprint,
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+
+
+def parse_card(data: bytes) -> Card:
+    if len(data) > MAX_CARD_BYTES:
+        raise TrustError("This file is too large to be a recipient card")
+    try:
+        doc = json.loads(data)
+        if doc.get("format") != CARD_FORMAT or doc.get("version") != 1:
+            raise ValueError
+        card = Card(str(doc["org"]), str(doc["age_recipient"]), b64d(doc["signing_key"]))
+        x25519.Recipient.from_str(card.age_recipient)
+        Ed25519PublicKey.from_public_bytes(card.signing_key)
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, Exception) as exc:
+        if isinstance(exc, TrustError):
+            raise
+        raise TrustError("This is not a valid recipient card (damaged or of another format)") from None
+    if normalize_fingerprint(str(doc.get("fingerprint", ""))) != card.fingerprint:
+        raise TrustError("The card's printed fingerprint does not match its keys; it was altered")
+    return card
+
+
+# ---------------------------------------------------------------- headquarters
+
+
+def init_hq(path: Path, passphrase: str, org: str, kdf=None) -> tuple[Vault, str, Card]:
+    """Create an analyst vault with its age and signing identities."""
+    if not org.strip():
+        raise TrustError("The organisation name must not be empty")
+    vault, code = Vault.create(path, passphrase, kdf=kdf, mode="analyst")
+    identity = x25519.Identity.generate()
+    from .crypto import new_signing_key, signing_key_bytes
+
+    signing = new_signing_key()
+    vault.store_secret("hq_age_identity", str(identity).encode())
+    vault.store_secret("hq_signing_key", signing_key_bytes(signing))
+    vault.set_meta("org", org.strip())
+    card = Card(org.strip(), str(identity.to_public()), public_key_bytes(signing))
+    vault.set_meta("hq_fingerprint", card.fingerprint)
+    vault.log("hq.init", None, org=org.strip(), fingerprint=card.fingerprint)
+    return vault, code, card
+
+
+def hq_card(vault: Vault) -> Card:
+    if vault.mode != "analyst":
+        raise TrustError("This is a field vault, not a headquarters (analyst) vault")
+    identity = x25519.Identity.from_str(vault.secret("hq_age_identity").decode())
+    signing = signing_key_from_bytes(vault.secret("hq_signing_key"))
+    return Card(vault.meta("org") or "", str(identity.to_public()), public_key_bytes(signing))
+
+
+def write_card(card: Card, out: Path) -> None:
+    atomic_write(out, card.to_json().encode())
+
+
+# ---------------------------------------------------------------- field side
+
+
+def trust_card(vault: Vault, data: bytes) -> Card:
+    card = parse_card(data)
+    with vault.transaction() as c:
+        row = c.execute("SELECT org FROM recipients WHERE fingerprint = ?", (card.fingerprint,)).fetchone()
+        if row is None:
+            c.execute(
+                "INSERT INTO recipients(fingerprint, org, age_recipient, signing_key, added_at) VALUES (?,?,?,?,?)",
+                (card.fingerprint, card.org, card.age_recipient, b64e(card.signing_key), now()),
+            )
+            custody.append(c, "recipient.trust", None, fingerprint=card.fingerprint, org=card.org)
+    return card
+
+
+def recipients(vault: Vault) -> list[Card]:
+    return [
+        Card(org, rcpt, b64d(key))
+        for org, rcpt, key in vault.conn.execute(
+            "SELECT org, age_recipient, signing_key FROM recipients ORDER BY added_at")
+    ]
+
+
+def recipient(vault: Vault, fp: str) -> Card:
+    want = normalize_fingerprint(fp)
+    for card in recipients(vault):
+        if card.fingerprint == want:
+            return card
+    raise TrustError(f"No trusted recipient with fingerprint {fp}; register its card first (testimony hq trust CARD)")
+
+
+def device_identity(vault: Vault) -> tuple[bytes, str]:
+    pub = public_key_bytes(vault.device_signing_key())
+    return pub, device_fingerprint(pub)
+
+
+# ---------------------------------------------------------------- receipts
+
+
+def make_receipt(vault: Vault, bundle_id: str) -> bytes:
+    """Analyst side: a signed acknowledgement of what a bundle delivered."""
+    card = hq_card(vault)
+    row = vault.conn.execute(
+        "SELECT manifest_sha256 FROM bundles WHERE bundle_id = ? AND direction = 'in'", (bundle_id,)
+    ).fetchone()
+    if row is None:
+        raise TrustError(f"No imported bundle {bundle_id}")
+    records = dict(vault.conn.execute("SELECT record_id, rev FROM bundle_records WHERE bundle_id = ?", (bundle_id,)))
+    body = {
+        "format": RECEIPT_FORMAT,
+        "version": 1,
+        "bundle_id": bundle_id,
+        "manifest_sha256": row[0],
+        "records": records,
+        "fingerprint": card.fingerprint,
+        "signed_at": now(),
+    }
+    signing = signing_key_from_bytes(vault.secret("hq_signing_key"))
+    body["signature"] = b64e(signing.sign(canonical_json(body)))
+    vault.log("bundle.receipt_issued", None, bundle=bundle_id)
+    return json.dumps(body, indent=2).encode()
+
+
+def import_receipt(vault: Vault, data: bytes) -> dict:
+    """Field side: verify a receipt from a trusted headquarters and record it."""
+    if len(data) > 16 * 1024 * 1024:
+        raise TrustError("This file is too large to be a receipt")
+    try:
+        doc = json.loads(data)
+        if doc.get("format") != RECEIPT_FORMAT or doc.get("version") != 1:
+            raise ValueError
+        signature = b64d(doc.pop("signature"))
+        bundle_id = str(doc["bundle_id"])
+        records = {str(k): int(v) for k, v in dict(doc["records"]).items()}
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        raise TrustError("This is not a valid receipt file") from None
+    card = recipient(vault, str(doc.get("fingerprint", "")))
+    try:
+        Ed25519PublicKey.from_public_bytes(card.signing_key).verify(signature, canonical_json(doc))
+    except InvalidSignature:
+        raise TrustError("The receipt's signature is not valid; it was altered or not made by headquarters") from None
+    row = vault.conn.execute(
+        "SELECT peer, manifest_sha256 FROM bundles WHERE bundle_id = ? AND direction = 'out'", (bundle_id,)
+    ).fetchone()
+    if row is None or row[0] != card.fingerprint or row[1] != doc.get("manifest_sha256"):
+        raise TrustError("This receipt is for a bundle this vault did not send to that recipient")
+    with vault.transaction() as c:
+        c.execute("UPDATE bundles SET receipt_at = ? WHERE bundle_id = ?", (now(), bundle_id))
+        custody.append(c, "bundle.receipt", None, bundle=bundle_id, records=len(records))
+    return {"bundle_id": bundle_id, "records": records}
+
+
+def received_records(vault: Vault) -> dict[str, int]:
+    """Records confirmed received by headquarters: id -> highest revision received."""
+    out: dict[str, int] = {}
+    for rid, rev in vault.conn.execute(
+        "SELECT br.record_id, br.rev FROM bundle_records br JOIN bundles b USING (bundle_id)"
+        " WHERE b.direction = 'out' AND b.receipt_at IS NOT NULL"
+    ):
+        out[rid] = max(rev, out.get(rid, 0))
+    return out
+
+
+def handover(vault: Vault, what: str, record_ids: list[str] | None = None) -> list[str]:
+    """After a receipt: forget the identities ('identities') or the whole
+    records ('records') of what headquarters confirmed receiving. A record
+    edited since it was sent keeps its unsent revision and is left alone."""
+    received = received_records(vault)
+    chosen = record_ids if record_ids is not None else list(received)
+    done = []
+    for rid in chosen:
+        if rid not in received:
+            raise TrustError(f"Record {rid} has no receipt from headquarters; nothing was forgotten")
+        current = vault.conn.execute("SELECT current_rev FROM records WHERE id = ?", (rid,)).fetchone()
+        if current is None or current[0] > received[rid]:
+            continue
+        done.append(rid)
+    if what == "identities":
+        vault.forget_identities(done)
+    elif what == "records":
+        vault.delete_records(done, reason="received by headquarters")
+    else:
+        raise TrustError("Choose 'identities' or 'records'")
+    return done
