@@ -359,7 +359,7 @@ class _Parsed:
 
 
 def _refuse(message: str) -> BundleError:
-    return BundleError(f"Bundle refused: {message}")
+    return BundleError("Bundle refused: " + " ".join(message.split()))
 
 
 def _check_manifest(data: bytes) -> dict:
@@ -542,7 +542,7 @@ def _decrypt_error(error: BaseException | None) -> BundleError | None:
         return None
     if isinstance(error, Cancelled) or "Cancelled" in str(error):
         return None
-    text = str(error)
+    text = " ".join(str(error).split())
     if "No matching keys" in text:
         return _refuse("it is not encrypted to this headquarters (another recipient)")
     return _refuse(f"it is damaged or was altered (decryption failed: {text[:80]})")
