@@ -1,0 +1,80 @@
+"""Turning stored answers into display text (labels from the form, in the UI language)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from .base.widgets import clean_text
+
+
+def _pick(texts: dict, lang: str) -> str:
+    if not texts:
+        return ""
+    return texts.get(lang) or texts.get("en") or next(iter(texts.values()), "")
+
+
+def format_date(v: dict) -> str:
+    p = v.get("precision")
+    if p == "day":
+        return str(v.get("date", ""))
+    if p == "month":
+        return str(v.get("month", ""))
+    if p == "part_of_month":
+        part = {"early": QCoreApplication.translate("AnswersFormat", "early"), "mid": QCoreApplication.translate("AnswersFormat", "middle of"), "late": QCoreApplication.translate("AnswersFormat", "late")}.get(v.get("part"), "")
+        return f"{part} {v.get('month', '')}"
+    if p == "year":
+        return str(v.get("year", ""))
+    if p == "range":
+        return QCoreApplication.translate("AnswersFormat", "between {a} and {b}").format(a=v.get("from", ""), b=v.get("to", ""))
+    if p == "unknown":
+        return QCoreApplication.translate("AnswersFormat", "not known")
+    return json.dumps(v, ensure_ascii=False)
+
+
+def format_value(field: Any, value: Any, lang: str) -> str:
+    if value is None:
+        return ""
+    t = getattr(field, "type", "text")
+    if t in ("select_one",):
+        c = field.choice(value) if hasattr(field, "choice") else None
+        return clean_text(c.text(lang) if c else value)
+    if t == "select_multiple" and isinstance(value, list):
+        out = []
+        for v in value:
+            c = field.choice(v)
+            out.append(c.text(lang) if c else str(v))
+        return clean_text(", ".join(out))
+    if t == "yes_no_unknown":
+        return {"yes": QCoreApplication.translate("AnswersFormat", "Yes"), "no": QCoreApplication.translate("AnswersFormat", "No"), "unknown": QCoreApplication.translate("AnswersFormat", "Not known")}.get(value, str(value))
+    if t in ("boolean", "consent"):
+        return QCoreApplication.translate("AnswersFormat", "Yes") if value else QCoreApplication.translate("AnswersFormat", "No")
+    if t == "approx_date" and isinstance(value, dict):
+        return format_date(value)
+    if t == "time" and isinstance(value, dict):
+        if value.get("precision") == "exact":
+            return str(value.get("time", ""))
+        if value.get("precision") == "period":
+            return {"morning": QCoreApplication.translate("AnswersFormat", "morning"), "afternoon": QCoreApplication.translate("AnswersFormat", "afternoon"), "evening": QCoreApplication.translate("AnswersFormat", "evening"),
+                    "night": QCoreApplication.translate("AnswersFormat", "night")}.get(value.get("period"), "")
+        return QCoreApplication.translate("AnswersFormat", "not known")
+    if t == "location" and isinstance(value, dict):
+        parts = []
+        gaz = getattr(field, "gazetteer", None)
+        city = value.get("city")
+        if city:
+            place = gaz.places.get(city) if gaz else None
+            parts.append(_pick(place.label, lang) if place else city)
+            d = value.get("district")
+            if d:
+                parts.append(_pick(place.districts.get(d, {}), lang) if place else d)
+        if value.get("text"):
+            parts.append(value["text"])
+        if value.get("lat") is not None:
+            parts.append(f"{value.get('lat')}, {value.get('lon')}")
+        return clean_text(" — ".join(p for p in parts if p))
+    if isinstance(value, (dict, list)):
+        return clean_text(json.dumps(value, ensure_ascii=False))
+    return clean_text(value)

@@ -1,0 +1,218 @@
+"""The desktop application's entry point and window shell.
+
+``run_app(args)`` builds the QApplication, loads the language, and shows the
+shell window, which swaps between first run, unlock and the main screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+
+from desktop.core import paths
+
+from .base import forms, workers
+from .base.i18n import Translations
+from .base.settings import Settings
+from .base.session import Session
+from .first_run import FirstRunScreen
+from .unlock import UnlockScreen
+
+APP_ID = "org.testimony.Testimony"
+
+
+def vault_exists(path: Path) -> bool:
+    return (path / "keyslots.json").exists() or (path / "vault.db").exists()
+
+
+def load_style(app: QApplication) -> None:
+    qss = paths.resources_dir() / "styles" / "app.qss"
+    if qss.is_file():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+
+
+class ShellWindow(QMainWindow):
+    """One top-level window; its centre is first run, unlock or the main screen."""
+
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(self, vault_path: Path, translations: Translations, demo: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shell")
+        self.vault_path = Path(vault_path)
+        self.translations = translations
+        self.demo = demo
+        self.session: Session | None = None
+        self.main = None
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.resize(1180, 760)
+        self._set_title()
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.applicationStateChanged.connect(self._on_app_state)
+        from .base.screenlock import ScreenLockWatcher
+
+        self.screen_watcher = ScreenLockWatcher(self)
+        self.screen_watcher.screen_locked.connect(self.lock)
+        if vault_exists(self.vault_path):
+            self.show_unlock()
+        else:
+            self.show_first_run()
+        # Loading the form definitions takes a moment; do it while the user types.
+        QTimer.singleShot(100, self._warm_up_forms)
+
+    def _warm_up_forms(self) -> None:
+        self._forms_warmup = workers.run_task(forms.interview_forms)
+
+    def _set_title(self) -> None:
+        title = self.tr("Testimony")
+        if self.demo:
+            title += " — " + self.tr("demo (fictional data, wiped on exit)")
+        self.setWindowTitle(title)
+
+    def _replace(self, widget: QWidget) -> None:
+        while self.stack.count():
+            old = self.stack.widget(0)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+
+    @property
+    def current(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def show_first_run(self) -> None:
+        screen = FirstRunScreen(self.vault_path)
+        screen.created.connect(self.open_session)
+        self._replace(screen)
+
+    def show_unlock(self, message: str = "") -> None:
+        screen = UnlockScreen(self.vault_path)
+        screen.unlocked.connect(self.open_session)
+        screen.wiped.connect(self.show_first_run)
+        if message:
+            screen.error.setText(message)
+        if self.demo:
+            from .demo import DEMO_PASSPHRASE
+
+            screen.hint.setText(self.tr("Demo vault: the passphrase is “{p}”").format(p=DEMO_PASSPHRASE))
+        self._replace(screen)
+        screen.secret.setFocus()
+
+    def open_session(self, vault) -> None:  # desktop.core.vault.Vault
+        from .main_window import MainScreen
+
+        self.session = Session(vault, self)
+        self.session.lang = self.translations.lang
+        self.session.locked.connect(self._on_locked)
+        self.main = MainScreen(self.session, self)
+        self._replace(self.main)
+        self.main.offer_drafts()
+        self.unlocked.emit()
+
+    def lock(self) -> None:
+        if self.session is not None and not self.session.is_locked:
+            self.session.lock()
+
+    def _on_locked(self) -> None:
+        self.session = None
+        self.main = None
+        self.show_unlock(self.tr("Locked. Enter your passphrase to continue."))
+        self.locked.emit()
+
+    def wiped(self) -> None:
+        """After a quick wipe: nothing left to unlock."""
+        self.session = None
+        self.main = None
+        self.show_first_run()
+
+    def set_language(self, lang: str) -> None:
+        """Switch the interface language; rebuilds the screen in place."""
+        if lang == self.translations.lang:
+            return
+        self.translations.install(lang)
+        self._set_title()
+        if self.session is not None and self.main is not None:
+            self.session.lang = self.translations.lang
+            state = self.main.save_state()
+            from .main_window import MainScreen
+
+            self.main = MainScreen(self.session, self)
+            self._replace(self.main)
+            self.main.restore_state(state)
+        elif isinstance(self.current, UnlockScreen):
+            self.show_unlock()
+        else:
+            self.show_first_run()
+
+    def _on_app_state(self, state: Qt.ApplicationState) -> None:
+        # Suspended means the system is putting us to sleep (mobile, some desktops).
+        if state == Qt.ApplicationState.ApplicationSuspended:
+            self.lock()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.lock()
+        super().closeEvent(event)
+
+
+def _make_app(lang: str | None) -> tuple[QApplication, Translations]:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName("Testimony")
+    QCoreApplication.setOrganizationDomain("testimony.org")
+    QCoreApplication.setApplicationName("Testimony")
+    QGuiApplication.setDesktopFileName(APP_ID)
+    icon = paths.resources_dir() / "icons" / "testimony.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    load_style(app)
+    translations = Translations(app)
+    translations.install(lang or Settings().language)
+    return app, translations
+
+
+def run_app(args: argparse.Namespace) -> int:
+    paths.restrict_permissions()
+    lang = getattr(args, "lang", None)
+    demo = bool(getattr(args, "demo", False))
+    vault_arg = getattr(args, "vault", None)
+    demo_dir: Path | None = None
+    if demo:
+        demo_dir = Path(tempfile.mkdtemp(prefix="testimony-demo-")) / "vault"
+        os.environ.setdefault("TESTIMONY_KDF_PROFILE", "floor")
+    app, translations = _make_app(lang)
+    try:
+        if demo_dir is not None:
+            from .demo import create_demo_vault
+
+            vault = create_demo_vault(demo_dir)
+            window = ShellWindow(demo_dir, translations, demo=True)
+            window.open_session(vault)
+        else:
+            path = Path(vault_arg) if vault_arg else paths.default_vault_dir()
+            window = ShellWindow(path, translations)
+        window.show()
+        code = app.exec()
+        window.lock()
+        workers.wait_all()
+        return int(code)
+    finally:
+        if demo_dir is not None:
+            from desktop.core.vault import Vault
+
+            workers.wait_all()
+            Vault.wipe(demo_dir)
+            try:
+                demo_dir.parent.rmdir()
+            except OSError:
+                pass

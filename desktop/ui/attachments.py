@@ -1,0 +1,173 @@
+"""Attachments of an interview: add by dialog or drag and drop; encrypted in the background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog, QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
+    QVBoxLayout, QWidget,
+)
+
+from desktop.core.vault import Attachment, Cancelled, Vault
+
+from .base import workers
+from .base.widgets import PlainLabel, clean_text
+
+
+class AttachmentsPanel(QGroupBox):
+    """Queues files, imports them one by one on a worker thread, lists the result."""
+
+    changed = Signal()
+    imported = Signal(object)  # Attachment
+    import_failed = Signal(str)
+    idle = Signal()
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Attachments"))
+        self.vault = vault
+        self.items: list[Attachment] = []
+        self.queue: list[Path] = []
+        self.task: workers.Task | None = None
+        lay = QVBoxLayout(self)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Attached files"))
+        lay.addWidget(self.list, 1)
+        self.hint = PlainLabel(self.tr("Drop photos, audio, video or documents here."))
+        self.hint.setObjectName("hint")
+        lay.addWidget(self.hint)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Encrypting"))
+        self.progress.setVisible(False)
+        self.status = PlainLabel("")
+        self.status.setObjectName("hint")
+        lay.addWidget(self.progress)
+        lay.addWidget(self.status)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add files…"))
+        self.add_button.clicked.connect(self.choose)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel encrypting"))
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected attachment"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        row.addWidget(self.add_button)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.remove_button)
+        lay.addLayout(row)
+        self.setAcceptDrops(True)
+
+    # ---------------------------------------------------------------- adding
+    def choose(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add files to the interview"))
+        self.add_files([Path(f) for f in files])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        self.add_files([p for p in paths if p.is_file()])
+        event.acceptProposedAction()
+
+    def add_files(self, paths: list[Path]) -> None:
+        self.queue.extend(paths)
+        self._next()
+
+    def _next(self) -> None:
+        if self.task is not None:
+            return
+        if not self.queue:
+            self.progress.setVisible(False)
+            self.cancel_button.setVisible(False)
+            self.idle.emit()
+            return
+        path = self.queue.pop(0)
+        vault = self.vault
+        self.status.setText(self.tr("Encrypting {name}…").format(name=clean_text(path.name)))
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.task = workers.run_task(
+            lambda progress, cancelled: vault.import_attachment(path, progress=progress, cancel=cancelled),
+            with_progress=True)
+        self.task.progress.connect(self._progress)
+        self.task.finished.connect(self._done)
+        self.task.failed.connect(self._failed)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setValue(int(1000 * done / total) if total else 1000)
+
+    def _done(self, att: Attachment) -> None:
+        self.task = None
+        self.add_existing([att])
+        self.status.setText(self.tr("{name} encrypted and added.").format(name=clean_text(att.filename)))
+        self.imported.emit(att)
+        self.changed.emit()
+        self._next()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        if isinstance(exc, Cancelled):
+            message = self.tr("Cancelled; nothing was stored.")
+        else:
+            message = str(exc)
+        self.status.setText(message)
+        self.import_failed.emit(message)
+        self._next()
+
+    def cancel(self) -> None:
+        self.queue.clear()
+        if self.task is not None:
+            self.task.cancel()
+
+    def stop(self) -> None:
+        """Cancel and wait (before locking)."""
+        task = self.task
+        self.cancel()
+        if task is not None and task.thread is not None:
+            task.thread.quit()
+            task.thread.wait(10000)
+
+    # ---------------------------------------------------------------- list
+    def add_existing(self, atts: list[Attachment]) -> None:
+        loc = QLocale()
+        for att in atts:
+            if any(a.id == att.id for a in self.items):
+                continue
+            self.items.append(att)
+            text = f"{clean_text(att.filename)} — {loc.formattedDataSize(att.size)}"
+            item = QListWidgetItem(text)
+            item.setToolTip(f"SHA-256 {att.sha256}")
+            item.setData(256, att.id)
+            self.list.addItem(item)
+        self.hint.setVisible(not self.items)
+
+    def remove_selected(self) -> None:
+        row = self.list.currentRow()
+        if row < 0:
+            return
+        att = self.items[row]
+        if att.record_id is None:
+            self.vault.discard_attachment(att.id)
+        self.items.pop(row)
+        self.list.takeItem(row)
+        self.hint.setVisible(not self.items)
+        self.changed.emit()
+
+    def ids(self) -> list[str]:
+        return [a.id for a in self.items]
+
+    def discard_unlinked(self) -> None:
+        for att in self.items:
+            if att.record_id is None:
+                self.vault.discard_attachment(att.id)
+        self.items = []
+        self.list.clear()

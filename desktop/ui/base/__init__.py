@@ -1,0 +1,1 @@
+"""Pieces shared by the screens: workers, plain-text labels, settings, i18n."""

@@ -1,0 +1,35 @@
+"""The unlocked session: the open vault, and the signals around locking.
+
+Screens receive a Session, call the vault through it, and listen to
+``locking`` (flush what you hold: drafts) and ``locked`` (drop plaintext).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.core.vault import Vault
+
+
+class Session(QObject):
+    locking = Signal()  # about to lock: save drafts now
+    locked = Signal()
+
+    def __init__(self, vault: "Vault", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.lang = "en"
+
+    @property
+    def is_locked(self) -> bool:
+        return self.vault.is_locked
+
+    def lock(self) -> None:
+        if self.vault.is_locked:
+            return
+        self.locking.emit()
+        self.vault.lock()
+        self.locked.emit()

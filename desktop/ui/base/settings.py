@@ -1,0 +1,78 @@
+"""Interface preferences in a QSettings INI file under the config folder.
+
+Only preferences live here: language, auto-lock minutes, the default export
+recipient's fingerprint, wipe-after-failures. Never testimony, names,
+passphrases, recent files or window contents.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from desktop.core import paths
+
+ALLOWED = {"language", "autolock_minutes", "export_recipient", "wipe_after_failures", "failed_unlocks"}
+
+
+class Settings:
+    def __init__(self) -> None:
+        path = paths.config_dir() / "ui.ini"
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._q = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def _set(self, key: str, value: object) -> None:
+        assert key in ALLOWED, key
+        self._q.setValue(key, value)
+        self._q.sync()
+
+    @property
+    def language(self) -> str:
+        value = str(self._q.value("language", "en"))
+        return value if value in ("en", "ar") else "en"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._set("language", value if value in ("en", "ar") else "en")
+
+    @property
+    def autolock_minutes(self) -> int:
+        try:
+            return max(0, min(240, int(self._q.value("autolock_minutes", 5))))
+        except (TypeError, ValueError):
+            return 5
+
+    @autolock_minutes.setter
+    def autolock_minutes(self, value: int) -> None:
+        self._set("autolock_minutes", int(value))
+
+    @property
+    def export_recipient(self) -> str:
+        value = str(self._q.value("export_recipient", "") or "")
+        # A fingerprint only: hex digits, spaces and dashes, short.
+        return value if len(value) <= 80 and all(c in "0123456789abcdefABCDEF -:" for c in value) else ""
+
+    @export_recipient.setter
+    def export_recipient(self, value: str) -> None:
+        self._set("export_recipient", value.strip())
+
+    @property
+    def wipe_after_failures(self) -> int:
+        try:
+            return max(0, int(self._q.value("wipe_after_failures", 0)))
+        except (TypeError, ValueError):
+            return 0
+
+    @wipe_after_failures.setter
+    def wipe_after_failures(self, value: int) -> None:
+        self._set("wipe_after_failures", int(value))
+
+    @property
+    def failed_unlocks(self) -> int:
+        try:
+            return max(0, int(self._q.value("failed_unlocks", 0)))
+        except (TypeError, ValueError):
+            return 0
+
+    @failed_unlocks.setter
+    def failed_unlocks(self, value: int) -> None:
+        self._set("failed_unlocks", int(value))

@@ -1,0 +1,63 @@
+"""Small shared widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
+
+_CONTROL = {c for c in range(32)} - {9, 10}
+
+
+def clean_text(text: object) -> str:
+    """Remove control characters (keeps tab and newline) before display."""
+    s = "" if text is None else str(text)
+    return "".join(ch for ch in s if ord(ch) not in _CONTROL and ch not in "\u202e\u202d")
+
+
+class PlainLabel(QLabel):
+    """A label that never interprets its text as rich text or markup."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, wrap: bool = True,
+                 selectable: bool = False) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(wrap)
+        if selectable:
+            self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                         | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt API
+        super().setText(clean_text(text))
+        self._fit()
+
+    def _fit(self) -> None:
+        # Nested layouts do not always pass height-for-width down; make sure a
+        # wrapped label is never shorter than its text needs at its width.
+        if self.wordWrap() and self.width() > 0:
+            h = self.heightForWidth(self.width())
+            if h > 0 and h != self.minimumHeight():
+                self.setMinimumHeight(h)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit()
+
+
+def heading(text: str, level: int = 1, parent: QWidget | None = None) -> PlainLabel:
+    label = PlainLabel(text, parent)
+    label.setObjectName("heading" if level == 1 else "subheading")
+    font = label.font()
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * (1.45 if level == 1 else 1.15))
+    font.setBold(True)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    return label
+
+
+def hline() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line

@@ -1,0 +1,37 @@
+"""`testimony --demo`: a throwaway vault filled with fictional sample interviews."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from desktop.core import paths
+from desktop.core.crypto import FLOOR
+from desktop.core.records import save_new_record
+from desktop.core.vault import Vault
+
+from .base import forms
+
+DEMO_PASSPHRASE = "demo vault with fictional interviews only"
+
+
+def demo_dir() -> Path:
+    return paths.resources_dir() / "demo"
+
+
+def create_demo_vault(path: Path) -> Vault:
+    """Create ``path`` (floor key derivation) and save every sample interview into it."""
+    vault, _code = Vault.create(path, DEMO_PASSPHRASE, kdf=FLOOR)
+    photo = demo_dir() / "sample_photo.png"
+    first = True
+    for file in sorted(demo_dir().glob("*.json")):
+        form = forms.get(file.stem)
+        if form is None:
+            continue
+        for answers in json.loads(file.read_text(encoding="utf-8")):
+            att_ids = []
+            if first and photo.is_file():
+                att_ids = [vault.import_attachment(photo).id]
+                first = False
+            save_new_record(vault, form, answers, attachment_ids=att_ids)
+    return vault

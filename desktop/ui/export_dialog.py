@@ -1,0 +1,169 @@
+"""Export: an encrypted, signed bundle for headquarters, written in the background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QProgressBar,
+    QPushButton, QVBoxLayout, QWidget,
+)
+
+from desktop.core import bundle, cards
+from desktop.core.records import export_view
+
+from .base import workers
+from .base.session import Session
+from .base.settings import Settings
+from .base.widgets import PlainLabel, heading
+
+
+class ExportDialog(QDialog):
+    exported = Signal(object)  # ExportResult
+    export_failed = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.vault = session.vault
+        self.task: workers.Task | None = None
+        self.setWindowTitle(self.tr("Export for headquarters"))
+        self.setMinimumWidth(620)
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(self.tr("Export an encrypted bundle"), level=2))
+        lay.addWidget(PlainLabel(self.tr(
+            "Only the chosen headquarters can open the bundle; it is signed by this laptop so any change "
+            "is detected. By default it carries redacted narratives, no names and cleaned files.")))
+        form = QFormLayout()
+        row = QHBoxLayout()
+        self.recipient = QComboBox()
+        self.recipient.setAccessibleName(self.tr("Recipient"))
+        row.addWidget(self.recipient, 1)
+        add_card = QPushButton(self.tr("Register a card…"))
+        add_card.clicked.connect(self.register_card)
+        row.addWidget(add_card)
+        form.addRow(self.tr("Recipient:"), row)
+        self.pending = bundle.pending_records(self.vault)
+        self.scope = PlainLabel(self.tr("{n} interview(s) not yet exported will be included.").format(
+            n=len(self.pending)))
+        form.addRow(self.tr("Interviews:"), self.scope)
+        out_row = QHBoxLayout()
+        self.out = QLineEdit()
+        self.out.setAccessibleName(self.tr("Bundle file"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self.choose_file)
+        out_row.addWidget(self.out, 1)
+        out_row.addWidget(browse)
+        form.addRow(self.tr("Save as:"), out_row)
+        lay.addLayout(form)
+        self.identities = QCheckBox(self.tr("Include identities (names, contacts) — only when truly needed"))
+        self.identities.setAccessibleName(self.tr("Include identities"))
+        self.uncleaned = QCheckBox(self.tr("Include files whose metadata could not be removed"))
+        lay.addWidget(self.identities)
+        lay.addWidget(self.uncleaned)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setVisible(False)
+        self.progress.setAccessibleName(self.tr("Export progress"))
+        lay.addWidget(self.progress)
+        self.message = PlainLabel("")
+        lay.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.cancel_button = QPushButton(self.tr("Close"))
+        self.cancel_button.clicked.connect(self._cancel_or_close)
+        self.export_button = QPushButton(self.tr("Export"))
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.export_button)
+        lay.addLayout(buttons)
+        self._load_recipients()
+
+    def _load_recipients(self) -> None:
+        self.recipient.clear()
+        default = Settings().export_recipient
+        for card in cards.recipients(self.vault):
+            self.recipient.addItem(f"{card.org} — {card.fingerprint}", card.fingerprint)
+        if default:
+            idx = self.recipient.findData(cards.normalize_fingerprint(default))
+            if idx >= 0:
+                self.recipient.setCurrentIndex(idx)
+        if self.recipient.count() == 0:
+            self.message.setText(self.tr("No headquarters card is registered yet. Register the card you "
+                                         "received from headquarters and compare its fingerprint with them."))
+        self._update()
+
+    def _update(self) -> None:
+        self.export_button.setEnabled(self.task is None and self.recipient.count() > 0 and bool(self.pending))
+
+    def register_card(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Headquarters recipient card"))
+        if not path:
+            return
+        try:
+            data = Path(path).read_bytes()[: 64 * 1024]
+            card = cards.trust_card(self.vault, data)
+        except Exception as exc:  # noqa: BLE001 - a refused card is shown, not raised
+            self.message.setText(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            return
+        self.message.setText(self.tr("Registered {org}. Fingerprint: {fp}").format(org=card.org, fp=card.fingerprint))
+        self._load_recipients()
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the bundle"), "testimony-bundle.age")
+        if path:
+            self.out.setText(path)
+
+    def start(self) -> None:
+        out = self.out.text().strip()
+        if not out:
+            self.message.setText(self.tr("Choose where to save the bundle."))
+            return
+        vault, to = self.vault, self.recipient.currentData()
+        ident, unclean, ids = self.identities.isChecked(), self.uncleaned.isChecked(), list(self.pending)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.message.setText(self.tr("Encrypting the bundle…"))
+        self.task = workers.run_task(
+            lambda progress, cancelled: bundle.export_bundle(
+                vault, to, Path(out), export_view, record_ids=ids, include_identities=ident,
+                include_uncleaned=unclean, progress=progress, cancel=cancelled),
+            with_progress=True)
+        self.task.progress.connect(lambda d, t: self.progress.setValue(int(1000 * d / t) if t else 0))
+        self.task.finished.connect(self._done)
+        self.task.failed.connect(self._failed)
+        self._update()
+
+    def _done(self, result: bundle.ExportResult) -> None:
+        self.task = None
+        self.progress.setValue(1000)
+        self.cancel_button.setText(self.tr("Close"))
+        self.message.setText(self.tr("Exported {r} interview(s) and {a} file(s) to {path}.").format(
+            r=result.records, a=result.attachments, path=str(result.path)))
+        self.pending = []
+        self._update()
+        self.exported.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        self.progress.setVisible(False)
+        self.cancel_button.setText(self.tr("Close"))
+        text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        self.message.setText(text)
+        self._update()
+        self.export_failed.emit(text)
+
+    def _cancel_or_close(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        else:
+            self.reject()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and self.task is not None:
+            self.task.cancel()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,463 @@
+"""The guided interview: choose a type, then section by section, with autosave."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QProgressBar, QPushButton, QScrollArea,
+    QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from desktop.core.records import save_new_record, save_revision
+
+from .attachments import AttachmentsPanel
+from .base import forms
+from .base.session import Session
+from .base.widgets import PlainLabel, heading
+from .fields import EditorContext, FieldRow
+
+AUTOSAVE_MS = 2000
+CHECK_MS = 300
+ATTACHMENTS_KEY = "__attachments__"  # kept in the encrypted draft next to the answers
+
+
+class SectionPage(QScrollArea):
+    def __init__(self, form: Any, section: Any, lang: str, context: EditorContext) -> None:
+        super().__init__()
+        self.section = section
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        lay = QVBoxLayout(inner)
+        lay.addWidget(heading(section.title(lang), level=2))
+        g = section.guidance_text(lang)
+        if g:
+            guide = PlainLabel(g)
+            guide.setObjectName("guidance")
+            lay.addWidget(guide)
+        self.rows: list[FieldRow] = []
+        for f in section.fields:
+            row = FieldRow(f, lang, context)
+            self.rows.append(row)
+            lay.addWidget(row)
+        lay.addStretch(1)
+        self.setWidget(inner)
+
+    def all_rows(self) -> list[FieldRow]:
+        out: list[FieldRow] = []
+        for r in self.rows:
+            out.append(r)
+            out.extend(r.editor.rows())
+        return out
+
+
+class InterviewView(QWidget):
+    """Emits ``closed(record_id)`` ('' when abandoned); ``autosaved`` after each draft write."""
+
+    closed = Signal(str)
+    autosaved = Signal()
+    checked = Signal()
+    started = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.vault = session.vault
+        self.lang = session.lang
+        self.form: Any = None
+        self.draft_id: str | None = None
+        self.record_id: str | None = None
+        self.pages: list[SectionPage] = []
+        self.section_index = 0
+        self.dirty = False
+        self._loading = False
+        self.context = EditorContext()
+        self.stack = QStackedWidget()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addWidget(self.stack)
+        self.stack.addWidget(self._chooser())
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.save_draft)
+        self.check_timer = QTimer(self)
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(CHECK_MS)
+        self.check_timer.timeout.connect(self.check)
+
+    # ---------------------------------------------------------------- choose the type
+    def _chooser(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.addWidget(heading(self.tr("New interview: choose the type")))
+        self.types = QListWidget()
+        self.types.setAccessibleName(self.tr("Interview types"))
+        self.types.setWordWrap(True)
+        for f in forms.interview_forms():
+            desc = f.description(self.lang)
+            item = QListWidgetItem(f.title(self.lang) + (f"\n{desc}" if desc else ""))
+            item.setData(Qt.ItemDataRole.UserRole, (f.id, f.version))
+            self.types.addItem(item)
+        if self.types.count():
+            self.types.setCurrentRow(0)
+        else:
+            lay.addWidget(PlainLabel(self.tr("No interview forms are installed.")))
+        self.types.itemActivated.connect(lambda _item: self._start_chosen())
+        lay.addWidget(self.types, 1)
+        row = QHBoxLayout()
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(lambda: self.closed.emit(""))
+        self.start_button = QPushButton(self.tr("Start interview"))
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self._start_chosen)
+        row.addWidget(cancel)
+        row.addStretch(1)
+        row.addWidget(self.start_button)
+        lay.addLayout(row)
+        return page
+
+    def _start_chosen(self) -> None:
+        item = self.types.currentItem()
+        if item is None:
+            return
+        form_id, version = item.data(Qt.ItemDataRole.UserRole)
+        self.start(form_id, version)
+
+    def choose_type(self, form_id: str) -> None:
+        for i in range(self.types.count()):
+            if self.types.item(i).data(Qt.ItemDataRole.UserRole)[0] == form_id:
+                self.types.setCurrentRow(i)
+                return
+        raise KeyError(form_id)
+
+    # ---------------------------------------------------------------- the interview
+    def start(self, form_id: str, version: str | None = None) -> None:
+        self.form = forms.get(form_id, version)
+        if self.form is None:
+            QMessageBox.warning(self, self.tr("Interview"), self.tr("This interview type is not installed."))
+            return
+        self.stack.addWidget(self._build())
+        self.stack.setCurrentIndex(1)
+        self.go_to(0)
+        self.started.emit()
+
+    def _build(self) -> QWidget:
+        root = QWidget()
+        outer = QVBoxLayout(root)
+        outer.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(heading(self.form.title(self.lang)), 1)
+        self.saved_label = PlainLabel("", wrap=False)
+        self.saved_label.setObjectName("hint")
+        self.saved_label.setAccessibleName(self.tr("Draft status"))
+        head.addWidget(self.saved_label)
+        outer.addLayout(head)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        side = QWidget()
+        s = QVBoxLayout(side)
+        s.setContentsMargins(0, 0, 0, 0)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Interview progress"))
+        self.progress.setTextVisible(False)
+        self.progress_label = PlainLabel("", wrap=False)
+        s.addWidget(self.progress_label)
+        s.addWidget(self.progress)
+        self.sections = QListWidget()
+        self.sections.setObjectName("sections")
+        self.sections.setAccessibleName(self.tr("Sections"))
+        self.sections.setWordWrap(True)
+        s.addWidget(self.sections, 2)
+        self.attachments = AttachmentsPanel(self.vault)
+        self.attachments.changed.connect(self._attachments_changed)
+        s.addWidget(self.attachments, 1)
+        split.addWidget(side)
+        self.page_stack = QStackedWidget()
+        for sec in self.form.sections:
+            page = SectionPage(self.form, sec, self.lang, self.context)
+            self.pages.append(page)
+            self.page_stack.addWidget(page)
+            item = QListWidgetItem(sec.title(self.lang))
+            self.sections.addItem(item)
+            for row in page.rows:
+                row.editor.changed.connect(self._changed)
+        split.addWidget(self.page_stack)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setSizes([300, 900])
+        outer.addWidget(split, 1)
+        self.sections.currentRowChanged.connect(self._section_clicked)
+        nav = QHBoxLayout()
+        self.discard_button = QPushButton(self.tr("Discard…"))
+        self.discard_button.setAccessibleName(self.tr("Discard this interview"))
+        self.discard_button.clicked.connect(self.discard)
+        self.back_button = QPushButton(self.tr("Back"))
+        self.back_button.setShortcut("Alt+Left")
+        self.back_button.clicked.connect(self.back)
+        self.next_button = QPushButton(self.tr("Next"))
+        self.next_button.setShortcut("Alt+Right")
+        self.next_button.clicked.connect(self.next)
+        self.finish_button = QPushButton(self.tr("Save interview"))
+        self.finish_button.setDefault(True)
+        self.finish_button.clicked.connect(self.finish)
+        self.summary = PlainLabel("")
+        self.summary.setObjectName("issue")
+        nav.addWidget(self.discard_button)
+        nav.addWidget(self.summary, 1)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.next_button)
+        nav.addWidget(self.finish_button)
+        outer.addLayout(nav)
+        self.setAcceptDrops(True)
+        return root
+
+    # drops anywhere on the interview go to the attachments panel
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if self.form is not None and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        self.attachments.dropEvent(event)
+
+    # ---------------------------------------------------------------- answers
+    def answers(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for page in self.pages:
+            for row in page.rows:
+                v = row.editor.value()
+                if v is not None:
+                    out[row.field.id] = v
+        return out
+
+    def set_answers(self, answers: dict[str, Any]) -> None:
+        self._loading = True
+        try:
+            for page in self.pages:
+                for row in page.rows:
+                    row.editor.set_value(answers.get(row.field.id))
+        finally:
+            self._loading = False
+        self.refresh_relevance()
+
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        self.dirty = True
+        self.autosave_timer.start()
+        self.check_timer.start()
+        if self.saved_label.text():
+            self.saved_label.setText(self.tr("Unsaved changes…"))
+
+    def _attachments_changed(self) -> None:
+        self.context.set_attachments([(a.id, a.filename) for a in self.attachments.items])
+        self.dirty = True
+        self.autosave_timer.start()
+
+    # ---------------------------------------------------------------- relevance and checks
+    def refresh_relevance(self) -> None:
+        answers = self.answers()
+        for i, page in enumerate(self.pages):
+            relevant = self.form.section_relevant(page.section.id, answers)
+            self.sections.item(i).setHidden(not relevant)
+            if relevant:
+                for row in page.all_rows():
+                    row.setVisible(self.form.is_relevant(row.editor.path, answers))
+        self._update_progress()
+
+    def visible_sections(self) -> list[int]:
+        return [i for i in range(len(self.pages)) if not self.sections.item(i).isHidden()]
+
+    def _update_progress(self) -> None:
+        vis = self.visible_sections()
+        self.progress.setRange(0, len(vis))
+        self.progress.setValue(vis.index(self.section_index) + 1 if self.section_index in vis else 0)
+        loc = QLocale()
+        self.progress_label.setText(self.tr("Section {n} of {m}").format(
+            n=loc.toString(self.progress.value()), m=loc.toString(len(vis))))
+        self.back_button.setEnabled(bool(vis) and self.section_index != vis[0])
+        self.next_button.setEnabled(bool(vis) and self.section_index != vis[-1])
+
+    def issue_text(self, issue: Any) -> str:
+        field = self.form.field(issue.path) if self.form.has_field(issue.path) else None
+        if issue.code == "required":
+            return self.tr("This question needs an answer.")
+        if issue.code == "constraint" and field is not None and field.constraint_message:
+            msgs = field.constraint_message
+            return msgs.get(self.lang) or msgs.get("en") or issue.message
+        if self.lang != "en":
+            return self.tr("Check this answer: {detail}").format(detail=issue.message)
+        return issue.message
+
+    def check(self, section_index: int | None = None, everything: bool = False) -> list[Any]:
+        """Show the issues of a section; required-field issues only for touched fields."""
+        self.check_timer.stop()
+        self.refresh_relevance()
+        i = self.section_index if section_index is None else section_index
+        page = self.pages[i]
+        answers = self.answers()
+        issues = self.form.section_issues(page.section.id, answers)
+        by_path = {iss.path: iss for iss in issues}
+        shown = []
+        for row in page.all_rows():
+            iss = by_path.get(row.editor.path)
+            if iss is not None and (iss.code != "required" or everything or row.touched):
+                row.show_issue(self.issue_text(iss))
+                shown.append(iss)
+            else:
+                row.show_issue("")
+        mark = "⚠ " if shown else ""
+        self.sections.item(i).setText(mark + page.section.title(self.lang))
+        self.checked.emit()
+        return shown
+
+    # ---------------------------------------------------------------- navigation
+    def _section_clicked(self, row: int) -> None:
+        if row >= 0 and row != self.section_index:
+            self.go_to(row)
+
+    def go_to(self, index: int) -> None:
+        if not self.pages:
+            return
+        index = max(0, min(index, len(self.pages) - 1))
+        self.section_index = index
+        self.page_stack.setCurrentIndex(index)
+        self.sections.blockSignals(True)
+        self.sections.setCurrentRow(index)
+        self.sections.blockSignals(False)
+        self.refresh_relevance()
+        self.summary.setText("")
+
+    def next(self) -> bool:
+        issues = self.check(everything=True)
+        if issues:
+            self._focus_first_issue()
+            self.summary.setText(self.tr("Some answers in this section need attention."))
+            return False
+        vis = self.visible_sections()
+        later = [i for i in vis if i > self.section_index]
+        if later:
+            self.go_to(later[0])
+        return True
+
+    def back(self) -> None:
+        vis = self.visible_sections()
+        earlier = [i for i in vis if i < self.section_index]
+        if earlier:
+            self.go_to(earlier[-1])
+
+    def _focus_first_issue(self) -> None:
+        page = self.pages[self.section_index]
+        for row in page.all_rows():
+            if row.issue.isVisible():
+                page.ensureWidgetVisible(row)
+                row.editor.focus_target().setFocus()
+                return
+
+    def finish(self) -> str | None:
+        answers = self.answers()
+        issues = self.form.validate(answers)
+        issues = [i for i in issues if i.code != "unknown_field"] or issues
+        if issues:
+            for idx in self.visible_sections():
+                if self.check(idx, everything=True):
+                    self.go_to(idx)
+                    self.check(idx, everything=True)
+                    self._focus_first_issue()
+                    break
+            self.summary.setText(self.tr("{n} answer(s) need attention before saving.").format(n=len(issues)))
+            return None
+        self.autosave_timer.stop()
+        pruned = self.form.prune(answers)
+        ids = self.attachments.ids()
+        if self.record_id:
+            save_revision(self.vault, self.record_id, self.form, pruned, attachment_ids=ids,
+                          draft_id=self.draft_id)
+            rid = self.record_id
+        else:
+            rid = save_new_record(self.vault, self.form, pruned, attachment_ids=ids, draft_id=self.draft_id)
+        self.draft_id = None
+        self.dirty = False
+        self.closed.emit(rid)
+        return rid
+
+    def discard(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Discard interview"),
+                          self.tr("Discard this interview and its draft? Files added to it are removed too."),
+                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda r: self._discard_now() if r == QMessageBox.StandardButton.Discard else None)
+        self.discard_box = box
+        box.open()
+
+    def _discard_now(self) -> None:
+        self.autosave_timer.stop()
+        self.attachments.stop()
+        if self.draft_id:
+            self.vault.discard_draft(self.draft_id)
+            self.draft_id = None
+        if not self.record_id:
+            self.attachments.discard_unlinked()
+        self.dirty = False
+        self.closed.emit("")
+
+    # ---------------------------------------------------------------- drafts
+    def save_draft(self) -> None:
+        self.autosave_timer.stop()
+        if self.form is None or self.vault.is_locked or not self.dirty:
+            return
+        payload = dict(self.answers())
+        payload[ATTACHMENTS_KEY] = self.attachments.ids()
+        self.draft_id = self.vault.save_draft(self.form.id, str(self.form.version), payload,
+                                              draft_id=self.draft_id, record_id=self.record_id)
+        self.dirty = False
+        time = QLocale().toString(QDateTime.currentDateTime().time(), QLocale.FormatType.ShortFormat)
+        self.saved_label.setText(self.tr("Draft saved (encrypted) at {time}").format(time=time))
+        self.autosaved.emit()
+
+    def flush(self) -> None:
+        """Save the draft now (before locking or leaving)."""
+        if self.form is not None:
+            self.attachments.stop()
+            self.save_draft()
+
+    def abandon_for_wipe(self) -> None:
+        self.autosave_timer.stop()
+        self.check_timer.stop()
+        self.dirty = False
+        if self.form is not None:
+            self.attachments.stop()
+
+    def load_draft(self, draft_id: str) -> None:
+        d = self.vault.load_draft(draft_id)
+        answers = dict(d.answers)
+        att_ids = answers.pop(ATTACHMENTS_KEY, []) or []
+        self.start(d.form_id, d.form_version)
+        if self.form is None:
+            return
+        self.draft_id, self.record_id = d.id, d.record_id
+        self.set_answers(answers)
+        atts = []
+        for att_id in att_ids:
+            try:
+                atts.append(self.vault.attachment(att_id))
+            except Exception:  # noqa: BLE001 - a discarded file: leave it out
+                continue
+        self.attachments.add_existing(atts)
+        self.context.set_attachments([(a.id, a.filename) for a in self.attachments.items])
+        self.set_answers(answers)  # attachment fields need the list first
+        self.saved_label.setText(self.tr("Resumed from the encrypted draft"))
+
+    def load_record(self, record_id: str) -> None:
+        rec = self.vault.get_record(record_id, reveal=True)
+        self.vault.log("identity.reveal", record_id, via="gui-edit")
+        self.start(rec.form_id, rec.form_version)
+        if self.form is None:
+            return
+        self.record_id = record_id
+        answers = self.form.merge(rec.public, rec.identity or {})
+        self.attachments.add_existing(rec.attachments)
+        self.context.set_attachments([(a.id, a.filename) for a in self.attachments.items])
+        self.set_answers(answers)
+        self.saved_label.setText(self.tr("Editing: saving adds a new revision"))

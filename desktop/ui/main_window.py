@@ -1,0 +1,261 @@
+"""The unlocked main screen: toolbar, interviews list, interview and record views."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QFrame, QHBoxLayout, QPushButton, QStackedWidget, QStyle, QToolBar, QVBoxLayout,
+    QWidget,
+)
+
+from .base.idle import IdleWatcher
+from .base.session import Session
+from .base.settings import Settings
+from .base.widgets import PlainLabel
+from .records_list import RecordsListView
+
+
+def bundle_available() -> bool:
+    return importlib.util.find_spec("desktop.core.bundle") is not None
+
+
+class MainScreen(QWidget):
+    """Owns the views of one unlocked session; destroyed on lock."""
+
+    view_changed = Signal(str)
+
+    def __init__(self, session: Session, shell, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main")
+        self.session = session
+        self.vault = session.vault
+        self.lang = session.lang
+        self.shell = shell
+        self.interview = None
+        self.record_view = None
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.toolbar = QToolBar(self.tr("Main actions"))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setAccessibleName(self.tr("Main actions"))
+        lay.addWidget(self.toolbar)
+        style = self.style()
+        self.act_list = self._action(self.tr("Interviews"), "Ctrl+1", self.show_list,
+                                     style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        self.act_new = self._action(self.tr("New interview"), QKeySequence.StandardKey.New, self.new_interview,
+                                    style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        self.act_export = None
+        if bundle_available():
+            self.act_export = self._action(self.tr("Export…"), "Ctrl+E", self.export,
+                                           style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
+        self.toolbar.addSeparator()
+        self.act_settings = self._action(self.tr("Settings"), "Ctrl+,", self.settings,
+                                         style.standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView))
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy().Preferred)
+        self.toolbar.addWidget(spacer)
+        self.act_wipe = self._action(self.tr("Quick wipe…"), None, self.quick_wipe,
+                                     style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
+        self.act_lock = self._action(self.tr("Lock"), "Ctrl+L", self.shell.lock,
+                                     style.standardIcon(QStyle.StandardPixmap.SP_DialogCloseButton))
+        self.act_lock.setObjectName("lockAction")
+
+        self.banner = QFrame()
+        self.banner.setObjectName("banner")
+        b = QHBoxLayout(self.banner)
+        self.banner_text = PlainLabel("")
+        b.addWidget(self.banner_text, 1)
+        self.resume_button = QPushButton(self.tr("Resume"))
+        self.resume_button.setAccessibleName(self.tr("Resume the unfinished interview"))
+        self.resume_button.clicked.connect(self._resume_latest)
+        self.show_drafts_button = QPushButton(self.tr("Show drafts"))
+        self.show_drafts_button.clicked.connect(self._show_drafts)
+        dismiss = QPushButton(self.tr("Later"))
+        dismiss.clicked.connect(self.banner.hide)
+        for w in (self.resume_button, self.show_drafts_button, dismiss):
+            b.addWidget(w)
+        self.banner.hide()
+        lay.addWidget(self.banner)
+
+        self.stack = QStackedWidget()
+        lay.addWidget(self.stack, 1)
+        self.list_view = RecordsListView(self.vault, self.lang)
+        self.list_view.open_record.connect(self.open_record)
+        self.list_view.open_draft.connect(self.open_draft)
+        self.stack.addWidget(self.list_view)
+
+        self.idle = IdleWatcher(Settings().autolock_minutes, self)
+        self.idle.idle.connect(self.shell.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.destroyed.connect(lambda *_: None)
+        session.locking.connect(self._on_locking)
+
+    def _action(self, text: str, shortcut, slot, icon=None) -> QAction:
+        act = QAction(text, self)
+        if icon is not None:
+            act.setIcon(icon)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+        act.triggered.connect(slot)
+        self.toolbar.addAction(act)
+        btn = self.toolbar.widgetForAction(act)
+        if btn is not None:
+            btn.setAccessibleName(text)
+        return act
+
+    # ---------------------------------------------------------------- lock
+    def _on_locking(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        if self.interview is not None:
+            self.interview.flush()
+        if self.record_view is not None:
+            self.record_view.mask()
+
+    # ---------------------------------------------------------------- drafts
+    def offer_drafts(self) -> None:
+        drafts = self.vault.drafts()
+        if not drafts:
+            self.banner.hide()
+            return
+        self.banner_text.setText(self.tr(
+            "{n} unfinished interview(s) were kept as encrypted drafts. Resume the latest?").format(n=len(drafts)))
+        self.banner.show()
+
+    def _resume_latest(self) -> None:
+        drafts = self.vault.drafts()
+        self.banner.hide()
+        if drafts:
+            self.open_draft(drafts[0].id)
+
+    def _show_drafts(self) -> None:
+        self.banner.hide()
+        self.show_list()
+        idx = self.list_view.status_filter.findData("draft")
+        self.list_view.status_filter.setCurrentIndex(idx)
+
+    # ---------------------------------------------------------------- views
+    def _set_view(self, widget: QWidget, name: str) -> None:
+        for attr in ("interview", "record_view"):
+            old = getattr(self, attr)
+            if old is not None and old is not widget:
+                if attr == "interview":
+                    old.flush()
+                self.stack.removeWidget(old)
+                old.deleteLater()
+                setattr(self, attr, None)
+        if self.stack.indexOf(widget) < 0:
+            self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+        self.view_changed.emit(name)
+
+    def show_list(self) -> None:
+        self._set_view(self.list_view, "list")
+        self.list_view.refresh()
+        self.list_view.table.setFocus()
+
+    def new_interview(self) -> None:
+        from .interview import InterviewView
+
+        self.interview = InterviewView(self.session)
+        self.interview.closed.connect(self._interview_closed)
+        self._set_view(self.interview, "interview")
+
+    def open_draft(self, draft_id: str) -> None:
+        from .interview import InterviewView
+
+        view = InterviewView(self.session)
+        view.closed.connect(self._interview_closed)
+        self.interview = view
+        self._set_view(view, "interview")
+        view.load_draft(draft_id)
+
+    def _interview_closed(self, record_id: str) -> None:
+        if record_id:
+            self.open_record(record_id)
+        else:
+            self.show_list()
+
+    def open_record(self, record_id: str) -> None:
+        from .record_view import RecordView
+
+        view = RecordView(self.session, record_id)
+        view.back.connect(self.show_list)
+        view.edit.connect(self.edit_record)
+        self.record_view = view
+        self._set_view(view, "record")
+
+    def edit_record(self, record_id: str) -> None:
+        from .interview import InterviewView
+
+        view = InterviewView(self.session)
+        view.closed.connect(self._interview_closed)
+        self.interview = view
+        self._set_view(view, "interview")
+        view.load_record(record_id)
+
+    # ---------------------------------------------------------------- dialogs
+    def settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        dlg = SettingsDialog(self.session, self)
+        dlg.language_changed.connect(self.shell.set_language)
+        dlg.autolock_changed.connect(self.idle.set_minutes)
+        self.settings_dialog = dlg
+        dlg.open()
+
+    def quick_wipe(self) -> None:
+        from .wipe_dialog import QuickWipeDialog
+
+        dlg = QuickWipeDialog(self)
+        dlg.confirmed.connect(self._wipe)
+        self.wipe_dialog = dlg
+        dlg.open()
+
+    def _wipe(self) -> None:
+        from desktop.core.vault import Vault
+
+        shell, path = self.shell, self.vault.path
+        if self.interview is not None:
+            self.interview.abandon_for_wipe()
+        self.session.locked.disconnect()
+        self.session.lock()
+        Vault.wipe(path)
+        shell.wiped()
+
+    def export(self) -> None:
+        from .export_dialog import ExportDialog
+
+        dlg = ExportDialog(self.session, self)
+        self.export_dialog = dlg
+        dlg.open()
+
+    # ---------------------------------------------------------------- language switch
+    def save_state(self) -> dict:
+        state: dict = {"view": "list"}
+        if self.interview is not None and self.stack.currentWidget() is self.interview:
+            self.interview.flush()
+            state = {"view": "interview", "draft_id": self.interview.draft_id,
+                     "section": self.interview.section_index}
+        elif self.record_view is not None and self.stack.currentWidget() is self.record_view:
+            state = {"view": "record", "record_id": self.record_view.record_id}
+        return state
+
+    def restore_state(self, state: dict) -> None:
+        if state.get("view") == "interview" and state.get("draft_id"):
+            self.open_draft(state["draft_id"])
+            if self.interview is not None and state.get("section") is not None:
+                self.interview.go_to(state["section"])
+        elif state.get("view") == "record":
+            self.open_record(state["record_id"])

@@ -1,0 +1,268 @@
+"""Interviews list: a lazily paged table model over the vault, with search and filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLineEdit,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from desktop.core.vault import RecordSummary, Vault
+
+from .base import forms
+from .base.widgets import PlainLabel
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class Filters:
+    query: str = ""
+    form_id: str | None = None
+    status: str | None = None  # None | "draft" | "complete" | "exported"
+    since: str | None = None
+    until: str | None = None
+
+    def args(self) -> dict:
+        return {"form_id": self.form_id, "query": self.query or None, "status": self.status,
+                "since": self.since, "until": self.until}
+
+
+def _short_time(iso: str) -> str:
+    return iso[:16].replace("T", " ")
+
+
+class RecordsModel(QAbstractTableModel):
+    """Rows come from ``vault.list_records`` a page at a time (fetchMore)."""
+
+    COLUMNS = ("type", "reference", "created", "updated", "status", "rev")
+
+    def __init__(self, vault: Vault, lang: str = "en", page: int = PAGE) -> None:
+        super().__init__()
+        self.vault = vault
+        self.lang = lang
+        self.page = page
+        self.filters = Filters()
+        self.rows: list[RecordSummary] = []
+        self.total = 0
+        self._titles: dict[str, str] = {}
+        self.pages_fetched = 0
+
+    # -- data
+    def set_filters(self, filters: Filters) -> None:
+        self.beginResetModel()
+        self.filters = filters
+        self.rows = []
+        self.pages_fetched = 0
+        if filters.status == "draft":
+            self.rows = [self._draft_row(d) for d in self.vault.drafts()
+                         if not filters.form_id or d.form_id == filters.form_id]
+            self.total = len(self.rows)
+        else:
+            self.total = self.vault.count_records(**filters.args())
+        self.endResetModel()
+
+    @staticmethod
+    def _draft_row(d) -> RecordSummary:
+        return RecordSummary(d.id, d.form_id, d.form_version, d.updated_at, d.updated_at, 0, "draft")
+
+    def refresh(self) -> None:
+        self.set_filters(self.filters)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802
+        if parent.isValid() or self.filters.status == "draft":
+            return
+        more = self.vault.list_records(limit=self.page, offset=len(self.rows), **self.filters.args())
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.pages_fetched += 1
+        self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [self.tr("Interview type"), self.tr("Reference"), self.tr("Created"), self.tr("Last change"),
+                self.tr("Status"), self.tr("Revision")][section]
+
+    def status_text(self, status: str) -> str:
+        return {"draft": self.tr("Draft"), "complete": self.tr("Complete"),
+                "exported": self.tr("Exported")}.get(status, status)
+
+    def _title(self, form_id: str) -> str:
+        if form_id not in self._titles:
+            self._titles[form_id] = forms.title(form_id, self.lang)
+        return self._titles[form_id]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        r = self.rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == "type":
+                return self._title(r.form_id)
+            if col == "reference":
+                return r.id[:8]
+            if col == "created":
+                return _short_time(r.created_at)
+            if col == "updated":
+                return _short_time(r.updated_at)
+            if col == "status":
+                return self.status_text(r.status)
+            if col == "rev":
+                return "" if r.status == "draft" else str(r.rev)
+        if role == Qt.ItemDataRole.UserRole:
+            return r
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("reference", "created", "updated", "rev"):
+            return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading)
+        return None
+
+
+class RecordsListView(QWidget):
+    """The list screen: search box, filters, counts and the table."""
+
+    open_record = Signal(str)
+    open_draft = Signal(str)
+    searched = Signal()
+
+    def __init__(self, vault: Vault, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.lang = lang
+        self.model = RecordsModel(vault, lang)
+        lay = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search the interviews (words in answers; not names)"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.search, 3)
+        self.form_filter = QComboBox()
+        self.form_filter.setAccessibleName(self.tr("Interview type filter"))
+        self.form_filter.addItem(self.tr("All interview types"), None)
+        for f in forms.interview_forms():
+            self.form_filter.addItem(f.title(lang), f.id)
+        bar.addWidget(self.form_filter, 2)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(self.tr("Status filter"))
+        for text, value in ((self.tr("Any status"), None), (self.tr("Drafts"), "draft"),
+                            (self.tr("Complete"), "complete"), (self.tr("Exported"), "exported")):
+            self.status_filter.addItem(text, value)
+        bar.addWidget(self.status_filter, 1)
+        lay.addLayout(bar)
+
+        dates = QHBoxLayout()
+        self.since_on = QCheckBox(self.tr("From"))
+        self.since = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.until_on = QCheckBox(self.tr("To"))
+        self.until = QDateEdit(QDate.currentDate())
+        for cb, edit, name in ((self.since_on, self.since, self.tr("From date")),
+                               (self.until_on, self.until, self.tr("To date"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            edit.setAccessibleName(name)
+            cb.toggled.connect(edit.setEnabled)
+            cb.toggled.connect(self._schedule)
+            edit.dateChanged.connect(self._schedule)
+            dates.addWidget(cb)
+            dates.addWidget(edit)
+        dates.addStretch(1)
+        self.counts = PlainLabel("", wrap=False)
+        self.counts.setObjectName("hint")
+        self.counts.setAccessibleName(self.tr("Counts"))
+        dates.addWidget(self.counts)
+        lay.addLayout(dates)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Interviews"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        # Fixed widths from the font, not ResizeToContents: that would read every loaded row.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fm = self.table.fontMetrics()
+        pad = fm.horizontalAdvance("MM")
+        samples = ["0000000000", "0000-00-00 00:00", "0000-00-00 00:00", self.model.status_text("exported"), "000"]
+        for col, sample in enumerate(samples, start=1):
+            head = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            header.resizeSection(col, max(fm.horizontalAdvance(sample), fm.horizontalAdvance(head)) + pad)
+        self.table.verticalHeader().setDefaultSectionSize(fm.lineSpacing() + fm.height() // 2)
+        self.table.setTabKeyNavigation(False)
+        self.table.activated.connect(self._activated)
+        self.table.doubleClicked.connect(self._activated)
+        lay.addWidget(self.table, 1)
+        self.empty = PlainLabel(self.tr("No interviews yet. Start one with “New interview” (Ctrl+N)."))
+        self.empty.setObjectName("hint")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(self.empty)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.apply)
+        self.search.textChanged.connect(self._schedule)
+        self.search.returnPressed.connect(self.apply)
+        self.form_filter.currentIndexChanged.connect(self.apply)
+        self.status_filter.currentIndexChanged.connect(self.apply)
+        self.apply()
+
+    def _schedule(self) -> None:
+        self._timer.start()
+
+    def current_filters(self) -> Filters:
+        since = self.since.date().toString("yyyy-MM-dd") if self.since_on.isChecked() else None
+        until = (self.until.date().addDays(1).toString("yyyy-MM-dd") if self.until_on.isChecked() else None)
+        return Filters(query=self.search.text().strip(), form_id=self.form_filter.currentData(),
+                       status=self.status_filter.currentData(), since=since, until=until)
+
+    def apply(self) -> None:
+        self._timer.stop()
+        self.model.set_filters(self.current_filters())
+        if self.model.canFetchMore():
+            self.model.fetchMore()
+        self._update_counts()
+        self.searched.emit()
+
+    def refresh(self) -> None:
+        self.apply()
+
+    def _update_counts(self) -> None:
+        everything = self.vault.count_records()
+        drafts = len(self.vault.drafts())
+        loc = QLocale()
+        self.counts.setText(self.tr("{shown} shown · {total} interviews · {drafts} drafts").format(
+            shown=loc.toString(self.model.total), total=loc.toString(everything), drafts=loc.toString(drafts)))
+        self.empty.setVisible(everything == 0 and drafts == 0)
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = self.model.data(index, Qt.ItemDataRole.UserRole)
+        if row is None:
+            return
+        if row.status == "draft":
+            self.open_draft.emit(row.id)
+        else:
+            self.open_record.emit(row.id)

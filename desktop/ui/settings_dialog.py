@@ -1,0 +1,120 @@
+"""Settings: language, auto-lock, default export recipient, safety options, passphrase."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QPushButton, QSpinBox,
+    QVBoxLayout, QWidget,
+)
+
+from .base import strength, workers
+from .base.session import Session
+from .base.settings import Settings
+from .base.widgets import PlainLabel
+
+
+class SettingsDialog(QDialog):
+    language_changed = Signal(str)
+    autolock_changed = Signal(int)
+    passphrase_changed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = Settings()
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.addItem("English", "en")
+        self.language.addItem("العربية", "ar")
+        self.language.setCurrentIndex(max(0, self.language.findData(session.lang)))
+        self.language.setAccessibleName(self.tr("Language"))
+        form.addRow(self.tr("&Language:"), self.language)
+        self.autolock = QSpinBox()
+        self.autolock.setRange(0, 240)
+        self.autolock.setSuffix(self.tr(" min"))
+        self.autolock.setSpecialValueText(self.tr("never"))
+        self.autolock.setValue(self.settings.autolock_minutes)
+        self.autolock.setAccessibleName(self.tr("Lock after idle minutes"))
+        form.addRow(self.tr("Lock after &idle:"), self.autolock)
+        self.recipient = QLineEdit(self.settings.export_recipient)
+        self.recipient.setPlaceholderText(self.tr("fingerprint of the headquarters recipient card"))
+        self.recipient.setAccessibleName(self.tr("Default export recipient fingerprint"))
+        form.addRow(self.tr("Default export &recipient:"), self.recipient)
+        lay.addLayout(form)
+
+        safety = QGroupBox(self.tr("Optional safety measures (off by default)"))
+        s = QFormLayout(safety)
+        self.wipe_after = QSpinBox()
+        self.wipe_after.setRange(0, 50)
+        self.wipe_after.setSpecialValueText(self.tr("off"))
+        self.wipe_after.setValue(self.settings.wipe_after_failures)
+        self.wipe_after.setAccessibleName(self.tr("Wipe after failed unlocks"))
+        s.addRow(self.tr("Wipe after failed unlocks:"), self.wipe_after)
+        honest = PlainLabel(self.tr(
+            "Honestly: this protects against someone guessing at this application's unlock screen. "
+            "It does not stop a person who copies the vault folder and guesses elsewhere; against "
+            "that, only a long passphrase helps. A mistyped passphrase counts too, so a low number "
+            "can destroy your own work. A duress passphrase is not offered yet."))
+        honest.setObjectName("hint")
+        s.addRow(honest)
+        lay.addWidget(safety)
+
+        pw = QGroupBox(self.tr("Change passphrase"))
+        p = QFormLayout(pw)
+        self.new1 = QLineEdit()
+        self.new1.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new1.setAccessibleName(self.tr("New passphrase"))
+        self.new2 = QLineEdit()
+        self.new2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new2.setAccessibleName(self.tr("Repeat new passphrase"))
+        p.addRow(self.tr("New passphrase:"), self.new1)
+        p.addRow(self.tr("Repeat:"), self.new2)
+        self.pw_button = QPushButton(self.tr("Change passphrase"))
+        self.pw_button.clicked.connect(self._change_passphrase)
+        self.pw_message = PlainLabel("")
+        self.pw_message.setObjectName("hint")
+        p.addRow(self.pw_button)
+        p.addRow(self.pw_message)
+        lay.addWidget(pw)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def _change_passphrase(self) -> None:
+        a, b = self.new1.text(), self.new2.text()
+        if a != b:
+            self.pw_message.setText(self.tr("The two passphrases differ."))
+            return
+        if strength.level(a) < strength.MIN_LEVEL:
+            self.pw_message.setText(self.tr("Too weak: use at least 8 characters, better four or more words"))
+            return
+        vault = self.session.vault
+        self.pw_button.setEnabled(False)
+        self.pw_message.setText(self.tr("Changing the passphrase…"))
+        self.task = workers.run_task(lambda: vault.change_passphrase(a))
+        self.task.finished.connect(self._pw_done)
+        self.task.failed.connect(lambda e: (self.pw_message.setText(str(e)), self.pw_button.setEnabled(True)))
+
+    def _pw_done(self, _result: object) -> None:
+        self.new1.clear()
+        self.new2.clear()
+        self.pw_button.setEnabled(True)
+        self.pw_message.setText(self.tr("Passphrase changed. The recovery code still works."))
+        self.passphrase_changed.emit()
+
+    def save(self) -> None:
+        self.settings.autolock_minutes = self.autolock.value()
+        self.settings.export_recipient = self.recipient.text()
+        self.settings.wipe_after_failures = self.wipe_after.value()
+        lang = self.language.currentData()
+        self.settings.language = lang
+        self.accept()
+        self.autolock_changed.emit(self.autolock.value())
+        if lang != self.session.lang:
+            self.language_changed.emit(lang)

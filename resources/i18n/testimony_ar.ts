@@ -1,0 +1,1382 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ar">
+<context>
+    <name>AnswersFormat</name>
+    <message>
+        <source>early</source>
+        <translation>أوائل</translation>
+    </message>
+    <message>
+        <source>middle of</source>
+        <translation>منتصف</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>أواخر</translation>
+    </message>
+    <message>
+        <source>between {a} and {b}</source>
+        <translation>بين {a} و{b}</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>غير معروف</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>غير معروف</translation>
+    </message>
+    <message>
+        <source>morning</source>
+        <translation>صباحاً</translation>
+    </message>
+    <message>
+        <source>afternoon</source>
+        <translation>بعد الظهر</translation>
+    </message>
+    <message>
+        <source>evening</source>
+        <translation>مساءً</translation>
+    </message>
+    <message>
+        <source>night</source>
+        <translation>ليلاً</translation>
+    </message>
+</context>
+<context>
+    <name>ApproxDateEditor</name>
+    <message>
+        <source>— not answered —</source>
+        <translation>— بلا إجابة —</translation>
+    </message>
+    <message>
+        <source>Exact day</source>
+        <translation>يوم محدد</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>Part of a month</source>
+        <translation>جزء من شهر</translation>
+    </message>
+    <message>
+        <source>Year only</source>
+        <translation>السنة فقط</translation>
+    </message>
+    <message>
+        <source>Between two dates</source>
+        <translation>بين تاريخين</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>غير معروف</translation>
+    </message>
+    <message>
+        <source>Date precision</source>
+        <translation>دقة التاريخ</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>السنة</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Part of the month</source>
+        <translation>جزء الشهر</translation>
+    </message>
+    <message>
+        <source>early</source>
+        <translation>أوائل</translation>
+    </message>
+    <message>
+        <source>middle of</source>
+        <translation>منتصف</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>أواخر</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>و</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>كانون الثاني</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>شباط</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>آذار</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>نيسان</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>أيار</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>حزيران</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>تموز</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>آب</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>أيلول</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>تشرين الأول</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>تشرين الثاني</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>كانون الأول</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentFieldEditor</name>
+    <message>
+        <source>Add files in the Attachments panel first.</source>
+        <translation>أضف الملفات أولاً في لوحة المرفقات.</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— لا شيء —</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Attachments</source>
+        <translation>المرفقات</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>الملفات المرفقة</translation>
+    </message>
+    <message>
+        <source>Drop photos, audio, video or documents here.</source>
+        <translation>أفلت هنا الصور أو التسجيلات الصوتية أو الفيديو أو المستندات.</translation>
+    </message>
+    <message>
+        <source>Encrypting</source>
+        <translation>جارٍ التشفير</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>إضافة ملفات…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Cancel encrypting</source>
+        <translation>إلغاء التشفير</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Remove the selected attachment</source>
+        <translation>إزالة المرفق المحدد</translation>
+    </message>
+    <message>
+        <source>Add files to the interview</source>
+        <translation>إضافة ملفات إلى المقابلة</translation>
+    </message>
+    <message>
+        <source>Encrypting {name}…</source>
+        <translation>جارٍ تشفير {name}…</translation>
+    </message>
+    <message>
+        <source>{name} encrypted and added.</source>
+        <translation>شُفّر {name} وأُضيف.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was stored.</source>
+        <translation>أُلغي؛ لم يُحفظ شيء.</translation>
+    </message>
+</context>
+<context>
+    <name>BooleanEditor</name>
+    <message>
+        <source>Yes</source>
+        <translation>نعم</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentEditor</name>
+    <message>
+        <source>Agrees</source>
+        <translation>يوافق</translation>
+    </message>
+    <message>
+        <source>Does not agree</source>
+        <translation>لا يوافق</translation>
+    </message>
+</context>
+<context>
+    <name>EntryBox</name>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Remove {entry}</source>
+        <translation>إزالة {entry}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export for headquarters</source>
+        <translation>تصدير إلى المقر</translation>
+    </message>
+    <message>
+        <source>Export an encrypted bundle</source>
+        <translation>تصدير حزمة مشفّرة</translation>
+    </message>
+    <message>
+        <source>Only the chosen headquarters can open the bundle; it is signed by this laptop so any change is detected. By default it carries redacted narratives, no names and cleaned files.</source>
+        <translation>لا يستطيع فتح الحزمة إلا المقر المختار؛ وهي موقّعة من هذا الحاسوب فيُكشف أي تغيير فيها. افتراضياً تحمل رواياتٍ منقّحة، بلا أسماء، وملفاتٍ مُنظّفة.</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>المستلم</translation>
+    </message>
+    <message>
+        <source>Register a card…</source>
+        <translation>تسجيل بطاقة…</translation>
+    </message>
+    <message>
+        <source>Recipient:</source>
+        <translation>المستلم:</translation>
+    </message>
+    <message>
+        <source>{n} interview(s) not yet exported will be included.</source>
+        <translation>ستُضمَّن {n} مقابلة لم تُصدَّر بعد.</translation>
+    </message>
+    <message>
+        <source>Interviews:</source>
+        <translation>المقابلات:</translation>
+    </message>
+    <message>
+        <source>Bundle file</source>
+        <translation>ملف الحزمة</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>حفظ باسم:</translation>
+    </message>
+    <message>
+        <source>Include identities (names, contacts) — only when truly needed</source>
+        <translation>تضمين الهويات (الأسماء ووسائل الاتصال) — عند الضرورة القصوى فقط</translation>
+    </message>
+    <message>
+        <source>Include identities</source>
+        <translation>تضمين الهويات</translation>
+    </message>
+    <message>
+        <source>Include files whose metadata could not be removed</source>
+        <translation>تضمين ملفات تعذّرت إزالة بياناتها الوصفية</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>تقدّم التصدير</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>No headquarters card is registered yet. Register the card you received from headquarters and compare its fingerprint with them.</source>
+        <translation>لم تُسجَّل بطاقة مقرّ بعد. سجّل البطاقة التي تسلّمتها من المقر وقارن بصمتها معهم.</translation>
+    </message>
+    <message>
+        <source>Headquarters recipient card</source>
+        <translation>بطاقة المستلم في المقر</translation>
+    </message>
+    <message>
+        <source>Registered {org}. Fingerprint: {fp}</source>
+        <translation>سُجّلت {org}. البصمة: {fp}</translation>
+    </message>
+    <message>
+        <source>Save the bundle</source>
+        <translation>حفظ الحزمة</translation>
+    </message>
+    <message>
+        <source>Choose where to save the bundle.</source>
+        <translation>اختر مكان حفظ الحزمة.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Encrypting the bundle…</source>
+        <translation>جارٍ تشفير الحزمة…</translation>
+    </message>
+    <message>
+        <source>Exported {r} interview(s) and {a} file(s) to {path}.</source>
+        <translation>صُدّرت {r} مقابلة و{a} ملف إلى {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldRow</name>
+    <message>
+        <source>Identifying: kept apart, hidden until revealed</source>
+        <translation>معلومة مُعرِّفة: تُحفظ منفصلة ومخفية حتى الكشف عنها</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunScreen</name>
+    <message>
+        <source>Create your encrypted vault</source>
+        <translation>أنشئ خزنتك المشفّرة</translation>
+    </message>
+    <message>
+        <source>Everything you record is encrypted with a key protected by this passphrase. Choose a long phrase of several words you can remember; it cannot be reset without the recovery code you will see next.</source>
+        <translation>كل ما تسجّله يُشفَّر بمفتاح تحميه عبارة المرور هذه. اختر عبارة طويلة من عدة كلمات تستطيع تذكّرها؛ لا يمكن إعادة تعيينها دون رمز الاسترداد الذي ستراه بعد قليل.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>أعد كتابة عبارة المرور</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;عبارة المرور:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;إعادة:</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>قوة عبارة المرور</translation>
+    </message>
+    <message>
+        <source>Measuring how long unlocking takes on this computer…</source>
+        <translation>جارٍ قياس مدة فتح الخزنة على هذا الحاسوب…</translation>
+    </message>
+    <message>
+        <source>Create vault</source>
+        <translation>إنشاء الخزنة</translation>
+    </message>
+    <message>
+        <source>Creating the vault</source>
+        <translation>جارٍ إنشاء الخزنة</translation>
+    </message>
+    <message>
+        <source>Too weak: use at least 8 characters, better four or more words</source>
+        <translation>ضعيفة جداً: استخدم 8 أحرف على الأقل، والأفضل أربع كلمات أو أكثر</translation>
+    </message>
+    <message>
+        <source>Weak: add more words</source>
+        <translation>ضعيفة: أضف كلمات أخرى</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>مقبولة</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>قوية</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>قوية جداً</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>عبارتا المرور غير متطابقتين.</translation>
+    </message>
+    <message>
+        <source>Unlocking will take about {seconds} s on this computer (Argon2id, {mib} MiB, {passes} passes): slow on purpose, so guessing your passphrase is slow too.</source>
+        <translation>سيستغرق فتح الخزنة نحو {seconds} ثانية على هذا الحاسوب (Argon2id، {mib} ميغابايت، {passes} مرات): البطء مقصود، ليكون تخمين عبارة المرور بطيئاً أيضاً.</translation>
+    </message>
+    <message>
+        <source>Your recovery code</source>
+        <translation>رمز الاسترداد الخاص بك</translation>
+    </message>
+    <message>
+        <source>If you forget the passphrase, this code is the only way back into the vault. Write it on paper now and keep it apart from this computer. It is shown only once and is not stored anywhere in readable form.</source>
+        <translation>إذا نسيت عبارة المرور فهذا الرمز هو الطريق الوحيد للعودة إلى الخزنة. اكتبه على ورقة الآن واحفظه بعيداً عن هذا الحاسوب. يُعرض مرة واحدة فقط ولا يُحفظ في أي مكان بشكل مقروء.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>رمز الاسترداد</translation>
+    </message>
+    <message>
+        <source>I have written the recovery code down and will keep it safe</source>
+        <translation>كتبتُ رمز الاسترداد وسأحفظه في مكان آمن</translation>
+    </message>
+    <message>
+        <source>I have written the recovery code down</source>
+        <translation>كتبتُ رمز الاسترداد</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>متابعة</translation>
+    </message>
+    <message>
+        <source>Check that you kept it</source>
+        <translation>تحقّق من أنك احتفظت به</translation>
+    </message>
+    <message>
+        <source>Type the recovery code from your paper copy. Dashes and spaces do not matter.</source>
+        <translation>اكتب رمز الاسترداد من نسختك الورقية. لا تهمّ الشرطات والمسافات.</translation>
+    </message>
+    <message>
+        <source>Recovery code from your paper copy</source>
+        <translation>رمز الاسترداد من نسختك الورقية</translation>
+    </message>
+    <message>
+        <source>Show the code again</source>
+        <translation>اعرض الرمز مجدداً</translation>
+    </message>
+    <message>
+        <source>Open the vault</source>
+        <translation>افتح الخزنة</translation>
+    </message>
+    <message>
+        <source>That does not match the recovery code. Check your copy.</source>
+        <translation>هذا لا يطابق رمز الاسترداد. راجع نسختك.</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewView</name>
+    <message>
+        <source>New interview: choose the type</source>
+        <translation>مقابلة جديدة: اختر النوع</translation>
+    </message>
+    <message>
+        <source>Interview types</source>
+        <translation>أنواع المقابلات</translation>
+    </message>
+    <message>
+        <source>No interview forms are installed.</source>
+        <translation>لا توجد استمارات مقابلة مثبّتة.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Start interview</source>
+        <translation>ابدأ المقابلة</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>مقابلة</translation>
+    </message>
+    <message>
+        <source>This interview type is not installed.</source>
+        <translation>نوع المقابلة هذا غير مثبّت.</translation>
+    </message>
+    <message>
+        <source>Draft status</source>
+        <translation>حالة المسودة</translation>
+    </message>
+    <message>
+        <source>Interview progress</source>
+        <translation>تقدّم المقابلة</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>الأقسام</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>تجاهل…</translation>
+    </message>
+    <message>
+        <source>Discard this interview</source>
+        <translation>تجاهل هذه المقابلة</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <source>Save interview</source>
+        <translation>حفظ المقابلة</translation>
+    </message>
+    <message>
+        <source>Unsaved changes…</source>
+        <translation>تغييرات غير محفوظة…</translation>
+    </message>
+    <message>
+        <source>Section {n} of {m}</source>
+        <translation>القسم {n} من {m}</translation>
+    </message>
+    <message>
+        <source>This question needs an answer.</source>
+        <translation>هذا السؤال يحتاج إلى إجابة.</translation>
+    </message>
+    <message>
+        <source>Check this answer: {detail}</source>
+        <translation>راجع هذه الإجابة: {detail}</translation>
+    </message>
+    <message>
+        <source>Some answers in this section need attention.</source>
+        <translation>بعض الإجابات في هذا القسم تحتاج إلى مراجعة.</translation>
+    </message>
+    <message>
+        <source>{n} answer(s) need attention before saving.</source>
+        <translation>{n} إجابة تحتاج إلى مراجعة قبل الحفظ.</translation>
+    </message>
+    <message>
+        <source>Discard interview</source>
+        <translation>تجاهل المقابلة</translation>
+    </message>
+    <message>
+        <source>Discard this interview and its draft? Files added to it are removed too.</source>
+        <translation>هل تتجاهل هذه المقابلة ومسودتها؟ ستُزال الملفات المضافة إليها أيضاً.</translation>
+    </message>
+    <message>
+        <source>Draft saved (encrypted) at {time}</source>
+        <translation>حُفظت المسودة (مشفّرة) في {time}</translation>
+    </message>
+    <message>
+        <source>Resumed from the encrypted draft</source>
+        <translation>استُؤنفت من المسودة المشفّرة</translation>
+    </message>
+    <message>
+        <source>Editing: saving adds a new revision</source>
+        <translation>تحرير: الحفظ يضيف نسخة جديدة</translation>
+    </message>
+</context>
+<context>
+    <name>LocationEditor</name>
+    <message>
+        <source>City or town</source>
+        <translation>المدينة أو البلدة</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>الحي</translation>
+    </message>
+    <message>
+        <source>Description (street, landmark, or a place not in the list)</source>
+        <translation>وصف (شارع، معلم، أو مكان غير موجود في القائمة)</translation>
+    </message>
+    <message>
+        <source>Place description</source>
+        <translation>وصف المكان</translation>
+    </message>
+</context>
+<context>
+    <name>MainScreen</name>
+    <message>
+        <source>Main actions</source>
+        <translation>الإجراءات الرئيسية</translation>
+    </message>
+    <message>
+        <source>Interviews</source>
+        <translation>المقابلات</translation>
+    </message>
+    <message>
+        <source>New interview</source>
+        <translation>مقابلة جديدة</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>تصدير…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>Quick wipe…</source>
+        <translation>مسح سريع…</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>قفل</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>استئناف</translation>
+    </message>
+    <message>
+        <source>Resume the unfinished interview</source>
+        <translation>استئناف المقابلة غير المكتملة</translation>
+    </message>
+    <message>
+        <source>Show drafts</source>
+        <translation>عرض المسودات</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>لاحقاً</translation>
+    </message>
+    <message>
+        <source>{n} unfinished interview(s) were kept as encrypted drafts. Resume the latest?</source>
+        <translation>حُفظت {n} مقابلة غير مكتملة كمسودات مشفّرة. هل تستأنف آخرها؟</translation>
+    </message>
+</context>
+<context>
+    <name>QuickWipeDialog</name>
+    <message>
+        <source>Quick wipe</source>
+        <translation>مسح سريع</translation>
+    </message>
+    <message>
+        <source>WIPE</source>
+        <translation>امسح</translation>
+    </message>
+    <message>
+        <source>Destroy this vault now?</source>
+        <translation>هل تدمّر هذه الخزنة الآن؟</translation>
+    </message>
+    <message>
+        <source>The keys are destroyed first, in under a second; then every interview, draft and attachment in this vault is deleted. Nothing can bring them back, not even the recovery code. Export anything you need before wiping.</source>
+        <translation>تُدمَّر المفاتيح أولاً في أقل من ثانية، ثم تُحذف كل المقابلات والمسودات والمرفقات في هذه الخزنة. لا شيء يعيدها، ولا حتى رمز الاسترداد. صدّر ما تحتاجه قبل المسح.</translation>
+    </message>
+    <message>
+        <source>To confirm, type {word} below.</source>
+        <translation>للتأكيد، اكتب {word} أدناه.</translation>
+    </message>
+    <message>
+        <source>Type {word} to confirm</source>
+        <translation>اكتب {word} للتأكيد</translation>
+    </message>
+    <message>
+        <source>Wipe the vault</source>
+        <translation>امسح الخزنة</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <source>← Interviews</source>
+        <translation>→ المقابلات</translation>
+    </message>
+    <message>
+        <source>Back to the interviews list</source>
+        <translation>العودة إلى قائمة المقابلات</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>النسخة</translation>
+    </message>
+    <message>
+        <source>Revision {n} — {time}</source>
+        <translation>النسخة {n} — {time}</translation>
+    </message>
+    <message>
+        <source>Edit (new revision)</source>
+        <translation>تحرير (نسخة جديدة)</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>السؤال</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>الإجابة</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>الإجابات</translation>
+    </message>
+    <message>
+        <source>Attachments ({n})</source>
+        <translation>المرفقات ({n})</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>النسخ</translation>
+    </message>
+    <message>
+        <source>Custody log</source>
+        <translation>سجل العهدة</translation>
+    </message>
+    <message>
+        <source>Redaction review</source>
+        <translation>مراجعة الحجب</translation>
+    </message>
+    <message>
+        <source>The identifying details of this record were destroyed.</source>
+        <translation>أُتلفت التفاصيل المُعرِّفة لهذا السجل.</translation>
+    </message>
+    <message>
+        <source>Identifying details are visible. They hide again in {s} s or when the vault locks.</source>
+        <translation>التفاصيل المُعرِّفة ظاهرة. ستُخفى مجدداً بعد {s} ثانية أو عند قفل الخزنة.</translation>
+    </message>
+    <message>
+        <source>Hide now</source>
+        <translation>إخفاء الآن</translation>
+    </message>
+    <message>
+        <source>Hide identifying details</source>
+        <translation>إخفاء التفاصيل المُعرِّفة</translation>
+    </message>
+    <message>
+        <source>Identifying details (names, contacts) are hidden. Revealing them is recorded in the custody log.</source>
+        <translation>التفاصيل المُعرِّفة (الأسماء ووسائل الاتصال) مخفية. يُسجَّل الكشف عنها في سجل العهدة.</translation>
+    </message>
+    <message>
+        <source>Reveal for this record</source>
+        <translation>اكشف لهذا السجل</translation>
+    </message>
+    <message>
+        <source>Reveal identifying details</source>
+        <translation>كشف التفاصيل المُعرِّفة</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>مكتملة</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>مُصدَّرة</translation>
+    </message>
+    <message>
+        <source>Reference {ref} · created {created} · last change {updated} · {status}</source>
+        <translation>المرجع {ref} · أُنشئ {created} · آخر تغيير {updated} · {status}</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>مخفي</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>المرفقات</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>البيانات الوصفية</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>ما أُزيل</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>أُزيلت</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>لم يُعثر على شيء</translation>
+    </message>
+    <message>
+        <source>not removed</source>
+        <translation>لم تُزل</translation>
+    </message>
+    <message>
+        <source>Select an image to preview it (decrypted in memory only).</source>
+        <translation>اختر صورة لمعاينتها (تُفكّ في الذاكرة فقط).</translation>
+    </message>
+    <message>
+        <source>No preview for this kind of file.</source>
+        <translation>لا معاينة لهذا النوع من الملفات.</translation>
+    </message>
+    <message>
+        <source>Decrypting…</source>
+        <translation>جارٍ فك التشفير…</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown.</source>
+        <translation>لا يمكن عرض هذه الصورة.</translation>
+    </message>
+    <message>
+        <source>Saved at (UTC)</source>
+        <translation>حُفظت في (UTC)</translation>
+    </message>
+    <message>
+        <source>Revision history</source>
+        <translation>سجل النسخ</translation>
+    </message>
+    <message>
+        <source>record created</source>
+        <translation>أُنشئ السجل</translation>
+    </message>
+    <message>
+        <source>new revision</source>
+        <translation>نسخة جديدة</translation>
+    </message>
+    <message>
+        <source>identifying details revealed</source>
+        <translation>كُشفت التفاصيل المُعرِّفة</translation>
+    </message>
+    <message>
+        <source>attachment imported</source>
+        <translation>استُورد مرفق</translation>
+    </message>
+    <message>
+        <source>redaction reviewed</source>
+        <translation>رُوجع الحجب</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>صُدّر</translation>
+    </message>
+    <message>
+        <source>identities destroyed</source>
+        <translation>أُتلفت الهويات</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>الوقت (UTC)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <source>Entry hash</source>
+        <translation>بصمة القيد</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsListView</name>
+    <message>
+        <source>Search the interviews (words in answers; not names)</source>
+        <translation>ابحث في المقابلات (كلمات في الإجابات؛ لا الأسماء)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <source>Interview type filter</source>
+        <translation>تصفية حسب نوع المقابلة</translation>
+    </message>
+    <message>
+        <source>All interview types</source>
+        <translation>كل أنواع المقابلات</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>تصفية حسب الحالة</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>أي حالة</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>المسودات</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>مكتملة</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>مُصدَّرة</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>من تاريخ</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>إلى تاريخ</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>الأعداد</translation>
+    </message>
+    <message>
+        <source>Interviews</source>
+        <translation>المقابلات</translation>
+    </message>
+    <message>
+        <source>No interviews yet. Start one with “New interview” (Ctrl+N).</source>
+        <translation>لا توجد مقابلات بعد. ابدأ واحدة من «مقابلة جديدة» (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>{shown} shown · {total} interviews · {drafts} drafts</source>
+        <translation>{shown} معروضة · {total} مقابلة · {drafts} مسودة</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <source>Interview type</source>
+        <translation>نوع المقابلة</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>تاريخ الإنشاء</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>آخر تغيير</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>النسخة</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>مسودة</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>مكتملة</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>مُصدَّرة</translation>
+    </message>
+</context>
+<context>
+    <name>RedactionPanel</name>
+    <message>
+        <source>Answer to review</source>
+        <translation>الإجابة المراد مراجعتها</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>الإجابة:</translation>
+    </message>
+    <message>
+        <source>Detect identifying details</source>
+        <translation>اكتشف التفاصيل المُعرِّفة</translation>
+    </message>
+    <message>
+        <source>Detection uses this record's identities without showing them (recorded in the custody log). Every detection is redacted unless you reject it. Select words in the text to add one.</source>
+        <translation>يستخدم الاكتشاف هويات هذا السجل دون عرضها (ويُسجَّل ذلك في سجل العهدة). يُحجب كل ما يُكتشف ما لم ترفضه. حدّد كلمات في النص لإضافة حجب.</translation>
+    </message>
+    <message>
+        <source>Original text</source>
+        <translation>النص الأصلي</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation>البديل</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>القرار</translation>
+    </message>
+    <message>
+        <source>Detections</source>
+        <translation>ما اكتُشف</translation>
+    </message>
+    <message>
+        <source>Redacted text</source>
+        <translation>النص بعد الحجب</translation>
+    </message>
+    <message>
+        <source>Kind of detail to add</source>
+        <translation>نوع التفصيل المراد إضافته</translation>
+    </message>
+    <message>
+        <source>Redact the selected text</source>
+        <translation>احجب النص المحدد</translation>
+    </message>
+    <message>
+        <source>Save decisions</source>
+        <translation>حفظ القرارات</translation>
+    </message>
+    <message>
+        <source>This record has no free-text answers to review.</source>
+        <translation>لا توجد في هذا السجل إجابات نصية حرة للمراجعة.</translation>
+    </message>
+    <message>
+        <source>Decision for {text}</source>
+        <translation>القرار بشأن {text}</translation>
+    </message>
+    <message>
+        <source>Redact (added by you)</source>
+        <translation>حجب (أضفته أنت)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Redact</source>
+        <translation>حجب</translation>
+    </message>
+    <message>
+        <source>Keep (reject)</source>
+        <translation>إبقاء (رفض)</translation>
+    </message>
+    <message>
+        <source>Select some words in the original text first.</source>
+        <translation>حدّد بعض الكلمات في النص الأصلي أولاً.</translation>
+    </message>
+    <message>
+        <source>Decisions saved and recorded in the custody log.</source>
+        <translation>حُفظت القرارات وسُجّلت في سجل العهدة.</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatEditor</name>
+    <message>
+        <source>None added yet.</source>
+        <translation>لم يُضف شيء بعد.</translation>
+    </message>
+    <message>
+        <source>Add: {label}</source>
+        <translation>إضافة: {label}</translation>
+    </message>
+    <message>
+        <source>Add an entry to {label}</source>
+        <translation>إضافة إدخال إلى {label}</translation>
+    </message>
+    <message>
+        <source>{label} {n}</source>
+        <translation>{label} {n}</translation>
+    </message>
+</context>
+<context>
+    <name>SelectOneEditor</name>
+    <message>
+        <source>— not answered —</source>
+        <translation>— بلا إجابة —</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;اللغة:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> دقيقة</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>أبداً</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes</source>
+        <translation>القفل بعد دقائق الخمول</translation>
+    </message>
+    <message>
+        <source>Lock after &amp;idle:</source>
+        <translation>القفل بعد &amp;الخمول:</translation>
+    </message>
+    <message>
+        <source>fingerprint of the headquarters recipient card</source>
+        <translation>بصمة بطاقة المستلم في المقر</translation>
+    </message>
+    <message>
+        <source>Default export recipient fingerprint</source>
+        <translation>بصمة المستلم الافتراضي للتصدير</translation>
+    </message>
+    <message>
+        <source>Default export &amp;recipient:</source>
+        <translation>&amp;المستلم الافتراضي للتصدير:</translation>
+    </message>
+    <message>
+        <source>Optional safety measures (off by default)</source>
+        <translation>تدابير أمان اختيارية (معطّلة افتراضياً)</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>معطّل</translation>
+    </message>
+    <message>
+        <source>Wipe after failed unlocks</source>
+        <translation>المسح بعد محاولات فتح فاشلة</translation>
+    </message>
+    <message>
+        <source>Wipe after failed unlocks:</source>
+        <translation>المسح بعد محاولات فتح فاشلة:</translation>
+    </message>
+    <message>
+        <source>Honestly: this protects against someone guessing at this application's unlock screen. It does not stop a person who copies the vault folder and guesses elsewhere; against that, only a long passphrase helps. A mistyped passphrase counts too, so a low number can destroy your own work. A duress passphrase is not offered yet.</source>
+        <translation>بصراحة: هذا يحمي من شخص يحاول التخمين في شاشة الفتح لهذا التطبيق. لكنه لا يوقف من ينسخ مجلد الخزنة ويخمّن في مكان آخر؛ ضد ذلك لا ينفع إلا عبارة مرور طويلة. الخطأ في الكتابة يُحتسب أيضاً، فالرقم الصغير قد يدمّر عملك أنت. عبارة مرور الإكراه غير متاحة بعد.</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>تغيير عبارة المرور</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>عبارة المرور الجديدة</translation>
+    </message>
+    <message>
+        <source>Repeat new passphrase</source>
+        <translation>أعد كتابة عبارة المرور الجديدة</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>عبارة المرور الجديدة:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>إعادة:</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>عبارتا المرور غير متطابقتين.</translation>
+    </message>
+    <message>
+        <source>Too weak: use at least 8 characters, better four or more words</source>
+        <translation>ضعيفة جداً: استخدم 8 أحرف على الأقل، والأفضل أربع كلمات أو أكثر</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase…</source>
+        <translation>جارٍ تغيير عبارة المرور…</translation>
+    </message>
+    <message>
+        <source>Passphrase changed. The recovery code still works.</source>
+        <translation>تغيّرت عبارة المرور. رمز الاسترداد لا يزال صالحاً.</translation>
+    </message>
+</context>
+<context>
+    <name>ShellWindow</name>
+    <message>
+        <source>Testimony</source>
+        <translation>شهادة</translation>
+    </message>
+    <message>
+        <source>demo (fictional data, wiped on exit)</source>
+        <translation>تجريبي (بيانات خيالية، تُمسح عند الخروج)</translation>
+    </message>
+    <message>
+        <source>Demo vault: the passphrase is “{p}”</source>
+        <translation>خزنة تجريبية: عبارة المرور هي «{p}»</translation>
+    </message>
+    <message>
+        <source>Locked. Enter your passphrase to continue.</source>
+        <translation>مقفلة. أدخل عبارة المرور للمتابعة.</translation>
+    </message>
+</context>
+<context>
+    <name>TimeEditor</name>
+    <message>
+        <source>Time precision</source>
+        <translation>دقة الوقت</translation>
+    </message>
+    <message>
+        <source>— not answered —</source>
+        <translation>— بلا إجابة —</translation>
+    </message>
+    <message>
+        <source>Exact time</source>
+        <translation>وقت محدد</translation>
+    </message>
+    <message>
+        <source>Time of day</source>
+        <translation>فترة من اليوم</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>غير معروف</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>morning</source>
+        <translation>صباحاً</translation>
+    </message>
+    <message>
+        <source>afternoon</source>
+        <translation>بعد الظهر</translation>
+    </message>
+    <message>
+        <source>evening</source>
+        <translation>مساءً</translation>
+    </message>
+    <message>
+        <source>night</source>
+        <translation>ليلاً</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockScreen</name>
+    <message>
+        <source>Unlock the vault</source>
+        <translation>افتح الخزنة</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase.</source>
+        <translation>أدخل عبارة المرور.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <source>Unlock message</source>
+        <translation>رسالة الفتح</translation>
+    </message>
+    <message>
+        <source>Unlocking</source>
+        <translation>جارٍ الفتح</translation>
+    </message>
+    <message>
+        <source>Deriving the key… this is slow on purpose.</source>
+        <translation>جارٍ اشتقاق المفتاح… البطء مقصود.</translation>
+    </message>
+    <message>
+        <source>Use the recovery code instead</source>
+        <translation>استخدم رمز الاسترداد بدلاً من ذلك</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <source>Vault: {path}</source>
+        <translation>الخزنة: {path}</translation>
+    </message>
+    <message>
+        <source>Enter the recovery code from your paper copy. After unlocking, set a new passphrase in Settings.</source>
+        <translation>أدخل رمز الاسترداد من نسختك الورقية. بعد الفتح، عيّن عبارة مرور جديدة من الإعدادات.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>رمز الاسترداد</translation>
+    </message>
+    <message>
+        <source>Use the passphrase instead</source>
+        <translation>استخدم عبارة المرور بدلاً من ذلك</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase first.</source>
+        <translation>أدخل عبارة المرور أولاً.</translation>
+    </message>
+    <message>
+        <source>Enter the recovery code first.</source>
+        <translation>أدخل رمز الاسترداد أولاً.</translation>
+    </message>
+    <message>
+        <source>Wrong recovery code. Check it against your paper copy.</source>
+        <translation>رمز استرداد خاطئ. قارنه بنسختك الورقية.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Check the keyboard layout and Caps Lock, then try again.</source>
+        <translation>عبارة مرور خاطئة. تحقّق من لغة لوحة المفاتيح ومن مفتاح الأحرف الكبيرة، ثم أعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>{n} attempt(s) left before the vault is wiped.</source>
+        <translation>تبقّت {n} محاولة قبل مسح الخزنة.</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoUnknownEditor</name>
+    <message>
+        <source>Yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>غير معروف</translation>
+    </message>
+</context>
+</TS>
