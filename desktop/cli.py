@@ -116,6 +116,23 @@ def cmd_vault_passwd(args: argparse.Namespace) -> None:
     emit(args, {"ok": True}, "Passphrase changed")
 
 
+def cmd_vault_duress(args: argparse.Namespace) -> None:
+    if args.duress_passphrase_file:
+        duress = _read_secret_file(args.duress_passphrase_file)
+    elif os.environ.get("TESTIMONY_DURESS_PASSPHRASE") is not None:
+        duress = os.environ["TESTIMONY_DURESS_PASSPHRASE"]
+    elif sys.stdin.isatty():
+        duress = getpass.getpass("Duress passphrase: ")
+    else:
+        raise Refused("No duress passphrase given (see --help)")
+    if len(duress) < 8:
+        raise Refused("The duress passphrase must have at least 8 characters")
+    real = passphrase(args)
+    with open_vault(args) as vault:
+        vault.set_duress_passphrase(duress, current=real)
+    emit(args, {"ok": True}, "Duress passphrase set: typing it at unlock wipes this vault and opens an empty one")
+
+
 def cmd_vault_wipe(args: argparse.Namespace) -> None:
     from .core.vault import Vault
 
@@ -294,6 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
     add(vault, "check", cmd_vault_check, "unlock and verify integrity")
     pw = add(vault, "passwd", cmd_vault_passwd, "change the passphrase")
     pw.add_argument("--new-passphrase-file", metavar="FILE")
+    du = add(vault, "duress", cmd_vault_duress, "set a duress passphrase that wipes the vault when used")
+    du.add_argument("--duress-passphrase-file", metavar="FILE")
     w = add(vault, "wipe", cmd_vault_wipe, "quick wipe (keys first, then data)")
     w.add_argument("--yes", action="store_true")
 

@@ -57,11 +57,15 @@ def cmd_hq_trust(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
+    from functools import partial
+
     from .core.bundle import export_bundle
+    from .core.forms import FormRegistry
     from .core.records import export_view
 
+    view = partial(export_view, registry=FormRegistry())
     with open_vault(args) as vault:
-        result = export_bundle(vault, args.to, Path(args.out), export_view, record_ids=args.record or None,
+        result = export_bundle(vault, args.to, Path(args.out), view, record_ids=args.record or None,
                                include_identities=args.include_identities,
                                include_uncleaned=args.include_uncleaned)
     for line in result.skipped:

@@ -146,3 +146,13 @@ def test_usage_errors_exit_2(tmp_path):
 def test_no_passphrase_without_terminal(made):
     vault, _, _ = made
     assert "passphrase" in refused(run("vault", "check", "--vault", str(vault), stdin=""))
+
+
+def test_duress_passphrase(made, tmp_path):
+    vault, pf, _ = made
+    r = run("vault", "duress", "--vault", str(vault), "--passphrase-file", str(pf),
+            env={"TESTIMONY_DURESS_PASSPHRASE": "the duress words"})
+    assert r.returncode == 0, r.stderr
+    r = run("vault", "check", "--vault", str(vault), "--json", env={"TESTIMONY_PASSPHRASE": "the duress words"})
+    assert r.returncode == 0 and json.loads(r.stdout)["records"] == 0
+    refused(run("vault", "check", "--vault", str(vault), "--passphrase-file", str(pf)))

@@ -232,3 +232,32 @@ def test_plain_sqlite_cannot_read_vault(vault, vault_dir):
     vault.lock()
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(vault_dir / "vault.db").execute("SELECT * FROM records").fetchall()
+
+
+def test_duress_passphrase_wipes_and_shows_empty_vault(vault, vault_dir):
+    rid = vault.add_record("f", "1", {"narrative": "the real testimony"}, {"name": "Real"})
+    with pytest.raises(WrongSecret):
+        vault.set_duress_passphrase("under duress please", current="not the passphrase")
+    with pytest.raises(VaultError, match="must differ"):
+        vault.set_duress_passphrase(PASS, current=PASS)
+    vault.set_duress_passphrase("under duress please", current=PASS)
+    slots = json.loads((vault_dir / "keyslots.json").read_text())["slots"]
+    kinds = [s["kind"] for s in slots]
+    assert kinds.count("passphrase") == 2 and "duress" not in json.dumps(slots)
+    sizes = {len(s["wrapped"]) for s in slots if s["kind"] == "passphrase"}
+    assert len(sizes) == 1  # the two slots cannot be told apart
+    vault.lock()
+    # the real passphrase still opens the real vault
+    v = Vault.unlock(vault_dir, PASS)
+    assert v.get_record(rid).public["narrative"] == "the real testimony"
+    old_id = v.vault_id
+    v.lock()
+    # the duress passphrase destroys it and opens an empty vault
+    d = Vault.unlock(vault_dir, "under duress please")
+    assert d.vault_id != old_id and d.list_records() == []
+    d.lock()
+    with pytest.raises(WrongSecret):
+        Vault.unlock(vault_dir, PASS)
+    with pytest.raises(WrongSecret):
+        Vault.unlock(vault_dir, recovery_code=vault.recovery_code)
+    Vault.unlock(vault_dir, "under duress please").lock()  # and it keeps opening, empty

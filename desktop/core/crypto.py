@@ -178,19 +178,31 @@ class KeySlot:
         )
 
 
-def make_slot(kind: str, secret: bytes, vmk: bytes, params: KdfParams, vault_id: str) -> KeySlot:
+# What a slot's sealed payload opens to. Both are 33 bytes and sealed, so a
+# duress slot looks exactly like a passphrase slot in keyslots.json.
+SLOT_VMK = b"\x01"
+SLOT_DURESS = b"\x02"
+
+
+def make_slot(kind: str, secret: bytes, vmk: bytes, params: KdfParams, vault_id: str,
+              purpose: bytes = SLOT_VMK) -> KeySlot:
     slot = KeySlot(kind=kind, kdf=params, salt=os.urandom(SALT_BYTES), wrapped=b"")
     kek = derive_key(secret, slot.salt, params)
-    slot.wrapped = seal(kek, vmk, slot.header(vault_id))
+    payload = purpose + (vmk if purpose == SLOT_VMK else os.urandom(KEY_BYTES))
+    slot.wrapped = seal(kek, payload, slot.header(vault_id))
     return slot
 
 
-def open_slot(slot: KeySlot, secret: bytes, vault_id: str) -> bytes:
+def open_slot(slot: KeySlot, secret: bytes, vault_id: str) -> tuple[bytes, bytes]:
+    """Returns (purpose, key): SLOT_VMK with the vault master key, or SLOT_DURESS."""
     kek = derive_key(secret, slot.salt, slot.kdf)
     try:
-        return open_sealed(kek, slot.wrapped, slot.header(vault_id))
+        payload = open_sealed(kek, slot.wrapped, slot.header(vault_id))
     except CryptoError:
         raise CryptoError("wrong") from None
+    if len(payload) == KEY_BYTES + 1 and payload[:1] in (SLOT_VMK, SLOT_DURESS):
+        return payload[:1], payload[1:]
+    raise CryptoError("Key slot payload is malformed")
 
 
 # ---------------------------------------------------------------- signing keys

@@ -164,12 +164,12 @@ def redacted_public(form, public: dict, identity: dict, review: dict | None = No
     return out
 
 
-def export_view(vault: Vault, record_id: str, include_identities: bool) -> dict:
-    """A record as it leaves the laptop in a bundle."""
+def export_view(vault: Vault, record_id: str, include_identities: bool, registry=None) -> dict:
+    """A record as it leaves the laptop in a bundle (pass one ``registry`` for many records)."""
     from .forms import FormRegistry
 
     rec = vault.get_record(record_id, reveal=True)
-    form = FormRegistry().get(rec.form_id, rec.form_version)
+    form = (registry or FormRegistry()).get(rec.form_id, rec.form_version)
     identity = rec.identity or {}
     return {
         "id": rec.id,

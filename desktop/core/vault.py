@@ -45,6 +45,7 @@ from .crypto import (
     open_sealed,
     open_slot,
     seal,
+    SLOT_DURESS,
     signing_key_bytes,
     signing_key_from_bytes,
 )
@@ -248,15 +249,27 @@ class Vault:
         )
         t0 = time.perf_counter()
         vmk = None
+        duress = False
         for slot in slots:
             if slot.kind != kind:
                 continue
             try:
-                vmk = open_slot(slot, secret, vault_id)
-                break
+                purpose, key = open_slot(slot, secret, vault_id)
             except CryptoError:
                 continue
+            if purpose == SLOT_DURESS:
+                duress = True
+                break
+            vmk = key
+            break
         t1 = time.perf_counter()
+        if duress:
+            # The duress passphrase: destroy the vault, then show an empty one
+            # that opens with the passphrase that was given.
+            params = next(s.kdf for s in slots if s.kind == "passphrase")
+            cls.wipe(path)
+            vault, _code = cls.create(path, passphrase or "", kdf=params)
+            return vault
         if vmk is None:
             raise WrongSecret("Wrong recovery code" if kind == "recovery" else "Wrong passphrase")
         vault = cls(path, vault_id, vmk)
@@ -404,10 +417,40 @@ class Vault:
         assert self._vmk is not None
         vault_id, slots = keystore.read_slots(self.path)
         new_slot = make_slot("passphrase", new_passphrase.encode(), bytes(self._vmk), kdf or default_kdf(), vault_id)
+        # Changing the passphrase also removes any duress slot (it would be unknown which is which).
         slots = [s for s in slots if s.kind != "passphrase"] + [new_slot]
         keystore.write_slots(self.path, vault_id, slots)
         with self._tx() as c:
             custody.append(c, "vault.passphrase_changed")
+
+    def set_duress_passphrase(self, duress: str, current: str) -> None:
+        """Add a passphrase that, when typed at unlock, wipes this vault and opens
+        an empty one. Its key slot is indistinguishable from the real one.
+
+        ``current`` must be the real passphrase (checked), so that the two differ.
+        """
+        if not duress or duress == current:
+            raise VaultError("The duress passphrase must differ from the real one")
+        vault_id, slots = keystore.read_slots(self.path)
+        real = [s for s in slots if s.kind == "passphrase"]
+        ok = False
+        for slot in real:
+            try:
+                ok = ok or open_slot(slot, current.encode(), vault_id)[0] != SLOT_DURESS
+            except CryptoError:
+                continue
+        if not ok:
+            raise WrongSecret("Wrong passphrase")
+        assert self._vmk is not None
+        params = real[0].kdf
+        real_slot = make_slot("passphrase", current.encode(), bytes(self._vmk), params, vault_id)
+        duress_slot = make_slot("passphrase", duress.encode(), bytes(self._vmk), params, vault_id,
+                                purpose=SLOT_DURESS)
+        pair = [real_slot, duress_slot]
+        if os.urandom(1)[0] & 1:
+            pair.reverse()  # order tells nothing either
+        others = [s for s in slots if s.kind != "passphrase"]
+        keystore.write_slots(self.path, vault_id, pair + others)
 
     @staticmethod
     def wipe(path: Path | str) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import bundle, cards
 from desktop.core.records import export_view
+from desktop.ui.base import forms as form_registry
 
 from .base import workers
 from .base.session import Session
@@ -129,7 +131,8 @@ class ExportDialog(QDialog):
         self.message.setText(self.tr("Encrypting the bundle…"))
         self.task = workers.run_task(
             lambda progress, cancelled: bundle.export_bundle(
-                vault, to, Path(out), export_view, record_ids=ids, include_identities=ident,
+                vault, to, Path(out), partial(export_view, registry=form_registry.registry()), record_ids=ids,
+                include_identities=ident,
                 include_uncleaned=unclean, progress=progress, cancel=cancelled),
             with_progress=True)
         self.task.progress.connect(lambda d, t: self.progress.setValue(int(1000 * d / t) if t else 0))

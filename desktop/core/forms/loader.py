@@ -109,6 +109,20 @@ def resources_for(path: Path) -> Path:
     return PACKAGE_RESOURCES
 
 
+_BLOCK_CACHE: dict[tuple[str, int, int], Any] = {}
+
+
+def _load_block(target: Path, rel: str) -> Any:
+    """A block file, parsed and schema-checked once per version of the file."""
+    st = target.stat()
+    key = (str(target), st.st_mtime_ns, st.st_size)
+    if key not in _BLOCK_CACHE:
+        block = load_file(target)
+        _schema_check(block, rel)
+        _BLOCK_CACHE[key] = block
+    return copy.deepcopy(_BLOCK_CACHE[key])
+
+
 def _resolve_includes(data: dict[str, Any], forms_root: Path, name: str) -> tuple[dict[str, Any], list[str | None]]:
     """Replace {include: blocks/x.yaml} items by the block's sections (one level only)."""
     out = copy.deepcopy(data)
@@ -129,8 +143,7 @@ def _resolve_includes(data: dict[str, Any], forms_root: Path, name: str) -> tupl
                 raise FormError(f"{name}: include {rel!r} points outside the forms folder; refused") from None
             if not target.is_file():
                 raise FormError(f"{name}: included file {rel!r} not found in the forms folder")
-            block = load_file(target)
-            _schema_check(block, rel)
+            block = _load_block(target, rel)
             if "block" not in block:
                 raise FormError(f"{name}: included file {rel!r} is not a block (it needs 'block: ID')")
             for s in block["sections"]:
