@@ -269,3 +269,11 @@ def test_accept_of_a_span_no_longer_detected_is_kept():
     s = text.index("Qaraqeesh")
     res = apply_decisions(text, det, [{"start": s, "end": s + 9, "label": "PERSON", "decision": "accept"}], r)
     assert "Qaraqeesh" not in res.text and res.text.startswith("The baker [PERSON-")
+
+
+def test_bracketed_note_in_a_known_name_is_not_a_name():
+    from desktop.core.redaction import Redactor
+
+    r = Redactor(known=["Omar Khatib (fictional)"])
+    out = r.redact("My cousin Omar Khatib (fictional) called; the fictional story was long.").text
+    assert out == "My cousin [PERSON-1] (fictional) called; the fictional story was long."

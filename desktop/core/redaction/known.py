@@ -34,8 +34,13 @@ class Identity:
     maqsura: frozenset = frozenset()  # indices of units spelled with a final ى
 
 
+_NOTE = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
+
+
 def parse_identity(idx: int, value: str, publishable: bool) -> Identity | None:
-    value = (value or "").strip()
+    # A note in brackets after a name ("Omar Khatib (fictional)", "Huda [cousin]")
+    # is not part of the name; its words must not be hunted through the text.
+    value = _NOTE.sub("", value or "").strip()
     if not value:
         return None
     n = norm(value)
