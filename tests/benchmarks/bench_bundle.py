@@ -1,0 +1,119 @@
+"""Benchmark of bundle export and import: 1,000 records with 2 GiB of attachments.
+
+Run explicitly (the normal suite does not collect ``bench_*.py``):
+
+    .venv/bin/python -m pytest tests/benchmarks/bench_bundle.py -q -s -p no:cacheprovider
+
+BENCH_BUNDLE_MIB scales the attachment total (default 2048). Export and import
+each run in a child process so that their peak memory (VmHWM) is their own.
+The reference is `tar -c | age -e` (export) and `age -d | tar -x` (import) over
+the same plaintext, measured in the same run. Nothing is asserted on time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.benchmarks.conftest import Report, interviews, mib
+
+pytestmark = pytest.mark.benchmark
+ROOT = Path(__file__).resolve().parents[2]
+MiB = 2**20
+RECORDS = 1000
+FILES = 16
+
+CHILD = textwrap.dedent("""
+    import json, sys, time
+    from pathlib import Path
+    from functools import partial
+    from desktop.core.vault import Vault
+    from desktop.core.bundle import export_bundle, import_bundle
+    from tests.bundle_kit import simple_view
+    what, vault_dir, passphrase, arg1, arg2 = sys.argv[1:6]
+    v = Vault.unlock(vault_dir, passphrase)
+    t = time.perf_counter()
+    if what == "export":
+        r = export_bundle(v, arg1, Path(arg2), simple_view, include_uncleaned=True)
+        info = {"records": r.records, "attachments": r.attachments, "bytes": r.bytes}
+    else:
+        r = import_bundle(v, Path(arg1), trust_new_device=True)
+        info = {"records": r.records_added, "attachments": r.attachments_added}
+    info["seconds"] = time.perf_counter() - t
+    v.lock()
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM"):
+            info["peak_kib"] = int(line.split()[1])
+    print(json.dumps(info))
+""")
+
+
+def child(*args: str) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    r = subprocess.run([sys.executable, "-c", CHILD, *args], capture_output=True, text=True, env=env, check=True)
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def test_bundle_export_import(tmp_path: Path, report: Report):
+    from desktop.core import cards
+    from desktop.core.crypto import FLOOR
+    from desktop.core.vault import Vault
+
+    if shutil.which("age") is None:
+        pytest.skip("Debian's age is needed for the reference")
+    total = int(os.environ.get("BENCH_BUNDLE_MIB", "2048")) * MiB
+    per_file = total // FILES
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    block = os.urandom(MiB)
+    for i in range(FILES):
+        with open(plain / f"clip{i:02d}.mp4x", "wb") as f:
+            for n in range(per_file // MiB):
+                f.write(os.urandom(32) + block[32:])  # every MiB unique: no file deduplicates
+    field, _ = Vault.create(tmp_path / "field", "field bench", kdf=FLOOR)
+    hq, _, card = cards.init_hq(tmp_path / "hq", "hq bench passphrase", "HQ", kdf=FLOOR)
+    cards.trust_card(field, card.to_json().encode())
+    t = time.perf_counter()
+    atts = [field.import_attachment(p).id for p in sorted(plain.iterdir())]
+    t_fill_att = time.perf_counter() - t
+    for i, (public, identity) in enumerate(interviews(RECORDS)):
+        field.add_record("bench", "1", public, identity, attachment_ids=[atts[i]] if i < FILES else [])
+    field.lock()
+    hq_identity = hq.secret("hq_age_identity").decode()
+    hq.lock()
+    (plain / "records.json").write_text(json.dumps([p for p, _ in interviews(RECORDS)]))
+
+    bundle = tmp_path / "out.tstm"
+    exp = child("export", str(tmp_path / "field"), "field bench", card.fingerprint, str(bundle))
+    ref_out = tmp_path / "ref.age"
+    t = time.perf_counter()
+    subprocess.run(f"tar -c -C {plain} . | age -e -r {card.age_recipient} -o {ref_out}", shell=True, check=True)
+    t_ref_exp = time.perf_counter() - t
+
+    imp = child("import", str(tmp_path / "hq"), "hq bench passphrase", str(bundle), "-")
+    key = tmp_path / "hq.key"
+    key.write_text(hq_identity + "\n")
+    out = tmp_path / "ref-x"
+    out.mkdir()
+    t = time.perf_counter()
+    subprocess.run(f"age -d -i {key} {ref_out} | tar -x -C {out}", shell=True, check=True)
+    t_ref_imp = time.perf_counter() - t
+
+    report(f"records: {RECORDS}, attachments: {FILES} x {mib(per_file).strip()} = {mib(FILES * per_file).strip()}")
+    report(f"(fill: attachments imported into the field vault in {t_fill_att:.1f} s)")
+    report(f"export: {exp['seconds']:7.2f} s  ({exp['bytes'] / exp['seconds'] / MiB:7.1f} MiB/s), "
+           f"peak memory {exp['peak_kib'] / 1024:6.1f} MiB")
+    report(f"  reference tar -c | age -e: {t_ref_exp:7.2f} s   ratio {exp['seconds'] / t_ref_exp:5.2f}x")
+    report(f"import: {imp['seconds']:7.2f} s, {imp['records']} records, {imp['attachments']} attachments, "
+           f"peak memory {imp['peak_kib'] / 1024:6.1f} MiB")
+    report(f"  reference age -d | tar -x: {t_ref_imp:7.2f} s   ratio {imp['seconds'] / t_ref_imp:5.2f}x")
+    assert exp["records"] == RECORDS and imp["records"] == RECORDS
+    assert exp["peak_kib"] < 200 * 1024 and imp["peak_kib"] < 200 * 1024  # constant memory, not a timing
