@@ -261,3 +261,15 @@ def test_duress_passphrase_wipes_and_shows_empty_vault(vault, vault_dir):
     with pytest.raises(WrongSecret):
         Vault.unlock(vault_dir, recovery_code=vault.recovery_code)
     Vault.unlock(vault_dir, "under duress please").lock()  # and it keeps opening, empty
+
+
+def test_search_follows_the_latest_revision_and_deletion(vault):
+    a = vault.add_record("f", "1", {"narrative": "tanks entered the orchard"}, {})
+    b = vault.add_record("f", "1", {"narrative": "the orchard was shelled"}, {})
+    vault.revise_record(a, {"narrative": "armoured vehicles entered the square"}, {})
+    assert {h[0] for h in vault.search("orchard")} == {b}
+    assert [h[0] for h in vault.search("armoured")] == [a]
+    assert [r.id for r in vault.list_records(query="orchard")] == [b]
+    assert vault.conn.execute("SELECT count(*) FROM record_fts").fetchone()[0] == 2
+    vault.delete_records([b], reason="test")
+    assert vault.search("orchard") == [] and vault.count_records(query="shelled") == 0

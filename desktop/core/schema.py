@@ -130,7 +130,21 @@ _V3 = """
         ALTER TABLE revisions ADD COLUMN origin_json TEXT;
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+# The full-text row of a record carries the record's rowid, so that replacing
+# it is a lookup, not a scan of the whole index (record_id is UNINDEXED).
+# VACUUM may renumber the rowids of `records`: never VACUUM without
+# rebuilding record_fts (secure_delete already keeps free pages clean).
+_V4 = """
+        CREATE VIRTUAL TABLE record_fts_v4 USING fts5(
+            record_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        INSERT INTO record_fts_v4(rowid, record_id, body)
+            SELECT r.rowid, f.record_id, f.body FROM record_fts f JOIN records r ON r.id = f.record_id;
+        DROP TABLE record_fts;
+        ALTER TABLE record_fts_v4 RENAME TO record_fts
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
 CURRENT_VERSION = len(MIGRATIONS)
 
 
