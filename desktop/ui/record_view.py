@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.core.vault import Record
 
 from .answers_format import format_value
+from .base.timefmt import local_time
 from .base import forms, workers
 from .base.session import Session
 from .base.widgets import PlainLabel, clean_text, heading
@@ -69,6 +70,7 @@ class RecordView(QWidget):
         edit.clicked.connect(lambda: self.edit.emit(self.record_id))
         edit.setEnabled(self.form is not None)
         head.addWidget(edit)
+        self.edit_button = edit
         lay.addLayout(head)
         self.meta = PlainLabel("")
         self.meta.setObjectName("hint")
@@ -176,7 +178,7 @@ class RecordView(QWidget):
         r = self.record
         status = {"complete": self.tr("Complete"), "exported": self.tr("Exported")}.get(r.status, r.status)
         self.meta.setText(self.tr("Reference {ref} · created {created} · last change {updated} · {status}").format(
-            ref=r.id[:8], created=r.created_at[:16].replace("T", " "), updated=r.updated_at[:16].replace("T", " "),
+            ref=r.id[:8], created=local_time(r.created_at), updated=local_time(r.updated_at),
             status=status))
         self._update_identity_bar()
         self.answers.clear()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.vault import RecordSummary, Vault
 
+from .base.timefmt import local_time
 from .base import forms
 from .base.widgets import PlainLabel
 
@@ -35,7 +36,7 @@ class Filters:
 
 
 def _short_time(iso: str) -> str:
-    return iso[:16].replace("T", " ")
+    return local_time(iso)
 
 
 class RecordsModel(QAbstractTableModel):
