@@ -110,13 +110,22 @@ class ShellWindow(QMainWindow):
         self._replace(screen)
         screen.secret.setFocus()
 
-    def open_session(self, vault) -> None:  # desktop.core.vault.Vault
+    def _main_screen(self) -> QWidget:
+        """The analyst screen for a headquarters vault, the field screen otherwise."""
+        assert self.session is not None
+        if self.session.vault.mode == "analyst":
+            from .analyst.window import AnalystScreen
+
+            return AnalystScreen(self.session, self)
         from .main_window import MainScreen
 
+        return MainScreen(self.session, self)
+
+    def open_session(self, vault) -> None:  # desktop.core.vault.Vault
         self.session = Session(vault, self)
         self.session.lang = self.translations.lang
         self.session.locked.connect(self._on_locked)
-        self.main = MainScreen(self.session, self)
+        self.main = self._main_screen()
         self._replace(self.main)
         self.main.offer_drafts()
         self.unlocked.emit()
@@ -146,9 +155,7 @@ class ShellWindow(QMainWindow):
         if self.session is not None and self.main is not None:
             self.session.lang = self.translations.lang
             state = self.main.save_state()
-            from .main_window import MainScreen
-
-            self.main = MainScreen(self.session, self)
+            self.main = self._main_screen()
             self._replace(self.main)
             self.main.restore_state(state)
         elif isinstance(self.current, UnlockScreen):

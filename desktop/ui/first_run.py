@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QProgressBar, QPushButton, QStackedWidget,
-    QVBoxLayout, QWidget,
+    QButtonGroup, QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QProgressBar, QPushButton, QRadioButton,
+    QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from typing import TYPE_CHECKING
@@ -80,7 +80,25 @@ class FirstRunScreen(QWidget):
             "Everything you record is encrypted with a key protected by this passphrase. "
             "Choose a long phrase of several words you can remember; it cannot be reset "
             "without the recovery code you will see next.")))
+        role = QHBoxLayout()
+        self.role_field = QRadioButton(self.tr("Field researcher"))
+        self.role_field.setToolTip(self.tr("Record interviews on this laptop and send bundles to headquarters"))
+        self.role_hq = QRadioButton(self.tr("Headquarters"))
+        self.role_hq.setToolTip(self.tr("Receive bundles from researchers and analyse them"))
+        self.role_field.setChecked(True)
+        roles = QButtonGroup(self)
+        roles.addButton(self.role_field)
+        roles.addButton(self.role_hq)
+        role.addWidget(PlainLabel(self.tr("This vault is for:"), wrap=False))
+        role.addWidget(self.role_field)
+        role.addWidget(self.role_hq)
+        role.addStretch(1)
+        lay.addLayout(role)
         form = QFormLayout()
+        self.org = QLineEdit()
+        self.org.setAccessibleName(self.tr("Organisation name"))
+        self.org.setPlaceholderText(self.tr("shown to researchers on the recipient card"))
+        form.addRow(self.tr("&Organisation:"), self.org)
         self.pass1 = QLineEdit()
         self.pass1.setEchoMode(QLineEdit.EchoMode.Password)
         self.pass1.setAccessibleName(self.tr("Passphrase"))
@@ -119,6 +137,10 @@ class FirstRunScreen(QWidget):
         lay.addLayout(buttons)
         self.pass1.textChanged.connect(self._update)
         self.pass2.textChanged.connect(self._update)
+        self.org.textChanged.connect(self._update)
+        self.role_hq.toggled.connect(self._role_changed)
+        self._org_form = form
+        self._role_changed(False)
         self.pass1.returnPressed.connect(self.pass2.setFocus)
         self.pass2.returnPressed.connect(self._create)
         self.create_button.clicked.connect(self._create)
@@ -143,7 +165,12 @@ class FirstRunScreen(QWidget):
         else:
             self.error.setText("")
         self.create_button.setEnabled(
-            lvl >= strength.MIN_LEVEL and p1 == p2 and self.kdf is not None and not self.busy.isVisible())
+            lvl >= strength.MIN_LEVEL and p1 == p2 and self.kdf is not None and not self.busy.isVisible()
+            and (not self.role_hq.isChecked() or bool(self.org.text().strip())))
+
+    def _role_changed(self, hq: bool) -> None:
+        self._org_form.setRowVisible(self.org, hq)
+        self._update()
 
     def _on_calibrated(self, result: "tuple[KdfParams, float]") -> None:
         self.kdf, seconds = result
@@ -165,7 +192,13 @@ class FirstRunScreen(QWidget):
         self.create_button.setEnabled(False)
         self.pass1.setEnabled(False)
         self.pass2.setEnabled(False)
-        self.task = workers.run_task(lambda: Vault.create(path, passphrase, kdf=kdf))
+        if self.role_hq.isChecked():
+            from desktop.core import cards
+
+            org = self.org.text().strip()
+            self.task = workers.run_task(lambda: cards.init_hq(path, passphrase, org, kdf=kdf)[:2])
+        else:
+            self.task = workers.run_task(lambda: Vault.create(path, passphrase, kdf=kdf))
         self.task.finished.connect(self._on_created)
         self.task.failed.connect(self._on_failed)
 

@@ -49,10 +49,14 @@ class MainScreen(QWidget):
                                      style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
         self.act_new = self._action(self.tr("New interview"), QKeySequence.StandardKey.New, self.new_interview,
                                     style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
-        self.act_export = None
+        self.act_export = self.act_recipients = self.act_handover = None
         if bundle_available():
             self.act_export = self._action(self.tr("Export…"), "Ctrl+E", self.export,
                                            style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
+            self.act_recipients = self._action(self.tr("Recipients…"), None, self.recipients,
+                                               style.standardIcon(QStyle.StandardPixmap.SP_DialogYesButton))
+            self.act_handover = self._action(self.tr("Receipts…"), None, self.handover,
+                                             style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
         self.toolbar.addSeparator()
         self.act_settings = self._action(self.tr("Settings"), "Ctrl+,", self.settings,
                                          style.standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView))
@@ -240,6 +244,27 @@ class MainScreen(QWidget):
         dlg = ExportDialog(self.session, self)
         self.export_dialog = dlg
         dlg.open()
+
+    def recipients(self) -> None:
+        from .recipients_dialog import TrustedRecipientsDialog
+
+        dlg = TrustedRecipientsDialog(self.vault, self)
+        self.recipients_dialog = dlg
+        dlg.open()
+
+    def handover(self) -> None:
+        from .handover_dialog import HandoverDialog
+
+        dlg = HandoverDialog(self.vault, self)
+        dlg.handed_over.connect(self._after_handover)
+        self.handover_dialog = dlg
+        dlg.open()
+
+    def _after_handover(self, ids: list) -> None:
+        if self.record_view is not None and self.record_view.record_id in ids:
+            self.show_list()  # its identities or the whole record are gone: reopen from the list
+        else:
+            self.list_view.refresh()
 
     # ---------------------------------------------------------------- language switch
     def save_state(self) -> dict:

@@ -1,6 +1,140 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
+    <name>AnalystRecordView</name>
+    <message>
+        <source>Origin of each revision</source>
+        <translation>مصدر كل نسخة</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>Linked testimonies</source>
+        <translation>الشهادات المرتبطة</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>النسخة</translation>
+    </message>
+    <message>
+        <source>Researcher</source>
+        <translation>الباحث</translation>
+    </message>
+    <message>
+        <source>Device fingerprint</source>
+        <translation>بصمة الجهاز</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>الحزمة</translation>
+    </message>
+    <message>
+        <source>Field revision</source>
+        <translation>النسخة الميدانية</translation>
+    </message>
+    <message>
+        <source>from {who}, device {device}</source>
+        <translation>من {who}، الجهاز {device}</translation>
+    </message>
+    <message>
+        <source>researcher not named</source>
+        <translation>باحث غير مسمّى</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>الرابط</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <source>Interview type</source>
+        <translation>نوع المقابلة</translation>
+    </message>
+    <message>
+        <source>Same incident</source>
+        <translation>الحادثة نفسها</translation>
+    </message>
+    <message>
+        <source>Same victim</source>
+        <translation>الضحية نفسها</translation>
+    </message>
+    <message>
+        <source>Links ({n})</source>
+        <translation>الروابط ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>AnalystScreen</name>
+    <message>
+        <source>Main actions</source>
+        <translation>الإجراءات الرئيسية</translation>
+    </message>
+    <message>
+        <source>Testimonies</source>
+        <translation>الشهادات</translation>
+    </message>
+    <message>
+        <source>Patterns</source>
+        <translation>الأنماط</translation>
+    </message>
+    <message>
+        <source>Import bundle…</source>
+        <translation>استيراد حزمة…</translation>
+    </message>
+    <message>
+        <source>Write receipt…</source>
+        <translation>كتابة إيصال…</translation>
+    </message>
+    <message>
+        <source>Export CSV/JSON…</source>
+        <translation>تصدير CSV/JSON…</translation>
+    </message>
+    <message>
+        <source>Recipient card…</source>
+        <translation>بطاقة المستلم…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>Quick wipe…</source>
+        <translation>مسح سريع…</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>قفل</translation>
+    </message>
+    <message>
+        <source>Headquarters: {org} · card fingerprint {fp}</source>
+        <translation>المقر: {org} · بصمة البطاقة {fp}</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Export all testimonies</source>
+        <translation>تصدير كل الشهادات</translation>
+    </message>
+    <message>
+        <source>CSV for spreadsheets (*.csv);;JSON (*.json)</source>
+        <translation>CSV لجداول البيانات (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <source>{n} testimonies exported to {path} (identities not included).</source>
+        <translation>صُدّرت {n} شهادة إلى {path} (من دون الهويات).</translation>
+    </message>
+</context>
+<context>
     <name>AnswersFormat</name>
     <message>
         <source>early</source>
@@ -244,6 +378,53 @@
     </message>
 </context>
 <context>
+    <name>CardDialog</name>
+    <message>
+        <source>Recipient card</source>
+        <translation>بطاقة المستلم</translation>
+    </message>
+    <message>
+        <source>Headquarters recipient card</source>
+        <translation>بطاقة المستلم في المقر</translation>
+    </message>
+    <message>
+        <source>Researchers encrypt their bundles to this card. Give them the card file, then read this fingerprint to them (or compare it on paper): it must match the one their laptop shows.</source>
+        <translation>يشفّر الباحثون حزمهم لهذه البطاقة. أعطهم ملف البطاقة، ثم اقرأ لهم هذه البصمة (أو قارنها على الورق): يجب أن تطابق البصمة التي يعرضها حاسوبهم.</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>المنظمة:</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>البصمة</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>البصمة:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Save recipient card…</source>
+        <translation>حفظ بطاقة المستلم…</translation>
+    </message>
+    <message>
+        <source>Save the recipient card</source>
+        <translation>حفظ بطاقة المستلم</translation>
+    </message>
+    <message>
+        <source>Recipient cards (*.json)</source>
+        <translation>بطاقات المستلم (*.json)</translation>
+    </message>
+    <message>
+        <source>Card saved to {path}.</source>
+        <translation>حُفظت البطاقة في {path}.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentEditor</name>
     <message>
         <source>Agrees</source>
@@ -386,6 +567,38 @@
         <translation>كل ما تسجّله يُشفَّر بمفتاح تحميه عبارة المرور هذه. اختر عبارة طويلة من عدة كلمات تستطيع تذكّرها؛ لا يمكن إعادة تعيينها دون رمز الاسترداد الذي ستراه بعد قليل.</translation>
     </message>
     <message>
+        <source>Field researcher</source>
+        <translation>باحث ميداني</translation>
+    </message>
+    <message>
+        <source>Record interviews on this laptop and send bundles to headquarters</source>
+        <translation>سجّل المقابلات على هذا الحاسوب وأرسل الحزم إلى المقر</translation>
+    </message>
+    <message>
+        <source>Headquarters</source>
+        <translation>المقر</translation>
+    </message>
+    <message>
+        <source>Receive bundles from researchers and analyse them</source>
+        <translation>استلم الحزم من الباحثين وحلّلها</translation>
+    </message>
+    <message>
+        <source>This vault is for:</source>
+        <translation>هذه الخزنة لـ:</translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation>اسم المنظمة</translation>
+    </message>
+    <message>
+        <source>shown to researchers on the recipient card</source>
+        <translation>يظهر للباحثين على بطاقة المستلم</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>ال&amp;منظمة:</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>عبارة المرور</translation>
     </message>
@@ -492,6 +705,260 @@
     <message>
         <source>That does not match the recovery code. Check your copy.</source>
         <translation>هذا لا يطابق رمز الاسترداد. راجع نسختك.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Receipts and handover</source>
+        <translation>الإيصالات والتسليم</translation>
+    </message>
+    <message>
+        <source>Receipts from headquarters</source>
+        <translation>إيصالات من المقر</translation>
+    </message>
+    <message>
+        <source>Headquarters signs a receipt listing what a bundle delivered. Importing it here checks the signature against the card you trusted.</source>
+        <translation>يوقّع المقر إيصالاً يسرد ما وصله في الحزمة. استيراده هنا يتحقق من التوقيع مقابل البطاقة التي وثقت بها.</translation>
+    </message>
+    <message>
+        <source>Import receipt…</source>
+        <translation>استيراد إيصال…</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>التسليم</translation>
+    </message>
+    <message>
+        <source>So that a seized laptop holds as little as possible, forget what headquarters has confirmed receiving. A testimony edited since it was sent keeps its unsent revision and is left alone.</source>
+        <translation>كي لا يحوي الحاسوب إن صودر إلا أقل القليل، احذف منه ما أكّد المقر استلامه. الشهادة التي عُدّلت بعد إرسالها تحتفظ بنسختها غير المرسلة ولا تُمسّ.</translation>
+    </message>
+    <message>
+        <source>Confirmed received</source>
+        <translation>مؤكَّد الاستلام</translation>
+    </message>
+    <message>
+        <source>Forget the identities (names, contacts); keep the testimonies</source>
+        <translation>إتلاف الهويات (الأسماء، وسائل الاتصال)؛ مع إبقاء الشهادات</translation>
+    </message>
+    <message>
+        <source>Delete the whole testimonies from this laptop</source>
+        <translation>حذف الشهادات كاملة من هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>I understand this cannot be undone</source>
+        <translation>أفهم أن هذا لا يمكن التراجع عنه</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>ليس الآن</translation>
+    </message>
+    <message>
+        <source>Forget now</source>
+        <translation>إتلاف الآن</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>تسليم…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>{n} testimonies are confirmed received by headquarters.</source>
+        <translation>أكّد المقر استلام {n} شهادة.</translation>
+    </message>
+    <message>
+        <source>Receipt from headquarters</source>
+        <translation>إيصال من المقر</translation>
+    </message>
+    <message>
+        <source>Receipts (*.json);;All files (*)</source>
+        <translation>الإيصالات (*.json);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Receipt verified: headquarters confirms receiving {n} testimonies of bundle {bundle}.</source>
+        <translation>تم التحقق من الإيصال: يؤكد المقر استلام {n} شهادة من الحزمة {bundle}.</translation>
+    </message>
+    <message>
+        <source>Delete {n} testimonies, their files and identities from this laptop? Only headquarters will hold them.</source>
+        <translation>حذف {n} شهادة مع ملفاتها وهوياتها من هذا الحاسوب؟ لن تبقى إلا لدى المقر.</translation>
+    </message>
+    <message>
+        <source>Destroy the identities (names, contacts) of {n} testimonies on this laptop? Only headquarters will hold them.</source>
+        <translation>إتلاف هويات (أسماء، وسائل اتصال) {n} شهادة على هذا الحاسوب؟ لن تبقى إلا لدى المقر.</translation>
+    </message>
+    <message>
+        <source>Forgetting…</source>
+        <translation>جارٍ الإتلاف…</translation>
+    </message>
+    <message>
+        <source>{n} testimonies were deleted from this laptop.</source>
+        <translation>حُذفت {n} شهادة من هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>The identities of {n} testimonies were destroyed.</source>
+        <translation>أُتلفت هويات {n} شهادة.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a bundle</source>
+        <translation>استيراد حزمة</translation>
+    </message>
+    <message>
+        <source>Import a bundle from the field</source>
+        <translation>استيراد حزمة من الميدان</translation>
+    </message>
+    <message>
+        <source>The bundle is decrypted and every signature, name, size and hash is checked before anything is added. Importing the same bundle twice changes nothing.</source>
+        <translation>تُفك الحزمة ويُتحقق من كل توقيع واسم وحجم وبصمة تجزئة قبل إضافة أي شيء. استيراد الحزمة نفسها مرتين لا يغيّر شيئاً.</translation>
+    </message>
+    <message>
+        <source>Bundle file</source>
+        <translation>ملف الحزمة</translation>
+    </message>
+    <message>
+        <source>a .tstm file from a researcher</source>
+        <translation>ملف ‎.tstm‎ من باحث</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>This bundle comes from a device headquarters has not seen before. Compare this fingerprint with the one the researcher reads from their laptop (in person or by a trusted channel):</source>
+        <translation>هذه الحزمة من جهاز لم يره المقر من قبل. قارن هذه البصمة بالبصمة التي يقرؤها الباحث من حاسوبه (وجهاً لوجه أو عبر قناة موثوقة):</translation>
+    </message>
+    <message>
+        <source>Device fingerprint</source>
+        <translation>بصمة الجهاز</translation>
+    </message>
+    <message>
+        <source>The fingerprints match: accept this device and import</source>
+        <translation>البصمتان متطابقتان: اقبل هذا الجهاز واستورد</translation>
+    </message>
+    <message>
+        <source>I have verified the new fingerprint with the researcher in person</source>
+        <translation>تحققت من البصمة الجديدة مع الباحث شخصياً</translation>
+    </message>
+    <message>
+        <source>Accept the changed key…</source>
+        <translation>قبول المفتاح المتغيّر…</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>تقدّم الاستيراد</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>من:</translation>
+    </message>
+    <message>
+        <source>Testimonies added:</source>
+        <translation>الشهادات المضافة:</translation>
+    </message>
+    <message>
+        <source>Revisions added:</source>
+        <translation>النسخ المضافة:</translation>
+    </message>
+    <message>
+        <source>Duplicates skipped:</source>
+        <translation>المكررات المتجاهلة:</translation>
+    </message>
+    <message>
+        <source>Attachments added:</source>
+        <translation>المرفقات المضافة:</translation>
+    </message>
+    <message>
+        <source>Refused:</source>
+        <translation>المرفوض:</translation>
+    </message>
+    <message>
+        <source>Custody log:</source>
+        <translation>سجل العهدة:</translation>
+    </message>
+    <message>
+        <source>Write receipt…</source>
+        <translation>كتابة إيصال…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Bundle from the field</source>
+        <translation>حزمة من الميدان</translation>
+    </message>
+    <message>
+        <source>Testimony bundles (*.tstm *.age);;All files (*)</source>
+        <translation>حزم الشهادات (*.tstm *.age);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Decrypting and checking the bundle…</source>
+        <translation>جارٍ فك الحزمة والتحقق منها…</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>أُلغي؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>Not imported yet: the device is new to headquarters.</source>
+        <translation>لم يُستورد بعد: الجهاز جديد على المقر.</translation>
+    </message>
+    <message>
+        <source>Warning: researcher {who} is known with device {old}, but this bundle is signed by a different key, {new}. Someone may be impersonating them. Accept only if the researcher confirms in person that they changed laptops or re-created their vault.</source>
+        <translation>تحذير: الباحث {who} معروف بالجهاز {old}، لكن هذه الحزمة موقّعة بمفتاح مختلف، {new}. قد يكون أحدٌ ينتحل صفته. لا تقبل إلا إذا أكّد الباحث شخصياً أنه غيّر حاسوبه أو أعاد إنشاء خزنته.</translation>
+    </message>
+    <message>
+        <source>Refused: the researcher's key has changed.</source>
+        <translation>مرفوض: تغيّر مفتاح الباحث.</translation>
+    </message>
+    <message>
+        <source>Refused, nothing was changed: {reason}</source>
+        <translation>مرفوض، ولم يتغيّر شيء: {reason}</translation>
+    </message>
+    <message>
+        <source>Yes, accept the new key and import</source>
+        <translation>نعم، اقبل المفتاح الجديد واستورد</translation>
+    </message>
+    <message>
+        <source>Click again to confirm. This is recorded in the custody log.</source>
+        <translation>انقر مرة أخرى للتأكيد. يُسجَّل هذا في سجل العهدة.</translation>
+    </message>
+    <message>
+        <source>device {device}, researcher {who}</source>
+        <translation>الجهاز {device}، الباحث {who}</translation>
+    </message>
+    <message>
+        <source>not named</source>
+        <translation>غير مسمّى</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>chain intact</source>
+        <translation>السلسلة سليمة</translation>
+    </message>
+    <message>
+        <source>This bundle was imported before; nothing changed.</source>
+        <translation>استُوردت هذه الحزمة من قبل؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Imported and verified.</source>
+        <translation>استُوردت وتم التحقق منها.</translation>
     </message>
 </context>
 <context>
@@ -602,6 +1069,13 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <source>Unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+</context>
+<context>
     <name>LocationEditor</name>
     <message>
         <source>City or town</source>
@@ -639,6 +1113,14 @@
         <translation>تصدير…</translation>
     </message>
     <message>
+        <source>Recipients…</source>
+        <translation>المستلمون…</translation>
+    </message>
+    <message>
+        <source>Receipts…</source>
+        <translation>الإيصالات…</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
@@ -672,6 +1154,97 @@
     </message>
 </context>
 <context>
+    <name>PatternsView</name>
+    <message>
+        <source>No victims with a known status (killed, injured, arrested, disappeared) yet.</source>
+        <translation>لا ضحايا بحالة معروفة (قُتل، أُصيب، اعتُقل، اختفى) حتى الآن.</translation>
+    </message>
+    <message>
+        <source>Victims by status per month</source>
+        <translation>الضحايا حسب الحالة لكل شهر</translation>
+    </message>
+    <message>
+        <source>Victims by status per neighbourhood</source>
+        <translation>الضحايا حسب الحالة لكل حي</translation>
+    </message>
+    <message>
+        <source>Violations by perpetrator type</source>
+        <translation>الانتهاكات حسب نوع الجهة المتهمة</translation>
+    </message>
+    <message>
+        <source>No acts recorded yet.</source>
+        <translation>لا أفعال مسجّلة حتى الآن.</translation>
+    </message>
+    <message>
+        <source>Victims by status, per month</source>
+        <translation>الضحايا حسب الحالة، لكل شهر</translation>
+    </message>
+    <message>
+        <source>Each victim of each act counted once per testimony, in the month the act began. Two testimonies about the same victim count twice until they are linked and reviewed.</source>
+        <translation>يُعدّ كل ضحية لكل فعل مرة واحدة في كل شهادة، في الشهر الذي بدأ فيه الفعل. شهادتان عن الضحية نفسها تُعدّان مرتين إلى أن تُربطا وتُراجعا.</translation>
+    </message>
+    <message>
+        <source>Victims by month</source>
+        <translation>الضحايا حسب الشهر</translation>
+    </message>
+    <message>
+        <source>Victims by status, per neighbourhood</source>
+        <translation>الضحايا حسب الحالة، لكل حي</translation>
+    </message>
+    <message>
+        <source>Neighbourhood (district), or the city when no district was given.</source>
+        <translation>الحي، أو المدينة إن لم يُذكر الحي.</translation>
+    </message>
+    <message>
+        <source>By neighbourhood</source>
+        <translation>حسب الحي</translation>
+    </message>
+    <message>
+        <source>Acts per alleged perpetrator (force, unit or group), by type of act.</source>
+        <translation>الأفعال لكل جهة متهمة (قوة أو وحدة أو جماعة)، حسب نوع الفعل.</translation>
+    </message>
+    <message>
+        <source>By perpetrator</source>
+        <translation>حسب الجهة المتهمة</translation>
+    </message>
+    <message>
+        <source>Incidents and independent sources</source>
+        <translation>الحوادث والمصادر المستقلة</translation>
+    </message>
+    <message>
+        <source>Incidents and corroboration</source>
+        <translation>الحوادث وتعزيزها</translation>
+    </message>
+    <message>
+        <source>Acts of the same type, day (or month) and place form an incident; testimonies linked as the same incident are merged. Independent sources are distinct field devices.</source>
+        <translation>الأفعال من النوع نفسه في اليوم (أو الشهر) والمكان نفسيهما تشكّل حادثة؛ وتُدمج الشهادات المربوطة على أنها الحادثة نفسها. المصادر المستقلة هي أجهزة ميدانية مختلفة.</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>الحوادث</translation>
+    </message>
+    <message>
+        <source>Violation</source>
+        <translation>الانتهاك</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>متى</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>أين</translation>
+    </message>
+    <message>
+        <source>Testimonies</source>
+        <translation>الشهادات</translation>
+    </message>
+    <message>
+        <source>Independent sources</source>
+        <translation>المصادر المستقلة</translation>
+    </message>
+</context>
+<context>
     <name>QuickWipeDialog</name>
     <message>
         <source>Quick wipe</source>
@@ -700,6 +1273,65 @@
     <message>
         <source>Wipe the vault</source>
         <translation>امسح الخزنة</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt written to {path}. Give it to the researcher.</source>
+        <translation>كُتب الإيصال في {path}. سلّمه إلى الباحث.</translation>
+    </message>
+    <message>
+        <source>Save the receipt</source>
+        <translation>حفظ الإيصال</translation>
+    </message>
+    <message>
+        <source>Receipts (*.json)</source>
+        <translation>الإيصالات (*.json)</translation>
+    </message>
+    <message>
+        <source>Receipts for researchers</source>
+        <translation>إيصالات للباحثين</translation>
+    </message>
+    <message>
+        <source>Write a receipt</source>
+        <translation>كتابة إيصال</translation>
+    </message>
+    <message>
+        <source>A receipt is signed with the headquarters key and lists what a bundle delivered. Give it to the researcher: their laptop can then forget the identities, or the whole testimonies, that headquarters now holds.</source>
+        <translation>يُوقَّع الإيصال بمفتاح المقر ويسرد ما أوصلته الحزمة. سلّمه إلى الباحث: يستطيع حاسوبه بعدها إتلاف الهويات، أو الشهادات كاملة، التي صارت لدى المقر.</translation>
+    </message>
+    <message>
+        <source>Imported bundles</source>
+        <translation>الحزم المستوردة</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>الحزمة</translation>
+    </message>
+    <message>
+        <source>Researcher</source>
+        <translation>الباحث</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>الجهاز</translation>
+    </message>
+    <message>
+        <source>Testimonies</source>
+        <translation>الشهادات</translation>
+    </message>
+    <message>
+        <source>No bundle has been imported yet.</source>
+        <translation>لم تُستورد أي حزمة بعد.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Write receipt…</source>
+        <translation>كتابة إيصال…</translation>
     </message>
 </context>
 <context>
@@ -1251,6 +1883,144 @@
     </message>
 </context>
 <context>
+    <name>TestimoniesModel</name>
+    <message>
+        <source>Interview type</source>
+        <translation>نوع المقابلة</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>الانتهاكات</translation>
+    </message>
+    <message>
+        <source>Researcher</source>
+        <translation>الباحث</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>الجهاز</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>تاريخ التسجيل</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>النسخة</translation>
+    </message>
+</context>
+<context>
+    <name>TestimoniesView</name>
+    <message>
+        <source>Search all testimonies (words in answers)</source>
+        <translation>ابحث في كل الشهادات (كلمات من الإجابات)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <source>Interview type filter</source>
+        <translation>تصفية حسب نوع المقابلة</translation>
+    </message>
+    <message>
+        <source>All interview types</source>
+        <translation>كل أنواع المقابلات</translation>
+    </message>
+    <message>
+        <source>Violation filter</source>
+        <translation>تصفية حسب الانتهاك</translation>
+    </message>
+    <message>
+        <source>All violations</source>
+        <translation>كل الانتهاكات</translation>
+    </message>
+    <message>
+        <source>Perpetrator filter</source>
+        <translation>تصفية حسب الجهة المتهمة</translation>
+    </message>
+    <message>
+        <source>All perpetrators</source>
+        <translation>كل الجهات المتهمة</translation>
+    </message>
+    <message>
+        <source>Neighbourhood filter</source>
+        <translation>تصفية حسب الحي</translation>
+    </message>
+    <message>
+        <source>All places</source>
+        <translation>كل الأماكن</translation>
+    </message>
+    <message>
+        <source>Acts from</source>
+        <translation>الأفعال من</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>Acts from date</source>
+        <translation>الأفعال من تاريخ</translation>
+    </message>
+    <message>
+        <source>Acts to date</source>
+        <translation>الأفعال حتى تاريخ</translation>
+    </message>
+    <message>
+        <source>Testimonies</source>
+        <translation>الشهادات</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>الأعداد</translation>
+    </message>
+    <message>
+        <source>Same incident</source>
+        <translation>الحادثة نفسها</translation>
+    </message>
+    <message>
+        <source>Link the two selected testimonies: they describe the same incident</source>
+        <translation>اربط الشهادتين المحددتين: تصفان الحادثة نفسها</translation>
+    </message>
+    <message>
+        <source>Same victim</source>
+        <translation>الضحية نفسها</translation>
+    </message>
+    <message>
+        <source>Link the two selected testimonies: they concern the same victim</source>
+        <translation>اربط الشهادتين المحددتين: تتعلقان بالضحية نفسها</translation>
+    </message>
+    <message>
+        <source>Select two to link:</source>
+        <translation>حدّد اثنتين لربطهما:</translation>
+    </message>
+    <message>
+        <source>No testimonies yet. Import a bundle from the field (“Import bundle…”).</source>
+        <translation>لا شهادات بعد. استورد حزمة من الميدان («استيراد حزمة…»).</translation>
+    </message>
+    <message>
+        <source>{shown} shown · {total} testimonies</source>
+        <translation>المعروض: {shown} من أصل {total} شهادة</translation>
+    </message>
+    <message>
+        <source>Select exactly two testimonies to link them.</source>
+        <translation>حدّد شهادتين بالضبط لربطهما.</translation>
+    </message>
+    <message>
+        <source>Linked {a} and {b} as the same incident.</source>
+        <translation>رُبطت {a} و{b} على أنهما الحادثة نفسها.</translation>
+    </message>
+    <message>
+        <source>Linked {a} and {b} as the same victim.</source>
+        <translation>رُبطت {a} و{b} على أنهما تخصان الضحية نفسها.</translation>
+    </message>
+</context>
+<context>
     <name>TimeEditor</name>
     <message>
         <source>Time precision</source>
@@ -1291,6 +2061,85 @@
     <message>
         <source>night</source>
         <translation>ليلاً</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedRecipientsDialog</name>
+    <message>
+        <source>Trusted recipients</source>
+        <translation>المستلمون الموثوقون</translation>
+    </message>
+    <message>
+        <source>Headquarters this laptop may send bundles to</source>
+        <translation>المقرات التي يجوز لهذا الحاسوب إرسال الحزم إليها</translation>
+    </message>
+    <message>
+        <source>A bundle can only be opened by the headquarters whose card you trust. Register a card only after comparing its fingerprint with headquarters by voice or on paper: a forged card would send your interviews to someone else.</source>
+        <translation>لا يفتح الحزمةَ إلا المقرُّ الذي تثق ببطاقته. لا تسجّل بطاقة إلا بعد مقارنة بصمتها مع المقر صوتياً أو على الورق: البطاقة المزوّرة ترسل مقابلاتك إلى شخص آخر.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>المنظمة</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>البصمة</translation>
+    </message>
+    <message>
+        <source>Compare this fingerprint with headquarters (read it aloud on a call, or check their paper copy). Register the card only if every group matches.</source>
+        <translation>قارن هذه البصمة مع المقر (اقرأها بصوت عالٍ في مكالمة، أو طابقها مع نسختهم الورقية). لا تسجّل البطاقة إلا إذا تطابقت كل المجموعات.</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>المنظمة:</translation>
+    </message>
+    <message>
+        <source>Card fingerprint</source>
+        <translation>بصمة البطاقة</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>البصمة:</translation>
+    </message>
+    <message>
+        <source>Headquarters confirmed this exact fingerprint</source>
+        <translation>أكّد المقر هذه البصمة بعينها</translation>
+    </message>
+    <message>
+        <source>Do not register</source>
+        <translation>لا تسجّل</translation>
+    </message>
+    <message>
+        <source>Register this card</source>
+        <translation>سجّل هذه البطاقة</translation>
+    </message>
+    <message>
+        <source>Import a card…</source>
+        <translation>استيراد بطاقة…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>No headquarters card registered yet.</source>
+        <translation>لم تُسجَّل بطاقة مقر بعد.</translation>
+    </message>
+    <message>
+        <source>Headquarters recipient card</source>
+        <translation>بطاقة المستلم في المقر</translation>
+    </message>
+    <message>
+        <source>Recipient cards (*.json);;All files (*)</source>
+        <translation>بطاقات المستلم (*.json);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>The card was not registered.</source>
+        <translation>لم تُسجَّل البطاقة.</translation>
+    </message>
+    <message>
+        <source>Registered {org}. You can now export bundles to it.</source>
+        <translation>سُجّلت {org}. يمكنك الآن تصدير الحزم إليها.</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,10 @@ def run(lang: str) -> None:
     screen.pass1.setText("river lantern quietly orange")
     screen.pass2.setText("river lantern quietly orange")
     shot(window, lang, "01-first-run")
+    screen.role_hq.setChecked(True)
+    screen.org.setText("Headquarters" if lang == "en" else "المقر")
+    shot(window, lang, "18-first-run-headquarters")
+    screen.role_field.setChecked(True)
     screen.create_button.click()
     wait_for(lambda: screen.stack.currentIndex() == 1)
     shot(window, lang, "02-recovery-code")
@@ -157,9 +161,99 @@ def run(lang: str) -> None:
         main.export()
         shot(main.export_dialog, lang, "17-export")
         main.export_dialog.reject()
+        headquarters(lang, base, window)
     window.lock()
     window.close()
     Vault.wipe(demo)
+
+
+def _choose(combo, value) -> None:
+    combo.setCurrentIndex(max(0, combo.findData(value)))
+
+
+def headquarters(lang: str, base: Path, field_window) -> None:
+    """The analyst side, fed by a bundle from the demo laptop; then the field's handover."""
+    import json
+
+    from desktop.core import bundle, cards
+    from desktop.core.crypto import FLOOR
+    from desktop.core.records import export_view, save_new_record
+    from desktop.core.vault import Vault
+    from desktop.ui.app import ShellWindow
+    from desktop.ui.base import forms
+
+    translations = field_window.translations
+    field = field_window.main
+    hq_path = base / "hq"
+    hq, _code, card = cards.init_hq(hq_path, "headquarters passphrase long enough",
+                                    "Headquarters (demo)", kdf=FLOOR)
+    card_file = base / "card.json"
+    cards.write_card(card, card_file)
+    field.recipients()
+    dlg = field.recipients_dialog
+    dlg.load_card(card_file)
+    shot(dlg, lang, "19-trusted-recipients")
+    dlg.matches.setChecked(True)
+    dlg.confirm()
+    dlg.reject()
+    vault = field.vault
+    vault.set_meta("researcher_code", "R-07")
+    for p in sorted((ROOT / "tests" / "data" / "forms" / "examples").glob("*.json")):
+        doc = json.loads(p.read_text(encoding="utf-8"))
+        save_new_record(vault, forms.get(doc["form"], doc["version"]), doc["answers"])
+    out = base / "from-the-field.tstm"
+    bundle.export_bundle(vault, card.fingerprint, out, export_view)
+
+    window = ShellWindow(hq_path, translations)
+    window.resize(1180, 760)
+    window.show()
+    window.open_session(hq)
+    main = window.main
+    main.import_bundle()
+    imp = main.import_dialog
+    imp.path.setText(str(out))
+    imp.start()
+    wait_for(lambda: imp.refusal is not None)
+    shot(imp, lang, "20-hq-import-new-device")
+    imp.accept_device()
+    wait_for(lambda: imp.report is not None)
+    shot(imp, lang, "21-hq-import-report")
+    imp.reject()
+    main.show_list()
+    shot(window, lang, "22-hq-testimonies")
+    tv = main.testimonies
+    _choose(tv.violation_filter, "killing")
+    ids = [r.id for r in tv.model.rows][:2]
+    tv.select_ids(ids)
+    tv.link_selected("same_incident")
+    tv.select_ids(ids)
+    shot(window, lang, "23-hq-testimonies-filtered-linked")
+    main.open_record(ids[0])
+    main.record_view.tabs.setCurrentWidget(main.record_view.origins)
+    shot(window, lang, "24-hq-record-origin")
+    main.show_patterns()
+    for i, name in enumerate(("25-hq-victims-by-month", "26-hq-victims-by-neighbourhood",
+                              "27-hq-violations-by-perpetrator", "28-hq-incidents")):
+        main.patterns.tabs.setCurrentIndex(i)
+        shot(window, lang, name)
+    main.receipts()
+    receipt = base / "receipt.json"
+    main.receipt_dialog.write(main.receipt_dialog.selected_bundle(), receipt)
+    shot(main.receipt_dialog, lang, "29-hq-receipt")
+    main.receipt_dialog.reject()
+    main.show_card()
+    shot(main.card_dialog, lang, "30-hq-recipient-card")
+    main.card_dialog.reject()
+    window.lock()
+    window.close()
+    Vault.wipe(hq_path)
+
+    field.handover()
+    hd = field.handover_dialog
+    hd.load_receipt(receipt)
+    hd.ask_handover()
+    shot(hd, lang, "31-receipts-handover")
+    hd.reject()
 
 
 def main() -> int:

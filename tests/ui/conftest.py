@@ -79,3 +79,50 @@ def unlocked(qtbot, shell, make_vault):
     window.open_session(vault)
     yield window
     window.lock()
+
+
+# ---------------------------------------------------------------- headquarters and field, with a bundle
+
+HQ_PASSPHRASE = "headquarters passphrase long enough"
+EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "forms" / "examples"
+
+
+def save_examples(vault, names: list[str] | None = None) -> list[str]:
+    """Save the example interviews of tests/data/forms/examples (all, or those named)."""
+    import json
+
+    from desktop.core.records import save_new_record
+    from desktop.ui.base import forms
+
+    ids = []
+    for p in sorted(EXAMPLES.glob("*.json")):
+        if names is not None and p.stem not in names:
+            continue
+        doc = json.loads(p.read_text(encoding="utf-8"))
+        ids.append(save_new_record(vault, forms.get(doc["form"], doc["version"]), doc["answers"]))
+    return ids
+
+
+@pytest.fixture
+def hq_and_field(tmp_path: Path):
+    """An analyst vault, a field vault that trusts its card, nine example
+    interviews saved in the field and exported to a bundle."""
+    from types import SimpleNamespace
+
+    from desktop.core import bundle, cards
+    from desktop.core.crypto import FLOOR
+    from desktop.core.records import export_view
+    from desktop.core.vault import Vault
+
+    hq, _code, card = cards.init_hq(tmp_path / "hq", HQ_PASSPHRASE, "Headquarters (test)", kdf=FLOOR)
+    field, _code = Vault.create(tmp_path / "field", PASSPHRASE, kdf=FLOOR)
+    field.set_meta("researcher_code", "R-07")
+    cards.trust_card(field, card.to_json().encode())
+    ids = save_examples(field)
+    out = tmp_path / "from-the-field.tstm"
+    bundle.export_bundle(field, card.fingerprint, out, export_view)
+    ns = SimpleNamespace(hq=hq, field=field, card=card, ids=ids, bundle=out, tmp=tmp_path)
+    yield ns
+    for v in (hq, field):
+        if not v.is_locked:
+            v.lock()

@@ -1,0 +1,1 @@
+"""Headquarters (analyst mode): testimonies across researchers, patterns, bundles in and receipts out."""

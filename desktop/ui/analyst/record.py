@@ -1,0 +1,109 @@
+"""One testimony at headquarters: the field record view (answers, attachments,
+revisions, custody) plus where each revision came from and its links."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
+
+from desktop.core import analysis
+
+from ..base.labels import Labels
+from ..base.session import Session
+from ..base.widgets import clean_text
+from ..record_view import RecordView
+
+
+class AnalystRecordView(RecordView):
+    open_linked = Signal(str)
+
+    def __init__(self, session: Session, record_id: str, labels: Labels, parent=None) -> None:
+        super().__init__(session, record_id, parent)
+        self.labels = labels
+        # Analysts read what arrived; edits and redaction decisions belong to the field.
+        self.edit_button.setVisible(False)
+        if self.redaction_panel is not None:
+            self.tabs.removeTab(self.tabs.indexOf(self.redaction_panel))
+            self.redaction_panel.deleteLater()
+            self.redaction_panel = None
+        self.origins = QTableWidget()
+        self.origins.setAccessibleName(self.tr("Origin of each revision"))
+        self.tabs.insertTab(1, self.origins, self.tr("Origin"))
+        self.links_table = QTableWidget()
+        self.links_table.setAccessibleName(self.tr("Linked testimonies"))
+        self.links_table.cellDoubleClicked.connect(self._open_link)
+        self.tabs.insertTab(2, self.links_table, "")
+        self.fill_origins()
+        self.fill_links()
+
+    def fill_origins(self) -> None:
+        origins = self.vault.revision_origins(self.record_id)
+        revs = [rev for rev, _ts in self.vault.revisions(self.record_id)]
+        t = self.origins
+        t.clear()
+        t.setColumnCount(5)
+        t.setHorizontalHeaderLabels([self.tr("Revision"), self.tr("Researcher"), self.tr("Device fingerprint"),
+                                     self.tr("Bundle"), self.tr("Field revision")])
+        t.setRowCount(len(origins))
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.verticalHeader().setVisible(False)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        for i, o in enumerate(origins):
+            cells = [str(revs[i]) if i < len(revs) else "", clean_text(o.get("researcher") or "—"),
+                     clean_text(o.get("device") or "—"), clean_text(o.get("bundle") or "—"),
+                     str(o.get("field_rev", ""))]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if col in (2, 3):
+                    item.setFont(mono)
+                t.setItem(i, col, item)
+        t.resizeColumnsToContents()
+        t.horizontalHeader().setStretchLastSection(True)
+        last = origins[-1] if origins else {}
+        self._origin_text = self.tr("from {who}, device {device}").format(
+            who=clean_text(last.get("researcher") or self.tr("researcher not named")),
+            device=clean_text(last.get("device") or "—"))
+        self.render()
+
+    def render(self) -> None:
+        super().render()
+        extra = getattr(self, "_origin_text", "")
+        if extra:
+            self.meta.setText(self.meta.text() + " · " + extra)
+
+    def linked(self) -> list[tuple[str, str]]:
+        """(other record id, kind) for every link of this record."""
+        out = []
+        for a, b, kind, _note in analysis.links(self.vault):
+            if self.record_id in (a, b):
+                out.append((b if a == self.record_id else a, kind))
+        return out
+
+    def fill_links(self) -> None:
+        links = self.linked()
+        t = self.links_table
+        t.clear()
+        t.setColumnCount(3)
+        t.setHorizontalHeaderLabels([self.tr("Link"), self.tr("Reference"), self.tr("Interview type")])
+        t.setRowCount(len(links))
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.verticalHeader().setVisible(False)
+        self._link_ids = [other for other, _kind in links]
+        for i, (other, kind) in enumerate(links):
+            try:
+                form_id = self.vault.get_record(other).form_id
+            except Exception:  # noqa: BLE001 - a link to a record no longer here
+                form_id = ""
+            kind_text = self.tr("Same incident") if kind == "same_incident" else self.tr("Same victim")
+            for col, text in enumerate([kind_text, other[:8], self.labels.form(form_id) if form_id else "—"]):
+                t.setItem(i, col, QTableWidgetItem(text))
+        t.resizeColumnsToContents()
+        t.horizontalHeader().setStretchLastSection(True)
+        self.tabs.setTabText(self.tabs.indexOf(t), self.tr("Links ({n})").format(n=len(links)))
+
+    def _open_link(self, row: int, _col: int) -> None:
+        if 0 <= row < len(self._link_ids):
+            self.open_linked.emit(self._link_ids[row])
