@@ -64,6 +64,19 @@ class BundleError(VaultError):
     """A refused bundle; nothing was changed. ``str()`` is one line."""
 
 
+class DeviceRefused(BundleError):
+    """Refused for who signed it: a device not seen before, or a known
+    researcher with a changed key. The analyst may accept it deliberately."""
+
+    def __init__(self, message: str, kind: str, fingerprint: str, known_fingerprint: str = "",
+                 researcher: str | None = None):
+        super().__init__("Bundle refused: " + " ".join(message.split()))
+        self.kind = kind  # "new_device" | "changed_key"
+        self.fingerprint = fingerprint
+        self.known_fingerprint = known_fingerprint
+        self.researcher = researcher
+
+
 @dataclass
 class ExportResult:
     bundle_id: str
@@ -622,12 +635,13 @@ def _device_check(vault: Vault, device_pub: bytes, researcher: str | None, trust
     if researcher:
         old = vault.conn.execute("SELECT fingerprint FROM devices WHERE researcher = ?", (researcher,)).fetchone()
         if old and not accept_changed:
-            raise _refuse(
+            raise DeviceRefused(
                 f"researcher {researcher} is known with device {old[0]}, but this bundle is signed by "
-                f"{fp}. Verify with the researcher before accepting a changed key (--accept-changed-key)")
+                f"{fp}. Verify with the researcher before accepting a changed key (--accept-changed-key)",
+                "changed_key", fp, old[0], researcher)
     if not trust_new and not accept_changed:
-        raise _refuse(f"it comes from a device not seen before (fingerprint {fp}). Compare the fingerprint "
-                      f"with the researcher, then accept it (--trust-new-device)")
+        raise DeviceRefused(f"it comes from a device not seen before (fingerprint {fp}). Compare the fingerprint "
+                            f"with the researcher, then accept it (--trust-new-device)", "new_device", fp)
     return fp, True
 
 

@@ -219,6 +219,20 @@ def import_receipt(vault: Vault, data: bytes) -> dict:
     return {"bundle_id": bundle_id, "records": records}
 
 
+def imported_bundles(vault: Vault) -> list[dict]:
+    """Analyst side: every imported bundle with its device, researcher and record count."""
+    out = []
+    for bundle_id, peer, created_at, report in vault.conn.execute(
+        "SELECT b.bundle_id, b.peer, b.created_at, b.report_json FROM bundles b"
+        " WHERE b.direction = 'in' ORDER BY b.created_at"
+    ):
+        rep = json.loads(report) if report else {}
+        count = vault.conn.execute("SELECT count(*) FROM bundle_records WHERE bundle_id = ?", (bundle_id,)).fetchone()[0]
+        out.append({"bundle_id": bundle_id, "device": peer, "researcher": rep.get("researcher"),
+                    "imported_at": created_at, "records": count})
+    return out
+
+
 def received_records(vault: Vault) -> dict[str, int]:
     """Records confirmed received by headquarters: id -> highest revision received."""
     out: dict[str, int] = {}

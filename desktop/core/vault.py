@@ -103,6 +103,7 @@ class RecordSummary:
     updated_at: str
     rev: int
     status: str  # "complete" | "exported"
+    origin: dict | None = None  # analyst side: bundle, device, researcher of the latest revision
 
 
 @dataclass
@@ -704,12 +705,14 @@ class Vault:
         with self._lock:
             rows = self.conn.execute(
                 "SELECT r.id, r.form_id, r.form_version, r.created_at, r.updated_at, r.current_rev,"
-                " r.exported_rev FROM records r" + where + " ORDER BY r.updated_at DESC, r.id LIMIT ? OFFSET ?",
+                " r.exported_rev, r.origin_json FROM records r" + where
+                + " ORDER BY r.updated_at DESC, r.id LIMIT ? OFFSET ?",
                 [*args, limit, offset],
             ).fetchall()
         return [
-            RecordSummary(a, b, c, d, e, f, "exported" if g is not None and g >= f else "complete")
-            for a, b, c, d, e, f, g in rows
+            RecordSummary(a, b, c, d, e, f, "exported" if g is not None and g >= f else "complete",
+                          json.loads(h) if h else None)
+            for a, b, c, d, e, f, g, h in rows
         ]
 
     def count_records(self, form_id: str | None = None, query: str | None = None, status: str | None = None,

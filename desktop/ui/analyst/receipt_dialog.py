@@ -29,22 +29,9 @@ class ImportedBundle:
 
 
 def imported_bundles(vault: Vault) -> list[ImportedBundle]:
-    """Bundles that delivered testimonies, from the origins of their revisions.
-
-    A stand-in built on public vault calls until core offers the list of
-    imported bundles directly (see the report: ``cards.imported_bundles``).
-    """
-    found: dict[str, ImportedBundle] = {}
-    for r in vault.list_records(limit=10_000_000):
-        seen: set[str] = set()
-        for o in vault.revision_origins(r.id):
-            bid = o.get("bundle")
-            if not bid or bid in seen:
-                continue
-            seen.add(bid)
-            b = found.setdefault(bid, ImportedBundle(bid, str(o.get("device") or ""), o.get("researcher"), 0))
-            b.records += 1
-    return list(found.values())
+    """Bundles imported into this headquarters vault."""
+    return [ImportedBundle(b["bundle_id"], b["device"], b["researcher"], b["records"])
+            for b in cards.imported_bundles(vault)]
 
 
 def save_receipt(vault: Vault, bundle_id: str, out: Path) -> None:

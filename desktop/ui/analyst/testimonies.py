@@ -44,7 +44,6 @@ class TestimoniesModel(QAbstractTableModel):
         self._matched: list[RecordSummary] | None = None
         self.total = 0
         self.violations: dict[str, list[str]] = {}
-        self._origins: dict[str, dict] = {}
         self._titles: dict[str, str] = {}
 
     def set_filters(self, query: str | None, form_id: str | None, ids: set[str] | None,
@@ -53,7 +52,6 @@ class TestimoniesModel(QAbstractTableModel):
         self.query, self.form_id, self.ids = query or None, form_id, ids
         self.violations = violations
         self.rows = []
-        self._origins = {}
         if ids is None:
             self._matched = None
             self.total = self.vault.count_records(form_id=form_id, query=self.query)
@@ -94,12 +92,6 @@ class TestimoniesModel(QAbstractTableModel):
         return [self.tr("Interview type"), self.tr("Reference"), self.tr("Violations"), self.tr("Researcher"),
                 self.tr("Device"), self.tr("Recorded"), self.tr("Revision")][section]
 
-    def origin(self, record_id: str) -> dict:
-        if record_id not in self._origins:
-            origins = self.vault.revision_origins(record_id)
-            self._origins[record_id] = origins[-1] if origins else {}
-        return self._origins[record_id]
-
     def _title(self, form_id: str) -> str:
         if form_id not in self._titles:
             self._titles[form_id] = self.labels.form(form_id)
@@ -118,9 +110,9 @@ class TestimoniesModel(QAbstractTableModel):
             if col == "violations":
                 return ", ".join(self.labels.violation(v) for v in self.violations.get(r.id, []))
             if col == "researcher":
-                return str(self.origin(r.id).get("researcher") or "—")
+                return str((r.origin or {}).get("researcher") or "—")
             if col == "device":
-                return str(self.origin(r.id).get("device") or "—")
+                return str((r.origin or {}).get("device") or "—")
             if col == "recorded":
                 return r.created_at[:16].replace("T", " ")
             if col == "rev":
