@@ -101,16 +101,13 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(self.task is None and self.recipient.count() > 0 and bool(self.pending))
 
     def register_card(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Headquarters recipient card"))
-        if not path:
-            return
-        try:
-            data = Path(path).read_bytes()[: 64 * 1024]
-            card = cards.trust_card(self.vault, data)
-        except Exception as exc:  # noqa: BLE001 - a refused card is shown, not raised
-            self.message.setText(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-            return
-        self.message.setText(self.tr("Registered {org}. Fingerprint: {fp}").format(org=card.org, fp=card.fingerprint))
+        """Register a card through the dialog that makes the user confirm its fingerprint."""
+        from .recipients_dialog import TrustedRecipientsDialog
+
+        dialog = TrustedRecipientsDialog(self.vault, self)
+        dialog.trusted.connect(lambda card: self.message.setText(
+            self.tr("Registered {org}. Fingerprint: {fp}").format(org=card.org, fp=card.fingerprint)))
+        dialog.exec()
         self._load_recipients()
 
     def choose_file(self) -> None:

@@ -44,6 +44,13 @@ class SettingsDialog(QDialog):
         self.recipient.setPlaceholderText(self.tr("fingerprint of the headquarters recipient card"))
         self.recipient.setAccessibleName(self.tr("Default export recipient fingerprint"))
         form.addRow(self.tr("Default export &recipient:"), self.recipient)
+        # Kept inside the encrypted vault (not in the settings file): bundles carry it,
+        # so headquarters notices when a known researcher's device key changes.
+        self.researcher = QLineEdit(session.vault.meta("researcher_code") or "")
+        self.researcher.setMaxLength(32)
+        self.researcher.setPlaceholderText(self.tr("the code headquarters gave you, e.g. R-07"))
+        self.researcher.setAccessibleName(self.tr("Researcher code"))
+        form.addRow(self.tr("Researcher &code:"), self.researcher)
         lay.addLayout(form)
 
         safety = QGroupBox(self.tr("Optional safety measures (off by default)"))
@@ -58,10 +65,37 @@ class SettingsDialog(QDialog):
             "Honestly: this protects against someone guessing at this application's unlock screen. "
             "It does not stop a person who copies the vault folder and guesses elsewhere; against "
             "that, only a long passphrase helps. A mistyped passphrase counts too, so a low number "
-            "can destroy your own work. A duress passphrase is not offered yet."))
+            "can destroy your own work."))
         honest.setObjectName("hint")
         s.addRow(honest)
         lay.addWidget(safety)
+
+        duress = QGroupBox(self.tr("Duress passphrase (optional)"))
+        d = QFormLayout(duress)
+        d.addRow(PlainLabel(self.tr(
+            "If you are forced to unlock, typing this second passphrase destroys the vault at once and "
+            "opens an empty one, as if nothing had been recorded. Its key slot looks exactly like the "
+            "real one. Honestly: a copy of the vault taken earlier is not destroyed, an empty vault may "
+            "itself raise suspicion, and changing your passphrase removes the duress passphrase.")))
+        self.current = QLineEdit()
+        self.current.setEchoMode(QLineEdit.EchoMode.Password)
+        self.current.setAccessibleName(self.tr("Current passphrase"))
+        self.duress1 = QLineEdit()
+        self.duress1.setEchoMode(QLineEdit.EchoMode.Password)
+        self.duress1.setAccessibleName(self.tr("Duress passphrase"))
+        self.duress2 = QLineEdit()
+        self.duress2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.duress2.setAccessibleName(self.tr("Repeat duress passphrase"))
+        d.addRow(self.tr("Current passphrase:"), self.current)
+        d.addRow(self.tr("Duress passphrase:"), self.duress1)
+        d.addRow(self.tr("Repeat:"), self.duress2)
+        self.duress_button = QPushButton(self.tr("Set duress passphrase"))
+        self.duress_button.clicked.connect(self._set_duress)
+        self.duress_message = PlainLabel("")
+        self.duress_message.setObjectName("hint")
+        d.addRow(self.duress_button)
+        d.addRow(self.duress_message)
+        lay.addWidget(duress)
 
         pw = QGroupBox(self.tr("Change passphrase"))
         p = QFormLayout(pw)
@@ -101,6 +135,28 @@ class SettingsDialog(QDialog):
         self.task.finished.connect(self._pw_done)
         self.task.failed.connect(lambda e: (self.pw_message.setText(str(e)), self.pw_button.setEnabled(True)))
 
+    def _set_duress(self) -> None:
+        current, a, b = self.current.text(), self.duress1.text(), self.duress2.text()
+        if a != b:
+            self.duress_message.setText(self.tr("The two passphrases differ."))
+            return
+        if strength.level(a) < strength.MIN_LEVEL:
+            self.duress_message.setText(self.tr("Too weak: use at least 8 characters, better four or more words"))
+            return
+        vault = self.session.vault
+        self.duress_button.setEnabled(False)
+        self.duress_message.setText(self.tr("Setting the duress passphrase…"))
+        self.duress_task = workers.run_task(lambda: vault.set_duress_passphrase(a, current=current))
+        self.duress_task.finished.connect(self._duress_done)
+        self.duress_task.failed.connect(
+            lambda e: (self.duress_message.setText(str(e)), self.duress_button.setEnabled(True)))
+
+    def _duress_done(self, _result: object) -> None:
+        for w in (self.current, self.duress1, self.duress2):
+            w.clear()
+        self.duress_button.setEnabled(True)
+        self.duress_message.setText(self.tr("Duress passphrase set."))
+
     def _pw_done(self, _result: object) -> None:
         self.new1.clear()
         self.new2.clear()
@@ -112,6 +168,9 @@ class SettingsDialog(QDialog):
         self.settings.autolock_minutes = self.autolock.value()
         self.settings.export_recipient = self.recipient.text()
         self.settings.wipe_after_failures = self.wipe_after.value()
+        code = self.researcher.text().strip()
+        if code != (self.session.vault.meta("researcher_code") or ""):
+            self.session.vault.set_meta("researcher_code", code)
         lang = self.language.currentData()
         self.settings.language = lang
         self.accept()

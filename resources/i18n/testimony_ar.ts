@@ -521,10 +521,6 @@
         <translation>لم تُسجَّل بطاقة مقرّ بعد. سجّل البطاقة التي تسلّمتها من المقر وقارن بصمتها معهم.</translation>
     </message>
     <message>
-        <source>Headquarters recipient card</source>
-        <translation>بطاقة المستلم في المقر</translation>
-    </message>
-    <message>
         <source>Registered {org}. Fingerprint: {fp}</source>
         <translation>سُجّلت {org}. البصمة: {fp}</translation>
     </message>
@@ -1807,6 +1803,18 @@
         <translation>&amp;المستلم الافتراضي للتصدير:</translation>
     </message>
     <message>
+        <source>the code headquarters gave you, e.g. R-07</source>
+        <translation>الرمز الذي أعطاك إياه المقر، مثل R-07</translation>
+    </message>
+    <message>
+        <source>Researcher code</source>
+        <translation>رمز الباحث</translation>
+    </message>
+    <message>
+        <source>Researcher &amp;code:</source>
+        <translation>&amp;رمز الباحث:</translation>
+    </message>
+    <message>
         <source>Optional safety measures (off by default)</source>
         <translation>تدابير أمان اختيارية (معطّلة افتراضياً)</translation>
     </message>
@@ -1821,10 +1829,6 @@
     <message>
         <source>Wipe after failed unlocks:</source>
         <translation>المسح بعد محاولات فتح فاشلة:</translation>
-    </message>
-    <message>
-        <source>Honestly: this protects against someone guessing at this application's unlock screen. It does not stop a person who copies the vault folder and guesses elsewhere; against that, only a long passphrase helps. A mistyped passphrase counts too, so a low number can destroy your own work. A duress passphrase is not offered yet.</source>
-        <translation>بصراحة: هذا يحمي من شخص يحاول التخمين في شاشة الفتح لهذا التطبيق. لكنه لا يوقف من ينسخ مجلد الخزنة ويخمّن في مكان آخر؛ ضد ذلك لا ينفع إلا عبارة مرور طويلة. الخطأ في الكتابة يُحتسب أيضاً، فالرقم الصغير قد يدمّر عملك أنت. عبارة مرور الإكراه غير متاحة بعد.</translation>
     </message>
     <message>
         <source>Change passphrase</source>
@@ -1847,6 +1851,42 @@
         <translation>إعادة:</translation>
     </message>
     <message>
+        <source>Honestly: this protects against someone guessing at this application's unlock screen. It does not stop a person who copies the vault folder and guesses elsewhere; against that, only a long passphrase helps. A mistyped passphrase counts too, so a low number can destroy your own work.</source>
+        <translation>بصراحة: هذا يحمي من شخص يخمّن في شاشة فتح هذا التطبيق. لكنه لا يوقف من ينسخ مجلد الخزنة ويخمّن في مكان آخر؛ ضد ذلك لا تنفع إلا عبارة مرور طويلة. وتُحسب العبارة المكتوبة خطأً أيضاً، لذا قد يؤدي رقم صغير إلى إتلاف عملك بنفسك.</translation>
+    </message>
+    <message>
+        <source>Duress passphrase (optional)</source>
+        <translation>عبارة المرور تحت الإكراه (اختيارية)</translation>
+    </message>
+    <message>
+        <source>If you are forced to unlock, typing this second passphrase destroys the vault at once and opens an empty one, as if nothing had been recorded. Its key slot looks exactly like the real one. Honestly: a copy of the vault taken earlier is not destroyed, an empty vault may itself raise suspicion, and changing your passphrase removes the duress passphrase.</source>
+        <translation>إذا أُجبرت على فتح الخزنة، فإن كتابة عبارة المرور الثانية هذه تتلف الخزنة فوراً وتفتح خزنة فارغة، كأن شيئاً لم يُسجَّل. مفتاحها المخزَّن يبدو تماماً مثل المفتاح الحقيقي. بصراحة: لا تُتلف أي نسخة من الخزنة أُخذت من قبل، وقد تثير الخزنة الفارغة نفسها الشك، وتغيير عبارة المرور يلغي عبارة الإكراه.</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>عبارة المرور الحالية</translation>
+    </message>
+    <message>
+        <source>Duress passphrase</source>
+        <translation>عبارة المرور تحت الإكراه</translation>
+    </message>
+    <message>
+        <source>Repeat duress passphrase</source>
+        <translation>أعد كتابة عبارة المرور تحت الإكراه</translation>
+    </message>
+    <message>
+        <source>Current passphrase:</source>
+        <translation>عبارة المرور الحالية:</translation>
+    </message>
+    <message>
+        <source>Duress passphrase:</source>
+        <translation>عبارة الإكراه:</translation>
+    </message>
+    <message>
+        <source>Set duress passphrase</source>
+        <translation>تعيين عبارة الإكراه</translation>
+    </message>
+    <message>
         <source>The two passphrases differ.</source>
         <translation>عبارتا المرور غير متطابقتين.</translation>
     </message>
@@ -1857,6 +1897,14 @@
     <message>
         <source>Changing the passphrase…</source>
         <translation>جارٍ تغيير عبارة المرور…</translation>
+    </message>
+    <message>
+        <source>Setting the duress passphrase…</source>
+        <translation>جارٍ تعيين عبارة الإكراه…</translation>
+    </message>
+    <message>
+        <source>Duress passphrase set.</source>
+        <translation>تم تعيين عبارة الإكراه.</translation>
     </message>
     <message>
         <source>Passphrase changed. The recovery code still works.</source>
