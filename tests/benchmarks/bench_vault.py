@@ -379,7 +379,7 @@ SEARCHES = [
 ]
 SEARCH_SQL = ("SELECT record_id, snippet(record_fts, 1, '[', ']', '…', 12) FROM record_fts"
               " WHERE record_fts MATCH ? ORDER BY rank LIMIT ?")
-FILTER = " WHERE r.id IN (SELECT record_id FROM record_fts WHERE record_fts MATCH ?)"
+FILTER = " WHERE r.rowid IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)"  # as Vault._where
 LIST_SQL = ("SELECT r.id, r.form_id, r.form_version, r.created_at, r.updated_at, r.current_rev, r.exported_rev"
             " FROM records r{where} ORDER BY r.updated_at DESC, r.id LIMIT ? OFFSET ?")
 COUNT_SQL = "SELECT count(*) FROM records r{where}"
