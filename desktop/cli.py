@@ -102,12 +102,17 @@ def cmd_vault_init(args: argparse.Namespace) -> None:
 
 
 def cmd_vault_check(args: argparse.Namespace) -> None:
+    from .core.cards import device_identity
+
     with open_vault(args) as vault:
         problems = vault.check()
         count = vault.count_records()
+        fingerprint = device_identity(vault)[1]
+        mode = vault.mode
     if problems:
         raise Refused(f"Integrity check failed: {problems[0]}" + (f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""))
-    emit(args, {"ok": True, "records": count}, f"Vault is sound ({count} records)")
+    emit(args, {"ok": True, "records": count, "mode": mode, "device_fingerprint": fingerprint},
+         f"Vault is sound ({count} records, {mode} vault)\nDevice fingerprint: {fingerprint}")
 
 
 def cmd_vault_passwd(args: argparse.Namespace) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QPushButton, QSpinBox,
     QVBoxLayout, QWidget,
@@ -51,6 +51,14 @@ class SettingsDialog(QDialog):
         self.researcher.setPlaceholderText(self.tr("the code headquarters gave you, e.g. R-07"))
         self.researcher.setAccessibleName(self.tr("Researcher code"))
         form.addRow(self.tr("Researcher &code:"), self.researcher)
+        from desktop.core.cards import device_identity
+
+        self.device_fp = PlainLabel(device_identity(session.vault)[1])
+        self.device_fp.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.device_fp.setAccessibleName(self.tr("This laptop's device fingerprint"))
+        self.device_fp.setToolTip(self.tr(
+            "Headquarters sees this fingerprint when it imports your first bundle; read it to them."))
+        form.addRow(self.tr("Device fingerprint:"), self.device_fp)
         lay.addLayout(form)
 
         safety = QGroupBox(self.tr("Optional safety measures (off by default)"))

@@ -1815,6 +1815,18 @@
         <translation>&amp;رمز الباحث:</translation>
     </message>
     <message>
+        <source>This laptop's device fingerprint</source>
+        <translation>بصمة جهاز هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>Headquarters sees this fingerprint when it imports your first bundle; read it to them.</source>
+        <translation>يرى المقر هذه البصمة عندما يستورد أول حزمة منك؛ اقرأها لهم.</translation>
+    </message>
+    <message>
+        <source>Device fingerprint:</source>
+        <translation>بصمة الجهاز:</translation>
+    </message>
+    <message>
         <source>Optional safety measures (off by default)</source>
         <translation>تدابير أمان اختيارية (معطّلة افتراضياً)</translation>
     </message>
