@@ -80,11 +80,13 @@ class SettingsDialog(QDialog):
 
         duress = QGroupBox(self.tr("Duress passphrase (optional)"))
         d = QFormLayout(duress)
-        d.addRow(PlainLabel(self.tr(
+        explain = PlainLabel(self.tr(
             "If you are forced to unlock, typing this second passphrase destroys the vault at once and "
             "opens an empty one, as if nothing had been recorded. Its key slot looks exactly like the "
             "real one. Honestly: a copy of the vault taken earlier is not destroyed, an empty vault may "
-            "itself raise suspicion, and changing your passphrase removes the duress passphrase.")))
+            "itself raise suspicion, and changing your passphrase removes the duress passphrase."))
+        explain.setObjectName("hint")
+        d.addRow(explain)
         self.current = QLineEdit()
         self.current.setEchoMode(QLineEdit.EchoMode.Password)
         self.current.setAccessibleName(self.tr("Current passphrase"))
