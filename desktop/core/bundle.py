@@ -350,8 +350,10 @@ class _HashingReader:
 def _add_attachment(tar: tarfile.TarFile, vault: Vault, att_id: str, sha: str, size: int, cleaned: bool) -> None:
     pipe = _Pipe(lambda w: vault.read_attachment(att_id, w, cleaned=cleaned))
     reader = _HashingReader(pipe.reader, size)
-    tar.addfile(_tarinfo(f"attachments/{sha}", size), reader)
-    pipe.close()
+    try:
+        tar.addfile(_tarinfo(f"attachments/{sha}", size), reader)
+    finally:
+        pipe.close()  # also on cancel or error: the decrypting thread must end here
     if pipe.error is not None:
         raise pipe.error
     if reader.size != size or reader.sha.hexdigest() != sha:
