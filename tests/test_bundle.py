@@ -195,8 +195,13 @@ def test_export_refuses_unknown_recipient_and_existing_file(pair):
 
 def test_export_cancel_leaves_nothing(pair):
     add_with_attachment(pair, data=b"x" * (8 * 1024 * 1024), name="big.xyz")
+    import threading
+
+    before = set(threading.enumerate())
     with pytest.raises(Exception, match="Cancelled"):
         pair.export("c.tstm", cancel=lambda: True, include_uncleaned=True)
+    # no decrypting or encrypting thread is left behind, blocked on a pipe
+    assert [t for t in threading.enumerate() if t not in before and t.is_alive()] == []
     assert not list(pair.tmp.glob("c.tstm*"))
     assert pair.field.list_records()[0].status == "complete"
 

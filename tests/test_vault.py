@@ -273,3 +273,45 @@ def test_search_follows_the_latest_revision_and_deletion(vault):
     assert vault.conn.execute("SELECT count(*) FROM record_fts").fetchone()[0] == 2
     vault.delete_records([b], reason="test")
     assert vault.search("orchard") == [] and vault.count_records(query="shelled") == 0
+
+
+def test_threads_share_the_vault_safely(vault):
+    """The GUI reads while a worker writes (exports, imports, attachments)."""
+    import threading
+
+    from desktop.core import analysis
+
+    for i in range(50):
+        vault.add_record("f", "1", {"narrative": f"seed {i} orchard"}, {"name": f"W{i}"})
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def reader() -> None:
+        try:
+            while not stop.is_set():
+                vault.list_records(limit=20, query="orchard")
+                vault.search("orchard")
+                analysis.acts(vault)  # iterates every record's answers
+                vault.custody()
+                vault.drafts()
+                vault.meta("mode")
+                vault.revision_origins("none")
+        except BaseException as exc:  # reported to the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=reader) for _ in range(3)]
+    for t in threads:
+        t.start()
+    try:
+        for i in range(150):
+            rid = vault.add_record("f", "1", {"narrative": f"new {i} orchard"}, {"name": f"N{i}"})
+            vault.save_draft("f", "1", {"narrative": f"draft {i}"})
+            vault.meta("vault_id")
+            if i % 5 == 0:
+                vault.revise_record(rid, {"narrative": f"revised {i}"}, {})
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+    assert errors == []
+    assert vault.count_records() == 200 and vault.check() == []
