@@ -401,6 +401,11 @@ def main(argv: list[str] | None = None) -> int:
             message = f"The vault database is damaged or unreadable ({message})"
         print(f"testimony: {message}", file=sys.stderr)
         return 1
+    except OSError as exc:
+        # a file the user named could not be read or written
+        where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+        print(f"testimony: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("testimony: interrupted; nothing more was done", file=sys.stderr)
         return 1

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .cli import Refused, emit, new_passphrase, open_vault
 from .core import paths
+from .core.vault import VaultError
 
 
 def _read_small(path: str, what: str) -> bytes:
@@ -25,9 +26,16 @@ def cmd_hq_init(args: argparse.Namespace) -> None:
     from .core.cards import init_hq, write_card
 
     path = Path(args.vault) if args.vault else paths.default_vault_dir()
+    card_path = Path(args.card)
+    if card_path.exists() or not card_path.parent.is_dir():
+        raise Refused(f"Cannot write the card to {card_path}: it exists or its folder does not; nothing was created")
     vault, code, card = init_hq(path, new_passphrase(args, from_main=True), args.org)
     try:
-        write_card(card, Path(args.card))
+        write_card(card, card_path)
+    except (OSError, VaultError) as exc:
+        print(f"Recovery code (shown once): {code}", file=sys.stderr)
+        raise Refused(f"Vault created at {path}, but the card could not be written ({exc}); "
+                      "write it with 'testimony hq card --out FILE'") from None
     finally:
         vault.lock()
     emit(args, {"vault": str(path), "card": args.card, "fingerprint": card.fingerprint, "recovery_code": code},
@@ -87,11 +95,13 @@ def cmd_hq_import(args: argparse.Namespace) -> None:
 
 def cmd_hq_receipt(args: argparse.Namespace) -> None:
     from .core.cards import make_receipt
-    from .core.keystore import atomic_write
+    from .core.keystore import write_new
 
+    if Path(args.out).exists():
+        raise Refused(f"{args.out} already exists; choose another file name")
     with open_vault(args) as vault:
         data = make_receipt(vault, args.bundle_id)
-    atomic_write(Path(args.out), data)
+    write_new(Path(args.out), data)
     emit(args, {"receipt": args.out}, f"Receipt written to {args.out}; give it to the researcher")
 
 

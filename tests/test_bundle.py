@@ -163,10 +163,32 @@ def test_receipt_and_handover(pair):
     cards.import_receipt(pair.field, receipt)
     with pytest.raises(cards.TrustError, match="no receipt"):
         cards.handover(pair.field, "identities", [kept])
+    # A redacted bundle did not carry the whole record: it may not be deleted here.
+    with pytest.raises(cards.TrustError, match="did not receive the whole"):
+        cards.handover(pair.field, "records", [rid])
+    assert cards.handover(pair.field, "records") == []
     assert cards.handover(pair.field, "identities") == [rid]
     assert pair.field.get_record(rid, reveal=True).identity is None
+
+
+def test_whole_record_handover_only_after_a_complete_receipt(pair):
+    rid = add_with_attachment(pair)
+    first = import_bundle(pair.hq, pair.export("redacted.tstm"), trust_new_device=True)
+    cards.import_receipt(pair.field, cards.make_receipt(pair.hq, first.bundle_id))
+    # Same revision sent again with identities: headquarters stores it (more content)...
+    second = import_bundle(pair.hq, pair.export("whole.tstm", record_ids=[rid, rid], include_identities=True))
+    assert second.revisions_added == 1 and second.duplicates_skipped == 0
+    assert pair.hq.get_record(rid, reveal=True).identity == {"name": "Hidden Witness"}
+    got = io.BytesIO()
+    pair.hq.read_attachment(pair.hq.get_record(rid).attachments[-1].id, got)
+    assert b"PhoneMaker" in got.getvalue()  # with identities, the original file travels
+    # ...and a third time is a duplicate: nothing stored, nothing receipted.
+    third = import_bundle(pair.hq, pair.export("again.tstm", record_ids=[rid], include_identities=True))
+    assert third.duplicates_skipped == 1
+    assert json.loads(cards.make_receipt(pair.hq, third.bundle_id))["records"] == {}
+    cards.import_receipt(pair.field, cards.make_receipt(pair.hq, second.bundle_id))
     assert cards.handover(pair.field, "records") == [rid]
-    assert [r.id for r in pair.field.list_records()] == [kept]
+    assert pair.field.list_records() == []
 
 
 def test_card_tampering_detected(pair):
@@ -421,3 +443,59 @@ def test_age_cli_and_tar_can_open_a_bundle(hostile, tmp_path):
     Ed25519PublicKey.from_public_bytes(b64d(manifest["device_public_key"])).verify(
         (out / "manifest.sig").read_bytes(), (out / "manifest.json").read_bytes())
     key.unlink()
+
+
+def test_unknown_device_refused_before_anything_is_staged(pair):
+    add_with_attachment(pair)
+    bundle = pair.export()
+
+    def no_staging(reader):
+        raise AssertionError("a member was staged before the device was accepted")
+
+    pair.hq.write_blob = no_staging
+    with pytest.raises(BundleError, match="device not seen before"):
+        import_bundle(pair.hq, bundle)
+
+
+def test_huge_extended_header_refused(hostile):
+    pair, _, members, before = hostile
+    evil = members[:2] + [(tarfile.TarInfo("records/" + "a" * 300_000 + ".json"), b"{}")] + members[2:]
+    refused(pair, build(pair, evil, pair.tmp / "long.tstm"), before, "damaged|unexpected member")
+
+
+def test_deeply_nested_json_refused(hostile):
+    pair, _, members, before = hostile
+    deep = b"[" * 100_000 + b"]" * 100_000
+    bad = [(m, deep if m.name == "manifest.json" else d) for m, d in members]
+    refused(pair, build(pair, bad, pair.tmp / "deep.tstm"), before, "not valid JSON")
+
+
+@pytest.mark.parametrize("change", [
+    {"rev": 2**70}, {"created_at": {"x": 1}}, {"attachments": [{"sha256": ["a"], "size": 1}]},
+    {"attachments": [{"sha256": "0" * 64, "size": "big"}]}, {"answers": [1, 2]},
+])
+def test_malformed_record_fields_refused(hostile, change):
+    pair, _, members, before = hostile
+    out = []
+    for m, d in members:
+        if m.name.startswith("records/"):
+            doc = json.loads(d)
+            doc.update(change)
+            d = json.dumps(doc).encode()
+        out.append((m, d))
+
+    def fix(doc):
+        for f in doc["files"]:
+            for m, d in out:
+                if m.name == f["name"]:
+                    f.update(entry(f["name"], d))
+
+    refused(pair, build(pair, with_manifest(out, fix), pair.tmp / "r.tstm"), before, "malformed|no valid|no answers")
+
+
+def test_member_name_with_newline_refused(hostile):
+    pair, _, members, before = hostile
+    att = next(x for x in members if x[0].name.startswith("attachments/"))
+    info = tarfile.TarInfo(att[0].name + "\n")
+    refused(pair, build(pair, members + [(info, att[1])], pair.tmp / "nl.tstm"), before,
+            "leave the bundle|unexpected member")

@@ -73,3 +73,13 @@ def test_export_refusals(tmp_path):
     (tmp_path / "fake.json").write_text('{"format": "testimony-recipient-card"}')
     r = run("hq", "trust", str(tmp_path / "fake.json"), "--vault", str(field), env=FIELD)
     assert r.returncode == 1 and "not a valid recipient card" in r.stderr
+
+
+def test_hq_init_refuses_an_unwritable_card_before_creating_anything(tmp_path):
+    r = run("hq", "init", "--org", "X", "--card", str(tmp_path / "no" / "card.json"),
+            "--vault", str(tmp_path / "hq"), env=HQ)
+    assert r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "hq").exists()
+    (tmp_path / "taken.json").write_text("keep")
+    r = run("hq", "init", "--org", "X", "--card", str(tmp_path / "taken.json"), "--vault", str(tmp_path / "hq"), env=HQ)
+    assert r.returncode == 1 and (tmp_path / "taken.json").read_text() == "keep"

@@ -315,3 +315,19 @@ def test_threads_share_the_vault_safely(vault):
             t.join()
     assert errors == []
     assert vault.count_records() == 200 and vault.check() == []
+
+
+def test_forget_and_delete_also_remove_drafts_and_search_traces(vault, vault_dir):
+    rid = vault.add_record("f", "1", {"narrative": "zanzibarite orchard"}, {"name": "Hidden Person"})
+    vault.save_draft("f", "1", {"narrative": "edit", "name": "Hidden Person"}, record_id=rid)
+    vault.forget_identities([rid])
+    assert vault.drafts() == []
+    other = vault.add_record("f", "1", {"narrative": "quixotrix words"}, {})
+    vault.save_draft("f", "1", {"narrative": "quixotrix edit"}, record_id=other)
+    raw_key = hkdf(bytes(vault._vmk), LABEL_DB)
+    vault.delete_records([other], reason="test")
+    assert vault.drafts() == []
+    vault.lock()
+    pages = b"".join(decrypted_pages(vault_dir / "vault.db", raw_key))
+    assert b"quixotrix" not in pages  # not even in the full-text index's pages
+    assert b"zanzibarite" in pages  # (the page reader does see live text)

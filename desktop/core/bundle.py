@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyrage
+import sqlcipher3
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pyrage import x25519
@@ -50,6 +51,9 @@ MAX_RECORD = 16 * 1024 * 1024
 MAX_CUSTODY = 64 * 1024 * 1024
 MAX_FILES = 200_000
 MAX_ATTACHMENT = 1 << 40
+MAX_BUNDLE_TOTAL = 1 << 40
+MAX_TEXT_TOTAL = 512 * 1024 * 1024
+MAX_EXTENDED_HEADER = 64 * 1024
 PIPE_CHUNK = 1024 * 1024
 
 RECORD_NAME = re.compile(r"^records/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$")
@@ -201,7 +205,7 @@ def export_bundle(
     card = cards.recipient(vault, to)
     if out.exists():
         raise BundleError(f"{out} already exists; choose another file name")
-    ids = record_ids if record_ids is not None else pending_records(vault)
+    ids = list(dict.fromkeys(record_ids)) if record_ids is not None else pending_records(vault)
     if not ids:
         raise BundleError("Nothing to export: every complete record has already been exported")
     bundle_id = str(uuid.uuid4())
@@ -211,30 +215,37 @@ def export_bundle(
     skipped: list[str] = []
     attachments: dict[str, tuple[str, int, str]] = {}  # sha -> (attachment id, size, sha)
     revs: dict[str, int] = {}
+    complete: dict[str, bool] = {}  # the whole record left: identities and every attachment's original
     form_versions: dict[str, set[str]] = {}
     for rid in ids:
         rec = vault.get_record(rid)
         doc = view(vault, rid, include_identities)
         doc_atts = []
+        whole = include_identities
         for n, att in enumerate(rec.attachments, 1):
-            if att.clean_status == "cleaned" and att.clean_sha256:
+            if include_identities:
+                # With identities the researcher sends the whole record: the originals.
+                sha, size, cleaned = att.sha256, att.size, False
+            elif att.clean_status == "cleaned" and att.clean_sha256:
                 sha, size, cleaned = att.clean_sha256, int(att.clean_size or 0), True
             elif include_uncleaned:
                 sha, size, cleaned = att.sha256, att.size, False
             else:
                 skipped.append(f"{rid}: attachment {n} left out: its metadata could not be removed "
                                f"({att.clean_reason or att.clean_status})")
+                whole = False
                 continue
             attachments.setdefault(sha, (att.id, size, "clean" if cleaned else "original"))
             ext = Path(att.filename).suffix.lower()[:8]
             doc_atts.append({
                 "sha256": sha, "size": size, "mime": att.mime, "kind": att.kind,
-                "cleaned": att.clean_status if cleaned else "not_cleaned",
+                "cleaned": "cleaned" if cleaned else ("original" if include_identities else "not_cleaned"),
                 "removed": att.removed if cleaned else [],
                 "filename": att.filename if include_identities else f"attachment-{n}{ext}",
             })
         doc["attachments"] = doc_atts
         revs[rid] = rec.current_rev
+        complete[rid] = whole
         form_versions.setdefault(rec.form_id, set()).add(rec.form_version)
         members.append((f"records/{rid}.json", json.dumps(doc, ensure_ascii=False, indent=1).encode()))
     custody_bytes = "".join(
@@ -311,8 +322,8 @@ def export_bundle(
         c.execute(
             "INSERT INTO bundles(bundle_id, direction, peer, created_at, manifest_sha256, include_identities)"
             " VALUES (?, 'out', ?, ?, ?, ?)", (bundle_id, card.fingerprint, now(), manifest_sha, int(include_identities)))
-        c.executemany("INSERT INTO bundle_records(bundle_id, record_id, rev) VALUES (?,?,?)",
-                      [(bundle_id, rid, rev) for rid, rev in revs.items()])
+        c.executemany("INSERT INTO bundle_records(bundle_id, record_id, rev, complete) VALUES (?,?,?,?)",
+                      [(bundle_id, rid, rev, int(complete[rid])) for rid, rev in revs.items()])
         vault.mark_exported(revs, bundle_id)
         custody.append(c, "bundle.export", None, bundle=bundle_id, recipient=card.fingerprint,
                        records=revs, include_identities=include_identities,
@@ -368,6 +379,8 @@ class _Parsed:
     manifest: dict
     manifest_sha: str
     device_pub: bytes
+    device_fp: str
+    new_device: bool
     records: dict[str, dict]
     custody: bytes
     blobs: dict[str, str]  # sha256 -> staged blob name
@@ -380,8 +393,8 @@ def _refuse(message: str) -> BundleError:
 def _check_manifest(data: bytes) -> dict:
     try:
         manifest = json.loads(data)
-    except (ValueError, UnicodeDecodeError):
-        raise _refuse("manifest.json is not valid JSON") from None
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise _refuse("manifest.json is not valid JSON (or is nested absurdly deep)") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise _refuse("manifest.json is not a Testimony manifest")
     if manifest.get("format_version") != FORMAT_VERSION:
@@ -394,7 +407,7 @@ def _check_manifest(data: bytes) -> dict:
         if not isinstance(f, dict):
             raise _refuse("manifest.json has a malformed file entry")
         name, sha, size = f.get("name"), f.get("sha256"), f.get("size")
-        if not isinstance(name, str) or not (RECORD_NAME.match(name) or ATTACHMENT_NAME.match(name)
+        if not isinstance(name, str) or not (RECORD_NAME.fullmatch(name) or ATTACHMENT_NAME.fullmatch(name)
                                              or name == "custody.jsonl"):
             raise _refuse(f"manifest lists an unexpected member {str(name)[:80]!r}")
         if name in seen:
@@ -406,19 +419,36 @@ def _check_manifest(data: bytes) -> dict:
             MAX_CUSTODY if name == "custody.jsonl" else MAX_RECORD)
         if not isinstance(size, int) or isinstance(size, bool) or not 0 <= size <= limit:
             raise _refuse(f"manifest declares an impossible size for {name}")
-        m = ATTACHMENT_NAME.match(name)
+        m = ATTACHMENT_NAME.fullmatch(name)
         if m and m.group(1) != sha:
             raise _refuse(f"{name} is not named by its hash")
     if "custody.jsonl" not in seen:
         raise _refuse("manifest lists no custody log")
+    if sum(f["size"] for f in files if not f["name"].startswith("attachments/")) > MAX_TEXT_TOTAL:
+        raise _refuse("its records and custody log together are far beyond any real bundle")
+    if sum(f["size"] for f in files) > MAX_BUNDLE_TOTAL:
+        raise _refuse("it declares more data than any real bundle holds")
     for key in ("bundle_id", "device_public_key"):
         if not isinstance(manifest.get(key), str):
             raise _refuse(f"manifest has no {key}")
     try:
-        uuid.UUID(manifest["bundle_id"])
+        canonical = str(uuid.UUID(manifest["bundle_id"])) == manifest["bundle_id"]
     except ValueError:
-        raise _refuse("manifest has a malformed bundle id") from None
+        canonical = False
+    if not canonical:
+        raise _refuse("manifest has a malformed bundle id")
     return manifest
+
+
+class _SafeTarInfo(tarfile.TarInfo):
+    """Refuses oversized long-name and pax headers, which tarfile would read
+    whole into memory before we see the member they describe."""
+
+    def _proc_member(self, tf):  # type: ignore[override]
+        if self.type in (tarfile.GNUTYPE_LONGNAME, tarfile.GNUTYPE_LONGLINK, tarfile.XHDTYPE,
+                         tarfile.XGLTYPE, tarfile.SOLARIS_XHDTYPE) and self.size > MAX_EXTENDED_HEADER:
+            raise tarfile.HeaderError("extended header too large")
+        return super()._proc_member(tf)
 
 
 def _read_member(tar: tarfile.TarFile, member: tarfile.TarInfo, limit: int) -> bytes:
@@ -432,7 +462,7 @@ def _read_member(tar: tarfile.TarFile, member: tarfile.TarInfo, limit: int) -> b
 
 def _check_member(member: tarfile.TarInfo) -> None:
     name = member.name
-    if name.startswith("/") or ".." in name.split("/") or "\\" in name or "\x00" in name:
+    if name.startswith("/") or ".." in name.split("/") or "\\" in name or any(ord(ch) < 32 for ch in name):
         raise _refuse(f"member name {name[:80]!r} tries to leave the bundle")
     if member.type not in (tarfile.REGTYPE, tarfile.AREGTYPE) or member.issparse():
         kind = ("a link" if member.issym() or member.islnk() else
@@ -441,7 +471,8 @@ def _check_member(member: tarfile.TarInfo) -> None:
 
 
 def _parse(vault: Vault, path: Path, identity: x25519.Identity, progress: ProgressFn | None,
-           cancel: CancelFn | None, known_bundle: Callable[[str], bool]) -> _Parsed | str:
+           cancel: CancelFn | None, known_bundle: Callable[[str], bool], trust_new: bool,
+           accept_changed: bool) -> _Parsed | str:
     """Decrypt and verify everything; stage attachments (encrypted) in the vault.
 
     Returns the bundle id alone when the bundle was already imported.
@@ -456,7 +487,7 @@ def _parse(vault: Vault, path: Path, identity: x25519.Identity, progress: Progre
     staged: dict[str, str] = {}
     try:
         try:
-            tar = tarfile.open(fileobj=pipe.reader, mode="r|")
+            tar = tarfile.open(fileobj=pipe.reader, mode="r|", tarinfo=_SafeTarInfo)
             members = iter(tar)
             first = next(members, None)
         except (tarfile.TarError, EOFError, OSError):
@@ -487,6 +518,10 @@ def _parse(vault: Vault, path: Path, identity: x25519.Identity, progress: Progre
             raise _refuse("the manifest's signature is not valid (altered, or signed by another key)") from None
         if known_bundle(manifest["bundle_id"]):
             return manifest["bundle_id"]
+        # Who signed it decides whether anything more is read: an unknown or
+        # changed key is refused before a single member is staged.
+        researcher = manifest.get("researcher") if isinstance(manifest.get("researcher"), str) else None
+        device_fp, new_device = _device_check(vault, device_pub, researcher, trust_new, accept_changed)
 
         expected = {f["name"]: f for f in manifest["files"]}
         seen: set[str] = set()
@@ -533,7 +568,7 @@ def _parse(vault: Vault, path: Path, identity: x25519.Identity, progress: Progre
         pipe.close()
         if pipe.error is not None:
             raise _decrypt_error(pipe.error) or _refuse("decryption failed")
-        return _Parsed(manifest, _sha(manifest_bytes), device_pub,
+        return _Parsed(manifest, _sha(manifest_bytes), device_pub, device_fp, new_device,
                        {m["id"]: m for m in records.values()}, custody_bytes, staged)
     except BaseException as exc:
         pipe.close()
@@ -566,22 +601,36 @@ def _decrypt_error(error: BaseException | None) -> BundleError | None:
 def _check_record(name: str, data: bytes) -> dict:
     try:
         doc = json.loads(data)
-    except (ValueError, UnicodeDecodeError):
-        raise _refuse(f"{name} is not valid JSON") from None
-    m = RECORD_NAME.match(name)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise _refuse(f"{name} is not valid JSON (or is nested absurdly deep)") from None
+    m = RECORD_NAME.fullmatch(name)
     assert m
     if not isinstance(doc, dict) or doc.get("id") != m.group(1):
         raise _refuse(f"{name} does not describe record {m.group(1)}")
     if not isinstance(doc.get("form_id"), str) or not isinstance(doc.get("form_version"), str):
         raise _refuse(f"{name} has no form")
-    if not isinstance(doc.get("rev"), int) or doc["rev"] < 1:
+    rev = doc.get("rev")
+    if not isinstance(rev, int) or isinstance(rev, bool) or not 1 <= rev < 2**31:
         raise _refuse(f"{name} has no valid revision number")
+    if doc.get("created_at") is not None and not isinstance(doc["created_at"], str):
+        raise _refuse(f"{name} has a malformed creation date")
     if not isinstance(doc.get("answers"), dict):
         raise _refuse(f"{name} has no answers")
     if doc.get("identity") is not None and not isinstance(doc["identity"], dict):
         raise _refuse(f"{name} has a malformed identity part")
-    if not isinstance(doc.get("attachments", []), list):
+    atts = doc.get("attachments", [])
+    if not isinstance(atts, list):
         raise _refuse(f"{name} has a malformed attachment list")
+    for att in atts:
+        ok = (isinstance(att, dict) and isinstance(att.get("sha256"), str)
+              and re.fullmatch(r"[0-9a-f]{64}", att["sha256"]) is not None
+              and isinstance(att.get("size", 0), int) and not isinstance(att.get("size", 0), bool)
+              and att.get("size", 0) >= 0
+              and all(isinstance(att.get(k, ""), str) for k in ("mime", "kind", "filename", "cleaned"))
+              and isinstance(att.get("removed", []), list)
+              and all(isinstance(x, str) for x in att.get("removed", [])))
+        if not ok:
+            raise _refuse(f"{name} has a malformed attachment entry")
     return doc
 
 
@@ -602,7 +651,7 @@ def import_bundle(
         return vault.conn.execute(
             "SELECT 1 FROM bundles WHERE bundle_id = ? AND direction = 'in'", (bundle_id,)).fetchone() is not None
 
-    parsed = _parse(vault, Path(path), identity, progress, cancel, known)
+    parsed = _parse(vault, Path(path), identity, progress, cancel, known, trust_new_device, accept_changed_key)
     if isinstance(parsed, str):
         row = vault.conn.execute("SELECT report_json FROM bundles WHERE bundle_id = ?", (parsed,)).fetchone()
         before = json.loads(row[0]) if row and row[0] else {}
@@ -611,7 +660,12 @@ def import_bundle(
             "SELECT count(*) FROM bundle_records WHERE bundle_id = ?", (parsed,)).fetchone()[0]
         return report
     try:
-        return _ingest(vault, parsed, trust_new_device, accept_changed_key)
+        return _ingest(vault, parsed)
+    except BundleError:
+        raise
+    except (ValueError, TypeError, OverflowError, RecursionError, sqlcipher3.Error) as exc:
+        # Nothing was committed (one transaction); say so in one line.
+        raise _refuse(f"its content is malformed ({type(exc).__name__}); nothing was imported") from None
     finally:
         used = {r[0] for r in vault.conn.execute("SELECT blob FROM attachments")}
         for blob in parsed.blobs.values():
@@ -623,7 +677,7 @@ def _custody_problems(data: bytes) -> list[str]:
     """Check the sender's hash chain (reported; the bundle's signature already covers it)."""
     try:
         items = [custody.CustodyEntry(**json.loads(line)) for line in data.decode().splitlines() if line.strip()]
-    except (ValueError, TypeError, UnicodeDecodeError):
+    except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
         return ["not readable"]
     return custody.verify_chain(items)
 
@@ -647,10 +701,11 @@ def _device_check(vault: Vault, device_pub: bytes, researcher: str | None, trust
     return fp, True
 
 
-def _ingest(vault: Vault, p: _Parsed, trust_new: bool, accept_changed: bool) -> ImportReport:
+def _ingest(vault: Vault, p: _Parsed) -> ImportReport:
     m = p.manifest
     researcher = m.get("researcher") if isinstance(m.get("researcher"), str) else None
-    fp, new_device = _device_check(vault, p.device_pub, researcher, trust_new, accept_changed)
+    fp, new_device = p.device_fp, p.new_device
+    stored: dict[str, int] = {}  # what this import really stored: the receipt confirms only these
     report = ImportReport(m["bundle_id"], fp, researcher)
     report.custody_problems = _custody_problems(p.custody)
     for rid, doc in p.records.items():
@@ -663,23 +718,32 @@ def _ingest(vault: Vault, p: _Parsed, trust_new: bool, accept_changed: bool) -> 
                       (b64e(p.device_pub), researcher, fp, now()))
             custody.append(c, "device.trust", None, device=fp, researcher=researcher)
         for rid, doc in sorted(p.records.items()):
-            origin = {"bundle": m["bundle_id"], "device": fp, "researcher": researcher, "field_rev": doc["rev"]}
+            content = hashlib.sha256(json.dumps(
+                [doc["answers"], doc.get("identity"), sorted(a["sha256"] for a in doc.get("attachments", []))],
+                sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+            origin = {"bundle": m["bundle_id"], "device": fp, "researcher": researcher, "field_rev": doc["rev"],
+                      "content": content}
             exists = c.execute("SELECT 1 FROM records WHERE id = ?", (rid,)).fetchone() is not None
             if exists:
-                revs = [o.get("field_rev", 0) for o in vault.revision_origins(rid)]
-                devices = {o.get("device") for o in vault.revision_origins(rid)}
+                origins = vault.revision_origins(rid)
+                devices = {o.get("device") for o in origins}
                 if devices and fp not in devices:
                     report.refused.append(f"record {rid} belongs to another device; not changed")
                     continue
-                if revs and max(revs) >= doc["rev"]:
+                newest = max((o.get("field_rev", 0) for o in origins), default=0)
+                if any(o.get("content") == content for o in origins) or newest > doc["rev"]:
+                    # the same content again, or older than what headquarters holds
                     report.duplicates_skipped += 1
                     continue
+                # a newer revision, or the same one with more in it (identities, attachments)
                 vault.revise_record(rid, doc["answers"], doc.get("identity") or {}, origin=origin)
                 report.revisions_added += 1
+                stored[rid] = doc["rev"]
             else:
                 vault.add_record(doc["form_id"], doc["form_version"], doc["answers"], doc.get("identity") or {},
                                  record_id=rid, created_at=doc.get("created_at"), origin=origin)
                 report.records_added += 1
+                stored[rid] = doc["rev"]
             have = {r[0] for r in c.execute("SELECT sha256 FROM attachments WHERE record_id = ?", (rid,))}
             for att in doc.get("attachments", []):
                 if att["sha256"] in have:
@@ -696,8 +760,8 @@ def _ingest(vault: Vault, p: _Parsed, trust_new: bool, accept_changed: bool) -> 
             " report_json) VALUES (?, 'in', ?, ?, ?, ?, ?)",
             (m["bundle_id"], fp, now(), p.manifest_sha, int(bool(m.get("include_identities"))),
              json.dumps(report.to_dict())))
-        c.executemany("INSERT INTO bundle_records(bundle_id, record_id, rev) VALUES (?,?,?)",
-                      [(m["bundle_id"], rid, doc["rev"]) for rid, doc in p.records.items()])
+        c.executemany("INSERT INTO bundle_records(bundle_id, record_id, rev, received) VALUES (?,?,?,1)",
+                      [(m["bundle_id"], rid, rev) for rid, rev in stored.items()])
         custody.append(c, "bundle.import", None, bundle=m["bundle_id"], device=fp,
                        added=report.records_added, revisions=report.revisions_added,
                        duplicates=report.duplicates_skipped, manifest_sha256=p.manifest_sha)

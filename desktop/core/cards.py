@@ -21,7 +21,7 @@ from pyrage import x25519
 from . import custody
 from .crypto import b64d, b64e, canonical_json, public_key_bytes, signing_key_from_bytes
 from .custody import now
-from .keystore import atomic_write
+from .keystore import write_new
 from .vault import Vault, VaultError
 
 CARD_FORMAT = "testimony-recipient-card"
@@ -123,7 +123,10 @@ def hq_card(vault: Vault) -> Card:
 
 
 def write_card(card: Card, out: Path) -> None:
-    atomic_write(out, card.to_json().encode())
+    try:
+        write_new(Path(out), card.to_json().encode())
+    except FileExistsError:
+        raise TrustError(f"{out} already exists; choose another file name") from None
 
 
 # ---------------------------------------------------------------- field side
@@ -213,10 +216,16 @@ def import_receipt(vault: Vault, data: bytes) -> dict:
     ).fetchone()
     if row is None or row[0] != card.fingerprint or row[1] != doc.get("manifest_sha256"):
         raise TrustError("This receipt is for a bundle this vault did not send to that recipient")
+    confirmed = 0
     with vault.transaction() as c:
         c.execute("UPDATE bundles SET receipt_at = ? WHERE bundle_id = ?", (now(), bundle_id))
-        custody.append(c, "bundle.receipt", None, bundle=bundle_id, records=len(records))
-    return {"bundle_id": bundle_id, "records": records}
+        # Only what we sent and headquarters says it stored, at the revision we sent.
+        for rid, rev in records.items():
+            cur = c.execute("UPDATE bundle_records SET received = 1 WHERE bundle_id = ? AND record_id = ? AND rev = ?",
+                            (bundle_id, rid, rev))
+            confirmed += cur.rowcount
+        custody.append(c, "bundle.receipt", None, bundle=bundle_id, records=confirmed)
+    return {"bundle_id": bundle_id, "records": records, "confirmed": confirmed}
 
 
 def imported_bundles(vault: Vault) -> list[dict]:
@@ -233,13 +242,18 @@ def imported_bundles(vault: Vault) -> list[dict]:
     return out
 
 
-def received_records(vault: Vault) -> dict[str, int]:
-    """Records confirmed received by headquarters: id -> highest revision received."""
+def received_records(vault: Vault, whole_only: bool = False) -> dict[str, int]:
+    """Records headquarters confirmed storing: id -> highest revision confirmed.
+
+    ``whole_only``: only where the whole record went (identities and every
+    attachment's original), so that deleting it here loses nothing.
+    """
     out: dict[str, int] = {}
-    for rid, rev in vault.conn.execute(
-        "SELECT br.record_id, br.rev FROM bundle_records br JOIN bundles b USING (bundle_id)"
-        " WHERE b.direction = 'out' AND b.receipt_at IS NOT NULL"
-    ):
+    sql = ("SELECT br.record_id, br.rev FROM bundle_records br JOIN bundles b USING (bundle_id)"
+           " WHERE b.direction = 'out' AND br.received = 1")
+    if whole_only:
+        sql += " AND br.complete = 1"
+    for rid, rev in vault.conn.execute(sql):
         out[rid] = max(rev, out.get(rid, 0))
     return out
 
@@ -248,11 +262,16 @@ def handover(vault: Vault, what: str, record_ids: list[str] | None = None) -> li
     """After a receipt: forget the identities ('identities') or the whole
     records ('records') of what headquarters confirmed receiving. A record
     edited since it was sent keeps its unsent revision and is left alone."""
-    received = received_records(vault)
+    if what not in ("identities", "records"):
+        raise TrustError("Choose 'identities' or 'records'")
+    received = received_records(vault, whole_only=what == "records")
     chosen = record_ids if record_ids is not None else list(received)
     done = []
     for rid in chosen:
         if rid not in received:
+            if what == "records" and rid in received_records(vault):
+                raise TrustError(f"Headquarters did not receive the whole of record {rid} (identities or "
+                                 "original attachments stayed here); it was not deleted")
             raise TrustError(f"Record {rid} has no receipt from headquarters; nothing was forgotten")
         current = vault.conn.execute("SELECT current_rev FROM records WHERE id = ?", (rid,)).fetchone()
         if current is None or current[0] > received[rid]:
@@ -260,8 +279,6 @@ def handover(vault: Vault, what: str, record_ids: list[str] | None = None) -> li
         done.append(rid)
     if what == "identities":
         vault.forget_identities(done)
-    elif what == "records":
-        vault.delete_records(done, reason="received by headquarters")
     else:
-        raise TrustError("Choose 'identities' or 'records'")
+        vault.delete_records(done, reason="received by headquarters")
     return done

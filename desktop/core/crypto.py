@@ -13,6 +13,7 @@ import secrets
 import time
 from dataclasses import asdict, dataclass
 
+from argon2.exceptions import HashingError
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
@@ -53,7 +54,8 @@ class KdfParams:
         if d.get("alg") != "argon2id":
             raise CryptoError("Unsupported key derivation in key slot")
         params = cls(int(d["memory_kib"]), int(d["iterations"]), int(d["lanes"]))
-        if params.memory_kib > 4 * 1024 * 1024 or params.iterations > 64 or params.lanes > 64:
+        if not (1 <= params.lanes <= 64 and 1 <= params.iterations <= 64
+                and 8 * params.lanes <= params.memory_kib <= MAX_MEMORY_KIB):
             # A hostile keyslots.json must not make unlocking exhaust the machine.
             raise CryptoError("Key slot asks for an unreasonable key derivation cost")
         return params
@@ -65,15 +67,18 @@ MAX_MEMORY_KIB = 1024 * 1024  # calibration never asks for more than 1 GiB
 
 
 def derive_key(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
-    return hash_secret_raw(
-        secret=secret,
-        salt=salt,
-        time_cost=params.iterations,
-        memory_cost=params.memory_kib,
-        parallelism=params.lanes,
-        hash_len=KEY_BYTES,
-        type=Type.ID,
-    )
+    try:
+        return hash_secret_raw(
+            secret=secret,
+            salt=salt,
+            time_cost=params.iterations,
+            memory_cost=params.memory_kib,
+            parallelism=params.lanes,
+            hash_len=KEY_BYTES,
+            type=Type.ID,
+        )
+    except HashingError as exc:
+        raise CryptoError(f"Key derivation refused its parameters ({exc})") from None
 
 
 def calibrate(target_seconds: float = 1.0) -> KdfParams:
@@ -170,12 +175,15 @@ class KeySlot:
 
     @classmethod
     def from_dict(cls, d: dict) -> "KeySlot":
-        return cls(
+        slot = cls(
             kind=str(d["kind"]),
             kdf=KdfParams.from_dict(d["kdf"]),
             salt=b64d(d["salt"]),
             wrapped=b64d(d["wrapped"]),
         )
+        if len(slot.salt) != SALT_BYTES:
+            raise CryptoError("Key slot has a malformed salt")
+        return slot
 
 
 # What a slot's sealed payload opens to. Both are 33 bytes and sealed, so a

@@ -38,6 +38,25 @@ def atomic_write(path: Path, data: bytes) -> None:
     fsync_dir(path.parent)
 
 
+def write_new(path: Path, data: bytes) -> None:
+    """Write a file the user named, never replacing one that exists (a receipt
+    or card must not land on top of a vault's key slots, say)."""
+    import uuid
+
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:
+        os.link(tmp, path)  # fails if the name is taken
+    finally:
+        tmp.unlink()
+    fsync_dir(path.parent)
+
+
 def write_slots(folder: Path, vault_id: str, slots: list[KeySlot]) -> None:
     doc = {
         "format": FORMAT,

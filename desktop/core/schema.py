@@ -144,7 +144,16 @@ _V4 = """
         ALTER TABLE record_fts_v4 RENAME TO record_fts
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
+# Receipts: what headquarters confirmed (received) and whether what was sent
+# was the whole record (identities and every attachment: complete). The FTS
+# index overwrites deleted entries instead of leaving them in its pages.
+_V5 = """
+        ALTER TABLE bundle_records ADD COLUMN complete INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE bundle_records ADD COLUMN received INTEGER NOT NULL DEFAULT 0;
+        INSERT INTO record_fts(record_fts, rank) VALUES ('secure-delete', 1)
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -401,12 +401,13 @@ class Vault:
             self._tx_depth = 1
             try:
                 yield c
+                c.execute("COMMIT")
             except BaseException:
-                c.execute("ROLLBACK")
+                if c.in_transaction:
+                    c.execute("ROLLBACK")
                 raise
             finally:
                 self._tx_depth = 0
-            c.execute("COMMIT")
 
     transaction = _tx
 
@@ -466,7 +467,7 @@ class Vault:
         if not new_passphrase:
             raise VaultError("The passphrase must not be empty")
         assert self._vmk is not None
-        vault_id, slots = keystore.read_slots(self.path)
+        vault_id, slots = self._read_slots()
         new_slot = make_slot("passphrase", new_passphrase.encode(), bytes(self._vmk), kdf or default_kdf(), vault_id)
         # Changing the passphrase also removes any duress slot (it would be unknown which is which).
         slots = [s for s in slots if s.kind != "passphrase"] + [new_slot]
@@ -482,7 +483,7 @@ class Vault:
         """
         if not duress or duress == current:
             raise VaultError("The duress passphrase must differ from the real one")
-        vault_id, slots = keystore.read_slots(self.path)
+        vault_id, slots = self._read_slots()
         real = [s for s in slots if s.kind == "passphrase"]
         ok = False
         for slot in real:
@@ -502,6 +503,12 @@ class Vault:
             pair.reverse()  # order tells nothing either
         others = [s for s in slots if s.kind != "passphrase"]
         keystore.write_slots(self.path, vault_id, pair + others)
+
+    def _read_slots(self):
+        try:
+            return keystore.read_slots(self.path)
+        except keystore.KeystoreError as exc:
+            raise VaultError(str(exc)) from None
 
     @staticmethod
     def wipe(path: Path | str) -> float:
@@ -570,6 +577,8 @@ class Vault:
                     raise VaultError(f"No record {rid}")
                 c.execute("DELETE FROM identity_keys WHERE record_id = ?", (rid,))
                 c.execute("UPDATE revisions SET identity_sealed = NULL WHERE record_id = ?", (rid,))
+                # a draft of an edit holds the whole answers, identities included
+                c.execute("DELETE FROM drafts WHERE record_id = ?", (rid,))
                 custody.append(c, "identity.forget", rid)
         self._checkpoint()
 
@@ -795,6 +804,7 @@ class Vault:
                 c.execute("DELETE FROM revisions WHERE record_id = ?", (rid,))
                 c.execute("DELETE FROM record_fts WHERE rowid = (SELECT rowid FROM records WHERE id = ?)", (rid,))
                 c.execute("DELETE FROM records WHERE id = ?", (rid,))
+                c.execute("DELETE FROM drafts WHERE record_id = ?", (rid,))
                 custody.append(c, "record.delete", rid, reason=reason)
         self._checkpoint()
         for name in blobs:
@@ -856,6 +866,7 @@ class Vault:
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, final)
+            keystore.fsync_dir(final.parent)
         except BaseException as exc:
             tmp.unlink(missing_ok=True)
             # pyrage wraps exceptions raised inside read(); recover a cancel.
