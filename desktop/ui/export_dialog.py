@@ -59,7 +59,7 @@ class ExportDialog(QDialog):
         out_row.addWidget(browse)
         form.addRow(self.tr("Save as:"), out_row)
         lay.addLayout(form)
-        self.identities = QCheckBox(self.tr("Include identities (names, contacts) — only when truly needed"))
+        self.identities = QCheckBox(self.tr("Include identities and original files (names, contacts, unstripped media) — only when truly needed"))
         self.identities.setAccessibleName(self.tr("Include identities"))
         self.uncleaned = QCheckBox(self.tr("Include files whose metadata could not be removed"))
         lay.addWidget(self.identities)

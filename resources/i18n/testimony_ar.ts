@@ -493,8 +493,8 @@
         <translation>حفظ باسم:</translation>
     </message>
     <message>
-        <source>Include identities (names, contacts) — only when truly needed</source>
-        <translation>تضمين الهويات (الأسماء ووسائل الاتصال) — عند الضرورة القصوى فقط</translation>
+        <source>Include identities and original files (names, contacts, unstripped media) — only when truly needed</source>
+        <translation>تضمين الهويات والملفات الأصلية (الأسماء ووسائل الاتصال والوسائط غير المنقّاة) — عند الضرورة القصوى فقط</translation>
     </message>
     <message>
         <source>Include identities</source>
