@@ -106,3 +106,14 @@ def with_manifest(members, edit) -> list:
 
 def entry(name: str, data: bytes) -> dict:
     return {"name": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+
+def rehash(members) -> list:
+    """Update manifest.json's file entries to the members' current bytes."""
+    def fix(doc):
+        for f in doc["files"]:
+            for m, d in members:
+                if m.name == f["name"]:
+                    f.update(entry(f["name"], d))
+
+    return with_manifest(members, fix)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from .base.idle import IdleWatcher
 from .base.session import Session
 from .base.settings import Settings
-from .base.widgets import PlainLabel
+from .base.widgets import PlainLabel, toolbar_action
 from .records_list import RecordsListView
 
 
@@ -103,19 +103,7 @@ class MainScreen(QWidget):
         session.locking.connect(self._on_locking)
 
     def _action(self, text: str, shortcut, slot, icon=None) -> QAction:
-        act = QAction(text, self)
-        if icon is not None:
-            act.setIcon(icon)
-        if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
-            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            act.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
-        act.triggered.connect(slot)
-        self.toolbar.addAction(act)
-        btn = self.toolbar.widgetForAction(act)
-        if btn is not None:
-            btn.setAccessibleName(text)
-        return act
+        return toolbar_action(self, self.toolbar, text, shortcut, slot, icon)
 
     # ---------------------------------------------------------------- lock
     def _on_locking(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QHBoxLayout, QSizePolicy, QStackedWidget, QStyle, QTabWidget, QToolBar,
     QVBoxLayout, QWidget,
@@ -19,7 +19,7 @@ from ..base.idle import IdleWatcher
 from ..base.labels import Labels
 from ..base.session import Session
 from ..base.settings import Settings
-from ..base.widgets import PlainLabel
+from ..base.widgets import PlainLabel, toolbar_action
 from .patterns import PatternsView
 from .testimonies import TestimoniesView
 
@@ -113,19 +113,7 @@ class AnalystScreen(QWidget):
         session.locking.connect(self._on_locking)
 
     def _action(self, text: str, shortcut, slot, icon=None) -> QAction:
-        act = QAction(text, self)
-        if icon is not None:
-            act.setIcon(icon)
-        if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
-            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            act.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
-        act.triggered.connect(slot)
-        self.toolbar.addAction(act)
-        btn = self.toolbar.widgetForAction(act)
-        if btn is not None:
-            btn.setAccessibleName(text)
-        return act
+        return toolbar_action(self, self.toolbar, text, shortcut, slot, icon)
 
     def _on_locking(self) -> None:
         app = QApplication.instance()

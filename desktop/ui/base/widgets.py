@@ -61,3 +61,24 @@ def hline() -> QFrame:
     line.setFrameShape(QFrame.Shape.HLine)
     line.setFrameShadow(QFrame.Shadow.Sunken)
     return line
+
+
+def toolbar_action(owner, toolbar, text: str, shortcut, slot, icon=None):
+    """A toolbar action reachable by keyboard, its shortcut in the tooltip and a
+    name for screen readers (shared by the field and analyst windows)."""
+    from PySide6.QtCore import Qt as _Qt
+    from PySide6.QtGui import QAction, QKeySequence
+
+    act = QAction(text, owner)
+    if icon is not None:
+        act.setIcon(icon)
+    if shortcut is not None:
+        act.setShortcut(QKeySequence(shortcut))
+        act.setShortcutContext(_Qt.ShortcutContext.WindowShortcut)
+        act.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+    act.triggered.connect(slot)
+    toolbar.addAction(act)
+    btn = toolbar.widgetForAction(act)
+    if btn is not None:
+        btn.setAccessibleName(text)
+    return act
