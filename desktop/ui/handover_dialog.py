@@ -141,13 +141,15 @@ class HandoverDialog(QDialog):
         return "records" if self.forget_records.isChecked() else "identities"
 
     def ask_handover(self) -> None:
-        n = len(cards.received_records(self.vault))
         if self.what() == "records":
+            # only records that left whole (identities and original files) may be deleted here
+            n = len(cards.received_records(self.vault, whole_only=True))
             text = self.tr("Delete {n} testimonies, their files and identities from this laptop? Only "
-                           "headquarters will hold them.").format(n=n)
+                           "headquarters will hold them (they were sent whole, with identities).").format(n=n)
         else:
-            text = self.tr("Destroy the identities (names, contacts) of {n} testimonies on this laptop? "
-                           "Only headquarters will hold them.").format(n=n)
+            n = len(cards.received_records(self.vault))
+            text = self.tr("Destroy the identities (names, contacts) of {n} testimonies on this laptop? Where "
+                           "you sent them without identities, the identities will exist nowhere.").format(n=n)
         self.confirm_text.setText(text)
         self.understood.setChecked(False)
         self.forget_button.setEnabled(False)

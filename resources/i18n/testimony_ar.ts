@@ -778,12 +778,12 @@
         <translation>تم التحقق من الإيصال: يؤكد المقر استلام {n} شهادة من الحزمة {bundle}.</translation>
     </message>
     <message>
-        <source>Delete {n} testimonies, their files and identities from this laptop? Only headquarters will hold them.</source>
-        <translation>حذف {n} شهادة مع ملفاتها وهوياتها من هذا الحاسوب؟ لن تبقى إلا لدى المقر.</translation>
+        <source>Delete {n} testimonies, their files and identities from this laptop? Only headquarters will hold them (they were sent whole, with identities).</source>
+        <translation>حذف {n} شهادة مع ملفاتها وهوياتها من هذا الحاسوب؟ لن تبقى إلا لدى المقر (أُرسلت كاملة مع الهويات).</translation>
     </message>
     <message>
-        <source>Destroy the identities (names, contacts) of {n} testimonies on this laptop? Only headquarters will hold them.</source>
-        <translation>إتلاف هويات (أسماء، وسائل اتصال) {n} شهادة على هذا الحاسوب؟ لن تبقى إلا لدى المقر.</translation>
+        <source>Destroy the identities (names, contacts) of {n} testimonies on this laptop? Where you sent them without identities, the identities will exist nowhere.</source>
+        <translation>إتلاف هويات (أسماء، وسائل اتصال) {n} شهادة على هذا الحاسوب؟ حيث أرسلتها دون هويات، لن تبقى الهويات في أي مكان.</translation>
     </message>
     <message>
         <source>Forgetting…</source>
