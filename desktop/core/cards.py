@@ -8,7 +8,6 @@ signs its bundles with its own Ed25519 device key.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 from dataclasses import dataclass
@@ -33,14 +32,19 @@ class TrustError(VaultError):
     pass
 
 
+# No 0/O and no 1/I: a fingerprint is read aloud and compared on paper.
+FINGERPRINT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
 def fingerprint(*parts: bytes) -> str:
-    """80 bits of SHA-256 as 16 base32 letters in groups of four."""
-    digest = hashlib.sha256(b"testimony-fingerprint-v1" + b"".join(parts)).digest()[:10]
-    text = base64.b32encode(digest).decode()
-    return "-".join(text[i : i + 4] for i in range(0, 16, 4))
+    """80 bits of SHA-256 as 16 unambiguous letters and digits in groups of four."""
+    n = int.from_bytes(hashlib.sha256(b"testimony-fingerprint-v1" + b"".join(parts)).digest()[:10], "big")
+    chars = "".join(FINGERPRINT_ALPHABET[(n >> (5 * i)) & 31] for i in reversed(range(16)))
+    return "-".join(chars[i : i + 4] for i in range(0, 16, 4))
 
 
 def normalize_fingerprint(text: str) -> str:
+    """What a person typed, as printed: case, spaces and dashes do not matter."""
     letters = "".join(ch for ch in text.upper() if ch.isalnum())
     return "-".join(letters[i : i + 4] for i in range(0, len(letters), 4))
 

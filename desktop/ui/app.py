@@ -183,6 +183,9 @@ def _make_app(lang: str | None) -> tuple[QApplication, Translations]:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     load_style(app)
+    from .base import gcguard
+
+    app._gc_guard = gcguard.install(app)  # type: ignore[attr-defined]
     translations = Translations(app)
     translations.install(lang or Settings().language)
     return app, translations

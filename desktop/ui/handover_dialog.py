@@ -55,7 +55,7 @@ class HandoverDialog(QDialog):
         self.received.setAccessibleName(self.tr("Confirmed received"))
         lay.addWidget(self.received)
         self.forget_identities = QRadioButton(self.tr("Forget the identities (names, contacts); keep the testimonies"))
-        self.forget_records = QRadioButton(self.tr("Delete the whole testimonies from this laptop"))
+        self.forget_records = QRadioButton(self.tr("Delete the testimonies entirely from this laptop"))
         self.forget_identities.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.forget_identities)

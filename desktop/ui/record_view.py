@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.core.vault import Record
 
 from .answers_format import format_value
-from .base.timefmt import local_time
+from .base.timefmt import isolate, local_time
 from .base import forms, workers
 from .base.session import Session
 from .base.widgets import PlainLabel, clean_text, heading
@@ -211,9 +211,9 @@ class RecordView(QWidget):
                 if f.parent is None and not self.form.is_relevant(f.id, public):
                     continue
                 if self.is_revealed:
-                    if iv is None:
-                        continue
-                    item = QTreeWidgetItem(parent, [title, format_value(f, iv, self.lang)])
+                    # Keep the row when empty: masked and revealed views list the same fields.
+                    shown = isolate(format_value(f, iv, self.lang)) if iv is not None else self.tr("(not answered)")
+                    item = QTreeWidgetItem(parent, [title, shown])
                     item.setData(1, Qt.ItemDataRole.UserRole, "revealed")
                 else:
                     item = QTreeWidgetItem(parent, [title, MASK + " " + self.tr("hidden")])
@@ -237,7 +237,7 @@ class RecordView(QWidget):
                 names = {a.id: a.filename for a in self.record.attachments}
                 QTreeWidgetItem(parent, [title, clean_text(names.get(pv, pv))])
                 continue
-            QTreeWidgetItem(parent, [title, format_value(f, pv, self.lang)])
+            QTreeWidgetItem(parent, [title, isolate(format_value(f, pv, self.lang))])
 
     def _tooltips(self) -> None:
         it = [self.answers.topLevelItem(i) for i in range(self.answers.topLevelItemCount())]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 from PySide6.QtCore import Qt
 
+from .base.timefmt import isolate
 from .base.session import Session
 from .base.widgets import PlainLabel, clean_text
 
@@ -93,7 +94,7 @@ class RedactionPanel(QWidget):
         self.label_combo = QComboBox()
         self.label_combo.setAccessibleName(self.tr("Kind of detail to add"))
         for lab in LABELS:
-            self.label_combo.addItem(lab, lab)
+            self.label_combo.addItem(self.label_name(lab), lab)
         self.add_button = QPushButton(self.tr("Redact the selected text"))
         self.add_button.clicked.connect(self.add_selection)
         self.save_button = QPushButton(self.tr("Save decisions"))
@@ -158,11 +159,23 @@ class RedactionPanel(QWidget):
         self.table.resizeColumnsToContents()
         self._update_preview()
 
+    def label_name(self, label: str) -> str:
+        """The detection kind in the interface language (the code stays in the data)."""
+        names = {
+            "PERSON": self.tr("Person"), "PHONE": self.tr("Phone"), "EMAIL": self.tr("E-mail"),
+            "URL": self.tr("Web address"), "HANDLE": self.tr("Social media handle"),
+            "ID_NUMBER": self.tr("ID number"), "ADDRESS": self.tr("Address"),
+            "DATE_OF_BIRTH": self.tr("Date of birth"), "PLATE": self.tr("Vehicle plate"),
+            "COORDINATES": self.tr("Coordinates"),
+        }
+        return names.get(label, label)
+
     def _add_row(self, label: str, text: str, replacement: str, decision: str, ref: Any) -> None:
         r = self.table.rowCount()
         self.table.insertRow(r)
-        for c, v in enumerate((label, text, replacement)):
-            self.table.setItem(r, c, QTableWidgetItem(clean_text(v)))
+        cells = (self.label_name(label), isolate(clean_text(text)), isolate(clean_text(replacement)))
+        for c, v in enumerate(cells):
+            self.table.setItem(r, c, QTableWidgetItem(v))
         combo = QComboBox()
         combo.setAccessibleName(self.tr("Decision for {text}").format(text=clean_text(text)))
         if decision == "add":

@@ -738,7 +738,7 @@
         <translation>إتلاف الهويات (الأسماء، وسائل الاتصال)؛ مع إبقاء الشهادات</translation>
     </message>
     <message>
-        <source>Delete the whole testimonies from this laptop</source>
+        <source>Delete the testimonies entirely from this laptop</source>
         <translation>حذف الشهادات كاملة من هذا الحاسوب</translation>
     </message>
     <message>
@@ -1001,11 +1001,11 @@
     </message>
     <message>
         <source>Discard…</source>
-        <translation>تجاهل…</translation>
+        <translation>حذف المقابلة…</translation>
     </message>
     <message>
         <source>Discard this interview</source>
-        <translation>تجاهل هذه المقابلة</translation>
+        <translation>حذف هذه المقابلة</translation>
     </message>
     <message>
         <source>Back</source>
@@ -1045,11 +1045,11 @@
     </message>
     <message>
         <source>Discard interview</source>
-        <translation>تجاهل المقابلة</translation>
+        <translation>حذف المقابلة</translation>
     </message>
     <message>
         <source>Discard this interview and its draft? Files added to it are removed too.</source>
-        <translation>هل تتجاهل هذه المقابلة ومسودتها؟ ستُزال الملفات المضافة إليها أيضاً.</translation>
+        <translation>هل تحذف هذه المقابلة ومسودتها؟ ستُحذف الملفات المضافة إليها أيضاً.</translation>
     </message>
     <message>
         <source>Draft saved (encrypted) at {time}</source>
@@ -1259,8 +1259,8 @@
         <translation>تُدمَّر المفاتيح أولاً في أقل من ثانية، ثم تُحذف كل المقابلات والمسودات والمرفقات في هذه الخزنة. لا شيء يعيدها، ولا حتى رمز الاسترداد. صدّر ما تحتاجه قبل المسح.</translation>
     </message>
     <message>
-        <source>To confirm, type {word} below.</source>
-        <translation>للتأكيد، اكتب {word} أدناه.</translation>
+        <source>To confirm, type the word «{word}» below.</source>
+        <translation>للتأكيد، اكتب الكلمة «{word}» أدناه.</translation>
     </message>
     <message>
         <source>Type {word} to confirm</source>
@@ -1419,6 +1419,10 @@
     <message>
         <source>Reference {ref} · created {created} · last change {updated} · {status}</source>
         <translation>المرجع {ref} · أُنشئ {created} · آخر تغيير {updated} · {status}</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>(بلا إجابة)</translation>
     </message>
     <message>
         <source>hidden</source>
@@ -1704,6 +1708,46 @@
     <message>
         <source>This record has no free-text answers to review.</source>
         <translation>لا توجد في هذا السجل إجابات نصية حرة للمراجعة.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>هاتف</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>بريد إلكتروني</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>عنوان موقع</translation>
+    </message>
+    <message>
+        <source>Social media handle</source>
+        <translation>حساب على وسائل التواصل</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>رقم هوية</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>تاريخ الميلاد</translation>
+    </message>
+    <message>
+        <source>Vehicle plate</source>
+        <translation>لوحة مركبة</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>إحداثيات</translation>
     </message>
     <message>
         <source>Decision for {text}</source>

@@ -13,6 +13,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 PASSPHRASE = "correct horse battery staple"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _gc_on_gui_thread(qapp):
+    """As the app does: Python's garbage collector runs on the GUI thread only."""
+    import gc
+
+    from desktop.ui.base import gcguard
+
+    guard = gcguard.install(qapp)
+    yield guard
+    guard.timer.stop()
+    gc.enable()
+
+
 @pytest.fixture(autouse=True)
 def ui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """XDG folders and TMPDIR inside tmp_path, floor KDF so vaults open fast."""

@@ -52,7 +52,8 @@ def parse_identity(idx: int, value: str, publishable: bool) -> Identity | None:
         return Identity(idx, value, "digits", [], publishable, digits=d)
     nz = normalize(value)
     units = [u for u in build_units(n, tokenize(n))
-             if u.core not in LAT_CONNECT and u.core not in AR_CONNECT]
+             if u.core not in LAT_CONNECT and u.core not in AR_CONNECT
+             and len(u.core) > 1]  # an initial ("A.") alone would match every "a" in the text
     if not units:
         return None
     maq = set()

@@ -22,7 +22,7 @@ from ..base import workers
 from ..base.widgets import PlainLabel, heading
 from .receipt_dialog import ask_receipt_path, save_receipt
 
-FINGERPRINT = re.compile(r"\b[A-Z2-7]{4}(?:-[A-Z2-7]{4}){3}\b")
+FINGERPRINT = re.compile(r"\b[A-Z2-9]{4}(?:-[A-Z2-9]{4}){3}\b")
 
 
 @dataclass(frozen=True)

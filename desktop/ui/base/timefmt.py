@@ -1,4 +1,4 @@
-"""Timestamps for display."""
+"""Timestamps and witness text for display."""
 
 from __future__ import annotations
 
@@ -13,3 +13,15 @@ def local_time(iso: str) -> str:
     except (TypeError, ValueError):
         text = (iso or "")[:16].replace("T", " ")
     return "\u2066" + text + "\u2069"
+
+
+def isolate(text: str) -> str:
+    """Witness text in a right-to-left interface: a first-strong isolate keeps
+    an English sentence or a phone number in its own order ("0933 123 456",
+    not "456 123 0933") whatever the surrounding direction."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None or not app.isRightToLeft() or not text:
+        return text
+    return "\u2068" + text + "\u2069"
