@@ -198,6 +198,7 @@ def run_app(args: argparse.Namespace) -> int:
     vault_arg = getattr(args, "vault", None)
     demo_dir: Path | None = None
     if demo:
+        # a throwaway vault (encrypted like any other, fictional content), wiped on exit
         demo_dir = Path(tempfile.mkdtemp(prefix="testimony-demo-")) / "vault"
         os.environ.setdefault("TESTIMONY_KDF_PROFILE", "floor")
     app, translations = _make_app(lang)

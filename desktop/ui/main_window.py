@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QFrame, QHBoxLayout, QPushButton, QStackedWidget, QStyle, QToolBar, QVBoxLayout,
     QWidget,
@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 from .base.idle import IdleWatcher
 from .base.session import Session
 from .base.settings import Settings
-from .base.widgets import PlainLabel, toolbar_action
+from .base.screen_actions import ScreenActions
+from .base.widgets import PlainLabel
 from .records_list import RecordsListView
 
 
@@ -22,7 +23,7 @@ def bundle_available() -> bool:
     return importlib.util.find_spec("desktop.core.bundle") is not None
 
 
-class MainScreen(QWidget):
+class MainScreen(ScreenActions, QWidget):
     """Owns the views of one unlocked session; destroyed on lock."""
 
     view_changed = Signal(str)
@@ -102,8 +103,6 @@ class MainScreen(QWidget):
         self.destroyed.connect(lambda *_: None)
         session.locking.connect(self._on_locking)
 
-    def _action(self, text: str, shortcut, slot, icon=None) -> QAction:
-        return toolbar_action(self, self.toolbar, text, shortcut, slot, icon)
 
     # ---------------------------------------------------------------- lock
     def _on_locking(self) -> None:
@@ -198,33 +197,9 @@ class MainScreen(QWidget):
         view.load_record(record_id)
 
     # ---------------------------------------------------------------- dialogs
-    def settings(self) -> None:
-        from .settings_dialog import SettingsDialog
-
-        dlg = SettingsDialog(self.session, self)
-        dlg.language_changed.connect(self.shell.set_language)
-        dlg.autolock_changed.connect(self.idle.set_minutes)
-        self.settings_dialog = dlg
-        dlg.open()
-
-    def quick_wipe(self) -> None:
-        from .wipe_dialog import QuickWipeDialog
-
-        dlg = QuickWipeDialog(self)
-        dlg.confirmed.connect(self._wipe)
-        self.wipe_dialog = dlg
-        dlg.open()
-
-    def _wipe(self) -> None:
-        from desktop.core.vault import Vault
-
-        shell, path = self.shell, self.vault.path
+    def _before_wipe(self) -> None:
         if self.interview is not None:
             self.interview.abandon_for_wipe()
-        self.session.locked.disconnect()
-        self.session.lock()
-        Vault.wipe(path)
-        shell.wiped()
 
     def export(self) -> None:
         from .export_dialog import ExportDialog

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QHBoxLayout, QSizePolicy, QStackedWidget, QStyle, QTabWidget, QToolBar,
     QVBoxLayout, QWidget,
@@ -19,12 +18,13 @@ from ..base.idle import IdleWatcher
 from ..base.labels import Labels
 from ..base.session import Session
 from ..base.settings import Settings
-from ..base.widgets import PlainLabel, toolbar_action
+from ..base.screen_actions import ScreenActions
+from ..base.widgets import PlainLabel
 from .patterns import PatternsView
 from .testimonies import TestimoniesView
 
 
-class AnalystScreen(QWidget):
+class AnalystScreen(ScreenActions, QWidget):
     """Owns the views of one unlocked analyst session; destroyed on lock."""
 
     view_changed = Signal(str)
@@ -112,8 +112,6 @@ class AnalystScreen(QWidget):
             app.installEventFilter(self.idle)
         session.locking.connect(self._on_locking)
 
-    def _action(self, text: str, shortcut, slot, icon=None) -> QAction:
-        return toolbar_action(self, self.toolbar, text, shortcut, slot, icon)
 
     def _on_locking(self) -> None:
         app = QApplication.instance()
@@ -187,31 +185,8 @@ class AnalystScreen(QWidget):
         self.card_dialog = dlg
         dlg.open()
 
-    def settings(self) -> None:
-        from ..settings_dialog import SettingsDialog
 
-        dlg = SettingsDialog(self.session, self)
-        dlg.language_changed.connect(self.shell.set_language)
-        dlg.autolock_changed.connect(self.idle.set_minutes)
-        self.settings_dialog = dlg
-        dlg.open()
 
-    def quick_wipe(self) -> None:
-        from ..wipe_dialog import QuickWipeDialog
-
-        dlg = QuickWipeDialog(self)
-        dlg.confirmed.connect(self._wipe)
-        self.wipe_dialog = dlg
-        dlg.open()
-
-    def _wipe(self) -> None:
-        from desktop.core.vault import Vault
-
-        shell, path = self.shell, self.vault.path
-        self.session.locked.disconnect()
-        self.session.lock()
-        Vault.wipe(path)
-        shell.wiped()
 
     # ---------------------------------------------------------------- flat export
     def export_table(self) -> None:
