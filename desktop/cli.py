@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .core import paths
 
@@ -291,17 +292,51 @@ def cmd_redact(args: argparse.Namespace) -> None:
 # ---------------------------------------------------------------- parser
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--vault", metavar="DIR", help="vault folder (default: the platform data folder)")
-    common.add_argument("--passphrase-file", metavar="FILE", help="read the passphrase from FILE")
-    common.add_argument("--recovery-code-file", metavar="FILE", help="unlock with the recovery code in FILE")
-    common.add_argument("--json", action="store_true", help="machine-readable output")
+# Options every command takes, before or after the command name.
+GLOBAL_OPTIONS: list[tuple[str, dict[str, Any]]] = [
+    ("--vault", {"metavar": "DIR", "help": "vault folder (default: the platform data folder)"}),
+    ("--passphrase-file", {"metavar": "FILE", "help": "read the passphrase from FILE"}),
+    ("--recovery-code-file", {"metavar": "FILE", "help": "unlock with the recovery code in FILE"}),
+    ("--json", {"action": "store_true", "help": "machine-readable output"}),
+]
+_SUB_PREFIX = "sub_"
 
+
+def _global_options(after_command: bool) -> argparse.ArgumentParser:
+    """The global options, for the main parser or (after_command) for every subcommand.
+
+    After the command they are stored under another name with no default, so that a
+    subcommand never overwrites a value given before it (argparse's parents= would);
+    merge_global_options() then joins both and refuses two different values."""
+    common = argparse.ArgumentParser(add_help=False)
+    for flag, kw in GLOBAL_OPTIONS:
+        kw = dict(kw)
+        if after_command:
+            kw.update(dest=_SUB_PREFIX + flag[2:].replace("-", "_"), default=argparse.SUPPRESS)
+        common.add_argument(flag, **kw)
+    return common
+
+
+def merge_global_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    for flag, _ in GLOBAL_OPTIONS:
+        dest = flag[2:].replace("-", "_")
+        if not hasattr(args, _SUB_PREFIX + dest):
+            continue
+        after = getattr(args, _SUB_PREFIX + dest)
+        delattr(args, _SUB_PREFIX + dest)
+        before = getattr(args, dest, None)
+        if before not in (None, False) and before != after:
+            parser.error(f"{flag} was given twice with different values")
+        setattr(args, dest, after)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _global_options(after_command=True)
     p = argparse.ArgumentParser(prog="testimony", description="Offline, encrypted testimony collection.",
-                                parents=[common])
+                                parents=[_global_options(after_command=False)])
     p.add_argument("--demo", action="store_true", help="open a throwaway vault with fictional interviews")
-    p.add_argument("--self-test", action="store_true", help="create a vault in a temp folder, write and read a record")
+    p.add_argument("--self-test", action="store_true", help="check this installation: forms, redaction, "
+                   "media cleaning, a vault and a bundle round trip, in temporary folders")
     p.add_argument("--lang", choices=["en", "ar"], help="interface language for the desktop app")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -384,6 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     paths.restrict_permissions()
     parser = build_parser()
     args = parser.parse_args(argv)
+    merge_global_options(parser, args)
     if args.command is None:
         if args.self_test:
             from .selftest import run

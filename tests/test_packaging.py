@@ -175,9 +175,9 @@ def test_built_gui_paints_first_run(built, tmp_path):
 @pytest.mark.slow
 def test_bundle_layout(built):
     internal = built / "_internal"
-    # resources/ sits where desktop/core/paths.py and forms/loader.py look for it.
-    assert (internal / "resources" / "forms").is_dir()
-    assert (internal / "resources" / "i18n" / "testimony_ar.qm").is_file()
+    # resources sit inside the import package, where importlib.resources finds them.
+    assert (internal / "desktop" / "resources" / "forms").is_dir()
+    assert (internal / "desktop" / "resources" / "i18n" / "testimony_ar.qm").is_file()
     assert (internal / "PySide6" / "Qt" / "translations" / "qtbase_ar.qm").is_file()
     # Desktop integration next to the binary (Linux).
     if sys.platform.startswith("linux"):

@@ -12,10 +12,11 @@ import jsonschema
 from . import expr as E
 from .errors import FormError, one_line
 from .model import CONTAINER_TYPES, FIELD_TYPES, Field, Form, Section
+from ..paths import resources_dir
 from .safeyaml import load_file
 from .vocab import Choice, VocabStore, check_texts, parse_choices
 
-PACKAGE_RESOURCES = Path(__file__).resolve().parents[3] / "resources"
+PACKAGE_RESOURCES = resources_dir()
 MAX_INCLUDES = 50
 MAX_FIELDS = 3000
 MAX_GROUP_DEPTH = 5

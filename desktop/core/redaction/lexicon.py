@@ -5,14 +5,16 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..paths import ResourcesMissing, resources_dir
 from .normalize import norm
 
-RESOURCES = Path(__file__).resolve().parents[3] / "resources"
 
 
 def _read(path: Path) -> list[str]:
-    if not path.exists():
-        return []
+    if not path.is_file():
+        # Redaction never runs with a word list silently absent.
+        raise ResourcesMissing(f"this installation of Testimony is incomplete: missing {path}; "
+                               "reinstall it")
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
@@ -26,7 +28,8 @@ def _strip_al(w: str) -> str:
 
 
 class Lexicon:
-    def __init__(self, root: Path = RESOURCES):
+    def __init__(self, root: Path | None = None):
+        root = root or resources_dir()
         names = root / "names"
         red = root / "redaction"
         self.given_lat = {norm(w).lower() for w in _read(names / "given_lat.txt")}
