@@ -1,0 +1,44 @@
+"""The encrypted store: a SQLCipher database plus age-encrypted attachments.
+
+A vault is a folder holding ``keyslots.json`` (the vault master key wrapped
+by passphrase and recovery-code slots), ``vault.db`` (SQLCipher 4 with a raw
+key derived from the master key) and ``blobs/`` (attachments, each an age
+file encrypted to the vault's own X25519 identity, whose secret lives only
+inside the encrypted database).
+
+One module per concern: handle (open, transactions, meta), access (key slots,
+passphrases, duress, wipe), records, identities, drafts, blobs, integrity.
+All of the vault's SQL lives in this package.
+"""
+from __future__ import annotations
+
+from .access import AccessMixin
+from .drafts import DraftsMixin
+from .integrity import IntegrityMixin
+from .records import RecordsMixin, fts_query, searchable_text
+from .types import (
+    BLOBS,
+    CHUNK,
+    CLEAN_IN_MEMORY_LIMIT,
+    DB,
+    PAGE_SIZE,
+    Attachment,
+    CancelFn,
+    Cancelled,
+    Draft,
+    ProgressFn,
+    Record,
+    RecordSummary,
+    VaultError,
+    WrongSecret,
+    default_kdf,
+)
+
+
+class Vault(AccessMixin, RecordsMixin, DraftsMixin, IntegrityMixin):
+    """An unlocked vault. Create with :meth:`create` or :meth:`unlock`."""
+
+
+__all__ = ["BLOBS", "CHUNK", "CLEAN_IN_MEMORY_LIMIT", "DB", "PAGE_SIZE", "Attachment", "CancelFn", "Cancelled",
+           "Draft", "ProgressFn", "Record", "RecordSummary", "Vault", "VaultError", "WrongSecret", "default_kdf",
+           "fts_query", "searchable_text"]

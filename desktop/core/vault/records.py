@@ -1,0 +1,263 @@
+"""Records and their revisions, full-text search, export marks, deletion."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+
+from .. import custody
+from ..crypto import (
+    open_sealed,
+)
+from ..custody import now
+from .blobs import BlobsMixin
+from .identities import IdentityMixin
+from .types import BLOBS, Record, RecordSummary, VaultError
+
+
+def _texts(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _texts(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _texts(v)
+
+
+def searchable_text(public: dict) -> str:
+    return "\n".join(t for t in _texts(public) if t.strip())
+
+
+def fts_query(text: str) -> str | None:
+    """Turn what a user typed into a safe FTS5 query: every word must appear."""
+    words = [w.replace('"', "") for w in text.split()]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    return " ".join(f'"{w}"*' if i == len(words) - 1 else f'"{w}"' for i, w in enumerate(words))
+
+
+class RecordsMixin(IdentityMixin, BlobsMixin):
+    def add_record(
+        self,
+        form_id: str,
+        form_version: str,
+        public: dict,
+        identity: dict | None = None,
+        attachment_ids: list[str] = (),  # type: ignore[assignment]
+        redaction: dict | None = None,
+        draft_id: str | None = None,
+        record_id: str | None = None,
+        created_at: str | None = None,
+        origin: dict | None = None,
+    ) -> str:
+        """Save a new record (revision 1); returns its id once durably committed."""
+        rid = record_id or str(uuid.uuid4())
+        ts = now()
+        with self._tx() as c:
+            c.execute(
+                "INSERT INTO records(id, form_id, form_version, created_at, updated_at, current_rev, origin_json)"
+                " VALUES (?,?,?,?,?,1,?)",
+                (rid, form_id, str(form_version), created_at or ts, ts, json.dumps(origin) if origin else None),
+            )
+            self._write_revision(c, rid, 1, ts, public, identity or {}, redaction, origin)
+            self._link_attachments(c, rid, attachment_ids)
+            if draft_id:
+                c.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+            custody.append(c, "record.create", rid, form=form_id, version=str(form_version),
+                           attachments=list(attachment_ids), **({"origin": origin} if origin else {}))
+        return rid
+
+    def revise_record(
+        self,
+        record_id: str,
+        public: dict,
+        identity: dict | None = None,
+        attachment_ids: list[str] = (),  # type: ignore[assignment]
+        redaction: dict | None = None,
+        draft_id: str | None = None,
+        origin: dict | None = None,
+    ) -> int:
+        """Add a revision; earlier revisions stay readable. Returns the new number."""
+        ts = now()
+        with self._tx() as c:
+            row = c.execute("SELECT current_rev FROM records WHERE id = ?", (record_id,)).fetchone()
+            if row is None:
+                raise VaultError(f"No record {record_id}")
+            rev = row[0] + 1
+            self._write_revision(c, record_id, rev, ts, public, identity or {}, redaction, origin)
+            c.execute("UPDATE records SET current_rev = ?, updated_at = ?, origin_json = coalesce(?, origin_json)"
+                      " WHERE id = ?", (rev, ts, json.dumps(origin) if origin else None, record_id))
+            self._link_attachments(c, record_id, attachment_ids)
+            if draft_id:
+                c.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+            custody.append(c, "record.revise", record_id, rev=rev, attachments=list(attachment_ids),
+                           **({"origin": origin} if origin else {}))
+        return rev
+
+    def _write_revision(self, c, rid: str, rev: int, ts: str, public: dict, identity: dict,
+                        redaction: dict | None, origin: dict | None = None) -> None:
+        sealed = self._seal_identity(c, rid, rev, identity) if identity else None
+        c.execute(
+            "INSERT INTO revisions(record_id, rev, created_at, public_json, identity_sealed, redaction_json,"
+            " origin_json) VALUES (?,?,?,?,?,?,?)",
+            (rid, rev, ts, json.dumps(public, ensure_ascii=False), sealed,
+             json.dumps(redaction, ensure_ascii=False) if redaction is not None else None,
+             json.dumps(origin) if origin else None),
+        )
+        rowid = c.execute("SELECT rowid FROM records WHERE id = ?", (rid,)).fetchone()[0]
+        if rev > 1:
+            c.execute("DELETE FROM record_fts WHERE rowid = ?", (rowid,))
+        c.execute("INSERT INTO record_fts(rowid, record_id, body) VALUES (?, ?, ?)",
+                  (rowid, rid, searchable_text(public)))
+
+    def _link_attachments(self, c, rid: str, attachment_ids) -> None:
+        for att in attachment_ids:
+            cur = c.execute(
+                "UPDATE attachments SET record_id = ? WHERE id = ? AND (record_id IS NULL OR record_id = ?)",
+                (rid, att, rid),
+            )
+            if cur.rowcount != 1:
+                raise VaultError(f"Attachment {att} does not exist or belongs to another record")
+
+    def set_redaction(self, record_id: str, redaction: dict) -> None:
+        """Store the researcher's review decisions on the current revision."""
+        with self._tx() as c:
+            row = c.execute("SELECT current_rev FROM records WHERE id = ?", (record_id,)).fetchone()
+            if row is None:
+                raise VaultError(f"No record {record_id}")
+            c.execute("UPDATE revisions SET redaction_json = ? WHERE record_id = ? AND rev = ?",
+                      (json.dumps(redaction, ensure_ascii=False), record_id, row[0]))
+            custody.append(c, "redaction.review", record_id, rev=row[0],
+                           fields=len(redaction),
+                           decisions=sum(len(v.get("decisions", [])) for v in redaction.values()
+                                         if isinstance(v, dict)))
+
+    def get_record(self, record_id: str, rev: int | None = None, reveal: bool = False) -> Record:
+        with self._lock:
+            r = self.conn.execute(
+                "SELECT id, form_id, form_version, created_at, updated_at, current_rev, exported_rev,"
+                " exported_bundle, origin_json FROM records WHERE id = ?",
+                (record_id,),
+            ).fetchone()
+            if r is None:
+                raise VaultError(f"No record {record_id}")
+            want = rev or r[5]
+            rv = self.conn.execute(
+                "SELECT public_json, identity_sealed, redaction_json FROM revisions WHERE record_id = ? AND rev = ?",
+                (record_id, want),
+            ).fetchone()
+            if rv is None:
+                raise VaultError(f"Record {record_id} has no revision {want}")
+            key_row = self.conn.execute("SELECT 1 FROM identity_keys WHERE record_id = ?", (record_id,)).fetchone()
+            has_identity_history = self.conn.execute(
+                "SELECT 1 FROM custody WHERE record_id = ? AND action = 'identity.forget'", (record_id,)
+            ).fetchone()
+            identity = None
+            if reveal and rv[1] is not None and key_row is not None:
+                key = self._record_key(record_id)
+                assert key is not None
+                identity = json.loads(open_sealed(key, rv[1], f"{record_id}:{want}".encode()))
+            elif reveal and rv[1] is None and has_identity_history is None:
+                identity = {}
+            return Record(
+                id=r[0], form_id=r[1], form_version=r[2], created_at=r[3], updated_at=r[4], rev=want,
+                current_rev=r[5], public=json.loads(rv[0]), identity=identity,
+                identity_forgotten=has_identity_history is not None,
+                attachments=self.attachments(record_id),
+                redaction=json.loads(rv[2]) if rv[2] else None,
+                status="exported" if r[6] is not None and r[6] >= r[5] else "complete",
+                exported_bundle=r[7], origin=json.loads(r[8]) if r[8] else None,
+            )
+
+    def revision_origins(self, record_id: str) -> list[dict]:
+        """Where each revision came from (analyst side: bundle, device, field revision)."""
+        return [json.loads(r[0]) for r in self.conn.execute(
+            "SELECT origin_json FROM revisions WHERE record_id = ? AND origin_json IS NOT NULL ORDER BY rev",
+            (record_id,))]
+
+    def revisions(self, record_id: str) -> list[tuple[int, str]]:
+        return [tuple(x) for x in self.conn.execute(
+            "SELECT rev, created_at FROM revisions WHERE record_id = ? ORDER BY rev", (record_id,))]
+
+    def _where(self, form_id: str | None, query: str | None, status: str | None,
+               since: str | None, until: str | None) -> tuple[str, list]:
+        clauses, args = [], []
+        if form_id:
+            clauses.append("r.form_id = ?")
+            args.append(form_id)
+        if query:
+            q = fts_query(query)
+            if q:
+                clauses.append("r.rowid IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)")
+                args.append(q)
+        if status == "exported":
+            clauses.append("r.exported_rev IS NOT NULL AND r.exported_rev >= r.current_rev")
+        elif status == "complete":
+            clauses.append("(r.exported_rev IS NULL OR r.exported_rev < r.current_rev)")
+        if since:
+            clauses.append("r.created_at >= ?")
+            args.append(since)
+        if until:
+            clauses.append("r.created_at < ?")
+            args.append(until)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+    def list_records(self, limit: int = 1000, offset: int = 0, form_id: str | None = None,
+                     query: str | None = None, status: str | None = None,
+                     since: str | None = None, until: str | None = None) -> list[RecordSummary]:
+        where, args = self._where(form_id, query, status, since, until)
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT r.id, r.form_id, r.form_version, r.created_at, r.updated_at, r.current_rev,"
+                " r.exported_rev, r.origin_json FROM records r" + where
+                + " ORDER BY r.updated_at DESC, r.id LIMIT ? OFFSET ?",
+                [*args, limit, offset],
+            ).fetchall()
+        return [
+            RecordSummary(a, b, c, d, e, f, "exported" if g is not None and g >= f else "complete",
+                          json.loads(h) if h else None)
+            for a, b, c, d, e, f, g, h in rows
+        ]
+
+    def count_records(self, form_id: str | None = None, query: str | None = None, status: str | None = None,
+                      since: str | None = None, until: str | None = None) -> int:
+        where, args = self._where(form_id, query, status, since, until)
+        with self._lock:
+            return int(self.conn.execute("SELECT count(*) FROM records r" + where, args).fetchone()[0])
+
+    def search(self, query: str, limit: int = 100) -> list[tuple[str, str]]:
+        """Full-text search over non-identifying text: (record id, snippet)."""
+        q = fts_query(query)
+        if q is None:
+            return []
+        with self._lock:
+            return [tuple(x) for x in self.conn.execute(
+                "SELECT record_id, snippet(record_fts, 1, '[', ']', '…', 12) FROM record_fts"
+                " WHERE record_fts MATCH ? ORDER BY rank LIMIT ?", (q, limit))]
+
+    def mark_exported(self, record_revs: dict[str, int], bundle_id: str) -> None:
+        with self._tx() as c:
+            for rid, rev in record_revs.items():
+                c.execute("UPDATE records SET exported_rev = ?, exported_bundle = ? WHERE id = ?", (rev, bundle_id, rid))
+
+    def delete_records(self, record_ids: list[str], reason: str) -> None:
+        """Remove whole records (after a confirmed handover); logged in custody."""
+        blobs: list[str] = []
+        with self._tx() as c:
+            for rid in record_ids:
+                for b, cb in c.execute("SELECT blob, clean_blob FROM attachments WHERE record_id = ?", (rid,)):
+                    blobs += [x for x in (b, cb) if x]
+                c.execute("DELETE FROM attachments WHERE record_id = ?", (rid,))
+                c.execute("DELETE FROM identity_keys WHERE record_id = ?", (rid,))
+                c.execute("DELETE FROM revisions WHERE record_id = ?", (rid,))
+                c.execute("DELETE FROM record_fts WHERE rowid = (SELECT rowid FROM records WHERE id = ?)", (rid,))
+                c.execute("DELETE FROM records WHERE id = ?", (rid,))
+                c.execute("DELETE FROM drafts WHERE record_id = ?", (rid,))
+                custody.append(c, "record.delete", rid, reason=reason)
+        self._checkpoint()
+        for name in blobs:
+            (self.path / BLOBS / name).unlink(missing_ok=True)

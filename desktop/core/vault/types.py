@@ -1,0 +1,107 @@
+"""Value types, constants and refusals of the vault."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..crypto import (
+    FLOOR,
+    KdfParams,
+    calibrate,
+)
+
+DB = "vault.db"
+BLOBS = "blobs"
+PAGE_SIZE = 8192
+CHUNK = 1024 * 1024
+# Attachments up to this size are also stored metadata-stripped. Cleaning
+# needs the file in memory (Pillow, pypdf, mutagen), so larger ones are kept
+# as "not cleaned" and left out of redacted exports unless chosen knowingly.
+CLEAN_IN_MEMORY_LIMIT = 48 * 1024 * 1024  # cleaning may hold ~3x this; stays under 200 MB
+
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+
+
+
+class VaultError(Exception):
+    """A refused vault operation. ``str()`` is one clear line for the user."""
+
+
+class WrongSecret(VaultError):
+    pass
+
+
+class Cancelled(VaultError):
+    def __init__(self) -> None:
+        super().__init__("Cancelled; nothing was stored")
+
+
+@dataclass
+class Attachment:
+    id: str
+    record_id: str | None
+    filename: str
+    mime: str
+    kind: str
+    size: int
+    sha256: str
+    clean_status: str
+    clean_sha256: str | None
+    clean_size: int | None
+    removed: list[str]
+    clean_reason: str
+    created_at: str
+
+
+@dataclass
+class RecordSummary:
+    id: str
+    form_id: str
+    form_version: str
+    created_at: str
+    updated_at: str
+    rev: int
+    status: str  # "complete" | "exported"
+    origin: dict | None = None  # analyst side: bundle, device, researcher of the latest revision
+
+
+@dataclass
+class Record:
+    id: str
+    form_id: str
+    form_version: str
+    created_at: str
+    updated_at: str
+    rev: int
+    current_rev: int
+    public: dict
+    identity: dict | None  # None unless revealed
+    identity_forgotten: bool
+    attachments: list[Attachment] = field(default_factory=list)
+    redaction: dict | None = None
+    status: str = "complete"
+    exported_bundle: str | None = None
+    origin: dict | None = None
+
+
+@dataclass
+class Draft:
+    id: str
+    form_id: str
+    form_version: str
+    record_id: str | None
+    updated_at: str
+    answers: dict
+
+
+def default_kdf() -> KdfParams:
+    """Calibrated parameters; ``TESTIMONY_KDF_PROFILE=floor`` selects the floor.
+
+    The floor setting exists for tests and slow machines; nothing goes below it.
+    """
+    if os.environ.get("TESTIMONY_KDF_PROFILE", "").lower() == "floor":
+        return FLOOR
+    return calibrate()
