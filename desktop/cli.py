@@ -420,11 +420,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     merge_global_options(parser, args)
+    if not args.self_test:  # the self-test names what is missing itself
+        try:
+            paths.check_resources()
+        except paths.ResourcesMissing as exc:
+            print(f"testimony: {exc}", file=sys.stderr)
+            return 1
     if args.command is None:
         if args.self_test:
             from .selftest import run
 
             return run()
+        from .syscheck import desktop_problem
+
+        problem = desktop_problem()
+        if problem:
+            print(f"testimony: {problem}", file=sys.stderr)
+            return 1
         from .ui.app import run_app
 
         return run_app(args)

@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from desktop.core.crypto import FLOOR
 from desktop.core.vault import CLEAN_IN_MEMORY_LIMIT, Vault
-from tests.benchmarks.conftest import Report
+from tests.benchmarks.conftest import Report, scale
 
 pytestmark = pytest.mark.benchmark
 
@@ -33,8 +33,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PASS = "correct horse battery staple"
 MiB = 2**20
 GiB = 2**30
-BIG = 1 * GiB
-ROUNDS = 3
+BIG = scale(1 * GiB, 16 * MiB)
+ROUNDS = scale(3, 1)
 AEAD_CHUNK = 64 * 1024  # age's STREAM chunk size
 MEMORY_BOUND = 200 * MiB  # design: bounded, well under 200 MB
 
@@ -283,8 +283,8 @@ def test_import_peak_memory(big_file, tmp_path: Path, report: Report) -> None:
     src_big, _ = big_file
     v, _code = Vault.create(tmp_path / "vault", PASS, kdf=FLOOR)
     v.lock()
-    sizes = [(100 * MiB, "100 MiB", ".bin"), (100 * MiB, "100 MiB", ".mp4"), (256 * MiB, "256 MiB", ".bin"),
-             (BIG, "1 GiB", ".bin")]
+    sizes = [(scale(100, 4) * MiB, "100 MiB", ".bin"), (scale(100, 4) * MiB, "100 MiB", ".mp4"),
+             (scale(256, 8) * MiB, "256 MiB", ".bin"), (BIG, "1 GiB", ".bin")]
     report("Each import runs in a fresh child process (unlock with floor Argon2id, then import). Memory is")
     report("the child's own /proc/self/status: 'before' = VmRSS just before the import, 'import peak' =")
     report("VmHWM at the end after resetting it (/proc/self/clear_refs = 5) just before the import,")

@@ -23,12 +23,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.benchmarks.conftest import Report, interviews, mib
+from tests.benchmarks.conftest import Report, interviews, mib, scale
 
 pytestmark = pytest.mark.benchmark
 ROOT = Path(__file__).resolve().parents[2]
 MiB = 2**20
-RECORDS = 1000
+RECORDS = scale(1000, 50)
 FILES = 16
 
 CHILD = textwrap.dedent("""
@@ -69,7 +69,7 @@ def test_bundle_export_import(tmp_path: Path, report: Report):
 
     if shutil.which("age") is None:
         pytest.skip("Debian's age is needed for the reference")
-    total = int(os.environ.get("BENCH_BUNDLE_MIB", "2048")) * MiB
+    total = int(os.environ.get("BENCH_BUNDLE_MIB", scale("2048", "32"))) * MiB
     per_file = total // FILES
     plain = tmp_path / "plain"
     plain.mkdir()

@@ -9,12 +9,25 @@ a ratio to a reference measured in the same run on the same machine.
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
+
+T = TypeVar("T")
+
+# BENCH_SCALE=smoke runs every benchmark at a small size (seconds, in CI on each
+# submission) so that none can rot; the figures still print. Unset: full size.
+SMOKE = os.environ.get("BENCH_SCALE", "").lower() == "smoke"
+
+
+def scale(full: T, smoke: T) -> T:
+    """The full-size value, or the smoke-size one under BENCH_SCALE=smoke."""
+    return smoke if SMOKE else full
 
 # ---------------------------------------------------------------- word lists
 # Plausible testimony in the register of the design's methodology: protests,
