@@ -9,6 +9,8 @@ import sys
 from desktop.core.vault import Vault
 
 vault = Vault.unlock(sys.argv[1], passphrase=sys.argv[2])
+sys.stdout.write("READY\n")  # unlocked: from here on the kill lands mid-write
+sys.stdout.flush()
 n = 0
 while True:
     n += 1
