@@ -153,7 +153,75 @@ _V5 = """
         INSERT INTO record_fts(record_fts, rank) VALUES ('secure-delete', 1)
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
+# The analyst's desk: incidents as records of their own (acts of testimonies
+# attached to them, candidates the analyst rejected, quotations picked from
+# redacted narratives), and people across testimonies (victims and
+# perpetrator units: confirmed mentions, rejected pairs, revealed names).
+_V6 = """
+        CREATE TABLE incidents (
+            id TEXT PRIMARY KEY,
+            act_type TEXT NOT NULL,
+            date_json TEXT NOT NULL,
+            date_from TEXT,
+            date_to TEXT,
+            city TEXT,
+            district TEXT,
+            description TEXT NOT NULL DEFAULT '',
+            corroboration TEXT NOT NULL DEFAULT 'unassessed',
+            corroboration_note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX incidents_place ON incidents(city, date_from);
+        CREATE TABLE incident_acts (
+            record_id TEXT NOT NULL,
+            act_index INTEGER NOT NULL,
+            incident_id TEXT NOT NULL REFERENCES incidents(id),
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (record_id, act_index)
+        );
+        CREATE INDEX incident_acts_incident ON incident_acts(incident_id);
+        CREATE TABLE incident_rejections (
+            incident_id TEXT NOT NULL REFERENCES incidents(id),
+            record_id TEXT NOT NULL,
+            act_index INTEGER NOT NULL,
+            rejected_at TEXT NOT NULL,
+            PRIMARY KEY (incident_id, record_id, act_index)
+        );
+        CREATE TABLE incident_quotes (
+            id INTEGER PRIMARY KEY,
+            incident_id TEXT NOT NULL REFERENCES incidents(id),
+            record_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX incident_quotes_incident ON incident_quotes(incident_id);
+        CREATE TABLE people (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            pseudonym TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE person_mentions (
+            record_id TEXT NOT NULL,
+            path TEXT NOT NULL,
+            person_id TEXT NOT NULL REFERENCES people(id),
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (record_id, path)
+        );
+        CREATE INDEX person_mentions_person ON person_mentions(person_id);
+        CREATE TABLE mention_rejections (
+            a_record TEXT NOT NULL,
+            a_path TEXT NOT NULL,
+            b_record TEXT NOT NULL,
+            b_path TEXT NOT NULL,
+            rejected_at TEXT NOT NULL,
+            PRIMARY KEY (a_record, a_path, b_record, b_path)
+        )
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,392 @@
+"""Use cases of the analyst's desk, shared by the window and the command line:
+incidents (create, attach acts, candidates, corroboration, quotations),
+people across testimonies (suggest, confirm, reject, status history, reveal),
+counts that count each person and incident once, report drafts and exports.
+
+Every rule is decided here: a place must come from the gazetteer, a type
+from the vocabulary, a quotation from a redacted narrative, a revealed name
+is logged in the custody log, suggestions never link anything by themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..desk.model import (
+    CORROBORATION_LEVELS,
+    ActRef,
+    Mention,
+    Sources,
+    UnitMention,
+    act_refs,
+    sources_of,
+    unit_mentions,
+    victim_mentions,
+)
+from ..desk.suggest import (
+    Candidate,
+    IncidentProposal,
+    PersonSuggestion,
+    UnitSuggestion,
+    candidates_for,
+    propose_incidents,
+    suggest_people,
+    suggest_units,
+)
+from ..forms.expr import date_interval
+from ..vault import Vault, VaultError
+
+VICTIM_STATUSES = ("killed", "injured", "arrested", "disappeared")
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+
+
+def _noop(_d: int, _t: int) -> None:
+    return None
+
+
+def _never() -> bool:
+    return False
+
+
+def _store() -> Any:
+    from ..forms.loader import store_for
+    from ..forms.registry import PACKAGE_RESOURCES
+
+    return store_for(PACKAGE_RESOURCES)
+
+
+def check_place(city: str | None, district: str | None) -> None:
+    store = _store()
+    name = store.default_gazetteer()
+    if not city:
+        raise VaultError("An incident needs a place (a city of the gazetteer)")
+    gaz = store.gazetteer(name) if name else None
+    if gaz is None or city not in gaz.places:
+        raise VaultError(f"'{city}' is not a city of the gazetteer")
+    if district and district not in gaz.places[city].districts:
+        raise VaultError(f"'{district}' is not a district of {city} in the gazetteer")
+
+
+def check_type(act_type: str) -> None:
+    terms = {t.value for t in _store().vocabulary("violation_types").terms}
+    if act_type not in terms:
+        raise VaultError(f"'{act_type}' is not a type of act of the vocabulary")
+
+
+# ---------------------------------------------------------------- the desk's picture
+
+
+@dataclass
+class Desk:
+    """One reading of the vault: acts, incidents and people, with every link."""
+
+    acts: list[ActRef]
+    incidents: list[dict]
+    links: dict[tuple[str, int], str]  # act -> incident id
+    confirmed: dict[tuple[str, str], str]  # mention -> person id
+    people: dict[str, tuple[str, str]]  # person id -> (kind, pseudonym)
+
+    def act(self, key: tuple[str, int]) -> ActRef | None:
+        return self._by_key.get(key)
+
+    def __post_init__(self) -> None:
+        self._by_key = {a.key: a for a in self.acts}
+
+    def incident_acts(self, incident_id: str) -> list[ActRef]:
+        return [a for a in self.acts if self.links.get(a.key) == incident_id]
+
+
+def load(vault: Vault) -> Desk:
+    acts = act_refs(vault.desk_acts())
+    links = {(rid, ai): iid for iid, rid, ai in vault.incident_links()}
+    people = {pid: (kind, pseudo) for pid, kind, pseudo in vault.people()}
+    return Desk(acts, vault.list_incidents(), links, vault.person_mentions(), people)
+
+
+# ---------------------------------------------------------------- incidents
+
+
+def _interval(date: dict) -> tuple[str | None, str | None]:
+    interval = date_interval(date)
+    if interval is None:
+        raise VaultError("The date is not a valid approximate date (day, month, part of month, year or range)")
+    return interval.earliest.isoformat(), interval.latest.isoformat()
+
+
+def create_incident(vault: Vault, act_type: str, date: dict, city: str, district: str | None = None,
+                    description: str = "", acts: list[tuple[str, int]] = ()) -> str:  # type: ignore[assignment]
+    check_type(act_type)
+    check_place(city, district)
+    start, end = _interval(date)
+    iid = vault.create_incident(act_type, date, start, end, city, district or None, description.strip())
+    if acts:
+        attach(vault, iid, list(acts))
+    return iid
+
+
+def attach(vault: Vault, incident_id: str, acts: list[tuple[str, int]]) -> None:
+    known = {a.key for a in act_refs(vault.desk_acts())}
+    for key in acts:
+        if (key[0], int(key[1])) not in known:
+            raise VaultError(f"Testimony {key[0]} has no act {key[1]}")
+    vault.attach_acts(incident_id, [(r, int(i)) for r, i in acts])
+
+
+def detach(vault: Vault, incident_id: str, record_id: str, act_index: int) -> None:
+    vault.detach_act(incident_id, record_id, act_index)
+
+
+def reject_candidate(vault: Vault, incident_id: str, record_id: str, act_index: int) -> None:
+    vault.reject_candidate(incident_id, record_id, act_index)
+
+
+def candidates(vault: Vault, incident_id: str, desk: Desk | None = None) -> list[Candidate]:
+    desk = desk or load(vault)
+    inc = _incident(desk, incident_id)
+    return candidates_for(inc, desk.acts, set(desk.links), vault.incident_rejections())
+
+
+def set_corroboration(vault: Vault, incident_id: str, level: str, note: str = "") -> None:
+    if level not in CORROBORATION_LEVELS:
+        raise VaultError(f"Corroboration is one of: {', '.join(CORROBORATION_LEVELS)}")
+    vault.update_incident(incident_id, corroboration=level, corroboration_note=note.strip())
+
+
+def _incident(desk: Desk, incident_id: str) -> dict:
+    for inc in desk.incidents:
+        if inc["id"] == incident_id:
+            return inc
+    raise VaultError(f"No incident {incident_id}")
+
+
+def add_quote(vault: Vault, incident_id: str, record_id: str, field_path: str, start: int = 0,
+              end: int | None = None) -> int:
+    """Quote part of a redacted narrative of a testimony attached to the incident."""
+    desk = load(vault)
+    _incident(desk, incident_id)
+    if not any(a.record_id == record_id for a in desk.incident_acts(incident_id)):
+        raise VaultError("Quote only testimonies attached to this incident")
+    text = vault.desk_narrative(record_id, field_path)
+    if text is None:
+        raise VaultError(f"Testimony {record_id} has no text at {field_path}")
+    end = len(text) if end is None else end
+    if not (0 <= start < end <= len(text)):
+        raise VaultError("The quotation must be a part of the text")
+    return vault.add_quote(incident_id, record_id, field_path, text[start:end].strip())
+
+
+@dataclass
+class IncidentView:
+    incident: dict
+    acts: list[ActRef]
+    sources: Sources
+    quotes: list[tuple[int, str, str, str]]
+    victims: list[dict] = field(default_factory=list)  # {"person", "pseudonym", "status", "mentions"}
+
+
+def incident_view(vault: Vault, incident_id: str, desk: Desk | None = None) -> IncidentView:
+    desk = desk or load(vault)
+    inc = _incident(desk, incident_id)
+    acts = desk.incident_acts(incident_id)
+    victims: dict[str, dict] = {}
+    for m in victim_mentions(acts, {}):
+        pid = desk.confirmed.get(m.key)
+        key = pid or f"{m.record_id}/{m.path}"
+        v = victims.setdefault(key, {"person": pid, "pseudonym": desk.people.get(pid, ("", ""))[1] if pid else None,
+                                     "statuses": [], "mentions": []})
+        if m.status and m.status not in v["statuses"]:
+            v["statuses"].append(m.status)
+        v["mentions"].append(m.key)
+    return IncidentView(inc, acts, sources_of(acts), vault.quotes(incident_id), list(victims.values()))
+
+
+def accept_proposal(vault: Vault, acts: list[tuple[str, int]], description: str = "") -> str:
+    """File a proposed group of acts as one incident (type, dates and place from the acts)."""
+    desk = load(vault)
+    refs = [desk.act((r, int(i))) for r, i in acts]
+    if not refs or any(r is None for r in refs):
+        raise VaultError("A proposal names acts that do not exist")
+    members = [r for r in refs if r is not None]
+    types = Counter(a.act_type for a in members if a.act_type)
+    act_type = types.most_common(1)[0][0] if types else "other"
+    starts = [a.start for a in members if a.start]
+    ends = [a.end for a in members if a.end]
+    lo, hi = max(starts), min(ends)
+    if lo > hi:  # the accounts' dates do not share a day: the span of all of them
+        lo, hi = min(starts), max(ends)
+    date = {"precision": "day", "date": lo.isoformat()} if lo == hi else \
+        {"precision": "range", "from": lo.isoformat(), "to": hi.isoformat()}
+    districts = Counter(a.district for a in members if a.district)
+    city = members[0].city or ""
+    desc = description or next((a.description for a in members if a.description), "") or ""
+    return create_incident(vault, act_type, date, city, districts.most_common(1)[0][0] if districts else None,
+                           desc, [a.key for a in members])
+
+
+# ---------------------------------------------------------------- suggestions
+
+
+@dataclass
+class Suggestions:
+    incidents: list[IncidentProposal]
+    people: list[PersonSuggestion]
+    units: list[UnitSuggestion]
+    names_used: int  # testimonies whose received identities were compared
+
+
+def suggest(vault: Vault, progress: ProgressFn = _noop, cancelled: CancelFn = _never) -> Suggestions:
+    """Everything the desk can propose, off the GUI thread: incidents, people, units.
+
+    Names are compared only where headquarters received the identity
+    compartment; they stay in memory and the comparison is logged."""
+    desk = load(vault)
+    progress(0, 100)
+    proposals = propose_incidents(desk.acts, set(desk.links),
+                                  lambda d, t: progress(5 + 35 * d // max(t, 1), 100), cancelled)
+    identities = vault.desk_identities()
+    if cancelled():
+        from ..vault import Cancelled
+
+        raise Cancelled()
+    mentions = victim_mentions(desk.acts, identities)
+    incident_of: dict[tuple[str, int], str] = dict(desk.links)
+    for n, p in enumerate(proposals):
+        for a in p.acts:
+            incident_of.setdefault(a.key, f"proposal-{n}")
+    rejected = vault.mention_rejections()
+    people = suggest_people(mentions, desk.confirmed, rejected, incident_of,
+                            lambda d, t: progress(45 + 45 * d // max(t, 1), 100), cancelled)
+    units = suggest_units(unit_mentions(desk.acts), desk.confirmed, rejected)
+    if identities:
+        vault.log("desk.compare_names", None, testimonies=len(identities))
+    progress(100, 100)
+    return Suggestions(proposals, people, units, len(identities))
+
+
+# ---------------------------------------------------------------- people
+
+
+def confirm_same(vault: Vault, a: tuple[str, str], b: tuple[str, str], kind: str = "victim") -> str:
+    """Two mentions are one person (or unit): returns the person's id."""
+    if kind not in ("victim", "unit"):
+        raise VaultError("A person is a 'victim' or a perpetrator 'unit'")
+    if a == b:
+        raise VaultError("A mention is already itself")
+    confirmed = vault.person_mentions()
+    pid = confirmed.get(a) or confirmed.get(b)
+    if pid is None:
+        return vault.create_person(kind, [a, b])
+    vault.add_mentions(pid, [a, b])
+    return pid
+
+
+def reject_same(vault: Vault, a: tuple[str, str], b: tuple[str, str]) -> None:
+    vault.reject_mentions(a, b)
+
+
+@dataclass
+class StatusEntry:
+    start: _dt.date | None
+    end: _dt.date | None
+    status: str | None
+    act_type: str | None
+    record_id: str
+    incident: str | None
+
+
+def person_history(vault: Vault, person_id: str, desk: Desk | None = None) -> list[StatusEntry]:
+    """What happened to a person, in order, from every testimony confirmed as them."""
+    desk = desk or load(vault)
+    keys = {k for k, p in desk.confirmed.items() if p == person_id}
+    if not keys:
+        raise VaultError(f"No person {person_id}")
+    out = []
+    for m in victim_mentions(desk.acts, {}):
+        if m.key in keys:
+            out.append(StatusEntry(m.act.start, m.act.end, m.status, m.act.act_type, m.record_id,
+                                   desk.links.get(m.act.key)))
+    out.sort(key=lambda e: (e.start or _dt.date.max, e.record_id))
+    return out
+
+
+def reveal_person(vault: Vault, person_id: str, reason: str = "") -> list[str]:
+    """The names testimonies give for a confirmed person (where headquarters received them); logged."""
+    desk = load(vault)
+    keys = {k for k, p in desk.confirmed.items() if p == person_id}
+    if not keys:
+        raise VaultError(f"No person {person_id}")
+    records = sorted({k[0] for k in keys})
+    identities = vault.desk_identities(records)
+    names: list[str] = []
+    for m in victim_mentions([a for a in desk.acts if a.record_id in records], identities):
+        if m.key in keys and m.name and m.name not in names:
+            names.append(m.name)
+    vault.log("person.reveal", None, person=person_id, records=records, reason=reason)
+    return names
+
+
+def publishable_name(vault: Vault, keys: set[tuple[str, str]], desk: Desk,
+                     identities: dict[str, dict] | None = None) -> str | None:
+    """The name a report may print: the killed, or the disappeared whose family agreed (marked publishable)."""
+    records = sorted({k[0] for k in keys})
+    identities = vault.desk_identities(records) if identities is None else identities
+    ms = [m for m in victim_mentions([a for a in desk.acts if a.record_id in records], identities) if m.key in keys]
+    statuses = {m.status for m in ms}
+    if not statuses & {"killed", "disappeared"}:
+        return None
+    for m in ms:
+        if m.publishable and m.name and m.status in ("killed", "disappeared"):
+            return m.name
+    return None
+
+
+# ---------------------------------------------------------------- counts
+
+
+@dataclass
+class Counts:
+    """Distinct people and incidents, with how many of them are not confirmed yet."""
+
+    table: dict[str, dict[str, int]]
+    unconfirmed: dict[str, dict[str, int]]
+
+    def total_unconfirmed(self) -> int:
+        return sum(sum(v.values()) for v in self.unconfirmed.values())
+
+
+def victims_by_status(vault: Vault, by: str = "month") -> Counts:
+    raw = vault.count_victims(by, VICTIM_STATUSES)
+    return Counts({k: {s: n for s, (n, _u) in v.items()} for k, v in raw.items()},
+                  {k: {s: u for s, (_n, u) in v.items() if u} for k, v in raw.items()})
+
+
+def violations_by_perpetrator(vault: Vault) -> Counts:
+    raw = vault.count_violations_by_perpetrator()
+    return Counts({k: {s: n for s, (n, _u) in v.items()} for k, v in raw.items()},
+                  {k: {s: u for s, (_n, u) in v.items() if u} for k, v in raw.items()})
+
+
+def incidents_by_sources(vault: Vault, desk: Desk | None = None) -> dict[int, int]:
+    """{number of independent sources: incidents} for the incidents analysts filed."""
+    desk = desk or load(vault)
+    out: Counter[int] = Counter()
+    for inc in desk.incidents:
+        out[sources_of(desk.incident_acts(inc["id"])).independent] += 1
+    return dict(sorted(out.items()))
+
+
+def loose_acts(vault: Vault) -> tuple[int, int]:
+    """(acts not yet in any incident, all acts): the unconfirmed part of every incident count."""
+    return vault.count_loose_acts()
+
+
+__all__ = ["CORROBORATION_LEVELS", "Counts", "Desk", "IncidentView", "Mention", "StatusEntry", "Suggestions",
+           "UnitMention", "accept_proposal", "add_quote", "attach", "candidates", "confirm_same", "create_incident",
+           "detach", "incident_view", "incidents_by_sources", "load", "loose_acts", "person_history",
+           "publishable_name", "reject_candidate", "reject_same", "reveal_person", "set_corroboration", "suggest",
+           "victims_by_status", "violations_by_perpetrator"]

@@ -1,0 +1,328 @@
+"""The analyst's desk tables: incidents and the acts attached to them,
+rejected candidates, quotations, people across testimonies, and counts that
+count each person and each incident once (in SQL, over the current
+revisions' acts)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from .. import custody
+from ..crypto import open_sealed
+from ..custody import now
+from .identities import IdentityMixin
+from .types import VaultError
+
+# The acts of every current revision, one row each (JSON1 over public_json).
+_ACTS = """
+    SELECT r.id AS rid, CAST(a.key AS INTEGER) AS ai, a.value AS act
+    FROM records r JOIN revisions v ON v.record_id = r.id AND v.rev = r.current_rev,
+         json_each(v.public_json, '$.acts') a
+    WHERE json_type(a.value) = 'object'
+"""
+
+# The month an approximate date begins in (as desktop.core.forms.expr.date_interval's earliest day).
+_MONTH = """CASE json_extract({d}, '$.precision')
+    WHEN 'day' THEN substr(json_extract({d}, '$.date'), 1, 7)
+    WHEN 'month' THEN json_extract({d}, '$.month')
+    WHEN 'part_of_month' THEN json_extract({d}, '$.month')
+    WHEN 'range' THEN substr(json_extract({d}, '$.from'), 1, 7)
+    WHEN 'year' THEN printf('%04d-01', json_extract({d}, '$.year'))
+    ELSE NULL END"""
+
+# Every victim mention, keyed by the person it was confirmed as (else by itself).
+_VICTIMS = f"""
+    WITH acts AS ({_ACTS}),
+    mentions AS (
+        SELECT acts.rid, acts.ai, CAST(vi.key AS INTEGER) AS vi,
+               json_extract(vi.value, '$.status') AS status,
+               {_MONTH.format(d="json_extract(acts.act, '$.act_date')")} AS month,
+               coalesce(json_extract(acts.act, '$.act_location.district'),
+                        json_extract(acts.act, '$.act_location.city')) AS place
+        FROM acts, json_each(acts.act, '$.act_victims') vi
+        WHERE json_type(vi.value) = 'object'
+    ),
+    keyed AS (
+        SELECT m.*, coalesce(pm.person_id, m.rid || '/' || m.ai || '/' || m.vi) AS pkey,
+               pm.person_id IS NULL AS unconfirmed
+        FROM mentions m LEFT JOIN person_mentions pm
+             ON pm.record_id = m.rid AND pm.path = 'acts[' || m.ai || '].act_victims[' || m.vi || ']'
+        WHERE m.status IN ({{statuses}})
+    ),
+    firsts AS (
+        SELECT *, row_number() OVER (PARTITION BY pkey, status ORDER BY month IS NULL, month, place) AS n
+        FROM keyed
+    )
+"""
+
+
+def _path(ai: int, vi: int) -> str:
+    return f"acts[{ai}].act_victims[{vi}]"
+
+
+class DeskMixin(IdentityMixin):
+    # ---------------------------------------------------------------- reading testimonies
+    def desk_acts(self) -> list[tuple[str, str, dict | None, dict, int, dict]]:
+        """(record id, form id, origin, record facts, act index, act) for every act of every current revision.
+
+        Record facts are the non-identifying answers that tell sources apart:
+        interviewee code, source type, researcher code, interview language."""
+        sql = """
+            SELECT r.id, r.form_id, r.origin_json,
+                   json_extract(v.public_json, '$.interviewee_code'),
+                   json_extract(v.public_json, '$.source_type'),
+                   json_extract(v.public_json, '$.researcher_code'),
+                   CAST(a.key AS INTEGER), a.value
+            FROM records r JOIN revisions v ON v.record_id = r.id AND v.rev = r.current_rev,
+                 json_each(v.public_json, '$.acts') a
+            WHERE json_type(a.value) = 'object'
+            ORDER BY r.created_at, r.id, CAST(a.key AS INTEGER)"""
+        with self._lock:
+            rows = self.conn.execute(sql).fetchall()
+        out = []
+        for rid, form_id, origin, code, source_type, researcher, ai, act in rows:
+            facts = {"interviewee_code": code, "source_type": source_type, "researcher_code": researcher}
+            out.append((rid, form_id, json.loads(origin) if origin else None, facts, ai, json.loads(act)))
+        return out
+
+    def desk_identities(self, record_ids: list[str] | None = None) -> dict[str, dict]:
+        """The identity compartments headquarters received (current revisions), in memory only."""
+        sql = ("SELECT r.id, v.identity_sealed, r.current_rev FROM records r JOIN revisions v"
+               " ON v.record_id = r.id AND v.rev = r.current_rev WHERE v.identity_sealed IS NOT NULL")
+        with self._lock:
+            rows = self.conn.execute(sql).fetchall()
+            wanted = set(record_ids) if record_ids is not None else None
+            out: dict[str, dict] = {}
+            for rid, sealed, rev in rows:
+                if wanted is not None and rid not in wanted:
+                    continue
+                key = self._record_key(rid)
+                if key is None:
+                    continue
+                out[rid] = json.loads(open_sealed(key, sealed, f"{rid}:{rev}".encode()))
+        return out
+
+    def desk_narrative(self, record_id: str, field: str) -> str | None:
+        """A redacted (public) free-text answer of the current revision, by path such as acts[0].act_description."""
+        with self._lock:
+            row = self.conn.execute(
+                "SELECT json_extract(v.public_json, ?) FROM records r JOIN revisions v"
+                " ON v.record_id = r.id AND v.rev = r.current_rev WHERE r.id = ?",
+                ("$." + field, record_id)).fetchone()
+        return row[0] if row and isinstance(row[0], str) else None
+
+    # ---------------------------------------------------------------- incidents
+    def create_incident(self, act_type: str, date: dict, date_from: str | None, date_to: str | None,
+                        city: str | None, district: str | None, description: str) -> str:
+        iid = str(uuid.uuid4())
+        ts = now()
+        with self._tx() as c:
+            c.execute("INSERT INTO incidents(id, act_type, date_json, date_from, date_to, city, district, description,"
+                      " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                      (iid, act_type, json.dumps(date), date_from, date_to, city, district, description, ts, ts))
+            custody.append(c, "incident.create", None, incident=iid, act_type=act_type)
+        return iid
+
+    def update_incident(self, incident_id: str, **fields: Any) -> None:
+        allowed = {"act_type", "date_json", "date_from", "date_to", "city", "district", "description",
+                   "corroboration", "corroboration_note"}
+        if not fields or not set(fields) <= allowed:
+            raise VaultError("Nothing to change, or a field an incident does not have")
+        sets = ", ".join(f"{k} = ?" for k in fields)
+        with self._tx() as c:
+            cur = c.execute(f"UPDATE incidents SET {sets}, updated_at = ? WHERE id = ?",
+                            [*fields.values(), now(), incident_id])
+            if cur.rowcount != 1:
+                raise VaultError(f"No incident {incident_id}")
+            custody.append(c, "incident.update", None, incident=incident_id, fields=sorted(fields))
+
+    def list_incidents(self) -> list[dict]:
+        cols = ("id", "act_type", "date_json", "date_from", "date_to", "city", "district", "description",
+                "corroboration", "corroboration_note", "created_at", "updated_at")
+        with self._lock:
+            rows = self.conn.execute(f"SELECT {', '.join(cols)} FROM incidents ORDER BY date_from, created_at").fetchall()
+        out = []
+        for row in rows:
+            d = dict(zip(cols, row, strict=True))
+            d["date"] = json.loads(d.pop("date_json"))
+            out.append(d)
+        return out
+
+    def incident_links(self) -> list[tuple[str, str, int]]:
+        """(incident id, record id, act index) of every attached act."""
+        with self._lock:
+            return [tuple(r) for r in self.conn.execute(
+                "SELECT incident_id, record_id, act_index FROM incident_acts ORDER BY added_at, record_id, act_index")]
+
+    def attach_acts(self, incident_id: str, acts: list[tuple[str, int]]) -> None:
+        """Attach acts (record id, act index); an act already in another incident is moved, and logged."""
+        ts = now()
+        with self._tx() as c:
+            if c.execute("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)).fetchone() is None:
+                raise VaultError(f"No incident {incident_id}")
+            for rid, ai in acts:
+                if c.execute("SELECT 1 FROM records WHERE id = ?", (rid,)).fetchone() is None:
+                    raise VaultError(f"No record {rid}")
+                c.execute("INSERT INTO incident_acts(record_id, act_index, incident_id, added_at) VALUES (?,?,?,?)"
+                          " ON CONFLICT(record_id, act_index) DO UPDATE SET incident_id = excluded.incident_id,"
+                          " added_at = excluded.added_at", (rid, int(ai), incident_id, ts))
+                c.execute("DELETE FROM incident_rejections WHERE incident_id = ? AND record_id = ? AND act_index = ?",
+                          (incident_id, rid, int(ai)))
+                custody.append(c, "incident.attach", rid, incident=incident_id, act=int(ai))
+
+    def detach_act(self, incident_id: str, record_id: str, act_index: int) -> None:
+        with self._tx() as c:
+            cur = c.execute("DELETE FROM incident_acts WHERE incident_id = ? AND record_id = ? AND act_index = ?",
+                            (incident_id, record_id, int(act_index)))
+            if cur.rowcount != 1:
+                raise VaultError("That act is not attached to this incident")
+            custody.append(c, "incident.detach", record_id, incident=incident_id, act=int(act_index))
+
+    def reject_candidate(self, incident_id: str, record_id: str, act_index: int) -> None:
+        with self._tx() as c:
+            c.execute("INSERT OR IGNORE INTO incident_rejections(incident_id, record_id, act_index, rejected_at)"
+                      " VALUES (?,?,?,?)", (incident_id, record_id, int(act_index), now()))
+            custody.append(c, "incident.reject", record_id, incident=incident_id, act=int(act_index))
+
+    def incident_rejections(self) -> set[tuple[str, str, int]]:
+        with self._lock:
+            return {tuple(r) for r in self.conn.execute(
+                "SELECT incident_id, record_id, act_index FROM incident_rejections")}
+
+    def add_quote(self, incident_id: str, record_id: str, field: str, text: str) -> int:
+        with self._tx() as c:
+            cur = c.execute("INSERT INTO incident_quotes(incident_id, record_id, field, text, created_at)"
+                            " VALUES (?,?,?,?,?)", (incident_id, record_id, field, text, now()))
+            custody.append(c, "incident.quote", record_id, incident=incident_id, field=field)
+            return int(cur.lastrowid)
+
+    def remove_quote(self, quote_id: int) -> None:
+        with self._tx() as c:
+            c.execute("DELETE FROM incident_quotes WHERE id = ?", (int(quote_id),))
+
+    def quotes(self, incident_id: str) -> list[tuple[int, str, str, str]]:
+        with self._lock:
+            return [tuple(r) for r in self.conn.execute(
+                "SELECT id, record_id, field, text FROM incident_quotes WHERE incident_id = ? ORDER BY id",
+                (incident_id,))]
+
+    # ---------------------------------------------------------------- people
+    def create_person(self, kind: str, mentions: list[tuple[str, str]]) -> str:
+        """A person (victim) or perpetrator unit made of confirmed mentions (record id, path)."""
+        pid = str(uuid.uuid4())
+        ts = now()
+        prefix = "V" if kind == "victim" else "U"
+        with self._tx() as c:
+            n = c.execute("SELECT count(*) FROM people WHERE kind = ?", (kind,)).fetchone()[0] + 1
+            c.execute("INSERT INTO people(id, kind, pseudonym, created_at) VALUES (?,?,?,?)",
+                      (pid, kind, f"{prefix}-{n:04d}", ts))
+            self._add_mentions(c, pid, mentions, ts)
+            custody.append(c, "person.create", None, person=pid, kind=kind, mentions=len(mentions))
+        return pid
+
+    def add_mentions(self, person_id: str, mentions: list[tuple[str, str]]) -> None:
+        with self._tx() as c:
+            if c.execute("SELECT 1 FROM people WHERE id = ?", (person_id,)).fetchone() is None:
+                raise VaultError(f"No person {person_id}")
+            self._add_mentions(c, person_id, mentions, now())
+            custody.append(c, "person.confirm", None, person=person_id, mentions=len(mentions))
+
+    def _add_mentions(self, c, person_id: str, mentions: list[tuple[str, str]], ts: str) -> None:
+        for rid, path in mentions:
+            if c.execute("SELECT 1 FROM records WHERE id = ?", (rid,)).fetchone() is None:
+                raise VaultError(f"No record {rid}")
+            other = c.execute("SELECT person_id FROM person_mentions WHERE record_id = ? AND path = ?",
+                              (rid, path)).fetchone()
+            if other is not None and other[0] != person_id:
+                # the mention belonged to another person: that person joins this one
+                c.execute("UPDATE person_mentions SET person_id = ? WHERE person_id = ?", (person_id, other[0]))
+                c.execute("DELETE FROM people WHERE id = ?", (other[0],))
+            c.execute("INSERT OR IGNORE INTO person_mentions(record_id, path, person_id, added_at) VALUES (?,?,?,?)",
+                      (rid, path, person_id, ts))
+
+    def remove_mention(self, record_id: str, path: str) -> None:
+        with self._tx() as c:
+            row = c.execute("SELECT person_id FROM person_mentions WHERE record_id = ? AND path = ?",
+                            (record_id, path)).fetchone()
+            if row is None:
+                raise VaultError("That mention is not part of a person")
+            c.execute("DELETE FROM person_mentions WHERE record_id = ? AND path = ?", (record_id, path))
+            if c.execute("SELECT count(*) FROM person_mentions WHERE person_id = ?", (row[0],)).fetchone()[0] == 0:
+                c.execute("DELETE FROM people WHERE id = ?", (row[0],))
+            custody.append(c, "person.unlink", record_id, person=row[0], path=path)
+
+    def reject_mentions(self, a: tuple[str, str], b: tuple[str, str]) -> None:
+        a, b = sorted((a, b))
+        with self._tx() as c:
+            c.execute("INSERT OR IGNORE INTO mention_rejections(a_record, a_path, b_record, b_path, rejected_at)"
+                      " VALUES (?,?,?,?,?)", (a[0], a[1], b[0], b[1], now()))
+            custody.append(c, "person.reject", a[0], path=a[1], other=b[0], other_path=b[1])
+
+    def mention_rejections(self) -> set[tuple[tuple[str, str], tuple[str, str]]]:
+        with self._lock:
+            return {((r[0], r[1]), (r[2], r[3])) for r in self.conn.execute(
+                "SELECT a_record, a_path, b_record, b_path FROM mention_rejections")}
+
+    def people(self) -> list[tuple[str, str, str]]:
+        with self._lock:
+            return [tuple(r) for r in self.conn.execute("SELECT id, kind, pseudonym FROM people ORDER BY kind, pseudonym")]
+
+    def person_mentions(self) -> dict[tuple[str, str], str]:
+        with self._lock:
+            return {(r[0], r[1]): r[2] for r in self.conn.execute(
+                "SELECT record_id, path, person_id FROM person_mentions")}
+
+    # ---------------------------------------------------------------- counts (each person once)
+    def count_victims(self, by: str, statuses: tuple[str, ...]) -> dict[str, dict[str, tuple[int, int]]]:
+        """{month or place: {status: (distinct people, of which unconfirmed)}}.
+
+        A victim mention confirmed as a person counts once, in the first month
+        (or place) where that person has that status; a mention not yet
+        confirmed as anyone counts as one person and as unconfirmed."""
+        column = "month" if by == "month" else "place"
+        marks = ",".join("?" for _ in statuses)
+        sql = (_VICTIMS.replace("{statuses}", marks)
+               + f" SELECT coalesce({column}, 'unknown'), status, count(*), sum(unconfirmed)"
+                 " FROM firsts WHERE n = 1 GROUP BY 1, 2")
+        out: dict[str, dict[str, tuple[int, int]]] = {}
+        with self._lock:
+            for key, status, n, unconfirmed in self.conn.execute(sql, statuses):
+                out.setdefault(key, {})[status] = (int(n), int(unconfirmed or 0))
+        return dict(sorted(out.items()))
+
+    def count_violations_by_perpetrator(self) -> dict[str, dict[str, tuple[int, int]]]:
+        """{perpetrator type: {act type: (distinct incidents, of which unconfirmed)}}.
+
+        Acts attached to an incident count once per incident (with the
+        incident's type); an act not attached to any counts on its own, as unconfirmed."""
+        sql = f"""
+            WITH acts AS ({_ACTS}),
+            keyed AS (
+                SELECT coalesce(ia.incident_id, acts.rid || '/' || acts.ai) AS ikey, ia.incident_id IS NULL AS loose,
+                       coalesce(i.act_type, json_extract(acts.act, '$.act_type'), 'unknown') AS kind, acts.act
+                FROM acts LEFT JOIN incident_acts ia ON ia.record_id = acts.rid AND ia.act_index = acts.ai
+                          LEFT JOIN incidents i ON i.id = ia.incident_id
+            ),
+            perps AS (
+                SELECT DISTINCT keyed.ikey, keyed.loose, keyed.kind,
+                       coalesce(json_extract(p.value, '$.perp_type'), 'unknown') AS perp
+                FROM keyed LEFT JOIN json_each(keyed.act, '$.act_perpetrators') p
+            )
+            SELECT perp, kind, count(DISTINCT ikey), count(DISTINCT CASE WHEN loose THEN ikey END)
+            FROM perps GROUP BY 1, 2"""
+        out: dict[str, dict[str, tuple[int, int]]] = {}
+        with self._lock:
+            for perp, kind, n, loose in self.conn.execute(sql):
+                out.setdefault(perp, {})[kind] = (int(n), int(loose))
+        return dict(sorted(out.items()))
+
+    def count_loose_acts(self) -> tuple[int, int]:
+        """(acts in no incident, acts in all)."""
+        sql = f"""WITH acts AS ({_ACTS})
+            SELECT sum(ia.incident_id IS NULL), count(*) FROM acts
+            LEFT JOIN incident_acts ia ON ia.record_id = acts.rid AND ia.act_index = acts.ai"""
+        with self._lock:
+            loose, total = self.conn.execute(sql).fetchone()
+        return int(loose or 0), int(total or 0)
