@@ -128,6 +128,12 @@ def cmd_handover(args: argparse.Namespace) -> None:
 def cmd_hq_export(args: argparse.Namespace) -> None:
     from .core.analysis import export_table
 
+    if args.format in ("huridocs", "uwazi"):
+        from .cli_desk import export_desk
+
+        export_desk(args)
+        return
+
     with open_vault(args) as vault:
         count = export_table(vault, Path(args.out), args.format)
     emit(args, {"out": args.out, "records": count}, f"Wrote {count} records to {args.out}")
@@ -150,9 +156,14 @@ def add_commands(sub, add: Callable) -> None:
     rc = add(hq, "receipt", cmd_hq_receipt, "analyst side: sign a receipt for an imported bundle")
     rc.add_argument("bundle_id")
     rc.add_argument("--out", required=True, metavar="FILE")
-    he = add(hq, "export", cmd_hq_export, "export all testimonies as CSV or JSON")
-    he.add_argument("--format", choices=["csv", "json"], required=True)
+    he = add(hq, "export", cmd_hq_export, "export all testimonies as CSV or JSON, or the desk's incidents for "
+             "HURIDOCS (JSON file) or Uwazi (folder of CSV files)")
+    he.add_argument("--format", choices=["csv", "json", "huridocs", "uwazi"], required=True)
     he.add_argument("--out", required=True, metavar="FILE")
+
+    from .cli_desk import add_desk_commands
+
+    add_desk_commands(hq, add)
 
     e = add(sub, "export", cmd_export, "field side: write an encrypted, signed bundle")
     e.add_argument("--to", required=True, metavar="FINGERPRINT")

@@ -65,13 +65,13 @@ def companion_of_demo_killing() -> Sample:
         "source_type": "indirect_witness",
         "deceased_person": {"status": "killed", "sex": "male", "age": 16, "name_publishable": True},
         "death_circumstances": "He went to the funeral with his friends. They carried him home; "
-                               "[PERSON 1] said the shot came from the school roof.",
+                               "[PERSON-1] said the shot came from the school roof.",
         "acts": [{
             "act_type": "killing",
             "act_date": {"precision": "day", "date": "2012-02-04"},
             "act_location": {"city": "homs", "district": "khalidiya"},
             "act_description": "My brother was shot in the chest during the funeral procession, near the "
-                               "mosque. [PERSON 1] carried him to a house; he died before the doctor came.",
+                               "mosque. [PERSON-1] carried him to a house; he died before the doctor came.",
             "act_witness_connection": "told_by_witness",
             "act_victims": [{"status": "killed", "sex": "male", "age": 16, "name_publishable": True,
                              "role": "protester"}],

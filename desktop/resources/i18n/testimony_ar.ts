@@ -82,6 +82,10 @@
         <translation>الأنماط</translation>
     </message>
     <message>
+        <source>Desk</source>
+        <translation>مكتب التحليل</translation>
+    </message>
+    <message>
         <source>Import bundle…</source>
         <translation>استيراد حزمة…</translation>
     </message>
@@ -433,6 +437,152 @@
     <message>
         <source>Does not agree</source>
         <translation>لا يوافق</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>same type of act</source>
+        <translation>نوع الفعل نفسه</translation>
+    </message>
+    <message>
+        <source>similar type of act</source>
+        <translation>نوع فعل مشابه</translation>
+    </message>
+    <message>
+        <source>same place</source>
+        <translation>المكان نفسه</translation>
+    </message>
+    <message>
+        <source>same neighbourhood</source>
+        <translation>الحي نفسه</translation>
+    </message>
+    <message>
+        <source>overlapping dates</source>
+        <translation>تواريخ متداخلة</translation>
+    </message>
+    <message>
+        <source>same day</source>
+        <translation>اليوم نفسه</translation>
+    </message>
+    <message>
+        <source>date known only roughly</source>
+        <translation>التاريخ معروف تقريبياً فقط</translation>
+    </message>
+    <message>
+        <source>names match (compared, not shown)</source>
+        <translation>الأسماء متطابقة (قورنت ولا تُعرض)</translation>
+    </message>
+    <message>
+        <source>same status</source>
+        <translation>الحالة نفسها</translation>
+    </message>
+    <message>
+        <source>a later status of the same person</source>
+        <translation>حالة لاحقة للشخص نفسه</translation>
+    </message>
+    <message>
+        <source>same incident</source>
+        <translation>الحادثة نفسها</translation>
+    </message>
+    <message>
+        <source>same sex</source>
+        <translation>الجنس نفسه</translation>
+    </message>
+    <message>
+        <source>ages agree</source>
+        <translation>الأعمار متوافقة</translation>
+    </message>
+    <message>
+        <source>same force</source>
+        <translation>القوة نفسها</translation>
+    </message>
+    <message>
+        <source>unit named alike</source>
+        <translation>اسم الوحدة متشابه</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>eyewitness</source>
+        <translation>شاهد عيان</translation>
+    </message>
+    <message>
+        <source>victim</source>
+        <translation>ضحية</translation>
+    </message>
+    <message>
+        <source>relative</source>
+        <translation>قريب</translation>
+    </message>
+    <message>
+        <source>medical worker</source>
+        <translation>عامل طبي</translation>
+    </message>
+    <message>
+        <source>aid volunteer</source>
+        <translation>متطوع إغاثة</translation>
+    </message>
+    <message>
+        <source>researcher's observation</source>
+        <translation>ملاحظة الباحث</translation>
+    </message>
+    <message>
+        <source>footage</source>
+        <translation>تسجيل مصوّر</translation>
+    </message>
+    <message>
+        <source>other source</source>
+        <translation>مصدر آخر</translation>
+    </message>
+    <message>
+        <source>Not assessed yet</source>
+        <translation>لم تُقيَّم بعد</translation>
+    </message>
+    <message>
+        <source>Single source</source>
+        <translation>مصدر واحد</translation>
+    </message>
+    <message>
+        <source>Partly corroborated</source>
+        <translation>مؤيَّدة جزئياً</translation>
+    </message>
+    <message>
+        <source>Corroborated</source>
+        <translation>مؤيَّدة</translation>
+    </message>
+    <message>
+        <source>Strongly corroborated</source>
+        <translation>مؤيَّدة بقوة</translation>
+    </message>
+    <message>
+        <source>Contested</source>
+        <translation>متنازع عليها</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>من {start} إلى {end}</translation>
+    </message>
+    <message>
+        <source>{type} · {date} · {place} · {source} {code}</source>
+        <translation>{type} · {date} · {place} · {source} {code}</translation>
+    </message>
+</context>
+<context>
+    <name>DeskView</name>
+    <message>
+        <source>Incidents</source>
+        <translation>الحوادث</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>الاقتراحات</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>الأشخاص</translation>
     </message>
 </context>
 <context>
@@ -958,6 +1108,192 @@
     </message>
 </context>
 <context>
+    <name>IncidentDialog</name>
+    <message>
+        <source>New incident</source>
+        <translation>حادثة جديدة</translation>
+    </message>
+    <message>
+        <source>Type of act</source>
+        <translation>نوع الفعل</translation>
+    </message>
+    <message>
+        <source>Date precision</source>
+        <translation>دقة التاريخ</translation>
+    </message>
+    <message>
+        <source>Exact day</source>
+        <translation>يوم محدد</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>Between two dates</source>
+        <translation>بين تاريخين</translation>
+    </message>
+    <message>
+        <source>Date or first day</source>
+        <translation>التاريخ أو اليوم الأول</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>اليوم الأخير</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>الوصف</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <source>New incident…</source>
+        <translation>حادثة جديدة…</translation>
+    </message>
+    <message>
+        <source>Report draft…</source>
+        <translation>مسودة تقرير…</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>الحوادث</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>المصادر</translation>
+    </message>
+    <message>
+        <source>Sources of the incident</source>
+        <translation>مصادر الحادثة</translation>
+    </message>
+    <message>
+        <source>Corroboration level</source>
+        <translation>درجة التأييد</translation>
+    </message>
+    <message>
+        <source>Evidence for the corroboration level</source>
+        <translation>الأدلة على درجة التأييد</translation>
+    </message>
+    <message>
+        <source>The evidence for this level</source>
+        <translation>الأدلة على هذه الدرجة</translation>
+    </message>
+    <message>
+        <source>Set level</source>
+        <translation>تعيين الدرجة</translation>
+    </message>
+    <message>
+        <source>Acts of testimonies in no incident, at the same place, on overlapping dates, of a similar type.</source>
+        <translation>أفعال من شهادات غير مُلحقة بأي حادثة، في المكان نفسه، بتواريخ متداخلة، ومن نوع مشابه.</translation>
+    </message>
+    <message>
+        <source>Candidate acts</source>
+        <translation>الأفعال المرشّحة</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>إلحاق</translation>
+    </message>
+    <message>
+        <source>Not this incident</source>
+        <translation>ليست هذه الحادثة</translation>
+    </message>
+    <message>
+        <source>Detach selected source</source>
+        <translation>فصل المصدر المحدد</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>المرشّحات</translation>
+    </message>
+    <message>
+        <source>The selected source's narrative, as redacted. Select words and quote them.</source>
+        <translation>رواية المصدر المحدد بعد الحجب. حدّد كلمات واقتبسها.</translation>
+    </message>
+    <message>
+        <source>Redacted narrative</source>
+        <translation>الرواية بعد الحجب</translation>
+    </message>
+    <message>
+        <source>Quote the selection</source>
+        <translation>اقتباس المحدد</translation>
+    </message>
+    <message>
+        <source>Quotations</source>
+        <translation>الاقتباسات</translation>
+    </message>
+    <message>
+        <source>Violation</source>
+        <translation>الانتهاك</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>متى</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>أين</translation>
+    </message>
+    <message>
+        <source>Independent sources</source>
+        <translation>المصادر المستقلة</translation>
+    </message>
+    <message>
+        <source>Corroboration</source>
+        <translation>درجة التأييد</translation>
+    </message>
+    <message>
+        <source>{n} incidents filed; {loose} of {total} acts of testimonies are in no incident yet.</source>
+        <translation>الحوادث المسجّلة: {n}؛ {loose} من أصل {total} من أفعال الشهادات غير مُلحقة بأي حادثة بعد.</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>من {start} إلى {end}</translation>
+    </message>
+    <message>
+        <source>No incident selected</source>
+        <translation>لم تُحدَّد أي حادثة</translation>
+    </message>
+    <message>
+        <source>File an incident with “New incident…”, or accept a suggested one.</source>
+        <translation>سجّل حادثة عبر «حادثة جديدة…»، أو اقبل حادثة مقترحة.</translation>
+    </message>
+    <message>
+        <source>{type} — {place}, {date}</source>
+        <translation>{type} — {place}، {date}</translation>
+    </message>
+    <message>
+        <source>No description yet.</source>
+        <translation>لا وصف بعد.</translation>
+    </message>
+    <message>
+        <source>{independent} independent sources ({kinds}) in {testimonies} testimonies, from {devices} devices and {researchers} researchers; {victims} victims.</source>
+        <translation>المصادر المستقلة: {independent} ({kinds}) في {testimonies} من الشهادات، من {devices} من الأجهزة و{researchers} من الباحثين؛ الضحايا: {victims}.</translation>
+    </message>
+    <message>
+        <source>{act} · researcher {researcher} · device {device}</source>
+        <translation>{act} · الباحث {researcher} · الجهاز {device}</translation>
+    </message>
+    <message>
+        <source>{act} — {reasons}</source>
+        <translation>{act} — {reasons}</translation>
+    </message>
+    <message>
+        <source>Select words of the narrative first.</source>
+        <translation>حدّد كلمات من الرواية أولاً.</translation>
+    </message>
+</context>
+<context>
     <name>InterviewView</name>
     <message>
         <source>New interview: choose the type</source>
@@ -1176,8 +1512,28 @@
         <translation>الضحايا حسب الحالة، لكل شهر</translation>
     </message>
     <message>
-        <source>Each victim of each act counted once per testimony, in the month the act began. Two testimonies about the same victim count twice until they are linked and reviewed.</source>
-        <translation>يُعدّ كل ضحية لكل فعل مرة واحدة في كل شهادة، في الشهر الذي بدأ فيه الفعل. شهادتان عن الضحية نفسها تُعدّان مرتين إلى أن تُربطا وتُراجعا.</translation>
+        <source>Incidents by number of independent sources</source>
+        <translation>الحوادث حسب عدد المصادر المستقلة</translation>
+    </message>
+    <message>
+        <source>No incidents filed yet (Desk, Ctrl+3).</source>
+        <translation>لم تُسجَّل أي حادثة بعد (مكتب التحليل، Ctrl+3).</translation>
+    </message>
+    <message>
+        <source>Each person counted once, in the month the act began; testimonies confirmed as the same person (Desk) count as one. {n} of these counts are victims not yet confirmed across testimonies, so two accounts of one victim may still count twice.</source>
+        <translation>يُعدّ كل شخص مرة واحدة، في الشهر الذي بدأ فيه الفعل؛ والشهادات التي أُكّد أنها عن الشخص نفسه (مكتب التحليل) تُعدّ واحداً. {n} من هذه الأعداد ضحايا لم يُؤكَّدوا بعد عبر الشهادات، فقد تُعدّ روايتان عن ضحية واحدة مرتين.</translation>
+    </message>
+    <message>
+        <source>Neighbourhood (district), or the city when no district was given. Each person counted once; {n} not yet confirmed across testimonies.</source>
+        <translation>الحي، أو المدينة إن لم يُذكر الحي. يُعدّ كل شخص مرة واحدة؛ {n} لم يُؤكَّدوا بعد عبر الشهادات.</translation>
+    </message>
+    <message>
+        <source>Incidents per alleged perpetrator (force, unit or group), by type of act: acts filed in one incident count once. {loose} of {total} acts are in no incident yet and count on their own.</source>
+        <translation>الحوادث حسب الجهة المتهمة (قوة أو وحدة أو مجموعة) ونوع الفعل: الأفعال المُلحقة بحادثة واحدة تُعدّ مرة واحدة. {loose} من أصل {total} من الأفعال غير مُلحقة بأي حادثة بعد وتُعدّ كلٌّ على حدة.</translation>
+    </message>
+    <message>
+        <source>Filed incidents by the number of independent sources (different interviewees) behind them. {loose} of {total} acts of testimonies are in no incident yet.</source>
+        <translation>الحوادث المسجّلة حسب عدد المصادر المستقلة (أشخاص مختلفون قوبلوا) وراءها. {loose} من أصل {total} من أفعال الشهادات غير مُلحقة بأي حادثة بعد.</translation>
     </message>
     <message>
         <source>Victims by month</source>
@@ -1188,56 +1544,87 @@
         <translation>الضحايا حسب الحالة، لكل حي</translation>
     </message>
     <message>
-        <source>Neighbourhood (district), or the city when no district was given.</source>
-        <translation>الحي، أو المدينة إن لم يُذكر الحي.</translation>
-    </message>
-    <message>
         <source>By neighbourhood</source>
         <translation>حسب الحي</translation>
-    </message>
-    <message>
-        <source>Acts per alleged perpetrator (force, unit or group), by type of act.</source>
-        <translation>الأفعال لكل جهة متهمة (قوة أو وحدة أو جماعة)، حسب نوع الفعل.</translation>
     </message>
     <message>
         <source>By perpetrator</source>
         <translation>حسب الجهة المتهمة</translation>
     </message>
     <message>
-        <source>Incidents and independent sources</source>
-        <translation>الحوادث والمصادر المستقلة</translation>
-    </message>
-    <message>
-        <source>Incidents and corroboration</source>
-        <translation>الحوادث وتعزيزها</translation>
-    </message>
-    <message>
-        <source>Acts of the same type, day (or month) and place form an incident; testimonies linked as the same incident are merged. Independent sources are distinct field devices.</source>
-        <translation>الأفعال من النوع نفسه في اليوم (أو الشهر) والمكان نفسيهما تشكّل حادثة؛ وتُدمج الشهادات المربوطة على أنها الحادثة نفسها. المصادر المستقلة هي أجهزة ميدانية مختلفة.</translation>
-    </message>
-    <message>
         <source>Incidents</source>
         <translation>الحوادث</translation>
     </message>
+</context>
+<context>
+    <name>PeoplePage</name>
     <message>
-        <source>Violation</source>
-        <translation>الانتهاك</translation>
+        <source>Confirmed people and units</source>
+        <translation>الأشخاص والوحدات المؤكَّدون</translation>
+    </message>
+    <message>
+        <source>What the testimonies confirmed as this person say happened to them, in order.</source>
+        <translation>ما تقوله الشهادات المؤكَّد أنها عن هذا الشخص عمّا جرى له، بالترتيب.</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>تاريخ الحالات</translation>
+    </message>
+    <message>
+        <source>Reveal names…</source>
+        <translation>إظهار الأسماء…</translation>
+    </message>
+    <message>
+        <source>Remove this testimony from the person</source>
+        <translation>إزالة هذه الشهادة من الشخص</translation>
+    </message>
+    <message>
+        <source>Revealed names</source>
+        <translation>الأسماء الظاهرة</translation>
+    </message>
+    <message>
+        <source>{pseudonym} · victim · {n} testimonies</source>
+        <translation>{pseudonym} · ضحية · الشهادات: {n}</translation>
+    </message>
+    <message>
+        <source>{pseudonym} · unit · {n} testimonies</source>
+        <translation>{pseudonym} · وحدة · الشهادات: {n}</translation>
+    </message>
+    <message>
+        <source>No one confirmed yet</source>
+        <translation>لم يُؤكَّد أحد بعد</translation>
     </message>
     <message>
         <source>When</source>
         <translation>متى</translation>
     </message>
     <message>
-        <source>Where</source>
-        <translation>أين</translation>
+        <source>Status</source>
+        <translation>الحالة</translation>
     </message>
     <message>
-        <source>Testimonies</source>
-        <translation>الشهادات</translation>
+        <source>Act</source>
+        <translation>الفعل</translation>
     </message>
     <message>
-        <source>Independent sources</source>
-        <translation>المصادر المستقلة</translation>
+        <source>Testimony</source>
+        <translation>شهادة</translation>
+    </message>
+    <message>
+        <source>Reveal names</source>
+        <translation>إظهار الأسماء</translation>
+    </message>
+    <message>
+        <source>Show the names the testimonies give for {p}? The reveal is written in the custody log.</source>
+        <translation>هل تُظهر الأسماء التي تذكرها الشهادات لـ {p}؟ يُسجَّل الإظهار في سجل الحفظ.</translation>
+    </message>
+    <message>
+        <source>Names given: {names}</source>
+        <translation>الأسماء المذكورة: {names}</translation>
+    </message>
+    <message>
+        <source>Headquarters received no name for this person.</source>
+        <translation>لم يصل إلى المقر أي اسم لهذا الشخص.</translation>
     </message>
 </context>
 <context>
@@ -1798,6 +2185,73 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report draft</source>
+        <translation>مسودة تقرير</translation>
+    </message>
+    <message>
+        <source>{n} incidents chosen. Quotations come from redacted narratives; victims are named only when killed, or disappeared with their family's agreement.</source>
+        <translation>الحوادث المختارة: {n}. الاقتباسات مأخوذة من الروايات بعد الحجب؛ ولا تُذكر أسماء الضحايا إلا للقتلى، أو للمختفين بموافقة عائلاتهم.</translation>
+    </message>
+    <message>
+        <source>All filed incidents. Quotations come from redacted narratives; victims are named only when killed, or disappeared with their family's agreement.</source>
+        <translation>جميع الحوادث المسجّلة. الاقتباسات مأخوذة من الروايات بعد الحجب؛ ولا تُذكر أسماء الضحايا إلا للقتلى، أو للمختفين بموافقة عائلاتهم.</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>لغة التقرير</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>report-draft.pdf</source>
+        <translation>report-draft.pdf</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>التقدّم</translation>
+    </message>
+    <message>
+        <source>Save the report draft</source>
+        <translation>حفظ مسودة التقرير</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>اختر ملفاً أولاً.</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose another file name.</source>
+        <translation>{path} موجود مسبقاً؛ اختر اسم ملف آخر.</translation>
+    </message>
+    <message>
+        <source>Writing the report draft…</source>
+        <translation>جارٍ كتابة مسودة التقرير…</translation>
+    </message>
+    <message>
+        <source>Report draft written to {path}.</source>
+        <translation>كُتبت مسودة التقرير في {path}.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>أُلغي؛ لم يُكتب شيء.</translation>
+    </message>
+</context>
+<context>
     <name>SelectOneEditor</name>
     <message>
         <source>— not answered —</source>
@@ -1984,6 +2438,97 @@
     <message>
         <source>Locked. Enter your passphrase to continue.</source>
         <translation>مقفلة. أدخل عبارة المرور للمتابعة.</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPage</name>
+    <message>
+        <source>Find suggestions</source>
+        <translation>البحث عن اقتراحات</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Progress of the suggestions</source>
+        <translation>تقدّم الاقتراحات</translation>
+    </message>
+    <message>
+        <source>Suggestions compare every testimony; nothing is linked until you accept.</source>
+        <translation>تقارن الاقتراحات كل الشهادات؛ ولا يُربط شيء حتى توافق.</translation>
+    </message>
+    <message>
+        <source>Possible incidents</source>
+        <translation>حوادث محتملة</translation>
+    </message>
+    <message>
+        <source>File as one incident</source>
+        <translation>تسجيلها حادثةً واحدة</translation>
+    </message>
+    <message>
+        <source>Not one incident</source>
+        <translation>ليست حادثة واحدة</translation>
+    </message>
+    <message>
+        <source>Possible same victims</source>
+        <translation>ضحايا قد يكونون الشخص نفسه</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>الشخص نفسه</translation>
+    </message>
+    <message>
+        <source>Not the same person</source>
+        <translation>ليس الشخص نفسه</translation>
+    </message>
+    <message>
+        <source>Possible same units</source>
+        <translation>وحدات قد تكون الوحدة نفسها</translation>
+    </message>
+    <message>
+        <source>Same unit</source>
+        <translation>الوحدة نفسها</translation>
+    </message>
+    <message>
+        <source>Not the same unit</source>
+        <translation>ليست الوحدة نفسها</translation>
+    </message>
+    <message>
+        <source>Comparing testimonies…</source>
+        <translation>جارٍ مقارنة الشهادات…</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>أُلغي؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>{i} possible incidents, {p} possible same victims, {u} possible same units. Names were compared in {n} testimonies whose identities headquarters received; they are not shown here.</source>
+        <translation>حوادث محتملة: {i}، ضحايا قد يكونون الشخص نفسه: {p}، وحدات قد تكون نفسها: {u}. قورنت الأسماء في {n} من الشهادات التي وصلت هوياتها إلى المقر؛ ولا تُعرض هنا.</translation>
+    </message>
+    <message>
+        <source>age {age}</source>
+        <translation>العمر {age}</translation>
+    </message>
+    <message>
+        <source>{act}: victim ({details})</source>
+        <translation>{act}: ضحية ({details})</translation>
+    </message>
+    <message>
+        <source>{n} testimonies — {reasons}</source>
+        <translation>الشهادات: {n} — {reasons}</translation>
+    </message>
+    <message>
+        <source>{a}
+{b}
+    {score:.0%}: {reasons}</source>
+        <translation>{a}
+{b}
+    {score:.0%}: {reasons}</translation>
+    </message>
+    <message>
+        <source>{force}: “{a}” and “{b}” — {reasons}</source>
+        <translation>{force}: «{a}» و«{b}» — {reasons}</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,6 @@
 """Refresh the Arabic translation with Qt's tools.
 
-    .venv/bin/python resources/i18n/update.py
+    .venv/bin/python desktop/resources/i18n/update.py
 
 1. pyside6-lupdate collects every self.tr()/translate() string of desktop/ui
    into testimony_ar.ts (kept in git: translators may edit it in Qt Linguist);
@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
+ROOT = HERE.parents[2]
 BIN = Path(sys.executable).parent
 TS = HERE / "testimony_ar.ts"
 QM = HERE / "testimony_ar.qm"

@@ -1,5 +1,6 @@
 """Patterns, drawn: victims by status per month and per neighbourhood,
-violations by perpetrator type, and incidents with their independent sources."""
+violations by perpetrator type, and incidents by their independent sources,
+each person and each incident counted once where the desk confirmed links."""
 
 from __future__ import annotations
 
@@ -8,11 +9,16 @@ from collections import Counter
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QScrollArea, QSizePolicy, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop.core import analysis
+from desktop.core.services import desk
 from desktop.core.vault import Vault
 
 from ..base.charts import PALETTE, Series, StackedBarChart
@@ -85,43 +91,50 @@ class PatternsView(QWidget):
         self.by_perpetrator = StackedBarChart(Qt.Orientation.Horizontal)
         self.by_perpetrator.setAccessibleName(self.tr("Violations by perpetrator type"))
         self.by_perpetrator.empty_text = self.tr("No acts recorded yet.")
-        self.tabs.addTab(_chart_page(self.tr("Victims by status, per month"), self.tr(
-            "Each victim of each act counted once per testimony, in the month the act began. "
-            "Two testimonies about the same victim count twice until they are linked and reviewed."),
-            self.by_month), self.tr("Victims by month"))
-        self.tabs.addTab(_chart_page(self.tr("Victims by status, per neighbourhood"), self.tr(
-            "Neighbourhood (district), or the city when no district was given."),
-            self.by_place), self.tr("By neighbourhood"))
-        self.tabs.addTab(_chart_page(self.tr("Violations by perpetrator type"), self.tr(
-            "Acts per alleged perpetrator (force, unit or group), by type of act."),
-            self.by_perpetrator), self.tr("By perpetrator"))
-        self.incidents = QTableWidget()
-        self.incidents.setAccessibleName(self.tr("Incidents and independent sources"))
-        inc_page = QWidget()
-        il = QVBoxLayout(inc_page)
-        for label in _header(self.tr("Incidents and corroboration"), self.tr(
-                "Acts of the same type, day (or month) and place form an incident; testimonies linked as the "
-                "same incident are merged. Independent sources are distinct field devices.")):
-            il.addWidget(label)
-        il.addWidget(self.incidents, 1)
-        self.tabs.addTab(inc_page, self.tr("Incidents"))
+        self.month_page = _chart_page(self.tr("Victims by status, per month"), "", self.by_month)
+        self.tabs.addTab(self.month_page, self.tr("Victims by month"))
+        self.place_page = _chart_page(self.tr("Victims by status, per neighbourhood"), "", self.by_place)
+        self.tabs.addTab(self.place_page, self.tr("By neighbourhood"))
+        self.perp_page = _chart_page(self.tr("Violations by perpetrator type"), "", self.by_perpetrator)
+        self.tabs.addTab(self.perp_page, self.tr("By perpetrator"))
+        self.by_sources = StackedBarChart(Qt.Orientation.Vertical)
+        self.by_sources.setAccessibleName(self.tr("Incidents by number of independent sources"))
+        self.by_sources.empty_text = self.tr("No incidents filed yet (Desk, Ctrl+3).")
+        self.sources_page = _chart_page(self.tr("Incidents by number of independent sources"), "", self.by_sources)
+        self.tabs.addTab(self.sources_page, self.tr("Incidents"))
+
+    @staticmethod
+    def _note(page: QWidget, text: str) -> None:
+        page.findChild(QLabel, "hint").setText(text)
 
     def refresh(self, acts: list[analysis.Act] | None = None) -> None:
-        acts = analysis.acts(self.vault) if acts is None else acts
+        """Counts from the desk: each person and each incident once where links are confirmed."""
+        del acts  # the counts come from the vault itself (SQL), not from the testimonies list
         statuses = [Series(s, self.labels.status(s), QColor(STATUS_COLORS[s])) for s in analysis.VICTIM_STATUSES]
 
-        by_month = analysis.victims_by_status(acts, "month")
+        month_counts = desk.victims_by_status(self.vault, "month")
+        by_month = month_counts.table
         months = month_range(list(by_month)) + (["unknown"] if "unknown" in by_month else [])
         self.by_month.set_data([self.labels.month(m) for m in months], statuses,
-                               [[by_month.get(m, Counter())[s.key] for s in statuses] for m in months])
+                               [[by_month.get(m, {}).get(s.key, 0) for s in statuses] for m in months])
+        unconfirmed = month_counts.total_unconfirmed()
+        self._note(self.month_page, self.tr(
+            "Each person counted once, in the month the act began; testimonies confirmed as the same person "
+            "(Desk) count as one. {n} of these counts are victims not yet confirmed across testimonies, so "
+            "two accounts of one victim may still count twice.").format(n=unconfirmed))
 
-        by_place = analysis.victims_by_status(acts, "place")
+        place_counts = desk.victims_by_status(self.vault, "place")
+        by_place = place_counts.table
         places = sorted(by_place, key=lambda k: (-sum(by_place[k].values()), k))
         self.by_place.set_data([self.labels.place(p) for p in places], statuses,
-                               [[by_place[p][s.key] for s in statuses] for p in places])
+                               [[by_place[p].get(s.key, 0) for s in statuses] for p in places])
+        self._note(self.place_page, self.tr(
+            "Neighbourhood (district), or the city when no district was given. Each person counted once; "
+            "{n} not yet confirmed across testimonies.").format(n=place_counts.total_unconfirmed()))
 
-        table = analysis.violations_by_perpetrator(acts)
-        kinds = Counter()
+        perp_counts = desk.violations_by_perpetrator(self.vault)
+        table = perp_counts.table
+        kinds: Counter = Counter()
         for counts in table.values():
             kinds.update(counts)
         kind_order = [k for k, _n in kinds.most_common()]
@@ -129,31 +142,19 @@ class PatternsView(QWidget):
                   for i, k in enumerate(kind_order)]
         perps = sorted(table, key=lambda k: (-sum(table[k].values()), k))
         self.by_perpetrator.set_data([self.labels.perpetrator(p) for p in perps], series,
-                                     [[table[p][k] for k in kind_order] for p in perps])
+                                     [[table[p].get(k, 0) for k in kind_order] for p in perps])
+        loose, total = desk.loose_acts(self.vault)
+        self._note(self.perp_page, self.tr(
+            "Incidents per alleged perpetrator (force, unit or group), by type of act: acts filed in one "
+            "incident count once. {loose} of {total} acts are in no incident yet and count on their own.").format(
+            loose=loose, total=total))
+
+        by_sources = desk.incidents_by_sources(self.vault)
+        keys = sorted(by_sources)
+        one = [Series("incidents", self.tr("Incidents"), QColor(PALETTE[0]))]
+        self.by_sources.set_data([str(k) for k in keys], one, [[by_sources[k]] for k in keys])
+        self._note(self.sources_page, self.tr(
+            "Filed incidents by the number of independent sources (different interviewees) behind them. "
+            "{loose} of {total} acts of testimonies are in no incident yet.").format(loose=loose, total=total))
         for chart in (self.by_place, self.by_perpetrator):
             chart.setMinimumHeight(max(220, chart.sizeHint().height()))
-        self._fill_incidents(analysis.incidents(self.vault, acts))
-
-    def _fill_incidents(self, incidents: list[analysis.Incident]) -> None:
-        t = self.incidents
-        t.clear()
-        t.setColumnCount(5)
-        t.setHorizontalHeaderLabels([self.tr("Violation"), self.tr("When"), self.tr("Where"),
-                                     self.tr("Testimonies"), self.tr("Independent sources")])
-        t.setRowCount(len(incidents))
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.verticalHeader().setVisible(False)
-        for i, inc in enumerate(incidents):
-            cells = [self.labels.violation(inc.act_type), self.labels.month(inc.when), self.labels.place(inc.place),
-                     str(len(inc.records)), str(inc.sources)]
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if col >= 3:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                t.setItem(i, col, item)
-        header = t.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 5):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)

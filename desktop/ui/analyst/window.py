@@ -55,6 +55,8 @@ class AnalystScreen(ScreenActions, QWidget):
                                      style.standardIcon(sp.SP_FileDialogDetailedView))
         self.act_patterns = self._action(self.tr("Patterns"), "Ctrl+2", self.show_patterns,
                                          style.standardIcon(sp.SP_FileDialogContentsView))
+        self.act_desk = self._action(self.tr("Desk"), "Ctrl+3", self.show_desk,
+                                     style.standardIcon(sp.SP_FileDialogListView))
         self.toolbar.addSeparator()
         self.act_import = self._action(self.tr("Import bundle…"), "Ctrl+I", self.import_bundle,
                                        style.standardIcon(sp.SP_DialogOpenButton))
@@ -102,6 +104,11 @@ class AnalystScreen(ScreenActions, QWidget):
         self.patterns = PatternsView(self.vault, self.labels)
         self.home.addTab(self.testimonies, self.tr("Testimonies"))
         self.home.addTab(self.patterns, self.tr("Patterns"))
+        from .desk import DeskView
+
+        self.desk = DeskView(self.vault, self.labels)
+        self.desk.changed.connect(self._desk_changed)
+        self.home.addTab(self.desk, self.tr("Desk"))
         self.stack.addWidget(self.home)
         self.patterns.refresh(self.testimonies.acts)
 
@@ -119,6 +126,9 @@ class AnalystScreen(ScreenActions, QWidget):
             app.removeEventFilter(self.idle)
         if self.export_task is not None:
             self.export_task.cancel()
+        if self.desk.suggestions.task is not None:
+            self.desk.suggestions.task.cancel()
+        self.desk.people.names.setText("")
         if self.record_view is not None:
             self.record_view.mask()
 
@@ -143,6 +153,16 @@ class AnalystScreen(ScreenActions, QWidget):
         self.home.setCurrentWidget(self.testimonies)
         self.testimonies.table.setFocus()
         self.view_changed.emit("list")
+
+    def _desk_changed(self) -> None:
+        self.patterns.refresh(self.testimonies.acts)
+
+    def show_desk(self) -> None:
+        self._drop_record_view()
+        self.stack.setCurrentWidget(self.home)
+        self.home.setCurrentWidget(self.desk)
+        self.desk.incidents.table.setFocus()
+        self.view_changed.emit("desk")
 
     def show_patterns(self) -> None:
         self._drop_record_view()
@@ -225,6 +245,8 @@ class AnalystScreen(ScreenActions, QWidget):
     def save_state(self) -> dict:
         if self.record_view is not None and self.stack.currentWidget() is self.record_view:
             return {"view": "record", "record_id": self.record_view.record_id}
+        if self.home.currentWidget() is self.desk:
+            return {"view": "desk"}
         return {"view": "patterns" if self.home.currentWidget() is self.patterns else "list"}
 
     def restore_state(self, state: dict) -> None:
@@ -232,3 +254,5 @@ class AnalystScreen(ScreenActions, QWidget):
             self.open_record(state["record_id"])
         elif state.get("view") == "patterns":
             self.show_patterns()
+        elif state.get("view") == "desk":
+            self.show_desk()

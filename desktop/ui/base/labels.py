@@ -67,6 +67,9 @@ class Labels:
     def status(self, code: str | None) -> str:
         return self._term("victim_status", code)
 
+    def sex(self, code: str | None) -> str:
+        return self._term("sex", code)
+
     def violation_codes(self) -> list[tuple[str, str]]:
         return list(self._terms("violation_types").items())
 

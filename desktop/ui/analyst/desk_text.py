@@ -1,0 +1,78 @@
+"""Words the desk shows for the core's codes (reasons, source kinds,
+corroboration levels), translated through Qt like every interface string."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from desktop.core.desk.model import ActRef
+
+from ..base.labels import Labels
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Desk", text)
+
+
+def reason(code: str) -> str:
+    return _t({
+        "same_type": QT_TRANSLATE_NOOP("Desk", "same type of act"),
+        "similar_type": QT_TRANSLATE_NOOP("Desk", "similar type of act"),
+        "same_place": QT_TRANSLATE_NOOP("Desk", "same place"),
+        "same_district": QT_TRANSLATE_NOOP("Desk", "same neighbourhood"),
+        "overlapping_dates": QT_TRANSLATE_NOOP("Desk", "overlapping dates"),
+        "same_day": QT_TRANSLATE_NOOP("Desk", "same day"),
+        "vague_date": QT_TRANSLATE_NOOP("Desk", "date known only roughly"),
+        "name": QT_TRANSLATE_NOOP("Desk", "names match (compared, not shown)"),
+        "same_status": QT_TRANSLATE_NOOP("Desk", "same status"),
+        "status_history": QT_TRANSLATE_NOOP("Desk", "a later status of the same person"),
+        "same_incident": QT_TRANSLATE_NOOP("Desk", "same incident"),
+        "same_sex": QT_TRANSLATE_NOOP("Desk", "same sex"),
+        "age": QT_TRANSLATE_NOOP("Desk", "ages agree"),
+        "same_force": QT_TRANSLATE_NOOP("Desk", "same force"),
+        "unit_name": QT_TRANSLATE_NOOP("Desk", "unit named alike"),
+    }.get(code, code))
+
+
+def reasons(codes: list[str]) -> str:
+    return QCoreApplication.translate("Desk", ", ").join(reason(c) for c in codes) if codes else ""
+
+
+def source_kind(code: str) -> str:
+    return _t({
+        "eyewitness": QT_TRANSLATE_NOOP("Desk", "eyewitness"),
+        "victim": QT_TRANSLATE_NOOP("Desk", "victim"),
+        "family": QT_TRANSLATE_NOOP("Desk", "relative"),
+        "medical": QT_TRANSLATE_NOOP("Desk", "medical worker"),
+        "aid_worker": QT_TRANSLATE_NOOP("Desk", "aid volunteer"),
+        "researcher_observation": QT_TRANSLATE_NOOP("Desk", "researcher's observation"),
+        "footage": QT_TRANSLATE_NOOP("Desk", "footage"),
+    }.get(code, QT_TRANSLATE_NOOP("Desk", "other source")))
+
+
+def level(code: str) -> str:
+    return _t({
+        "unassessed": QT_TRANSLATE_NOOP("Desk", "Not assessed yet"),
+        "single_source": QT_TRANSLATE_NOOP("Desk", "Single source"),
+        "partly_corroborated": QT_TRANSLATE_NOOP("Desk", "Partly corroborated"),
+        "corroborated": QT_TRANSLATE_NOOP("Desk", "Corroborated"),
+        "strongly_corroborated": QT_TRANSLATE_NOOP("Desk", "Strongly corroborated"),
+        "contested": QT_TRANSLATE_NOOP("Desk", "Contested"),
+    }.get(code, code))
+
+
+def date_text(labels: Labels, act: ActRef) -> str:
+    if act.start is None:
+        return labels.unknown()
+    if act.start == act.end:
+        return labels.month(act.start.isoformat())
+    return QCoreApplication.translate("Desk", "{start} to {end}").format(start=labels.month(act.start.isoformat()),
+                                        end=labels.month(act.end.isoformat() if act.end else None))
+
+
+def act_line(labels: Labels, act: ActRef) -> str:
+    """One act as the desk lists it: type, date, place, source."""
+    return QCoreApplication.translate("Desk", "{type} · {date} · {place} · {source} {code}").format(
+        type=labels.violation(act.act_type), date=date_text(labels, act),
+        place=labels.place(act.district or act.city, act.city), source=source_kind(act.source_kind),
+        code=act.interviewee or act.record_id[:8])

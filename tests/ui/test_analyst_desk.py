@@ -1,0 +1,128 @@
+"""The analyst's desk in the window: suggestions off the GUI thread, filing the
+demo killing as one incident, confirming its victim, the chart dropping by one,
+candidates, quotations, reveal logged, the report draft written; in Arabic too."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.core import cards
+from desktop.core.crypto import FLOOR
+from desktop.core.desk import sample
+from desktop.core.services import desk
+from desktop.ui.analyst.window import AnalystScreen
+from desktop.ui.app import ShellWindow
+
+HQ_PASSPHRASE = "headquarters passphrase for tests"
+
+
+@pytest.fixture
+def hq(tmp_path):
+    v, _code, _card = cards.init_hq(tmp_path / "hq", HQ_PASSPHRASE, "Desk (test)", kdf=FLOOR)
+    sample.fill(v, 40)
+    yield v
+    if not v.is_locked:
+        v.lock()
+
+
+def _open(qtbot, translations, hq) -> AnalystScreen:
+    window = ShellWindow(hq.path, translations)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_session(hq)
+    assert isinstance(window.main, AnalystScreen)
+    return window.main
+
+
+def _killed_in(main, month_label: str) -> int:
+    chart = main.patterns.by_month
+    col = [s.key for s in chart.series].index("killed")
+    return chart.values[chart.categories.index(month_label)][col]
+
+
+def test_desk_files_the_demo_killing_and_counts_its_victim_once(qtbot, translations, hq, tmp_path, monkeypatch):
+    main = _open(qtbot, translations, hq)
+    main.show_desk()
+    assert main.home.currentWidget() is main.desk
+    page = main.desk.suggestions
+    main.desk.tabs.setCurrentWidget(page)
+    with qtbot.waitSignal(page.found, timeout=30000):
+        page.find_button.click()
+    assert not page.find_button.isEnabled() or page.task is None
+
+    d = desk.load(hq)
+    eyewitness = next(a for a in d.acts if a.form_id == "eyewitness_force" and a.victims)
+    n = next(i for i, p in enumerate(page.result.incidents) if eyewitness.key in {a.key for a in p.acts})
+    row = next(r for r in range(page.incidents.count()) if page.incidents.item(r).data(Qt.ItemDataRole.UserRole) == n)
+    page.incidents.setCurrentRow(row)
+    assert "same place" in page.incidents.currentItem().text()
+    month = main.labels.month("2012-02")
+    killed_before = _killed_in(main, month)
+
+    page.accept_incident()
+    assert len(desk.load(hq).incidents) == 1
+    pn = next(i for i, s in enumerate(page.result.people) if eyewitness.record_id in (s.a.record_id, s.b.record_id))
+    row = next(r for r in range(page.people.count()) if page.people.item(r).data(Qt.ItemDataRole.UserRole) == pn)
+    page.people.setCurrentRow(row)
+    text = page.people.currentItem().text()
+    assert "Yasser" not in text and "ياسر" not in text  # names compared, never shown in suggestions
+    assert "names match" in text
+    page.accept_person()
+    assert _killed_in(main, month) == killed_before - 1  # the chart follows the confirmation
+
+    # the incident: two independent sources, a corroboration level with its evidence, a quotation
+    inc = main.desk.incidents
+    main.desk.tabs.setCurrentWidget(inc)
+    assert inc.table.rowCount() == 1 and inc.table.item(0, 3).text() == "2"
+    assert "2 independent sources" in inc.sources_line.text()
+    inc.level.setCurrentIndex(inc.level.findData("corroborated"))
+    inc.note.setText("Two accounts agree on time and place.")
+    inc.save_level.click()
+    assert desk.load(hq).incidents[0]["corroboration"] == "corroborated"
+    companion = next(r for r in range(inc.sources.count()) if "F-311" in inc.sources.item(r).text())
+    inc.sources.setCurrentRow(companion)
+    cursor = inc.narrative.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(len("My brother was shot"), cursor.MoveMode.KeepAnchor)
+    inc.narrative.setTextCursor(cursor)
+    inc.quote_button.click()
+    assert [q[3] for q in hq.quotes(desk.load(hq).incidents[0]["id"])] == ["My brother was shot"]
+
+    # people: a pseudonym; the reveal asks, shows the names and is logged
+    people = main.desk.people
+    assert people.list.count() == 1 and "V-0001" in people.list.item(0).text()
+    assert people.history.rowCount() == 2
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(people.revealed, timeout=2000):
+        people.reveal_button.click()
+    assert "ياسر الحلبي" in people.names.text()
+    assert hq.conn.execute("SELECT count(*) FROM custody WHERE action = 'person.reveal'").fetchone()[0] == 1
+
+    # the report draft, written off the GUI thread
+    inc.report()
+    dlg = inc.dialog
+    out = tmp_path / "draft.pdf"
+    dlg.path.setText(str(out))
+    with qtbot.waitSignal(dlg.written, timeout=60000):
+        dlg.buttons.button(dlg.buttons.StandardButton.Save).click()
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_desk_in_arabic_and_by_keyboard(qtbot, translations, hq):
+    translations.install("ar")
+    main = _open(qtbot, translations, hq)
+    assert main.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    main.act_desk.trigger()
+    assert main.home.currentWidget() is main.desk
+    assert main.desk.tabs.tabText(0) == "الحوادث"
+    inc = main.desk.incidents
+    assert inc.new_button.text() != "New incident…"
+    for w in (inc.new_button, inc.report_button, main.desk.suggestions.find_button, inc.level, inc.note):
+        assert w.focusPolicy() & Qt.FocusPolicy.TabFocus, w
+    inc.new_incident()
+    dlg = inc.dialog
+    dlg.place.setCurrentIndex(dlg.place.findText("حمص"))
+    dlg.save()
+    assert len(desk.load(hq).incidents) == 1 and inc.table.rowCount() == 1
