@@ -39,7 +39,7 @@ def _act(text: str) -> tuple[str, int]:
 def _mention(text: str) -> tuple[str, str]:
     rid, _, path = text.partition(":")
     if not rid or not path.startswith("acts["):
-        raise Refused(f"A mention is TESTIMONY_ID:acts[N].act_victims[M], not {text!r}")
+        raise Refused(f"A mention is TESTIMONY_ID:acts[N].act_victims[M] (or .act_perpetrators[M]), not {text!r}")
     return rid, path
 
 
@@ -104,8 +104,8 @@ def cmd_suggest(args: argparse.Namespace) -> None:
                        "reasons": p.reasons} for p in s.incidents],
         "people": [{"a": f"{x.a.record_id}:{x.a.path}", "b": f"{x.b.record_id}:{x.b.path}", "score": x.score,
                     "reasons": x.reasons} for x in s.people],
-        "units": [{"a": f"{x.a.record_id}:{x.a.path}", "b": f"{x.b.record_id}:{x.b.path}", "score": x.score}
-                  for x in s.units],
+        "units": [{"a": f"{x.a.record_id}:{x.a.path}", "b": f"{x.b.record_id}:{x.b.path}", "score": x.score,
+                   "units": [x.a.unit, x.b.unit], "mentions": [f"{r}:{p}" for r, p in x.mentions]} for x in s.units],
         "names_compared_in": s.names_used,
     }
     emit(args, data, f"{len(s.incidents)} possible incidents, {len(s.people)} possible same victims, "
@@ -123,7 +123,8 @@ def cmd_people(args: argparse.Namespace) -> None:
             emit(args, [{"id": p, "kind": k, "pseudonym": n} for p, k, n in people],
                  "\n".join(f"{p}  {k}  {n}" for p, k, n in people) or "No confirmed people yet")
         elif action == "confirm":
-            pid = desk.confirm_same(vault, _mention(args.a), _mention(args.b), args.kind)
+            mentions = [_mention(m) for m in [args.a, args.b, *args.more]]
+            pid = desk.confirm_group(vault, mentions, args.kind)
             emit(args, {"person": pid}, pid)
         elif action == "reject":
             desk.reject_same(vault, _mention(args.a), _mention(args.b))
@@ -252,6 +253,7 @@ def add_desk_commands(hq, add: Callable) -> None:
         p.add_argument("a", metavar="TESTIMONY:PATH")
         p.add_argument("b", metavar="TESTIMONY:PATH")
         if name == "confirm":
+            p.add_argument("more", nargs="*", metavar="TESTIMONY:PATH", help="more mentions of the same one")
             p.add_argument("--kind", choices=["victim", "unit"], default="victim")
     add(psub, "history", cmd_people, "what happened to a person, in order").add_argument("id")
     rv = add(psub, "reveal", cmd_people, "the names testimonies give (logged)")

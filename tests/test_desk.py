@@ -178,3 +178,32 @@ def test_suggestions_can_be_cancelled(hq):
 
     with pytest.raises(Cancelled):
         desk.suggest(v, cancelled=lambda: True)
+
+
+def test_units_named_in_two_languages_are_suggested_as_one(hq):
+    v, _ = hq
+    eyewitness, companion = _demo_pair(v)
+    found = desk.suggest(v)
+    unit = next(u for u in found.units if {eyewitness.record_id, companion.record_id} <= {k[0] for k in u.mentions})
+    assert unit.a.perp_type == unit.b.perp_type == "army"  # "4th Division" = "الفرقة الرابعة"
+    pid = desk.confirm_group(v, unit.mentions, "unit")
+    assert {p: k for p, k, _n in v.people()}[pid] == "unit"
+    assert not any(set(u.mentions) <= set(unit.mentions) for u in desk.suggest(v).units)
+
+
+@pytest.mark.parametrize(("status", "publishable", "named"), [
+    ("killed", True, True), ("disappeared", True, True), ("disappeared", False, False),
+    ("injured", True, False), ("arrested", True, False), ("killed", False, False),
+])
+def test_report_names_victims_only_where_the_policy_allows(hq, status, publishable, named):
+    v, _ = hq
+    act = {"act_type": "killing", "act_date": {"precision": "day", "date": "2013-03-03"},
+           "act_location": {"city": "rastan"},
+           "act_victims": [{"status": status, "sex": "female", "age": 40, "name_publishable": publishable}]}
+    rid = v.add_record("relative_of_disappeared", "1", {"acts": [act]},
+                       {"acts": [{"act_victims": [{"name": "Huda Darwish"}]}]}, origin={"device": "D9"})
+    iid = desk.create_incident(v, "killing", {"precision": "day", "date": "2013-03-03"}, "rastan", None, "",
+                               [(rid, 0)])
+    victims = desk.report_data(v, [iid]).incidents[0].victims
+    assert [x.name for x in victims] == (["Huda Darwish"] if named else [None])
+    assert ("Huda Darwish" in desk.report_html(v, [iid], "en")) is named

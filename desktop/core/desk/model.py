@@ -51,7 +51,7 @@ def _str(v: Any) -> str | None:
     return v if isinstance(v, str) and v.strip() else None
 
 
-@dataclass
+@dataclass(slots=True)
 class ActRef:
     """One act of one testimony, with what the desk needs to compare it."""
 
@@ -72,10 +72,10 @@ class ActRef:
     source_type: str | None
     victims: list[dict] = field(default_factory=list)
     perpetrators: list[dict] = field(default_factory=list)
+    key: tuple[str, int] = ("", 0)  # (record id, act index), set at creation
 
-    @property
-    def key(self) -> tuple[str, int]:
-        return (self.record_id, self.act_index)
+    def __post_init__(self) -> None:
+        self.key = (self.record_id, self.act_index)
 
     @property
     def month(self) -> str | None:
@@ -120,7 +120,7 @@ def act_refs(rows: list[tuple[str, str, dict | None, dict, int, dict]]) -> list[
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A victim as one testimony describes them (path into the record's answers)."""
 
@@ -133,10 +133,10 @@ class Mention:
     age_group: str | None
     name: str | None  # only where headquarters received the identity compartment
     publishable: bool
+    key: tuple[str, str] = ("", "")  # (record id, path), set at creation
 
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.record_id, self.path)
+    def __post_init__(self) -> None:
+        self.key = (self.record_id, self.path)
 
 
 def victim_mentions(acts: list[ActRef], identities: dict[str, dict]) -> list[Mention]:
@@ -159,17 +159,17 @@ def victim_mentions(acts: list[ActRef], identities: dict[str, dict]) -> list[Men
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class UnitMention:
     record_id: str
     path: str
     act: ActRef
     perp_type: str | None
     unit: str
+    key: tuple[str, str] = ("", "")
 
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.record_id, self.path)
+    def __post_init__(self) -> None:
+        self.key = (self.record_id, self.path)
 
 
 def unit_mentions(acts: list[ActRef]) -> list[UnitMention]:

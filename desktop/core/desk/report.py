@@ -254,11 +254,12 @@ def render_html(data: ReportData, lang: str) -> str:
     """The draft as one HTML document (Qt rich-text subset: tables, headings, paragraphs, inline styles)."""
     lab = Labeller(lang)
     rtl = lang == "ar"
-    d = ' dir="rtl"' if rtl else ""
+    d = ' dir="rtl" align="right"' if rtl else ""  # Qt's rich text needs both: direction and alignment
+    html_dir = ' dir="rtl"' if rtl else ""
     align = "right" if rtl else "left"
     sep = "، " if rtl else ", "
     out: list[str] = [
-        f'<html lang="{lang}"{d}><head><meta charset="utf-8"><title>{_e(t("title", lang))} — {_e(data.org)}</title>',
+        f'<html lang="{lang}"{html_dir}><head><meta charset="utf-8"><title>{_e(t("title", lang))} — {_e(data.org)}</title>',
         ("<style>body{font-family:'Noto Sans','Noto Sans Arabic','DejaVu Sans',sans-serif;font-size:10pt}"
         "h1{font-size:18pt}h2{font-size:14pt;margin-top:14pt}h3{font-size:11pt}"
         "td,th{padding:3pt;border:1px solid #999}th{background:#e8e8e8}"

@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..vault.types import Cancelled
 from .model import ActRef, Mention, UnitMention, overlap_days, similar_types
@@ -73,6 +74,7 @@ class UnitSuggestion:
     b: UnitMention
     score: float
     reasons: list[str]
+    mentions: list[tuple[str, str]] = field(default_factory=list)  # every mention the suggestion would link
 
 
 def _act_pair(x: ActRef, y: ActRef) -> tuple[float, list[str]] | None:
@@ -221,6 +223,11 @@ def _age_ok(a: Mention, b: Mention) -> bool | None:
     return None
 
 
+@lru_cache(maxsize=262144)
+def _similarity(a: str, b: str) -> float:
+    return similarity(a, b)
+
+
 def _person_pair(a: Mention, b: Mention, same_incident: bool) -> tuple[float, list[str]] | None:
     if a.record_id == b.record_id:
         return None
@@ -234,7 +241,7 @@ def _person_pair(a: Mention, b: Mention, same_incident: bool) -> tuple[float, li
     reasons: list[str] = []
     score = 0.0
     if a.name and b.name:
-        sim = similarity(a.name, b.name)
+        sim = _similarity(a.name, b.name)
         if sim == 0:
             return None
         score += 0.5 * sim
@@ -291,7 +298,7 @@ def suggest_people(mentions: list[Mention], confirmed: dict[tuple[str, str], str
         if m.name:
             for k in pair_keys(m.name):
                 blocks[f"{city}|{k}"].append(m)
-        inc = incident_of.get((m.record_id, int(m.path.split("]")[0].split("[")[1])))
+        inc = incident_of.get(m.act.key)
         if inc is not None:
             blocks[f"incident|{inc}"].append(m)
     seen: set[tuple[tuple[str, str], tuple[str, str]]] = set()
@@ -361,35 +368,41 @@ def unit_tokens(text: str) -> frozenset[str]:
 
 def suggest_units(mentions: list[UnitMention], confirmed: dict[tuple[str, str], str],
                   rejected: set[tuple[tuple[str, str], tuple[str, str]]]) -> list[UnitSuggestion]:
-    """Perpetrator units named in different testimonies that may be one unit (same force, same words)."""
-    groups: dict[str, list[tuple[UnitMention, frozenset[str]]]] = defaultdict(list)
+    """Perpetrator units named in different testimonies that may be one unit (same force, same words).
+
+    Mentions naming a unit with the same words form one group; a suggestion
+    joins two groups (or confirms one group named alike in several
+    testimonies) and lists every mention it would link."""
+    groups: dict[tuple[str, frozenset[str]], list[UnitMention]] = defaultdict(list)
     for m in mentions:
-        groups[m.perp_type or "?"].append((m, unit_tokens(m.unit)))
+        toks = unit_tokens(m.unit)
+        if toks:
+            groups[(m.perp_type or "?", toks)].append(m)
+    keys = list(groups)
     out = []
-    for members in groups.values():
-        index: dict[str, list[int]] = defaultdict(list)
-        for i, (_m, toks) in enumerate(members):
-            for t in toks:
-                index[t].append(i)
-        seen: set[tuple[int, int]] = set()
-        for ids in index.values():
-            if len(ids) > 400:
+
+    def open_keys(ms: list[UnitMention]) -> list[tuple[str, str]]:
+        return [m.key for m in ms]
+
+    for i, ka in enumerate(keys):
+        for kb in keys[i:]:
+            if ka[0] != kb[0]:
                 continue
-            for x in range(len(ids)):
-                for y in range(x + 1, len(ids)):
-                    i, j = ids[x], ids[y]
-                    if (i, j) in seen:
-                        continue
-                    seen.add((i, j))
-                    (a, ta), (b, tb) = members[i], members[j]
-                    if a.record_id == b.record_id:
-                        continue
-                    key = (a.key, b.key) if a.key <= b.key else (b.key, a.key)
-                    if key in rejected or (confirmed.get(a.key) and confirmed.get(a.key) == confirmed.get(b.key)):
-                        continue
-                    score = len(ta & tb) / len(ta | tb) if ta | tb else 0.0
-                    if score >= 0.6:
-                        x_, y_ = (a, b) if a.key <= b.key else (b, a)
-                        out.append(UnitSuggestion(x_, y_, round(score, 2), ["same_force", "unit_name"]))
-    out.sort(key=lambda s: (-s.score, s.a.key, s.b.key))
+            union = ka[1] | kb[1]
+            score = len(ka[1] & kb[1]) / len(union)
+            if score < 0.6:
+                continue
+            members = groups[ka] + (groups[kb] if kb != ka else [])
+            if len({m.record_id for m in members}) < 2:
+                continue
+            people = {confirmed.get(m.key) for m in members}
+            if len(people) == 1 and None not in people:
+                continue  # already one unit
+            a, b = members[0], next((m for m in members[1:] if m.record_id != members[0].record_id), members[-1])
+            pair = (a.key, b.key) if a.key <= b.key else (b.key, a.key)
+            if pair in rejected:
+                continue
+            reasons = ["same_force", "unit_name"]
+            out.append(UnitSuggestion(a, b, round(score, 2), reasons, open_keys(members)))
+    out.sort(key=lambda s: (-s.score, -len(s.mentions), s.a.key))
     return out

@@ -96,9 +96,14 @@ class Desk:
 
     def __post_init__(self) -> None:
         self._by_key = {a.key: a for a in self.acts}
+        self._by_incident: dict[str, list[ActRef]] = {}
+        for a in self.acts:
+            iid = self.links.get(a.key)
+            if iid is not None:
+                self._by_incident.setdefault(iid, []).append(a)
 
     def incident_acts(self, incident_id: str) -> list[ActRef]:
-        return [a for a in self.acts if self.links.get(a.key) == incident_id]
+        return list(self._by_incident.get(incident_id, []))
 
 
 def load(vault: Vault) -> Desk:
@@ -282,6 +287,18 @@ def confirm_same(vault: Vault, a: tuple[str, str], b: tuple[str, str], kind: str
     if pid is None:
         return vault.create_person(kind, [a, b])
     vault.add_mentions(pid, [a, b])
+    return pid
+
+
+def confirm_group(vault: Vault, mentions: list[tuple[str, str]], kind: str = "unit") -> str:
+    """Several mentions are one person or unit (a suggested group): returns its id."""
+    if kind not in ("victim", "unit") or len(set(mentions)) < 2:
+        raise VaultError("Confirm at least two mentions as one 'victim' or 'unit'")
+    confirmed = vault.person_mentions()
+    pid = next((confirmed[m] for m in mentions if m in confirmed), None)
+    if pid is None:
+        return vault.create_person(kind, list(dict.fromkeys(mentions)))
+    vault.add_mentions(pid, list(dict.fromkeys(mentions)))
     return pid
 
 
@@ -472,7 +489,7 @@ def report_data(vault: Vault, incident_ids: list[str] | None = None, progress: P
         perps: dict[str, list[str]] = {}
         for a in acts:
             for p in a.perpetrators:
-                force = p.get("perp_type") if isinstance(p.get("perp_type"), str) else "unknown"
+                force = str(p["perp_type"]) if isinstance(p.get("perp_type"), str) else "unknown"
                 units = perps.setdefault(force, [])
                 unit = p.get("perp_unit")
                 if isinstance(unit, str) and unit.strip() and unit.strip() not in units:
@@ -567,7 +584,7 @@ def export_tables(vault: Vault) -> Any:
         perps: set[tuple[str, str | None]] = set()
         for a in acts:
             for pi, p in enumerate(a.perpetrators):
-                force = p.get("perp_type") if isinstance(p.get("perp_type"), str) else "unknown"
+                force = str(p["perp_type"]) if isinstance(p.get("perp_type"), str) else "unknown"
                 unit = p.get("perp_unit") if isinstance(p.get("perp_unit"), str) and p["perp_unit"].strip() else None
                 ukey = None
                 if unit:

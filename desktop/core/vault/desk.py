@@ -89,19 +89,19 @@ class DeskMixin(IdentityMixin):
 
     def desk_identities(self, record_ids: list[str] | None = None) -> dict[str, dict]:
         """The identity compartments headquarters received (current revisions), in memory only."""
-        sql = ("SELECT r.id, v.identity_sealed, r.current_rev FROM records r JOIN revisions v"
-               " ON v.record_id = r.id AND v.rev = r.current_rev WHERE v.identity_sealed IS NOT NULL")
+        sql = ("SELECT r.id, v.identity_sealed, r.current_rev, k.wrapped FROM records r JOIN revisions v"
+               " ON v.record_id = r.id AND v.rev = r.current_rev JOIN identity_keys k ON k.record_id = r.id"
+               " WHERE v.identity_sealed IS NOT NULL")
+        wanted = set(record_ids) if record_ids is not None else None
         with self._lock:
             rows = self.conn.execute(sql).fetchall()
-            wanted = set(record_ids) if record_ids is not None else None
-            out: dict[str, dict] = {}
-            for rid, sealed, rev in rows:
-                if wanted is not None and rid not in wanted:
-                    continue
-                key = self._record_key(rid)
-                if key is None:
-                    continue
-                out[rid] = json.loads(open_sealed(key, sealed, f"{rid}:{rev}".encode()))
+            wrap = bytes(self._identity_wrap)
+        out: dict[str, dict] = {}
+        for rid, sealed, rev, wrapped in rows:
+            if wanted is not None and rid not in wanted:
+                continue
+            key = open_sealed(wrap, wrapped, rid.encode())
+            out[rid] = json.loads(open_sealed(key, sealed, f"{rid}:{rev}".encode()))
         return out
 
     def desk_narrative(self, record_id: str, field: str) -> str | None:

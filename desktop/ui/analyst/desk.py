@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -46,6 +47,7 @@ class IncidentsPage(QWidget):
         self.labels = labels
         self.current: str | None = None
         self.snapshot: desk.Desk | None = None
+        self.dialog: QDialog | None = None
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.new_button = QPushButton(self.tr("New incident…"))
@@ -57,10 +59,10 @@ class IncidentsPage(QWidget):
         bar.addWidget(self.new_button)
         bar.addWidget(self.report_button)
         bar.addStretch(1)
+        lay.addLayout(bar)
         self.summary = PlainLabel("")
         self.summary.setObjectName("hint")
-        bar.addWidget(self.summary)
-        lay.addLayout(bar)
+        lay.addWidget(self.summary)
         split = QSplitter(Qt.Orientation.Horizontal)
         lay.addWidget(split, 1)
         self.table = QTableWidget()
@@ -81,6 +83,7 @@ class IncidentsPage(QWidget):
         d.addWidget(self.sources_line)
         self.sources = QListWidget()
         self.sources.setAccessibleName(self.tr("Sources of the incident"))
+        self.sources.setWordWrap(True)
         self.sources.currentRowChanged.connect(self._show_narrative)
         d.addWidget(self.sources, 1)
         row = QHBoxLayout()
@@ -105,6 +108,7 @@ class IncidentsPage(QWidget):
                                        "of a similar type.")))
         self.candidates = QListWidget()
         self.candidates.setAccessibleName(self.tr("Candidate acts"))
+        self.candidates.setWordWrap(True)
         c.addWidget(self.candidates, 1)
         cb = QHBoxLayout()
         self.accept_button = QPushButton(self.tr("Attach"))
@@ -136,7 +140,9 @@ class IncidentsPage(QWidget):
         self.error.setObjectName("error")
         d.addWidget(self.error)
         split.addWidget(detail)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([440, 660])
         self.refresh()
 
     # ---------------------------------------------------------------- list
@@ -163,16 +169,18 @@ class IncidentsPage(QWidget):
                 keep = i
         header = t.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 5):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         loose, total = desk.loose_acts(self.vault)
         self.summary.setText(self.tr("{n} incidents filed; {loose} of {total} acts of testimonies are in no "
                                      "incident yet.").format(n=len(incs), loose=loose, total=total))
-        if keep is not None:
-            t.selectRow(keep)
-        elif incs:
-            t.selectRow(0)
-        else:
-            self.current = None
-            self._show(None)
+        target = keep if keep is not None else (0 if incs else None)
+        self.current = incs[target]["id"] if target is not None else None
+        t.blockSignals(True)
+        if target is not None:
+            t.selectRow(target)
+        t.blockSignals(False)
+        self._show(self.current)
 
     def _date(self, inc: dict) -> str:
         if inc["date_from"] == inc["date_to"]:
@@ -184,7 +192,8 @@ class IncidentsPage(QWidget):
 
     def selected_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})
-        return [self.table.item(r, 0).data(ROLE) for r in rows]
+        items = [self.table.item(r, 0) for r in rows]
+        return [i.data(ROLE) for i in items if i is not None]
 
     def _selected(self) -> None:
         ids = self.selected_ids()
@@ -194,8 +203,8 @@ class IncidentsPage(QWidget):
     # ---------------------------------------------------------------- one incident
     def _show(self, incident_id: str | None) -> None:
         self.error.setText("")
-        for w in (self.sources, self.candidates, self.quotes):
-            w.clear()
+        for lst in (self.sources, self.candidates, self.quotes):
+            lst.clear()
         self.narrative.setPlainText("")
         enabled = incident_id is not None
         for w in (self.level, self.note, self.save_level, self.accept_button, self.reject_button,
@@ -214,7 +223,7 @@ class IncidentsPage(QWidget):
             date=self._date(inc)))
         self.facts.setText(inc["description"] or self.tr("No description yet."))
         s = view.sources
-        kinds = ", ".join(f"{n} {words.source_kind(k)}" for k, n in sorted(s.kinds.items()))
+        kinds = words.comma().join(f"{n} {words.source_kind(k)}" for k, n in sorted(s.kinds.items()))
         self.sources_line.setText(self.tr(
             "{independent} independent sources ({kinds}) in {testimonies} testimonies, from {devices} devices and "
             "{researchers} researchers; {victims} victims.").format(

@@ -94,7 +94,7 @@ class IncidentDialog(QDialog):
         return {"precision": "range", "from": start, "to": self.end.date().toString("yyyy-MM-dd")}
 
     def save(self) -> None:
-        city, district = self.place.currentData() or (None, None)
+        city, district = self.place.currentData() or ("", None)
         try:
             iid = desk.create_incident(self.vault, self.type.currentData(), self.date_value(), city, district,
                                        self.description.toPlainText())

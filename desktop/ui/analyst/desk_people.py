@@ -154,7 +154,10 @@ class PeoplePage(QWidget):
         if item is None or row < 0:
             return
         pid, _kind, _p = item.data(ROLE)
-        rid = self.history.item(row, 3).data(ROLE)
+        cell = self.history.item(row, 3)
+        if cell is None:
+            return
+        rid = cell.data(ROLE)
         d = desk.load(self.vault)
         for key, p in d.confirmed.items():
             if p == pid and key[0] == rid:

@@ -138,7 +138,7 @@ class SuggestionsPage(QWidget):
         if m.age is not None:
             bits.append(self.tr("age {age}").format(age=m.age))
         return self.tr("{act}: victim ({details})").format(act=words.act_line(self.labels, m.act),
-                                                           details=", ".join(bits))
+                                                           details=words.comma().join(bits))
 
     def _fill(self) -> None:
         r = self.result
@@ -158,8 +158,9 @@ class SuggestionsPage(QWidget):
             item.setData(ROLE, n)
             self.people.addItem(item)
         for n, u in enumerate(r.units):
-            item = QListWidgetItem(self.tr("{force}: “{a}” and “{b}” — {reasons}").format(
-                force=self.labels.perpetrator(u.a.perp_type), a=u.a.unit, b=u.b.unit, reasons=words.reasons(u.reasons)))
+            item = QListWidgetItem(self.tr("{force}: “{a}” and “{b}”, {n} testimonies — {reasons}").format(
+                force=self.labels.perpetrator(u.a.perp_type), a=u.a.unit, b=u.b.unit,
+                n=len({k[0] for k in u.mentions}), reasons=words.reasons(u.reasons)))
             item.setData(ROLE, n)
             self.units.addItem(item)
 
@@ -203,7 +204,7 @@ class SuggestionsPage(QWidget):
         n = self._take(self.units)
         if n is not None and self.result is not None:
             u = self.result.units[n]
-            self._run(desk.confirm_same, u.a.key, u.b.key, "unit")
+            self._run(desk.confirm_group, u.mentions, "unit")
 
     def reject_unit(self) -> None:
         n = self._take(self.units)

@@ -3,6 +3,8 @@ corroboration levels), translated through Qt like every interface string."""
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop.core.desk.model import ActRef
@@ -10,8 +12,8 @@ from desktop.core.desk.model import ActRef
 from ..base.labels import Labels
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Desk", text)
+def _t(text: object) -> str:
+    return QCoreApplication.translate("Desk", str(text))
 
 
 def reason(code: str) -> str:
@@ -34,8 +36,12 @@ def reason(code: str) -> str:
     }.get(code, code))
 
 
+def comma() -> str:
+    return QCoreApplication.translate("Desk", ", ")
+
+
 def reasons(codes: list[str]) -> str:
-    return QCoreApplication.translate("Desk", ", ").join(reason(c) for c in codes) if codes else ""
+    return comma().join(reason(c) for c in codes) if codes else ""
 
 
 def source_kind(code: str) -> str:
@@ -66,6 +72,9 @@ def date_text(labels: Labels, act: ActRef) -> str:
         return labels.unknown()
     if act.start == act.end:
         return labels.month(act.start.isoformat())
+    if act.end and act.start.day == 1 and act.start.month == act.end.month and act.start.year == act.end.year \
+            and (act.end + _dt.timedelta(days=1)).day == 1:
+        return labels.month(act.start.isoformat()[:7])  # the whole month
     return QCoreApplication.translate("Desk", "{start} to {end}").format(start=labels.month(act.start.isoformat()),
                                         end=labels.month(act.end.isoformat() if act.end else None))
 

@@ -56,7 +56,7 @@ class AnalystScreen(ScreenActions, QWidget):
         self.act_patterns = self._action(self.tr("Patterns"), "Ctrl+2", self.show_patterns,
                                          style.standardIcon(sp.SP_FileDialogContentsView))
         self.act_desk = self._action(self.tr("Desk"), "Ctrl+3", self.show_desk,
-                                     style.standardIcon(sp.SP_FileDialogListView))
+                                     style.standardIcon(sp.SP_DirLinkIcon))
         self.toolbar.addSeparator()
         self.act_import = self._action(self.tr("Import bundle…"), "Ctrl+I", self.import_bundle,
                                        style.standardIcon(sp.SP_DialogOpenButton))
