@@ -2527,8 +2527,8 @@
     {score:.0%}: {reasons}</translation>
     </message>
     <message>
-        <source>{force}: “{a}” and “{b}” — {reasons}</source>
-        <translation>{force}: «{a}» و«{b}» — {reasons}</translation>
+        <source>{force}: “{a}” and “{b}”, {n} testimonies — {reasons}</source>
+        <translation>{force}: «{a}» و«{b}»، الشهادات: {n} — {reasons}</translation>
     </message>
 </context>
 <context>
