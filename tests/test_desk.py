@@ -207,3 +207,16 @@ def test_report_names_victims_only_where_the_policy_allows(hq, status, publishab
     victims = desk.report_data(v, [iid]).incidents[0].victims
     assert [x.name for x in victims] == (["Huda Darwish"] if named else [None])
     assert ("Huda Darwish" in desk.report_html(v, [iid], "en")) is named
+
+
+def test_pseudonyms_are_never_reused(hq):
+    v, _ = hq
+    eyewitness, companion = _demo_pair(v)
+    a = (eyewitness.record_id, f"acts[{eyewitness.act_index}].act_victims[0]")
+    b = (companion.record_id, "acts[0].act_victims[0]")
+    first = desk.confirm_same(v, a, b)
+    desk.unlink(v, a)
+    desk.unlink(v, b)  # the person is gone
+    assert first not in {p for p, _k, _n in v.people()}
+    second = desk.confirm_same(v, a, b)
+    assert {p: n for p, _k, n in v.people()}[second] == "V-0002"

@@ -215,7 +215,11 @@ class DeskMixin(IdentityMixin):
         ts = now()
         prefix = "V" if kind == "victim" else "U"
         with self._tx() as c:
-            n = c.execute("SELECT count(*) FROM people WHERE kind = ?", (kind,)).fetchone()[0] + 1
+            # a pseudonym is never given twice, even after people were merged or unlinked
+            seq_key = f"desk_pseudonym_seq_{kind}"
+            row = c.execute("SELECT value FROM meta WHERE key = ?", (seq_key,)).fetchone()
+            n = int(row[0]) + 1 if row else 1
+            c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (seq_key, str(n)))
             c.execute("INSERT INTO people(id, kind, pseudonym, created_at) VALUES (?,?,?,?)",
                       (pid, kind, f"{prefix}-{n:04d}", ts))
             self._add_mentions(c, pid, mentions, ts)
