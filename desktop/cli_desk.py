@@ -4,6 +4,8 @@ report drafts and exports. Same use cases as the window
 
 from __future__ import annotations
 
+from typing import Any
+
 import argparse
 import json
 from collections.abc import Callable
@@ -12,7 +14,7 @@ from pathlib import Path
 from .cli import Refused, emit, open_vault
 
 
-def _date(args: argparse.Namespace) -> dict:
+def _date(args: argparse.Namespace) -> dict[str, Any]:
     if args.date and (args.date_from or args.date_to):
         raise Refused("Give --date or --from/--to, not both")
     if args.date:
@@ -43,9 +45,10 @@ def _mention(text: str) -> tuple[str, str]:
     return rid, path
 
 
-def _incident_dict(inc: dict, view) -> dict:
-    return {**inc, "testimonies": view.sources.testimonies, "independent_sources": view.sources.independent,
-            "devices": view.sources.devices, "researchers": view.sources.researchers, "source_kinds": view.sources.kinds,
+def _incident_dict(inc: dict[str, Any], view: Any) -> dict[str, Any]:
+    src = view.sources
+    return {**inc, "testimonies": src.testimonies, "independent_sources": src.independent,
+            "devices": src.devices, "researchers": src.researchers, "source_kinds": src.kinds,
             "acts": [f"{a.record_id}:{a.act_index}" for a in view.acts],
             "quotes": [{"id": q[0], "testimony": q[1], "field": q[2], "text": q[3]} for q in view.quotes]}
 
@@ -207,7 +210,7 @@ def cmd_demo(args: argparse.Namespace) -> None:
          f"Demo analyst vault at {path}: {len(ids)} fictional testimonies")
 
 
-def add_desk_commands(hq, add: Callable) -> None:
+def add_desk_commands(hq: Any, add: Callable[..., Any]) -> None:
     dm = add(hq, "demo", cmd_demo, "make a new analyst vault filled with fictional testimonies")
     dm.add_argument("--testimonies", type=int, default=200, help="generated testimonies besides the demo ones")
     inc = hq.add_parser("incidents", help="incidents: list, create, show, attach, candidates, corroborate, quote")

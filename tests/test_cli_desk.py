@@ -34,9 +34,9 @@ def test_desk_from_the_command_line(tmp_path):
     pair = next(p for p in found["people"] if {p["a"].split(":")[0], p["b"].split(":")[0]} == {eyewitness, companion})
     before = j("hq", "counts", *v)["victims_by_month"]["2012-02"]["killed"]
     acts = proposal["acts"]
+    attach = [x for a in acts for x in ("--act", a)]
     iid = j("hq", "incidents", "create", "--type", "killing", "--date", "2012-02-04", "--city", "homs",
-            "--district", "khalidiya", "--description", "Shooting at a funeral", *[x for a in acts for x in ("--act", a)],
-            *v)["id"]
+            "--district", "khalidiya", "--description", "Shooting at a funeral", *attach, *v)["id"]
     pid = j("hq", "people", "confirm", pair["a"], pair["b"], *v)["person"]
     counts = j("hq", "counts", *v)
     assert counts["victims_by_month"]["2012-02"]["killed"] == before - 1

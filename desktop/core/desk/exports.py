@@ -16,6 +16,8 @@ their pseudonym or their mention's code.
 
 from __future__ import annotations
 
+from typing import Any
+
 import csv
 import io
 from dataclasses import dataclass, field
@@ -54,12 +56,12 @@ HURIDOCS_KEYS: dict[str, list[str]] = {
 class Tables:
     """The desk as ESF-style tables: lists of dicts keyed as HURIDOCS_KEYS."""
 
-    events: list[dict] = field(default_factory=list)
-    acts: list[dict] = field(default_factory=list)
-    persons: list[dict] = field(default_factory=list)
-    involvements: list[dict] = field(default_factory=list)
-    information: list[dict] = field(default_factory=list)
-    summary: dict = field(default_factory=dict)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    acts: list[dict[str, Any]] = field(default_factory=list)
+    persons: list[dict[str, Any]] = field(default_factory=list)
+    involvements: list[dict[str, Any]] = field(default_factory=list)
+    information: list[dict[str, Any]] = field(default_factory=list)
+    summary: dict[str, Any] = field(default_factory=dict)
 
 
 def _safe_cell(text: str) -> str:
@@ -82,7 +84,7 @@ def uwazi_files(tables: Tables) -> dict[str, bytes]:
     title_of = {p["person_record_number"]: p["name"] or p["pseudonym"] for p in tables.persons}
     event_title = {e["event_record_number"]: e["event_title"] for e in tables.events}
     info_title = {i["information_record_number"]: f"{i['source']} ({i['event']})" for i in tables.information}
-    rows: dict[str, list[dict]] = {name: [] for name in UWAZI_COLUMNS}
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in UWAZI_COLUMNS}
     for e in tables.events:
         victims = sorted({title_of[a["victim"]] for a in tables.acts if a["event"] == e["event_record_number"]
                           and a["victim"] in title_of})

@@ -59,7 +59,7 @@ class ActRef:
     act_index: int
     form_id: str
     act_type: str | None
-    date: dict | None
+    date: dict[str, Any] | None
     start: _dt.date | None
     end: _dt.date | None
     city: str | None
@@ -70,8 +70,8 @@ class ActRef:
     researcher: str | None
     interviewee: str | None
     source_type: str | None
-    victims: list[dict] = field(default_factory=list)
-    perpetrators: list[dict] = field(default_factory=list)
+    victims: list[dict[str, Any]] = field(default_factory=list)
+    perpetrators: list[dict[str, Any]] = field(default_factory=list)
     key: tuple[str, int] = ("", 0)  # (record id, act index), set at creation
 
     def __post_init__(self) -> None:
@@ -93,13 +93,13 @@ class ActRef:
         return SOURCE_KINDS.get(self.form_id, "other")
 
 
-def act_refs(rows: list[tuple[str, str, dict | None, dict, int, dict]]) -> list[ActRef]:
+def act_refs(rows: list[tuple[str, str, dict[str, Any] | None, dict[str, Any], int, dict[str, Any]]]) -> list[ActRef]:
     out: list[ActRef] = []
     for rid, form_id, origin, facts, ai, act in rows:
         interval = date_interval(act.get("act_date"))
         end = date_interval(act.get("act_end_date"))
         loc_value = act.get("act_location")
-        loc: dict = loc_value if isinstance(loc_value, dict) else {}
+        loc: dict[str, Any] = loc_value if isinstance(loc_value, dict) else {}
         origin = origin or {}
         out.append(ActRef(
             record_id=rid, act_index=ai, form_id=form_id,
@@ -139,7 +139,7 @@ class Mention:
         self.key = (self.record_id, self.path)
 
 
-def victim_mentions(acts: list[ActRef], identities: dict[str, dict]) -> list[Mention]:
+def victim_mentions(acts: list[ActRef], identities: dict[str, dict[str, Any]]) -> list[Mention]:
     out: list[Mention] = []
     for a in acts:
         ident_acts = (identities.get(a.record_id) or {}).get("acts")

@@ -160,7 +160,7 @@ def _latin_token(word: str) -> Token:
 def _finish(tok: Token) -> Token:
     if tok.cons and tok.cons[-1] == "h":
         cons = tok.cons[:-1]
-        gaps = tok.gaps[:-2] + (tok.gaps[-2] + tok.gaps[-1],)
+        gaps = (*tok.gaps[:-2], tok.gaps[-2] + tok.gaps[-1])
         return Token(tok.script, tok.norm, cons, gaps, open_end=True)
     return tok
 

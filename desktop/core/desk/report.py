@@ -12,6 +12,8 @@ engine, which shapes Arabic and lays it out right to left.
 
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as _dt
 import html
 import unicodedata
@@ -115,7 +117,7 @@ def t(key: str, lang: str, **kw: object) -> str:
     return pick(TEXT[key], lang).format(**kw)
 
 
-def format_date(date: dict | None, lang: str) -> str:
+def format_date(date: dict[str, Any] | None, lang: str) -> str:
     """An approximate date as a reader says it: '4 February 2012', 'early February 2012', '20–24 June 2012'."""
     if not isinstance(date, dict):
         return t("unknown", lang)
@@ -165,7 +167,7 @@ class VictimLine:
 class IncidentSection:
     number: int
     act_type: str
-    date: dict | None
+    date: dict[str, Any] | None
     city: str | None
     district: str | None
     description: str
@@ -196,10 +198,10 @@ class Labeller:
 
     def __init__(self, lang: str) -> None:
         from ..forms.loader import store_for
-        from ..forms.registry import PACKAGE_RESOURCES
+        from ..paths import resources_dir
 
         self.lang = lang
-        self.store = store_for(PACKAGE_RESOURCES)
+        self.store = store_for(resources_dir())
         name = self.store.default_gazetteer()
         self.gaz = self.store.gazetteer(name) if name else None
         self._vocab: dict[str, dict[str, str]] = {}
@@ -258,17 +260,21 @@ def render_html(data: ReportData, lang: str) -> str:
     html_dir = ' dir="rtl"' if rtl else ""
     align = "right" if rtl else "left"
     sep = "، " if rtl else ", "
+    generated = format_date({"precision": "day", "date": data.generated.isoformat()}, lang)
+    method_1 = t("method_1", lang, incidents=len(data.incidents), testimonies=data.testimonies,
+                 researchers=data.researchers)
     out: list[str] = [
-        f'<html lang="{lang}"{html_dir}><head><meta charset="utf-8"><title>{_e(t("title", lang))} — {_e(data.org)}</title>',
+        f'<html lang="{lang}"{html_dir}><head><meta charset="utf-8">',
+        f'<title>{_e(t("title", lang))} — {_e(data.org)}</title>',
         ("<style>body{font-family:'Noto Sans','Noto Sans Arabic','DejaVu Sans',sans-serif;font-size:10pt}"
         "h1{font-size:18pt}h2{font-size:14pt;margin-top:14pt}h3{font-size:11pt}"
         "td,th{padding:3pt;border:1px solid #999}th{background:#e8e8e8}"
         "blockquote{margin:6pt 18pt;color:#333}.note{color:#555}</style></head>"),
         f'<body{d} style="text-align:{align}">',
         f'<h1{d}>{_e(t("title", lang))} — {_e(data.org)}</h1>',
-        f'<p{d} class="note">{_e(t("draft", lang, date=format_date({"precision": "day", "date": data.generated.isoformat()}, lang), org=data.org))}</p>',
+        f'<p{d} class="note">{_e(t("draft", lang, date=generated, org=data.org))}</p>',
         f'<h2{d}>{_e(t("methodology", lang))}</h2>',
-        f'<p{d}>{_e(t("method_1", lang, incidents=len(data.incidents), testimonies=data.testimonies, researchers=data.researchers))}</p>',
+        f'<p{d}>{_e(method_1)}</p>',
         f'<p{d}>{_e(t("method_2", lang))}</p>',
         f'<p{d}>{_e(t("method_3", lang, unconfirmed=data.unconfirmed))}</p>',
         f'<h2{d}>{_e(t("all_incidents", lang))}</h2>',
@@ -291,7 +297,9 @@ def render_html(data: ReportData, lang: str) -> str:
         out.append(_free(inc.description or t("none", lang), lang))
         out.append(f'<h3{d}>{_e(t("sources", lang))}</h3>')
         kinds = sep.join(f"{n} {pick(KINDS.get(k, KINDS['other']), lang)}" for k, n in sorted(inc.kinds.items()))
-        out.append(f'<p{d}>{_e(t("sources_line", lang, independent=inc.independent, kinds=kinds, testimonies=inc.testimonies, devices=inc.devices, researchers=inc.researchers))}</p>')
+        line = t("sources_line", lang, independent=inc.independent, kinds=kinds, testimonies=inc.testimonies,
+                 devices=inc.devices, researchers=inc.researchers)
+        out.append(f"<p{d}>{_e(line)}</p>")
         level = pick(LEVELS.get(inc.corroboration, {}), lang) or inc.corroboration
         out.append(f'<p{d}>{_e(t("corroboration_line", lang, level=level))}</p>')
         if inc.corroboration_note:

@@ -8,6 +8,8 @@ place detail and event is invented."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import json
 import random
 from collections.abc import Iterator
@@ -16,14 +18,17 @@ from functools import lru_cache
 
 from .. import paths
 
+if TYPE_CHECKING:
+    from ..vault import Vault
+
 
 @dataclass
 class Sample:
     form_id: str
     form_version: str
-    public: dict
-    identity: dict
-    origin: dict
+    public: dict[str, Any]
+    identity: dict[str, Any]
+    origin: dict[str, Any]
 
 
 def _names(kind: str) -> list[str]:
@@ -92,13 +97,14 @@ _TYPES = [("killing", "killed"), ("injury_force", "injured"), ("arbitrary_arrest
 _FORMS = [("eyewitness_force", "direct_witness"), ("family_of_killed", "indirect_witness"),
           ("injured_person", "victim"), ("medical_worker", "professional"), ("detention_torture", "victim"),
           ("relative_of_disappeared", "indirect_witness"), ("footage_review", "documentary")]
-_UNITS = ["4th Division", "Fourth Armoured Division", "الفرقة الرابعة", "Air Force Intelligence", "Military Security branch 215",
-          "فرع الأمن العسكري 215", "Republican Guard", "الحرس الجمهوري"]
+_UNITS = ["4th Division", "Fourth Armoured Division", "الفرقة الرابعة", "Air Force Intelligence",
+          "Military Security branch 215", "فرع الأمن العسكري 215", "Republican Guard", "الحرس الجمهوري"]
+_FORCES = ["army", "pro_government_militia", "military_intelligence"]
 
 
 def generated(n: int, seed: int = 7) -> Iterator[Sample]:
     """``n`` fictional testimonies across cities and months of 2011-2013, some about the same events."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - fictional sample data, nothing secret
     given = _names("given_lat.txt")[:120] + _names("given_ar.txt")[:120]
     family = _names("family_lat.txt")[:80] + _names("family_ar.txt")[:80]
     devices = [f"GEN-DEVICE-{i:02d}" for i in range(12)]
@@ -120,8 +126,8 @@ def generated(n: int, seed: int = 7) -> Iterator[Sample]:
         precise = rng.random() < 0.6
         date = {"precision": "day", "date": when} if precise else \
             {"precision": "month", "month": when[:7]}
-        victims: list[dict] = []
-        names: list[dict] = []
+        victims: list[dict[str, Any]] = []
+        names: list[dict[str, Any]] = []
         for given_name, family_name, sex, age in victims_of[e]:
             victims.append({"status": status, "sex": sex, "age": age + rng.choice([0, 0, 1, -1]),
                             "name_publishable": status in ("killed", "disappeared") and rng.random() < 0.5})
@@ -130,8 +136,7 @@ def generated(n: int, seed: int = 7) -> Iterator[Sample]:
                "act_location": {"city": city, **({"district": district} if district else {})},
                "act_description": f"Generated account {i} of event {e}.",
                "act_witness_connection": "saw_directly", "act_victims": victims,
-               "act_perpetrators": [{"perp_type": rng.choice(["army", "pro_government_militia", "military_intelligence"]),
-                                     "perp_unit": rng.choice(_UNITS)}]}
+               "act_perpetrators": [{"perp_type": rng.choice(_FORCES), "perp_unit": rng.choice(_UNITS)}]}
         public = {"researcher_code": f"R-{devices.index(device):02d}", "interviewee_code": f"G-{i:05d}",
                   "source_type": source_type, "acts": [act]}
         identity = {"acts": [{"act_victims": names}]} if rng.random() < 0.8 else {}
@@ -139,7 +144,7 @@ def generated(n: int, seed: int = 7) -> Iterator[Sample]:
                      {"device": device, "researcher": public["researcher_code"], "bundle": f"gen-{i // 50}"})
 
 
-def fill(vault, n: int = 0, seed: int = 7) -> list[str]:
+def fill(vault: Vault, n: int = 0, seed: int = 7) -> list[str]:
     """Add the demo interviews, the companion account and ``n`` generated testimonies; returns their ids."""
     ids = []
     for s in [*demo_samples(), companion_of_demo_killing(), *generated(n, seed)]:

@@ -11,6 +11,8 @@ let a window show progress and stop it.
 
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as _dt
 import re
 from collections import defaultdict
@@ -175,7 +177,7 @@ def propose_incidents(acts: list[ActRef], attached: set[tuple[str, int]],
     return out
 
 
-def candidates_for(incident: dict, acts: list[ActRef], attached: set[tuple[str, int]],
+def candidates_for(incident: dict[str, Any], acts: list[ActRef], attached: set[tuple[str, int]],
                    rejected: set[tuple[str, str, int]]) -> list[Candidate]:
     """Acts in no incident that may belong to ``incident`` (same place, overlapping dates, similar type)."""
     start = _dt.date.fromisoformat(incident["date_from"]) if incident.get("date_from") else None
@@ -304,7 +306,7 @@ def suggest_people(mentions: list[Mention], confirmed: dict[tuple[str, str], str
     seen: set[tuple[tuple[str, str], tuple[str, str]]] = set()
     out: list[PersonSuggestion] = []
     items = list(blocks.items())
-    for n, (block, members) in enumerate(items):
+    for n, (_block, members) in enumerate(items):
         if cancelled():
             raise Cancelled()
         if n % 200 == 0:

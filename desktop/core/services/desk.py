@@ -55,9 +55,9 @@ def _never() -> bool:
 
 def _store() -> Any:
     from ..forms.loader import store_for
-    from ..forms.registry import PACKAGE_RESOURCES
+    from ..paths import resources_dir
 
-    return store_for(PACKAGE_RESOURCES)
+    return store_for(resources_dir())
 
 
 def check_place(city: str | None, district: str | None) -> None:
@@ -86,7 +86,7 @@ class Desk:
     """One reading of the vault: acts, incidents and people, with every link."""
 
     acts: list[ActRef]
-    incidents: list[dict]
+    incidents: list[dict[str, Any]]
     links: dict[tuple[str, int], str]  # act -> incident id
     confirmed: dict[tuple[str, str], str]  # mention -> person id
     people: dict[str, tuple[str, str]]  # person id -> (kind, pseudonym)
@@ -116,14 +116,14 @@ def load(vault: Vault) -> Desk:
 # ---------------------------------------------------------------- incidents
 
 
-def _interval(date: dict) -> tuple[str | None, str | None]:
+def _interval(date: dict[str, Any]) -> tuple[str | None, str | None]:
     interval = date_interval(date)
     if interval is None:
         raise VaultError("The date is not a valid approximate date (day, month, part of month, year or range)")
     return interval.earliest.isoformat(), interval.latest.isoformat()
 
 
-def create_incident(vault: Vault, act_type: str, date: dict, city: str, district: str | None = None,
+def create_incident(vault: Vault, act_type: str, date: dict[str, Any], city: str, district: str | None = None,
                     description: str = "", acts: list[tuple[str, int]] = ()) -> str:  # type: ignore[assignment]
     check_type(act_type)
     check_place(city, district)
@@ -162,7 +162,7 @@ def set_corroboration(vault: Vault, incident_id: str, level: str, note: str = ""
     vault.update_incident(incident_id, corroboration=level, corroboration_note=note.strip())
 
 
-def _incident(desk: Desk, incident_id: str) -> dict:
+def _incident(desk: Desk, incident_id: str) -> dict[str, Any]:
     for inc in desk.incidents:
         if inc["id"] == incident_id:
             return inc
@@ -187,18 +187,18 @@ def add_quote(vault: Vault, incident_id: str, record_id: str, field_path: str, s
 
 @dataclass
 class IncidentView:
-    incident: dict
+    incident: dict[str, Any]
     acts: list[ActRef]
     sources: Sources
     quotes: list[tuple[int, str, str, str]]
-    victims: list[dict] = field(default_factory=list)  # {"person", "pseudonym", "status", "mentions"}
+    victims: list[dict[str, Any]] = field(default_factory=list)  # {"person", "pseudonym", "status", "mentions"}
 
 
 def incident_view(vault: Vault, incident_id: str, desk: Desk | None = None) -> IncidentView:
     desk = desk or load(vault)
     inc = _incident(desk, incident_id)
     acts = desk.incident_acts(incident_id)
-    victims: dict[str, dict] = {}
+    victims: dict[str, dict[str, Any]] = {}
     for m in victim_mentions(acts, {}):
         pid = desk.confirmed.get(m.key)
         key = pid or f"{m.record_id}/{m.path}"
@@ -353,7 +353,7 @@ def reveal_person(vault: Vault, person_id: str, reason: str = "") -> list[str]:
 
 
 def publishable_name(vault: Vault, keys: set[tuple[str, str]], desk: Desk,
-                     identities: dict[str, dict] | None = None) -> str | None:
+                     identities: dict[str, dict[str, Any]] | None = None) -> str | None:
     """The name a report may print: the killed, or the disappeared whose family agreed (marked publishable)."""
     records = sorted({k[0] for k in keys})
     identities = vault.desk_identities(records) if identities is None else identities
@@ -530,7 +530,7 @@ def export_tables(vault: Vault) -> Any:
     tables = Tables()
     records = sorted({a.record_id for a in desk.acts if a.key in desk.links})
     identities = vault.desk_identities(records)
-    persons: dict[str, dict] = {}
+    persons: dict[str, dict[str, Any]] = {}
     unconfirmed = 0
     for n, inc in enumerate(desk.incidents, start=1):
         eid = f"E-{n:04d}"
@@ -629,7 +629,7 @@ def export_tables(vault: Vault) -> Any:
     return tables
 
 
-def export(vault: Vault, fmt: str, out: Any) -> dict:
+def export(vault: Vault, fmt: str, out: Any) -> dict[str, Any]:
     """Write the HURIDOCS JSON file or the Uwazi CSV folder; never over something that exists."""
     import json
     from pathlib import Path

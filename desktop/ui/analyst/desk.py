@@ -5,6 +5,9 @@ redacted narratives. Suggestions and people have their own pages."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -182,7 +185,7 @@ class IncidentsPage(QWidget):
         t.blockSignals(False)
         self._show(self.current)
 
-    def _date(self, inc: dict) -> str:
+    def _date(self, inc: dict[str, Any]) -> str:
         if inc["date_from"] == inc["date_to"]:
             return self.labels.month(inc["date_from"])
         if inc["date"].get("precision") == "month":
@@ -257,7 +260,7 @@ class IncidentsPage(QWidget):
         rid, ai = item.data(ROLE)
         self.narrative.setPlainText(self.vault.desk_narrative(rid, f"acts[{ai}].act_description") or "")
 
-    def _run(self, fn, *args) -> bool:
+    def _run(self, fn: Callable[..., object], *args: object) -> bool:
         try:
             fn(self.vault, *args)
         except Exception as exc:  # noqa: BLE001 - one line for the analyst; nothing changed

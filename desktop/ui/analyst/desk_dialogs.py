@@ -3,6 +3,8 @@ gazetteer, description) and a report draft (incidents, language, file)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.services import desk
+from desktop.core.vault import Vault
 
 from ..base import workers
 from ..base.labels import Labels
@@ -34,7 +37,7 @@ class IncidentDialog(QDialog):
 
     created = Signal(str)
 
-    def __init__(self, vault, labels: Labels, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, labels: Labels, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.setWindowTitle(self.tr("New incident"))
@@ -84,7 +87,7 @@ class IncidentDialog(QDialog):
     def _precision_changed(self) -> None:
         self.end.setEnabled(self.precision.currentData() == "range")
 
-    def date_value(self) -> dict:
+    def date_value(self) -> dict[str, Any]:
         p = self.precision.currentData()
         start = self.start.date().toString("yyyy-MM-dd")
         if p == "day":
@@ -111,7 +114,7 @@ class ReportDialog(QDialog):
     written = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, vault, incident_ids: list[str], lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, incident_ids: list[str], lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.incident_ids = incident_ids
@@ -171,7 +174,7 @@ class ReportDialog(QDialog):
             return
         vault, ids, lang = self.vault, list(self.incident_ids), self.lang.currentData()
 
-        def work(progress, cancelled) -> str:
+        def work(progress: desk.ProgressFn, cancelled: desk.CancelFn) -> str:
             from ..report_pdf import write_pdf
 
             html = desk.report_html(vault, ids or None, lang, progress, cancelled)

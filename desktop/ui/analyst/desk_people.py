@@ -91,7 +91,7 @@ class PeoplePage(QWidget):
             else:
                 self._selected(None, None)
 
-    def _selected(self, item, _previous=None) -> None:
+    def _selected(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:
         self.names.setText("")  # a reveal lasts until another person is chosen
         self.history.clear()
         self.history.setRowCount(0)

@@ -5,6 +5,8 @@ compared where headquarters received them but never shown here."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -66,7 +68,8 @@ class SuggestionsPage(QWidget):
         self.units = self._page(self.tr("Possible same units"), self.tr("Same unit"), self.accept_unit,
                                 self.tr("Not the same unit"), self.reject_unit)
 
-    def _page(self, title: str, yes: str, on_yes, no: str, on_no) -> QListWidget:
+    def _page(self, title: str, yes: str, on_yes: Callable[[], None], no: str,
+              on_no: Callable[[], None]) -> QListWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
         items = QListWidget()
@@ -89,7 +92,7 @@ class SuggestionsPage(QWidget):
             return
         vault = self.vault
 
-        def work(progress, cancelled) -> desk.Suggestions:
+        def work(progress: desk.ProgressFn, cancelled: desk.CancelFn) -> desk.Suggestions:
             return desk.suggest(vault, progress, cancelled)
 
         self.find_button.setEnabled(False)
@@ -168,11 +171,11 @@ class SuggestionsPage(QWidget):
         item = widget.currentItem()
         if item is None:
             return None
-        n = item.data(ROLE)
+        n = int(item.data(ROLE))
         widget.takeItem(widget.row(item))
         return n
 
-    def _run(self, fn, *args) -> None:
+    def _run(self, fn: Callable[..., object], *args: object) -> None:
         try:
             fn(self.vault, *args)
         except Exception as exc:  # noqa: BLE001 - one line for the analyst; nothing changed
