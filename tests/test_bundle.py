@@ -487,3 +487,29 @@ def test_member_name_with_newline_refused(hostile):
     info = tarfile.TarInfo(att[0].name + "\n")
     refused(pair, build(pair, members + [(info, att[1])], pair.tmp / "nl.tstm"), before,
             "leave the bundle|unexpected member")
+
+
+def test_data_after_the_end_of_the_archive_refused(hostile):
+    """What follows the tar's end inside the age stream is refused, also when it sits in
+    what the tar reader read ahead (the first MiB after the end)."""
+    pair, _, members, before = hostile
+    good = build(pair, members, pair.tmp / "g.tstm")
+    plain = pyrage.decrypt(good.read_bytes(), [pair.hq_identity()])
+    for tail in (b"smuggled", b"\x00" * (3 << 20) + b"smuggled"):
+        (pair.tmp / "tail.tstm").write_bytes(pyrage.encrypt(plain + tail, [pair.hq_identity().to_public()]))
+        refused(pair, pair.tmp / "tail.tstm", before, "data follows the last member")
+
+
+def test_export_stream_is_what_tarfile_writes():
+    """The export builds its tar stream piece by piece (no copies); it is byte for byte
+    what tarfile's own stream writer makes of the same members."""
+    from desktop.core.bundle import _tar_parts, _tarinfo
+
+    members = [(f"records/{i:08d}-0000-0000-0000-000000000000.json", b"x" * (i * 977)) for i in range(12)]
+    ours = b"".join(_tar_parts(None, b"{manifest}", b"s" * 64, members, {}, b"custody\n"))  # type: ignore[arg-type]
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w|", format=tarfile.PAX_FORMAT) as tar:
+        for name, data in [("manifest.json", b"{manifest}"), ("manifest.sig", b"s" * 64), *members,
+                           ("custody.jsonl", b"custody\n")]:
+            tar.addfile(_tarinfo(name, len(data)), io.BytesIO(data))
+    assert ours == buf.getvalue()

@@ -19,15 +19,13 @@ vault, then ingests in one transaction.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import re
 import tarfile
-import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -42,6 +40,7 @@ from . import cards, custody
 from .crypto import b64d, b64e
 from .custody import now
 from .keystore import fsync_dir
+from .streams import BackgroundWriter, Producer, StageFailed
 from .vault import Cancelled, Vault, VaultError
 
 FORMAT = "testimony-bundle"
@@ -124,57 +123,30 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-class _Pipe:
-    """Run ``producer(writer)`` on a thread; read its output as a stream."""
-
-    def __init__(self, producer: Callable[[BinaryIO], None]):
-        rfd, wfd = os.pipe()
-        self.reader = os.fdopen(rfd, "rb", buffering=PIPE_CHUNK)
-        self.error: BaseException | None = None
-
-        def run() -> None:
-            try:
-                with os.fdopen(wfd, "wb", buffering=PIPE_CHUNK) as w:
-                    producer(w)
-            except BaseException as exc:  # reported to the consumer via .error
-                self.error = exc
-
-        self.thread = threading.Thread(target=run, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        if not self.reader.closed:
-            self.reader.close()  # a producer still writing gets a broken pipe and ends
-        self.thread.join()
-
-
 class _Counter:
-    """A file wrapper counting bytes (progress) and honouring cancel."""
+    """A reader counting bytes (progress) and honouring cancel, checked once per MiB.
+
+    pyrage reads 8 KiB at a time through Python calls: each must stay cheap.
+    """
 
     def __init__(self, f: BinaryIO, total: int, progress: ProgressFn | None, cancel: CancelFn | None):
         self.f, self.total, self.progress, self.cancel = f, total, progress, cancel
         self.done = 0
-        self._last = 0.0
+        self._next_tick = 0
 
-    def _tick(self, n: int) -> None:
+    def _tick(self) -> None:
         if self.cancel is not None and self.cancel():
             raise Cancelled()
-        self.done += n
-        if self.progress is not None and (time.monotonic() - self._last > 0.05 or self.done == self.total):
-            self._last = time.monotonic()
+        if self.progress is not None:
             self.progress(self.done, self.total)
-
-    def write(self, data: bytes) -> int:
-        self._tick(len(data))
-        return self.f.write(data)
+        self._next_tick = self.done + PIPE_CHUNK
 
     def read(self, n: int = -1) -> bytes:
         data = self.f.read(n)
-        self._tick(len(data))
+        self.done += len(data)
+        if self.done >= self._next_tick or not data:
+            self._tick()
         return data
-
-    def flush(self) -> None:
-        self.f.flush()
 
 
 # ---------------------------------------------------------------- export
@@ -283,33 +255,31 @@ def export_bundle(
         raise BundleError(f"{part} exists (an export in progress?); remove it or choose another name") from None
     except OSError as exc:
         raise BundleError(f"Cannot write {out}: {exc.strerror}") from None
+    stream = _TarStream(_tar_parts(vault, manifest_bytes, signature, members, attachments, custody_bytes),
+                        total, progress, cancel)
     try:
-        with os.fdopen(fd, "wb") as sink:
-            def tar_producer(w: BinaryIO) -> None:
-                counter = _Counter(w, total, progress, cancel)
-                with tarfile.open(fileobj=counter, mode="w|", format=tarfile.PAX_FORMAT) as tar:
-                    _add_bytes(tar, "manifest.json", manifest_bytes)
-                    _add_bytes(tar, "manifest.sig", signature)
-                    for name, data in members:
-                        _add_bytes(tar, name, data)  # type: ignore[arg-type]
-                    for sha, (att_id, size, which) in attachments.items():
-                        _add_attachment(tar, vault, att_id, sha, size, which == "clean")
-                    _add_bytes(tar, "custody.jsonl", custody_bytes)
-
-            pipe = _Pipe(tar_producer)
-            try:
-                pyrage.encrypt_io(pipe.reader, sink, [recipient])
-            except Exception as exc:  # the producer's error explains it better
-                pipe.close()
-                raise pipe.error or exc from None
-            pipe.close()
-            if pipe.error is not None:
-                raise pipe.error
-            sink.flush()
-            os.fsync(sink.fileno())
+        # Decrypting an attachment from the vault (its own thread), hashing and
+        # building the tar stream, age encryption (here) and writing the bundle
+        # with periodic flushes to disk (the writer's thread) overlap; bytes pass
+        # between them in memory, never through a pipe or a temporary file.
+        out_w = BackgroundWriter(fd)
+        try:
+            pyrage.encrypt_io(stream, out_w, [recipient])
+        except BaseException:
+            out_w.abandon()
+            if stream.error is not None:  # the stream's own error explains it better
+                raise stream.error from None
+            raise
+        finally:
+            stream.close()
+        out_w.close(fsync=True)
+        os.close(fd)
+        fd = -1
         os.replace(part, out)
         fsync_dir(out.parent)
     except BaseException as exc:
+        if fd >= 0:
+            os.close(fd)
         part.unlink(missing_ok=True)
         if isinstance(exc, (BundleError, Cancelled)):
             raise
@@ -339,36 +309,131 @@ def _tarinfo(name: str, size: int) -> tarfile.TarInfo:
     return info
 
 
-def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
-    tar.addfile(_tarinfo(name, len(data)), io.BytesIO(data))
+def _header(name: str, size: int) -> bytes:
+    return _tarinfo(name, size).tobuf(tarfile.PAX_FORMAT, tarfile.ENCODING, "surrogateescape")
+
+
+def _padding(size: int) -> bytes:
+    return tarfile.NUL * (-size % tarfile.BLOCKSIZE)
+
+
+def _tar_parts(vault: Vault, manifest_bytes: bytes, signature: bytes, members: list, attachments: dict,
+               custody_bytes: bytes) -> Iterator[bytes]:
+    """The bundle's tar stream, piece by piece, as ``tarfile.open(mode="w|")`` writes it
+    (headers from ``TarInfo.tobuf``, members padded to blocks, two zero blocks and
+    padding to a whole record at the end), without copying the content around."""
+    offset = 0
+
+    def member(name: str, data: bytes) -> Iterator[bytes]:
+        nonlocal offset
+        head, pad = _header(name, len(data)), _padding(len(data))
+        offset += len(head) + len(data) + len(pad)
+        yield head
+        yield data
+        yield pad
+
+    yield from member("manifest.json", manifest_bytes)
+    yield from member("manifest.sig", signature)
+    for name, data in members:
+        yield from member(name, data)
+    for sha, (att_id, size, which) in attachments.items():
+        head = _header(f"attachments/{sha}", size)
+        yield head
+        yield from _attachment_chunks(vault, att_id, sha, size, which == "clean")
+        pad = _padding(size)
+        yield pad
+        offset += len(head) + size + len(pad)
+    yield from member("custody.jsonl", custody_bytes)
+    end = tarfile.NUL * (2 * tarfile.BLOCKSIZE)
+    offset += len(end)
+    yield end + tarfile.NUL * (-offset % tarfile.RECORDSIZE)
+
+
+def _attachment_chunks(vault: Vault, att_id: str, sha: str, size: int, cleaned: bool) -> Iterator[bytes]:
+    """An attachment decrypted from the vault on its own thread, checked against its recorded hash."""
+    producer = Producer(lambda w: vault.read_attachment(att_id, w, cleaned=cleaned))  # type: ignore[arg-type]
+    digest = hashlib.sha256()
+    done = 0
+    try:
+        while data := producer.channel.get():
+            done += len(data)
+            if done > size:
+                break
+            digest.update(data)  # releases the GIL: the decryption goes on meanwhile
+            yield data
+    except StageFailed as exc:
+        raise exc.error from None
+    finally:
+        producer.close()  # also on cancel or error: the decrypting thread must end here
+    if done != size or digest.hexdigest() != sha:
+        raise BundleError(f"Attachment {att_id} in the vault does not match its recorded hash; export stopped")
+
+
+class _TarStream:
+    """What pyrage encrypts: the tar stream read 8 KiB at a time, with progress and cancel."""
+
+    def __init__(self, parts: Iterator[bytes], total: int, progress: ProgressFn | None, cancel: CancelFn | None):
+        self._parts = parts
+        self._cur = b""
+        self._pos = 0
+        self.total, self.progress, self.cancel = total, progress, cancel
+        self.done = 0
+        self._last = 0.0
+        self.error: BaseException | None = None
+
+    def read(self, n: int = -1) -> bytes:
+        try:
+            while self._pos >= len(self._cur):
+                nxt = next(self._parts, None)
+                if nxt is None:
+                    return b""
+                self._cur, self._pos = nxt, 0
+                self._tick(len(nxt))
+        except BaseException as exc:
+            self.error = exc
+            raise
+        if n is None or n < 0:
+            n = len(self._cur) - self._pos
+        data = self._cur[self._pos:self._pos + n]
+        self._pos += len(data)
+        return data
+
+    def _tick(self, n: int) -> None:
+        if self.cancel is not None and self.cancel():
+            raise Cancelled()
+        self.done += n
+        if self.progress is not None and (time.monotonic() - self._last > 0.05 or self.done >= self.total):
+            self._last = time.monotonic()
+            self.progress(min(self.done, self.total), self.total)
+
+    def close(self) -> None:
+        close = getattr(self._parts, "close", None)
+        if close is not None:
+            close()  # ends an attachment's decrypting thread if one is still running
 
 
 class _HashingReader:
+    """Reads a member in MiB pieces, hashes each (releasing the GIL) and serves pyrage's
+    8 KiB reads from them."""
+
     def __init__(self, f: BinaryIO, limit: int):
         self.f, self.limit = f, limit
         self.sha = hashlib.sha256()
         self.size = 0
+        self._cur = b""
+        self._pos = 0
 
     def read(self, n: int = -1) -> bytes:
+        if self._pos >= len(self._cur):
+            self._cur = self.f.read(min(PIPE_CHUNK, self.limit - self.size))
+            self._pos = 0
+            self.sha.update(self._cur)
+            self.size += len(self._cur)
         if n is None or n < 0:
-            n = PIPE_CHUNK
-        data = self.f.read(min(n, self.limit - self.size))
-        self.sha.update(data)
-        self.size += len(data)
+            n = len(self._cur) - self._pos
+        data = self._cur[self._pos:self._pos + n]
+        self._pos += len(data)
         return data
-
-
-def _add_attachment(tar: tarfile.TarFile, vault: Vault, att_id: str, sha: str, size: int, cleaned: bool) -> None:
-    pipe = _Pipe(lambda w: vault.read_attachment(att_id, w, cleaned=cleaned))
-    reader = _HashingReader(pipe.reader, size)
-    try:
-        tar.addfile(_tarinfo(f"attachments/{sha}", size), reader)
-    finally:
-        pipe.close()  # also on cancel or error: the decrypting thread must end here
-    if pipe.error is not None:
-        raise pipe.error
-    if reader.size != size or reader.sha.hexdigest() != sha:
-        raise BundleError(f"Attachment {att_id} in the vault does not match its recorded hash; export stopped")
 
 
 # ---------------------------------------------------------------- import
@@ -478,19 +543,23 @@ def _parse(vault: Vault, path: Path, identity: x25519.Identity, progress: Progre
     Returns the bundle id alone when the bundle was already imported.
     """
     try:
-        src = open(path, "rb")
+        src = open(path, "rb", buffering=PIPE_CHUNK)  # noqa: SIM115 - closed in _parse's finally
     except OSError as exc:
         raise BundleError(f"Cannot read {path}: {exc.strerror}") from None
     total = os.fstat(src.fileno()).st_size
     counted = _Counter(src, total, progress, cancel)
-    pipe = _Pipe(lambda w: pyrage.decrypt_io(counted, w, [identity]))
+    # Decryption runs on its own thread and hands the tar stream over in memory;
+    # each attachment is hashed in MiB pieces and re-encrypted into the vault here
+    # while its writer thread flushes it to disk.
+    pipe = Producer(lambda w: pyrage.decrypt_io(counted, w, [identity]))
     staged: dict[str, str] = {}
     try:
         try:
-            tar = tarfile.open(fileobj=pipe.reader, mode="r|", tarinfo=_SafeTarInfo)
+            tar = tarfile.open(  # noqa: SIM115 - a stream over the pipe, closed with it
+                fileobj=pipe.reader, mode="r|", tarinfo=_SafeTarInfo, bufsize=PIPE_CHUNK)  # type: ignore[call-overload]
             members = iter(tar)
             first = next(members, None)
-        except (tarfile.TarError, EOFError, OSError):
+        except (tarfile.TarError, EOFError, OSError, StageFailed):
             first = None
             tar = None
         if first is None:
@@ -558,9 +627,10 @@ def _parse(vault: Vault, path: Path, identity: x25519.Identity, progress: Progre
                 records[name] = _check_record(name, data)
         missing = set(expected) - seen
         if missing:
-            raise _refuse(f"{len(missing)} member(s) listed in the manifest are missing, e.g. {sorted(missing)[0]}")
-        # Drain: age must reach its authenticated end, nothing may follow.
-        rest = pipe.reader.read(PIPE_CHUNK)
+            raise _refuse(f"{len(missing)} member(s) listed in the manifest are missing, e.g. {min(missing)}")
+        # Drain: age must reach its authenticated end, nothing may follow (also
+        # not in what tarfile read ahead past the end-of-archive block).
+        rest = bytes(getattr(tar.fileobj, "buf", b"")) or pipe.reader.read(PIPE_CHUNK)
         while rest:
             if rest.strip(b"\x00"):
                 raise _refuse("data follows the last member")
@@ -574,11 +644,15 @@ def _parse(vault: Vault, path: Path, identity: x25519.Identity, progress: Progre
         pipe.close()
         for blob in staged.values():
             vault.remove_blob(blob)
-        if isinstance(exc, BundleError) or isinstance(exc, Cancelled):
+        if isinstance(exc, (BundleError, Cancelled)):
             raise
         decrypt = _decrypt_error(pipe.error)
         if decrypt is not None:
             raise decrypt from None
+        if isinstance(exc, StageFailed):
+            if isinstance(exc.error, Cancelled) or "Cancelled" in str(exc.error):
+                raise Cancelled() from None
+            raise _refuse(f"it is damaged ({type(exc.error).__name__})") from None
         if isinstance(exc, (tarfile.TarError, EOFError, OSError, ValueError)):
             raise _refuse(f"it is damaged ({type(exc).__name__})") from None
         raise

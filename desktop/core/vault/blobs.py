@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import uuid
@@ -14,6 +13,7 @@ from pyrage import x25519
 
 from .. import custody, keystore
 from ..custody import now
+from ..streams import BackgroundWriter, ReadAhead
 from .handle import VaultCore
 from .types import (
     BLOBS,
@@ -27,23 +27,16 @@ from .types import (
 )
 
 
-class _Reader:
-    """Wraps a source file: hashes, counts, reports progress, honours cancel."""
+def _reader(f: BinaryIO, total: int, progress: ProgressFn | None, cancel: CancelFn | None) -> ReadAhead:
+    """Reads ahead and hashes on its own thread; reports progress, honours cancel (per MiB)."""
 
-    def __init__(self, f: BinaryIO, total: int, progress: ProgressFn | None, cancel: CancelFn | None):
-        self.f, self.total, self.progress, self.cancel = f, total, progress, cancel
-        self.sha = hashlib.sha256()
-        self.size = 0
-
-    def read(self, n: int = -1) -> bytes:
-        if self.cancel is not None and self.cancel():
+    def on_chunk(done: int) -> None:
+        if cancel is not None and cancel():
             raise Cancelled()
-        data = self.f.read(n if n and n > 0 else CHUNK)
-        self.sha.update(data)
-        self.size += len(data)
-        if self.progress is not None and data:
-            self.progress(self.size, self.total)
-        return data
+        if progress is not None:
+            progress(done, total)
+
+    return ReadAhead(f, on_chunk)
 
 
 class BlobsMixin(VaultCore):
@@ -67,10 +60,18 @@ class BlobsMixin(VaultCore):
         ident = self._blob_recipient()
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as out:
-                pyrage.encrypt_io(reader, out, [ident.to_public()])
-                out.flush()
-                os.fsync(out.fileno())
+            try:
+                # Reading and hashing (the reader's thread), encrypting (here) and
+                # writing with periodic flushes to disk (the writer's thread) overlap.
+                out = BackgroundWriter(fd)
+                try:
+                    pyrage.encrypt_io(reader, out, [ident.to_public()])
+                except BaseException:
+                    out.abandon()
+                    raise
+                out.close(fsync=True)
+            finally:
+                os.close(fd)
             os.replace(tmp, final)
             keystore.fsync_dir(final.parent)
         except BaseException as exc:
@@ -95,8 +96,11 @@ class BlobsMixin(VaultCore):
             raise VaultError(f"Cannot read {source}: {exc.strerror}") from None
         kind, mime = media.sniff(head, source.name)
         with open(source, "rb") as f:
-            reader = _Reader(f, total, progress, cancel)
-            blob = self._write_blob(reader)
+            reader = _reader(f, total, progress, cancel)
+            try:
+                blob = self._write_blob(reader)
+            finally:
+                reader.close()
         clean = None
         clean_blob = clean_sha = None
         clean_size = None
@@ -109,8 +113,11 @@ class BlobsMixin(VaultCore):
                 if clean.data is not None:
                     import io
 
-                    r = _Reader(io.BytesIO(clean.data), len(clean.data), None, cancel)
-                    clean_blob = self._write_blob(r)
+                    r = _reader(io.BytesIO(clean.data), len(clean.data), None, cancel)
+                    try:
+                        clean_blob = self._write_blob(r)
+                    finally:
+                        r.close()
                     clean_sha, clean_size = r.sha.hexdigest(), r.size
             att = Attachment(
                 id=str(uuid.uuid4()), record_id=None, filename=filename or source.name, mime=mime, kind=kind,
@@ -200,7 +207,7 @@ class BlobsMixin(VaultCore):
             raise VaultError("This attachment has no cleaned copy (its metadata could not be removed)")
         path = self.path / BLOBS / name
         try:
-            with open(path, "rb") as f:
+            with open(path, "rb", buffering=CHUNK) as f:  # pyrage reads 8 KiB at a time
                 pyrage.decrypt_io(f, out, [self._blob_recipient()])
         except FileNotFoundError:
             raise VaultError(f"The encrypted file of attachment {att_id} is missing") from None
