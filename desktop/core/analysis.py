@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .forms.expr import date_interval
 from .keystore import atomic_write
 from .vault import Vault, VaultError
 
@@ -46,28 +45,20 @@ def _records(vault: Vault) -> Iterator[tuple[str, str, dict, dict | None]]:
 
 
 def acts(vault: Vault) -> list[Act]:
-    out = []
-    for rid, _form, public, origin in _records(vault):
-        for act in public.get("acts") or []:
-            if not isinstance(act, dict):
-                continue
-            interval = date_interval(act.get("act_date"))
-            loc = act.get("act_location") if isinstance(act.get("act_location"), dict) else {}
-            victims = [v for v in act.get("act_victims") or [] if isinstance(v, dict)]
-            perps = [p.get("perp_type") for p in act.get("act_perpetrators") or []
-                     if isinstance(p, dict) and isinstance(p.get("perp_type"), str)]
-            out.append(Act(
-                record_id=rid,
-                device=(origin or {}).get("device"),
-                act_type=act.get("act_type") if isinstance(act.get("act_type"), str) else None,
-                month=interval.earliest.strftime("%Y-%m") if interval else None,
-                day=interval.earliest.isoformat() if interval and interval.earliest == interval.latest else None,
-                city=loc.get("city") if isinstance(loc.get("city"), str) else None,
-                district=loc.get("district") if isinstance(loc.get("district"), str) else None,
-                victims=victims,
-                perpetrators=perps,
-            ))
-    return out
+    """Every act of every record's current revision (from the vault's act rows)."""
+    return [Act(record_id=rid, device=device, act_type=a.act_type, month=a.month, day=a.day, city=a.city,
+                district=a.district, victims=a.victims, perpetrators=a.perpetrators)
+            for rid, device, a in vault.act_rows()]
+
+
+def victim_counts(vault: Vault, by: str = "month") -> dict[str, Counter]:
+    """What ``victims_by_status(acts(vault), by)`` gives, counted by the database."""
+    return vault.victim_counts(by)
+
+
+def perpetrator_counts(vault: Vault) -> dict[str, Counter]:
+    """What ``violations_by_perpetrator(acts(vault))`` gives, counted by the database."""
+    return vault.perpetrator_counts()
 
 
 def victims_by_status(all_acts: list[Act], by: str = "month") -> dict[str, Counter]:
@@ -127,8 +118,12 @@ class Incident:
 
 def incidents(vault: Vault, all_acts: list[Act] | None = None) -> list[Incident]:
     """Group acts into incidents (same type, day or month, and place), merge groups
-    that analysts linked as the same incident, and count independent sources."""
-    all_acts = acts(vault) if all_acts is None else all_acts
+    that analysts linked as the same incident, and count independent sources.
+
+    Without ``all_acts`` the grouping runs in the database (headquarters at scale);
+    with them, over those acts."""
+    if all_acts is None:
+        return _incidents_sql(vault)
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -162,6 +157,41 @@ def incidents(vault: Vault, all_acts: list[Act] | None = None) -> list[Incident]
         for rid in inc.records:
             devices[root].add(device_of.get(rid) or rid)
         inc.sources = len(devices[root])
+    return sorted(merged.values(), key=lambda i: (-i.sources, i.when or "", i.key))
+
+
+def _incidents_sql(vault: Vault) -> list[Incident]:
+    groups: dict[str, Incident] = {}
+    for act_type, when, place, ids, sources in vault.act_groups():
+        key = f"{act_type}|{when}|{place}"
+        groups[key] = Incident(key, act_type, when, place, set(ids), sources)
+    same = [(a, b) for a, b, kind, _note in links(vault) if kind == "same_incident"]
+    if not same:
+        return sorted(groups.values(), key=lambda i: (-i.sources, i.when or "", i.key))
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first = vault.first_act_groups(sorted({r for pair in same for r in pair}))
+    for a_id, b_id in same:
+        if a_id in first and b_id in first:
+            parent[find("{}|{}|{}".format(*first[a_id]))] = find("{}|{}|{}".format(*first[b_id]))
+    merged: dict[str, Incident] = {}
+    members: dict[str, int] = defaultdict(int)
+    for key, inc in groups.items():
+        root = find(key)
+        members[root] += 1
+        target = merged.setdefault(root, Incident(root, inc.act_type, inc.when, inc.place, set(), inc.sources))
+        target.records |= inc.records
+    joined = [r for root, inc in merged.items() if members[root] > 1 for r in inc.records]
+    device_of = vault.record_devices(joined)
+    for root, inc in merged.items():
+        if members[root] > 1:
+            inc.sources = len({device_of.get(rid) or rid for rid in inc.records})
     return sorted(merged.values(), key=lambda i: (-i.sources, i.when or "", i.key))
 
 

@@ -8,6 +8,7 @@ transaction; a vault from a newer release is refused rather than damaged.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 
 class SchemaError(Exception):
@@ -221,7 +222,19 @@ _V6 = """
         )
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6]
+
+
+def _v7(conn: sqlite3.Connection) -> None:
+    """The acts of every record as rows (filters and patterns in SQL at headquarters)."""
+    from .vault import acts
+
+    for statement in acts.SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    acts.reindex_acts(conn)
+
+
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [_V1, _V2, _V3, _V4, _V5, _V6, _v7]
 CURRENT_VERSION = len(MIGRATIONS)
 
 
@@ -241,10 +254,14 @@ def migrate(conn: sqlite3.Connection, target: int = CURRENT_VERSION) -> list[int
     for v in range(current + 1, target + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            # executescript() would commit on its own; run statement by statement.
-            for statement in MIGRATIONS[v - 1].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            step = MIGRATIONS[v - 1]
+            if callable(step):
+                step(conn)
+            else:
+                # executescript() would commit on its own; run statement by statement.
+                for statement in step.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {int(v)}")
             conn.execute("COMMIT")
         except BaseException:

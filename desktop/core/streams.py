@@ -206,8 +206,8 @@ class ReadAhead:
 
     ``read(n)`` serves the consumer from what was read ahead. ``sha`` and
     ``size`` describe what the consumer has been given once it saw the end.
-    ``on_chunk(done)`` runs on the consumer's thread after each chunk (progress,
-    cancel: whatever it raises stops the read).
+    ``on_chunk(done)`` runs on the consumer's thread after each MiB it was given
+    and at the end (progress, cancel: whatever it raises stops the read).
     """
 
     def __init__(self, source: BinaryIO | Readable, on_chunk: Callable[[int], None] | None = None,
@@ -219,6 +219,7 @@ class ReadAhead:
         self._channel = Channel(limit)
         self._cur = b""
         self._pos = 0
+        self._ticked = 0
         self._done = False
 
         def run() -> None:
@@ -253,9 +254,9 @@ class ReadAhead:
             if not self._cur:
                 self._thread.join()
                 self._done = True
+                if self._on_chunk is not None and self.size != self._ticked:
+                    self._on_chunk(self.size)
                 return b""
-            if self._on_chunk is not None:
-                self._on_chunk(self.size + len(self._cur))
         if n is None or n < 0 or (self._pos == 0 and n >= len(self._cur)):
             data = self._cur[self._pos:] if self._pos else self._cur
             self._cur, self._pos = b"", 0
@@ -263,6 +264,9 @@ class ReadAhead:
             data = self._cur[self._pos:self._pos + n]
             self._pos += len(data)
         self.size += len(data)
+        if self._on_chunk is not None and self.size - self._ticked >= CHUNK:
+            self._ticked = self.size
+            self._on_chunk(self.size)
         return data
 
     def close(self) -> None:

@@ -11,6 +11,7 @@ from ..crypto import (
     open_sealed,
 )
 from ..custody import now
+from .acts import ActFilters, ActsMixin, delete_acts, filter_sql, write_acts
 from .blobs import BlobsMixin
 from .identities import IdentityMixin
 from .types import BLOBS, Record, RecordSummary, VaultError
@@ -40,7 +41,7 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{w}"*' if i == len(words) - 1 else f'"{w}"' for i, w in enumerate(words))
 
 
-class RecordsMixin(IdentityMixin, BlobsMixin):
+class RecordsMixin(IdentityMixin, BlobsMixin, ActsMixin):
     def add_record(
         self,
         form_id: str,
@@ -113,6 +114,12 @@ class RecordsMixin(IdentityMixin, BlobsMixin):
             c.execute("DELETE FROM record_fts WHERE rowid = ?", (rowid,))
         c.execute("INSERT INTO record_fts(rowid, record_id, body) VALUES (?, ?, ?)",
                   (rowid, rid, searchable_text(public)))
+        if origin:
+            device = origin.get("device")
+        else:
+            row = c.execute("SELECT json_extract(origin_json, '$.device') FROM records WHERE id = ?", (rid,)).fetchone()
+            device = row[0] if row else None
+        write_acts(c, rid, public, device if isinstance(device, str) else None)
 
     def _link_attachments(self, c, rid: str, attachment_ids) -> None:
         for att in attachment_ids:
@@ -184,8 +191,12 @@ class RecordsMixin(IdentityMixin, BlobsMixin):
             "SELECT rev, created_at FROM revisions WHERE record_id = ? ORDER BY rev", (record_id,))]
 
     def _where(self, form_id: str | None, query: str | None, status: str | None,
-               since: str | None, until: str | None) -> tuple[str, list]:
+               since: str | None, until: str | None, acts: ActFilters | None = None) -> tuple[str, list]:
         clauses, args = [], []
+        if acts is not None and acts.active():
+            sql, act_args = filter_sql(acts)
+            clauses.append(sql)
+            args += act_args
         if form_id:
             clauses.append("r.form_id = ?")
             args.append(form_id)
@@ -208,8 +219,10 @@ class RecordsMixin(IdentityMixin, BlobsMixin):
 
     def list_records(self, limit: int = 1000, offset: int = 0, form_id: str | None = None,
                      query: str | None = None, status: str | None = None,
-                     since: str | None = None, until: str | None = None) -> list[RecordSummary]:
-        where, args = self._where(form_id, query, status, since, until)
+                     since: str | None = None, until: str | None = None,
+                     acts: ActFilters | None = None) -> list[RecordSummary]:
+        """Newest first; ``acts`` keeps records with an act matching every act filter."""
+        where, args = self._where(form_id, query, status, since, until, acts)
         with self._lock:
             rows = self.conn.execute(
                 "SELECT r.id, r.form_id, r.form_version, r.created_at, r.updated_at, r.current_rev,"
@@ -224,8 +237,8 @@ class RecordsMixin(IdentityMixin, BlobsMixin):
         ]
 
     def count_records(self, form_id: str | None = None, query: str | None = None, status: str | None = None,
-                      since: str | None = None, until: str | None = None) -> int:
-        where, args = self._where(form_id, query, status, since, until)
+                      since: str | None = None, until: str | None = None, acts: ActFilters | None = None) -> int:
+        where, args = self._where(form_id, query, status, since, until, acts)
         with self._lock:
             return int(self.conn.execute("SELECT count(*) FROM records r" + where, args).fetchone()[0])
 
@@ -256,6 +269,7 @@ class RecordsMixin(IdentityMixin, BlobsMixin):
                 c.execute("DELETE FROM revisions WHERE record_id = ?", (rid,))
                 c.execute("DELETE FROM record_fts WHERE rowid = (SELECT rowid FROM records WHERE id = ?)", (rid,))
                 c.execute("DELETE FROM records WHERE id = ?", (rid,))
+                delete_acts(c, rid)
                 c.execute("DELETE FROM drafts WHERE record_id = ?", (rid,))
                 custody.append(c, "record.delete", rid, reason=reason)
         self._checkpoint()

@@ -1,27 +1,18 @@
 """Which testimonies match the analyst's filters on acts (pure functions, no Qt).
 
-Filtering on act attributes runs over ``analysis.acts(vault)``, computed once
-per refresh; the result is the set of record ids to show.
+The window filters in the database (``Vault.list_records(acts=...)`` over the
+vault's act rows); these functions are the same rules over ``analysis.acts``
+and serve as the reference the database queries are tested against.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.vault.acts import ActFilters
 
-@dataclass(frozen=True)
-class ActFilters:
-    violation: str | None = None  # act_type code
-    perpetrator: str | None = None  # perp_type code
-    since: str | None = None  # YYYY-MM-DD, inclusive
-    until: str | None = None  # YYYY-MM-DD, inclusive
-    city: str | None = None
-    district: str | None = None
-
-    def active(self) -> bool:
-        return any((self.violation, self.perpetrator, self.since, self.until, self.city, self.district))
+__all__ = ["ActFilters", "act_matches", "act_span", "matching_records", "violations_of"]
 
 
 def act_span(act: Any) -> tuple[str, str] | None:

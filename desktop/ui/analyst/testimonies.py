@@ -19,7 +19,7 @@ from desktop.core.vault import RecordSummary, Vault
 from ..base import forms
 from ..base.labels import Labels
 from ..base.widgets import PlainLabel
-from .filters import ActFilters, matching_records, violations_of
+from .filters import ActFilters
 
 PAGE = 200
 ALL = 10_000_000
@@ -27,8 +27,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class TestimoniesModel(QAbstractTableModel):
-    """Rows from ``vault.list_records`` a page at a time; with act filters, the
-    matching summaries are listed once and handed out a page at a time."""
+    """Rows from ``vault.list_records`` a page at a time; search, interview type and
+    act filters all run in the database, so the first page comes at once at any size."""
 
     COLUMNS = ("type", "reference", "violations", "researcher", "device", "recorded", "rev")
 
@@ -39,53 +39,45 @@ class TestimoniesModel(QAbstractTableModel):
         self.page = page
         self.query: str | None = None
         self.form_id: str | None = None
-        self.ids: set[str] | None = None
+        self.acts: ActFilters | None = None
         self.rows: list[RecordSummary] = []
-        self._matched: list[RecordSummary] | None = None
         self.total = 0
         self.violations: dict[str, list[str]] = {}
         self._titles: dict[str, str] = {}
 
-    def set_filters(self, query: str | None, form_id: str | None, ids: set[str] | None,
-                    violations: dict[str, list[str]]) -> None:
+    def set_filters(self, query: str | None, form_id: str | None, acts: ActFilters | None) -> None:
         self.beginResetModel()
-        self.query, self.form_id, self.ids = query or None, form_id, ids
-        self.violations = violations
+        self.query, self.form_id = query or None, form_id
+        self.acts = acts if acts is not None and acts.active() else None
         self.rows = []
-        if ids is None:
-            self._matched = None
-            self.total = self.vault.count_records(form_id=form_id, query=self.query)
-        else:
-            everything = self.vault.list_records(limit=ALL, form_id=form_id, query=self.query) if ids else []
-            self._matched = [r for r in everything if r.id in ids]
-            self.total = len(self._matched)
+        self.violations = {}
+        self.total = self.vault.count_records(form_id=form_id, query=self.query, acts=self.acts)
         self.endResetModel()
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return not parent.isValid() and len(self.rows) < self.total
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if parent.isValid():
             return
         start = len(self.rows)
-        if self._matched is not None:
-            more = self._matched[start:start + self.page]
-        else:
-            more = self.vault.list_records(limit=self.page, offset=start, form_id=self.form_id, query=self.query)
+        more = self.vault.list_records(limit=self.page, offset=start, form_id=self.form_id, query=self.query,
+                                       acts=self.acts)
         if not more:
             self.total = start
             return
+        self.violations.update(self.vault.record_violations([r.id for r in more]))
         self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
         self.rows.extend(more)
         self.endInsertRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -135,7 +127,6 @@ class TestimoniesView(QWidget):
         super().__init__(parent)
         self.vault = vault
         self.labels = labels
-        self.acts: list[analysis.Act] = []
         self.model = TestimoniesModel(vault, labels)
         lay = QVBoxLayout(self)
 
@@ -264,15 +255,12 @@ class TestimoniesView(QWidget):
             city=city or None, district=district or None)
 
     def refresh(self) -> None:
-        """Re-read the acts (after an import or a link) and apply the filters."""
-        self.acts = analysis.acts(self.vault)
-        self._violations = violations_of(self.acts)
+        """Read again (after an import or a link) and apply the filters."""
         self.apply()
 
     def apply(self) -> None:
         self._timer.stop()
-        ids = matching_records(self.acts, self.act_filters())
-        self.model.set_filters(self.search.text().strip(), self.form_filter.currentData(), ids, self._violations)
+        self.model.set_filters(self.search.text().strip(), self.form_filter.currentData(), self.act_filters())
         if self.model.canFetchMore():
             self.model.fetchMore()
         everything = self.vault.count_records()

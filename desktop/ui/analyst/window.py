@@ -110,7 +110,7 @@ class AnalystScreen(ScreenActions, QWidget):
         self.desk.changed.connect(self._desk_changed)
         self.home.addTab(self.desk, self.tr("Desk"))
         self.stack.addWidget(self.home)
-        self.patterns.refresh(self.testimonies.acts)
+        self.patterns.refresh()
 
         self.idle = IdleWatcher(Settings().autolock_minutes, self)
         self.idle.idle.connect(self.shell.lock)
@@ -137,9 +137,9 @@ class AnalystScreen(ScreenActions, QWidget):
 
     # ---------------------------------------------------------------- views
     def refresh(self) -> None:
-        """After an import or a link: acts once, then the list and the charts."""
+        """After an import or a link: the list and the charts, counted again in the database."""
         self.testimonies.refresh()
-        self.patterns.refresh(self.testimonies.acts)
+        self.patterns.refresh()
 
     def _drop_record_view(self) -> None:
         if self.record_view is not None:
@@ -155,7 +155,7 @@ class AnalystScreen(ScreenActions, QWidget):
         self.view_changed.emit("list")
 
     def _desk_changed(self) -> None:
-        self.patterns.refresh(self.testimonies.acts)
+        self.patterns.refresh()
 
     def show_desk(self) -> None:
         self._drop_record_view()

@@ -1,0 +1,299 @@
+"""Acts of each record's current revision, kept as rows for filters and patterns.
+
+Headquarters filters testimonies by their acts (violation, perpetrator, dates,
+place) and counts victims and violations across tens of thousands of them.
+Parsing every record's answers on each refresh does not scale, so every saved
+revision also writes its acts here (one row per act, per victim and per
+perpetrator, in the same transaction): the filters and the pattern charts
+are then SQL over indexed tables. These rows are derived data: ``reindex_acts``
+rebuilds them from the answers.
+
+Victim and perpetrator rows repeat what the charts group by (month, place,
+act type), so that each chart is one scan of one table. An act without a
+known perpetrator gets one perpetrator row ``unknown``, which is what both
+the perpetrator filter and the perpetrator chart count it as.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from ..forms.expr import date_interval
+from .handle import VaultCore
+
+VICTIM_STATUSES = ("killed", "injured", "arrested", "disappeared")
+UNKNOWN = "unknown"
+
+SCHEMA = """
+        CREATE TABLE acts (
+            record_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            act_type TEXT,
+            month TEXT,
+            day TEXT,
+            first_day TEXT,
+            last_day TEXT,
+            city TEXT,
+            district TEXT,
+            device TEXT,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (record_id, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX acts_type ON acts(act_type);
+        CREATE INDEX acts_place ON acts(city, district);
+        CREATE TABLE act_victims (
+            record_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            n INTEGER NOT NULL,
+            status TEXT,
+            month TEXT,
+            place TEXT,
+            PRIMARY KEY (record_id, seq, n)
+        ) WITHOUT ROWID;
+        CREATE TABLE act_perpetrators (
+            record_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            perp_type TEXT NOT NULL,
+            act_type TEXT,
+            PRIMARY KEY (record_id, seq, perp_type)
+        ) WITHOUT ROWID;
+        CREATE INDEX act_perpetrators_type ON act_perpetrators(perp_type)
+"""
+
+
+@dataclass(frozen=True)
+class ActFilters:
+    """Filters on a record's acts: a record matches when one of its acts matches all of them."""
+
+    violation: str | None = None  # act_type code
+    perpetrator: str | None = None  # perp_type code ("unknown": acts without a known perpetrator)
+    since: str | None = None  # YYYY-MM-DD, inclusive
+    until: str | None = None  # YYYY-MM-DD, inclusive
+    city: str | None = None
+    district: str | None = None
+
+    def active(self) -> bool:
+        return any((self.violation, self.perpetrator, self.since, self.until, self.city, self.district))
+
+
+@dataclass
+class ActRow:
+    seq: int
+    act_type: str | None
+    month: str | None  # YYYY-MM of the earliest possible date
+    day: str | None  # YYYY-MM-DD when known to the day
+    city: str | None
+    district: str | None
+    victims: list[dict]
+    perpetrators: list[str]
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _items(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def extract_acts(public: dict) -> list[ActRow]:
+    """The acts of a revision's answers, as the analysis reads them."""
+    out = []
+    for seq, act in enumerate(_items(public.get("acts"))):
+        if not isinstance(act, dict):
+            continue
+        interval = date_interval(act.get("act_date"))
+        loc = act.get("act_location") if isinstance(act.get("act_location"), dict) else {}
+        out.append(ActRow(
+            seq=seq,
+            act_type=_str(act.get("act_type")),
+            month=interval.earliest.strftime("%Y-%m") if interval else None,
+            day=interval.earliest.isoformat() if interval and interval.earliest == interval.latest else None,
+            city=_str(loc.get("city")),
+            district=_str(loc.get("district")),
+            victims=[v for v in _items(act.get("act_victims")) if isinstance(v, dict)],
+            perpetrators=[p["perp_type"] for p in _items(act.get("act_perpetrators"))
+                          if isinstance(p, dict) and isinstance(p.get("perp_type"), str)],
+        ))
+    return out
+
+
+def span(day: str | None, month: str | None) -> tuple[str | None, str | None]:
+    """(first, last) possible day as ISO strings, as the act filters compare them."""
+    if day:
+        return day, day
+    if month:
+        return month + "-01", month + "-31"
+    return None, None
+
+
+def write_acts(c: Any, record_id: str, public: dict, device: str | None) -> None:
+    """Replace the act rows of a record by those of ``public`` (inside the caller's transaction)."""
+    delete_acts(c, record_id)
+    row = c.execute("SELECT created_at FROM records WHERE id = ?", (record_id,)).fetchone()
+    created = row[0] if row else ""
+    acts, victims, perps = [], [], []
+    for a in extract_acts(public):
+        first, last = span(a.day, a.month)
+        acts.append((record_id, a.seq, a.act_type, a.month, a.day, first, last, a.city, a.district, device, created))
+        place = a.district or a.city or UNKNOWN
+        for n, v in enumerate(a.victims):
+            victims.append((record_id, a.seq, n, _str(v.get("status")), a.month or UNKNOWN, place))
+        for p in set(a.perpetrators) or {UNKNOWN}:
+            perps.append((record_id, a.seq, p, a.act_type))
+    if acts:
+        c.executemany("INSERT INTO acts VALUES (?,?,?,?,?,?,?,?,?,?,?)", acts)
+    if victims:
+        c.executemany("INSERT INTO act_victims VALUES (?,?,?,?,?,?)", victims)
+    if perps:
+        c.executemany("INSERT INTO act_perpetrators VALUES (?,?,?,?)", perps)
+
+
+def delete_acts(c: Any, record_id: str) -> None:
+    for table in ("acts", "act_victims", "act_perpetrators"):
+        c.execute(f"DELETE FROM {table} WHERE record_id = ?", (record_id,))
+
+
+def reindex_acts(c: Any) -> int:
+    """Rebuild every act row from the current revisions (a migration, or a repair)."""
+    for table in ("acts", "act_victims", "act_perpetrators"):
+        c.execute(f"DELETE FROM {table}")
+    rows = c.execute(
+        "SELECT r.id, v.public_json, r.origin_json FROM records r"
+        " JOIN revisions v ON v.record_id = r.id AND v.rev = r.current_rev").fetchall()
+    for rid, public, origin in rows:
+        o = json.loads(origin) if origin else None
+        write_acts(c, rid, json.loads(public), _device(o))
+    return len(rows)
+
+
+def _device(origin: dict | None) -> str | None:
+    return _str((origin or {}).get("device")) if isinstance(origin, dict) else None
+
+
+def filter_sql(f: ActFilters) -> tuple[str, list]:
+    """``r.id IN (...)``: records with an act matching every filter (for ``records r``)."""
+    clauses, args = [], []
+    if f.violation:
+        clauses.append("a.act_type = ?")
+        args.append(f.violation)
+    if f.city:
+        clauses.append("a.city = ?")
+        args.append(f.city)
+    if f.district:
+        clauses.append("a.district = ?")
+        args.append(f.district)
+    if f.since:
+        clauses.append("a.last_day >= ?")
+        args.append(f.since)
+    if f.until:
+        clauses.append("a.first_day <= ?")
+        args.append(f.until)
+    if f.perpetrator:
+        clauses.append("EXISTS (SELECT 1 FROM act_perpetrators p WHERE p.record_id = a.record_id"
+                       " AND p.seq = a.seq AND p.perp_type = ?)")
+        args.append(f.perpetrator)
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    return f"r.id IN (SELECT a.record_id FROM acts a{where})", args
+
+
+class ActsMixin(VaultCore):
+    """Queries over the act rows (analyst views and analysis)."""
+
+    def act_rows(self) -> list[tuple[str, str | None, ActRow]]:
+        """(record id, device, act) for every act, records in creation order."""
+        with self._lock:
+            acts = self.conn.execute(
+                "SELECT record_id, device, seq, act_type, month, day, city, district"
+                " FROM acts ORDER BY created_at, record_id, seq").fetchall()
+            victims: dict[tuple[str, int], list[dict]] = defaultdict(list)
+            for rid, seq, status in self.conn.execute(
+                    "SELECT record_id, seq, status FROM act_victims ORDER BY record_id, seq, n"):
+                victims[(rid, seq)].append({"status": status} if status is not None else {})
+            perps: dict[tuple[str, int], list[str]] = defaultdict(list)
+            for rid, seq, perp in self.conn.execute(
+                    "SELECT record_id, seq, perp_type FROM act_perpetrators ORDER BY record_id, seq, perp_type"):
+                perps[(rid, seq)].append(perp)
+        out = []
+        for rid, device, seq, act_type, month, day, city, district in acts:
+            p = perps.get((rid, seq), [])
+            out.append((rid, device, ActRow(seq, act_type, month, day, city, district, victims.get((rid, seq), []),
+                                            [] if p == [UNKNOWN] else p)))
+        return out
+
+    def victim_counts(self, by: str = "month") -> dict[str, Counter]:
+        """{month or place: Counter(status -> victims)}; place is the district, else the city."""
+        column = "month" if by == "month" else "place"
+        marks = ",".join("?" * len(VICTIM_STATUSES))
+        table: dict[str, Counter] = defaultdict(Counter)
+        with self._lock:
+            rows = self.conn.execute(
+                f"SELECT {column}, status, count(*) FROM act_victims WHERE status IN ({marks})"
+                f" GROUP BY {column}, status", VICTIM_STATUSES).fetchall()
+        for key, status, n in rows:
+            table[key][status] = n
+        return dict(sorted(table.items()))
+
+    def perpetrator_counts(self) -> dict[str, Counter]:
+        """{perpetrator type: Counter(act type -> acts)}; acts without one count as ``unknown``."""
+        table: dict[str, Counter] = defaultdict(Counter)
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT perp_type, coalesce(act_type, 'unknown'), count(*) FROM act_perpetrators"
+                " GROUP BY 1, 2").fetchall()
+        for perp, act_type, n in rows:
+            table[perp][act_type] = n
+        return dict(sorted(table.items()))
+
+    def act_groups(self) -> list[tuple[str | None, str | None, str | None, list[str], int]]:
+        """Acts grouped by (type, day or month, district or city), in the order they first
+        appear (records by creation): (type, when, place, record ids, independent sources:
+        distinct devices, each record without one counting alone)."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT act_type, coalesce(day, month), coalesce(district, city), group_concat(DISTINCT record_id),"
+                " count(DISTINCT coalesce(device, '#' || record_id)), min(created_at) AS first"
+                " FROM acts GROUP BY 1, 2, 3 ORDER BY first").fetchall()
+        return [(t, w, p, ids.split(","), n) for t, w, p, ids, n, _first in rows]
+
+    def first_act_groups(self, record_ids: list[str]) -> dict[str, tuple[str | None, str | None, str | None]]:
+        """record id -> the group of its first act (for merging linked incidents)."""
+        out: dict[str, tuple[str | None, str | None, str | None]] = {}
+        with self._lock:
+            for i in range(0, len(record_ids), 500):
+                part = record_ids[i:i + 500]
+                marks = ",".join("?" * len(part))
+                for rid, t, w, p in self.conn.execute(
+                        "SELECT record_id, act_type, coalesce(day, month), coalesce(district, city) FROM acts"
+                        f" WHERE record_id IN ({marks}) ORDER BY record_id, seq DESC", part):
+                    out[rid] = (t, w, p)  # the last one written is the first act
+        return out
+
+    def record_devices(self, record_ids: list[str]) -> dict[str, str | None]:
+        out: dict[str, str | None] = {}
+        with self._lock:
+            for i in range(0, len(record_ids), 500):
+                part = record_ids[i:i + 500]
+                marks = ",".join("?" * len(part))
+                for rid, device in self.conn.execute(
+                        f"SELECT record_id, device FROM acts WHERE record_id IN ({marks})", part):
+                    out[rid] = device
+        return out
+
+    def record_violations(self, record_ids: list[str]) -> dict[str, list[str]]:
+        """record id -> its act types, in order, without repeats (the list's column)."""
+        out: dict[str, list[str]] = {}
+        with self._lock:
+            for i in range(0, len(record_ids), 500):
+                part = record_ids[i:i + 500]
+                marks = ",".join("?" * len(part))
+                for rid, act_type in self.conn.execute(
+                        f"SELECT record_id, act_type FROM acts WHERE record_id IN ({marks})"
+                        " AND act_type IS NOT NULL ORDER BY record_id, seq", part):
+                    seen = out.setdefault(rid, [])
+                    if act_type not in seen:
+                        seen.append(act_type)
+        return out
