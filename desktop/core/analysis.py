@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .keystore import atomic_write
+from .keystore import fsync_dir
 from .vault import Vault, VaultError
 
 VICTIM_STATUSES = ("killed", "injured", "arrested", "disappeared")
@@ -35,13 +35,20 @@ class Act:
     perpetrators: list[str] = field(default_factory=list)
 
 
-def _records(vault: Vault) -> Iterator[tuple[str, str, dict, dict | None]]:
-    """(id, form id, public answers of the current revision, origin)."""
-    rows = vault.conn.execute(
-        "SELECT r.id, r.form_id, v.public_json, r.origin_json FROM records r"
-        " JOIN revisions v ON v.record_id = r.id AND v.rev = r.current_rev ORDER BY r.created_at")
-    for rid, form_id, public, origin in rows:
-        yield rid, form_id, json.loads(public), json.loads(origin) if origin else None
+def _records(vault: Vault, batch: int = 500) -> Iterator[tuple[str, str, dict, dict | None]]:
+    """(id, form id, public answers of the current revision, origin), oldest first,
+    read a batch at a time (memory stays bounded at any number of testimonies)."""
+    order = [r[0] for r in vault.conn.execute("SELECT rowid FROM records ORDER BY created_at, rowid")]
+    for i in range(0, len(order), batch):
+        part = order[i:i + batch]
+        marks = ",".join("?" * len(part))
+        rows = {r[0]: r[1:] for r in vault.conn.execute(
+            "SELECT r.rowid, r.id, r.form_id, v.public_json, r.origin_json FROM records r"
+            f" JOIN revisions v ON v.record_id = r.id AND v.rev = r.current_rev WHERE r.rowid IN ({marks})", part)}
+        for rowid in part:
+            if rowid in rows:
+                rid, form_id, public, origin = rows[rowid]
+                yield rid, form_id, json.loads(public), json.loads(origin) if origin else None
 
 
 def acts(vault: Vault) -> list[Act]:
@@ -217,34 +224,66 @@ def _safe_cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def _csv_cells(rid: str, form_id: str, public: dict, origin: dict | None) -> dict[str, str]:
+    origin = origin or {}
+    cells = {"id": rid, "form_id": form_id, "bundle": origin.get("bundle", ""), "device": origin.get("device", ""),
+             "researcher": origin.get("researcher") or ""}
+    _flatten(public, "", cells)
+    return cells
+
+
+def _write_csv(vault: Vault, f: io.TextIOBase) -> int:
+    # Two passes over the database, so that no more than a batch of testimonies is
+    # in memory: the columns (every answer path that occurs), then the rows.
+    columns = ["id", "form_id", "bundle", "device", "researcher"]
+    keys: set[str] = set()
+    for record in _records(vault):
+        keys.update(_csv_cells(*record))
+    columns += sorted(keys - set(columns))
+    writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    n = 0
+    for record in _records(vault):
+        writer.writerow({k: _safe_cell(v) for k, v in _csv_cells(*record).items()})
+        n += 1
+    return n
+
+
+def _write_json(vault: Vault, f: io.TextIOBase) -> int:
+    # The same text as json.dumps(rows, ensure_ascii=False, indent=1), a row at a time.
+    n = 0
+    f.write("[")
+    for rid, form_id, public, origin in _records(vault):
+        row = json.dumps({"id": rid, "form_id": form_id, "origin": origin or {}, "answers": public},
+                         ensure_ascii=False, indent=1)
+        f.write(("\n " if n == 0 else ",\n ") + row.replace("\n", "\n "))
+        n += 1
+    f.write("\n]" if n else "]")
+    return n
+
+
 def export_table(vault: Vault, out: Path, fmt: str) -> int:
-    """All testimonies (current revisions, non-identifying answers) as CSV or JSON."""
+    """All testimonies (current revisions, non-identifying answers) as CSV or JSON.
+
+    Written as it is read (bounded memory at any size) into a temporary name
+    beside ``out``, fsynced, then renamed: never a half-written file."""
     if out.exists():
         raise VaultError(f"{out} already exists; choose another file name")
-    rows = []
-    for rid, form_id, public, origin in _records(vault):
-        rows.append({"id": rid, "form_id": form_id, "origin": origin or {}, "answers": public})
-    if fmt == "json":
-        data = json.dumps(rows, ensure_ascii=False, indent=1).encode()
-    elif fmt == "csv":
-        flat = []
-        for r in rows:
-            cells = {"id": r["id"], "form_id": r["form_id"],
-                     "bundle": r["origin"].get("bundle", ""), "device": r["origin"].get("device", ""),
-                     "researcher": r["origin"].get("researcher") or ""}
-            _flatten(r["answers"], "", cells)
-            flat.append(cells)
-        columns = ["id", "form_id", "bundle", "device", "researcher"]
-        columns += sorted({k for cells in flat for k in cells} - set(columns))
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        for cells in flat:
-            writer.writerow({k: _safe_cell(v) for k, v in cells.items()})
-        data = buf.getvalue().encode("utf-8-sig")  # spreadsheets then read Arabic correctly
-    else:
+    if fmt not in ("csv", "json"):
         raise VaultError("Format must be csv or json")
-    atomic_write(out, data)
-    os.chmod(out, 0o600)
-    vault.log("analysis.export", None, format=fmt, records=len(rows))
-    return len(rows)
+    tmp = out.with_name(out.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        # utf-8-sig: a byte-order mark first, so that spreadsheets read Arabic correctly
+        with open(fd, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="",
+                  buffering=1 << 20) as f:
+            count = _write_csv(vault, f) if fmt == "csv" else _write_json(vault, f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, out)
+        fsync_dir(out.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    vault.log("analysis.export", None, format=fmt, records=count)
+    return count

@@ -130,13 +130,18 @@ def span(day: str | None, month: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
-def write_acts(c: Any, record_id: str, public: dict, device: str | None) -> None:
-    """Replace the act rows of a record by those of ``public`` (inside the caller's transaction)."""
-    delete_acts(c, record_id)
+def write_acts(c: Any, record_id: str, public: dict, device: str | None, replace: bool = True) -> None:
+    """Write the act rows of ``public`` for a record, replacing its earlier ones when
+    ``replace`` (a new revision); inside the caller's transaction."""
+    if replace:
+        delete_acts(c, record_id)
+    found = extract_acts(public)
+    if not found:
+        return
     row = c.execute("SELECT created_at FROM records WHERE id = ?", (record_id,)).fetchone()
     created = row[0] if row else ""
     acts, victims, perps = [], [], []
-    for a in extract_acts(public):
+    for a in found:
         first, last = span(a.day, a.month)
         acts.append((record_id, a.seq, a.act_type, a.month, a.day, first, last, a.city, a.district, device, created))
         place = a.district or a.city or UNKNOWN
@@ -166,7 +171,7 @@ def reindex_acts(c: Any) -> int:
         " JOIN revisions v ON v.record_id = r.id AND v.rev = r.current_rev").fetchall()
     for rid, public, origin in rows:
         o = json.loads(origin) if origin else None
-        write_acts(c, rid, json.loads(public), _device(o))
+        write_acts(c, rid, json.loads(public), _device(o), replace=False)
     return len(rows)
 
 

@@ -114,12 +114,12 @@ class RecordsMixin(IdentityMixin, BlobsMixin, ActsMixin):
             c.execute("DELETE FROM record_fts WHERE rowid = ?", (rowid,))
         c.execute("INSERT INTO record_fts(rowid, record_id, body) VALUES (?, ?, ?)",
                   (rowid, rid, searchable_text(public)))
-        if origin:
-            device = origin.get("device")
-        else:
+        if origin or rev == 1:
+            device = (origin or {}).get("device")
+        else:  # a revision keeps the record's origin (see revise_record)
             row = c.execute("SELECT json_extract(origin_json, '$.device') FROM records WHERE id = ?", (rid,)).fetchone()
             device = row[0] if row else None
-        write_acts(c, rid, public, device if isinstance(device, str) else None)
+        write_acts(c, rid, public, device if isinstance(device, str) else None, replace=rev > 1)
 
     def _link_attachments(self, c, rid: str, attachment_ids) -> None:
         for att in attachment_ids:
