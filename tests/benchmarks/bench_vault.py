@@ -31,6 +31,7 @@ import sqlcipher3
 from desktop.core import crypto, custody, schema
 from desktop.core.crypto import FLOOR
 from desktop.core.vault import PAGE_SIZE, Vault, fts_query, searchable_text
+from desktop.core.vault.acts import write_acts
 
 from tests.benchmarks.conftest import Report, interviews, median, ms, scale, timed
 
@@ -137,6 +138,7 @@ def _plain_rows(conn, public: dict, identity: dict, fts_delete: bool) -> None:
     rowid = conn.execute("SELECT rowid FROM records WHERE id = ?", (rid,)).fetchone()[0]
     conn.execute("INSERT INTO record_fts(rowid, record_id, body) VALUES (?, ?, ?)",
                  (rowid, rid, searchable_text(public)))
+    write_acts(conn, rid, public, None, replace=False)  # as add_record: the act rows (none here)
     custody.append(conn, "record.create", rid, form=FORM[0], version=FORM[1], attachments=[])
 
 
@@ -201,6 +203,7 @@ def _bulk_vault(vault: Vault, rows, batch: int = 500) -> float:
                 rowid = c.execute("SELECT rowid FROM records WHERE id = ?", (rid,)).fetchone()[0]
                 c.execute("INSERT INTO record_fts(rowid, record_id, body) VALUES (?, ?, ?)",
                           (rowid, rid, searchable_text(public)))
+                write_acts(c, rid, public, None, replace=False)
                 custody.append(c, "record.create", rid, form=FORM[0], version=FORM[1], attachments=[])
     return time.perf_counter() - t
 
