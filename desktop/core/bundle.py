@@ -54,6 +54,9 @@ MAX_BUNDLE_TOTAL = 1 << 40
 MAX_TEXT_TOTAL = 512 * 1024 * 1024
 MAX_EXTENDED_HEADER = 64 * 1024
 PIPE_CHUNK = 1024 * 1024
+# tarfile's stream reader copies what is left of its buffer on every read, so a
+# buffer much larger than a record (a few KiB) makes each small member cost a MiB copy.
+TAR_BUFFER = 64 * 1024
 
 RECORD_NAME = re.compile(r"^records/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$")
 ATTACHMENT_NAME = re.compile(r"^attachments/([0-9a-f]{64})$")
@@ -556,7 +559,7 @@ def _parse(vault: Vault, path: Path, identity: x25519.Identity, progress: Progre
     try:
         try:
             tar = tarfile.open(  # noqa: SIM115 - a stream over the pipe, closed with it
-                fileobj=pipe.reader, mode="r|", tarinfo=_SafeTarInfo, bufsize=PIPE_CHUNK)  # type: ignore[call-overload]
+                fileobj=pipe.reader, mode="r|", tarinfo=_SafeTarInfo, bufsize=TAR_BUFFER)  # type: ignore[call-overload]
             members = iter(tar)
             first = next(members, None)
         except (tarfile.TarError, EOFError, OSError, StageFailed):

@@ -197,12 +197,14 @@ def filter_sql(f: ActFilters) -> tuple[str, list]:
     if f.until:
         clauses.append("a.first_day <= ?")
         args.append(f.until)
+    source = "acts a"
     if f.perpetrator:
-        clauses.append("EXISTS (SELECT 1 FROM act_perpetrators p WHERE p.record_id = a.record_id"
-                       " AND p.seq = a.seq AND p.perp_type = ?)")
-        args.append(f.perpetrator)
+        # joined (not EXISTS per act) so that the planner can start from the perpetrator's index
+        source = "act_perpetrators p JOIN acts a ON a.record_id = p.record_id AND a.seq = p.seq"
+        clauses.insert(0, "p.perp_type = ?")
+        args.insert(0, f.perpetrator)
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
-    return f"r.id IN (SELECT a.record_id FROM acts a{where})", args
+    return f"r.id IN (SELECT a.record_id FROM {source}{where})", args
 
 
 class ActsMixin(VaultCore):
