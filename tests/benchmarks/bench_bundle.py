@@ -4,7 +4,8 @@ Run explicitly (the normal suite does not collect ``bench_*.py``):
 
     .venv/bin/python -m pytest tests/benchmarks/bench_bundle.py -q -s -p no:cacheprovider
 
-BENCH_BUNDLE_MIB scales the attachment total (default 2048). Export and import
+BENCH_BUNDLE_MIB scales the attachment total (default 2048; BENCH_SCALE=smoke: 64 MiB
+and 100 records). Export and import
 each run in a child process so that their peak memory (VmHWM) is their own.
 The reference is `tar -c | age -e` (export) and `age -d | tar -x` (import) over
 the same plaintext, measured in the same run. Nothing is asserted on time.
@@ -32,7 +33,7 @@ RECORDS = scale(1000, 50)
 FILES = 16
 
 CHILD = textwrap.dedent("""
-    import json, sys, time
+    import json, resource, sys, time
     from pathlib import Path
     from functools import partial
     from desktop.core.vault import Vault
@@ -40,6 +41,8 @@ CHILD = textwrap.dedent("""
     from tests.bundle_kit import simple_view
     what, vault_dir, passphrase, arg1, arg2 = sys.argv[1:6]
     v = Vault.unlock(vault_dir, passphrase)
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    c = ru.ru_utime + ru.ru_stime
     t = time.perf_counter()
     if what == "export":
         r = export_bundle(v, arg1, Path(arg2), simple_view, include_uncleaned=True)
@@ -48,6 +51,8 @@ CHILD = textwrap.dedent("""
         r = import_bundle(v, Path(arg1), trust_new_device=True)
         info = {"records": r.records_added, "attachments": r.attachments_added}
     info["seconds"] = time.perf_counter() - t
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    info["cpu"] = ru.ru_utime + ru.ru_stime - c
     v.lock()
     for line in open("/proc/self/status"):
         if line.startswith("VmHWM"):
@@ -76,8 +81,7 @@ def test_bundle_export_import(tmp_path: Path, report: Report):
     block = os.urandom(MiB)
     for i in range(FILES):
         with open(plain / f"clip{i:02d}.mp4x", "wb") as f:
-            for n in range(per_file // MiB):
-                f.write(os.urandom(32) + block[32:])  # every MiB unique: no file deduplicates
+            f.writelines(os.urandom(32) + block[32:] for n in range(per_file // MiB))  # every MiB unique: no file deduplicates
     field, _ = Vault.create(tmp_path / "field", "field bench", kdf=FLOOR)
     hq, _, card = cards.init_hq(tmp_path / "hq", "hq bench passphrase", "HQ", kdf=FLOOR)
     cards.trust_card(field, card.to_json().encode())
@@ -110,10 +114,12 @@ def test_bundle_export_import(tmp_path: Path, report: Report):
     report(f"records: {RECORDS}, attachments: {FILES} x {mib(per_file).strip()} = {mib(FILES * per_file).strip()}")
     report(f"(fill: attachments imported into the field vault in {t_fill_att:.1f} s)")
     report(f"export: {exp['seconds']:7.2f} s  ({exp['bytes'] / exp['seconds'] / MiB:7.1f} MiB/s), "
-           f"peak memory {exp['peak_kib'] / 1024:6.1f} MiB")
+           f"peak memory {exp['peak_kib'] / 1024:6.1f} MiB, CPU {exp['cpu']:.2f} s "
+           f"({exp['cpu'] / exp['seconds']:.2f} cores busy; 2 = both cores, below 1 = waiting for the machine)")
     report(f"  reference tar -c | age -e: {t_ref_exp:7.2f} s   ratio {exp['seconds'] / t_ref_exp:5.2f}x")
     report(f"import: {imp['seconds']:7.2f} s, {imp['records']} records, {imp['attachments']} attachments, "
-           f"peak memory {imp['peak_kib'] / 1024:6.1f} MiB")
+           f"peak memory {imp['peak_kib'] / 1024:6.1f} MiB, CPU {imp['cpu']:.2f} s "
+           f"({imp['cpu'] / imp['seconds']:.2f} cores busy)")
     report(f"  reference age -d | tar -x: {t_ref_imp:7.2f} s   ratio {imp['seconds'] / t_ref_imp:5.2f}x")
     assert exp["records"] == RECORDS and imp["records"] == RECORDS
     assert exp["peak_kib"] < 200 * 1024 and imp["peak_kib"] < 200 * 1024  # constant memory, not a timing
