@@ -821,6 +821,8 @@ def _ingest(vault: Vault, p: _Parsed) -> ImportReport:
                                  record_id=rid, created_at=doc.get("created_at"), origin=origin)
                 report.records_added += 1
                 stored[rid] = doc["rev"]
+            if not doc.get("attachments"):
+                continue
             have = {r[0] for r in c.execute("SELECT sha256 FROM attachments WHERE record_id = ?", (rid,))}
             for att in doc.get("attachments", []):
                 if att["sha256"] in have:
