@@ -47,7 +47,9 @@ def hq(tmp_path_factory):
 def test_acts_victims_and_perpetrators_match_the_answers(hq):
     ref = reference_acts(hq)
     got = analysis.acts(hq)
-    key = lambda a: (a.record_id, a.act_type, a.month, a.day, a.city, a.district)
+    def key(a: analysis.Act) -> tuple:
+        return (a.record_id, a.act_type, a.month, a.day, a.city, a.district)
+
     assert sorted(map(key, got)) == sorted(map(key, ref))
     assert len(ref) > 300
     assert analysis.victim_counts(hq, "month") == analysis.victims_by_status(ref, "month")
@@ -58,7 +60,9 @@ def test_acts_victims_and_perpetrators_match_the_answers(hq):
 def test_incidents_in_sql_match_the_reference_with_links(hq):
     ref = analysis.incidents(hq, reference_acts(hq))
     got = analysis.incidents(hq)
-    shape = lambda incs: sorted((i.key, frozenset(i.records), i.sources) for i in incs)
+    def shape(incs: list[analysis.Incident]) -> list:
+        return sorted((i.key, frozenset(i.records), i.sources) for i in incs)
+
     assert shape(got) == shape(ref)
     assert any(len(i.records) > 1 and i.sources > 1 for i in got)
 

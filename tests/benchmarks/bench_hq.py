@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import random
 import tarfile
 import time
@@ -43,16 +42,16 @@ from desktop.core import analysis, cards, custody, schema
 from desktop.core.crypto import FLOOR, b64e, new_signing_key
 from desktop.core.vault import PAGE_SIZE, Vault, fts_query, searchable_text
 from desktop.core.vault.acts import ActFilters, filter_sql, write_acts
-from tests.benchmarks.conftest import Report, median, narrative
+from tests.benchmarks.conftest import Report, median, narrative, scale
 from tests.hq_kit import FORMS, acts
 
 pytestmark = pytest.mark.benchmark
 
-SMOKE = os.environ.get("BENCH_SCALE", "").lower() == "smoke"
-N = 1_000 if SMOKE else 100_000
-DEVICES = 5 if SMOKE else 50
-BUNDLE = 100 if SMOKE else 250  # records per bundle: a researcher's few weeks of interviews
-REPEAT = 3 if SMOKE else 5
+SMOKE = scale(False, True)
+N = scale(100_000, 1_000)
+DEVICES = scale(50, 5)
+BUNDLE = scale(250, 100)  # records per bundle: a researcher's few weeks of interviews
+REPEAT = scale(5, 3)
 HQ_PASS = "headquarters bench passphrase"
 
 
@@ -253,7 +252,7 @@ def test_hq_import_and_views(hq_data, report: Report, qapp) -> None:
                                        " r.current_rev, r.exported_rev, r.origin_json FROM records r"
                                        " ORDER BY r.updated_at DESC, r.id LIMIT 200 OFFSET 0")]
         marks = ",".join("?" * len(ids))
-        c.execute(f"SELECT record_id, act_type FROM acts WHERE record_id IN ({marks}) AND act_type IS NOT NULL"
+        c.execute(f"SELECT record_id, act_type FROM acts WHERE record_id IN ({marks}) AND act_type IS NOT NULL"  # noqa: S608
                   " ORDER BY record_id, seq", ids).fetchall()
         c.execute("SELECT count(*) FROM records r").fetchone()
 
@@ -317,8 +316,8 @@ def test_hq_import_and_views(hq_data, report: Report, qapp) -> None:
         if f is not None:
             sql, args = filter_sql(f)
             ref_s = _best(lambda s=sql, a=args: (
-                plain.conn.execute(f"SELECT count(*) FROM records r WHERE {s}", a).fetchone(),
-                plain.conn.execute(f"SELECT r.id FROM records r WHERE {s} ORDER BY r.updated_at DESC, r.id"
+                plain.conn.execute(f"SELECT count(*) FROM records r WHERE {s}", a).fetchone(),  # noqa: S608
+                plain.conn.execute(f"SELECT r.id FROM records r WHERE {s} ORDER BY r.updated_at DESC, r.id"  # noqa: S608
                                    " LIMIT 200", a).fetchall()))[1]
         row(f"filter {name} ({shown:,} shown)", fa, wa, ref_s)
     view.since_on.setChecked(False)
@@ -326,7 +325,7 @@ def test_hq_import_and_views(hq_data, report: Report, qapp) -> None:
 
     def plain_victims(col: str):
         return plain.conn.execute(
-            f"SELECT {col}, status, count(*) FROM act_victims WHERE status IN (?,?,?,?) GROUP BY {col}, status",
+            f"SELECT {col}, status, count(*) FROM act_victims WHERE status IN (?,?,?,?) GROUP BY {col}, status",  # noqa: S608
             analysis.VICTIM_STATUSES).fetchall()
 
     for name, fn, ref_fn in (

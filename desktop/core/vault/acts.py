@@ -87,7 +87,7 @@ class ActRow:
     day: str | None  # YYYY-MM-DD when known to the day
     city: str | None
     district: str | None
-    victims: list[dict]
+    victims: list[dict[str, Any]]
     perpetrators: list[str]
 
 
@@ -95,18 +95,18 @@ def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _items(value: Any) -> list:
+def _items(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def extract_acts(public: dict) -> list[ActRow]:
+def extract_acts(public: dict[str, Any]) -> list[ActRow]:
     """The acts of a revision's answers, as the analysis reads them."""
     out = []
     for seq, act in enumerate(_items(public.get("acts"))):
         if not isinstance(act, dict):
             continue
         interval = date_interval(act.get("act_date"))
-        loc = act.get("act_location") if isinstance(act.get("act_location"), dict) else {}
+        loc: dict[str, Any] = act["act_location"] if isinstance(act.get("act_location"), dict) else {}
         out.append(ActRow(
             seq=seq,
             act_type=_str(act.get("act_type")),
@@ -130,7 +130,7 @@ def span(day: str | None, month: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
-def write_acts(c: Any, record_id: str, public: dict, device: str | None, replace: bool = True) -> None:
+def write_acts(c: Any, record_id: str, public: dict[str, Any], device: str | None, replace: bool = True) -> None:
     """Write the act rows of ``public`` for a record, replacing its earlier ones when
     ``replace`` (a new revision); inside the caller's transaction."""
     if replace:
@@ -140,7 +140,9 @@ def write_acts(c: Any, record_id: str, public: dict, device: str | None, replace
         return
     row = c.execute("SELECT created_at FROM records WHERE id = ?", (record_id,)).fetchone()
     created = row[0] if row else ""
-    acts, victims, perps = [], [], []
+    acts: list[tuple[Any, ...]] = []
+    victims: list[tuple[Any, ...]] = []
+    perps: list[tuple[Any, ...]] = []
     for a in found:
         first, last = span(a.day, a.month)
         acts.append((record_id, a.seq, a.act_type, a.month, a.day, first, last, a.city, a.district, device, created))
@@ -159,13 +161,13 @@ def write_acts(c: Any, record_id: str, public: dict, device: str | None, replace
 
 def delete_acts(c: Any, record_id: str) -> None:
     for table in ("acts", "act_victims", "act_perpetrators"):
-        c.execute(f"DELETE FROM {table} WHERE record_id = ?", (record_id,))
+        c.execute(f"DELETE FROM {table} WHERE record_id = ?", (record_id,))  # noqa: S608
 
 
 def reindex_acts(c: Any) -> int:
     """Rebuild every act row from the current revisions (a migration, or a repair)."""
     for table in ("acts", "act_victims", "act_perpetrators"):
-        c.execute(f"DELETE FROM {table}")
+        c.execute(f"DELETE FROM {table}")  # noqa: S608
     rows = c.execute(
         "SELECT r.id, v.public_json, r.origin_json FROM records r"
         " JOIN revisions v ON v.record_id = r.id AND v.rev = r.current_rev").fetchall()
@@ -175,13 +177,14 @@ def reindex_acts(c: Any) -> int:
     return len(rows)
 
 
-def _device(origin: dict | None) -> str | None:
+def _device(origin: dict[str, Any] | None) -> str | None:
     return _str((origin or {}).get("device")) if isinstance(origin, dict) else None
 
 
-def filter_sql(f: ActFilters) -> tuple[str, list]:
+def filter_sql(f: ActFilters) -> tuple[str, list[Any]]:
     """``r.id IN (...)``: records with an act matching every filter (for ``records r``)."""
-    clauses, args = [], []
+    clauses: list[str] = []
+    args: list[Any] = []
     if f.violation:
         clauses.append("a.act_type = ?")
         args.append(f.violation)
@@ -204,7 +207,7 @@ def filter_sql(f: ActFilters) -> tuple[str, list]:
         clauses.insert(0, "p.perp_type = ?")
         args.insert(0, f.perpetrator)
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
-    return f"r.id IN (SELECT a.record_id FROM {source}{where})", args
+    return f"r.id IN (SELECT a.record_id FROM {source}{where})", args  # noqa: S608
 
 
 class ActsMixin(VaultCore):
@@ -216,7 +219,7 @@ class ActsMixin(VaultCore):
             acts = self.conn.execute(
                 "SELECT record_id, device, seq, act_type, month, day, city, district"
                 " FROM acts ORDER BY created_at, record_id, seq").fetchall()
-            victims: dict[tuple[str, int], list[dict]] = defaultdict(list)
+            victims: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
             for rid, seq, status in self.conn.execute(
                     "SELECT record_id, seq, status FROM act_victims ORDER BY record_id, seq, n"):
                 victims[(rid, seq)].append({"status": status} if status is not None else {})
@@ -231,22 +234,22 @@ class ActsMixin(VaultCore):
                                             [] if p == [UNKNOWN] else p)))
         return out
 
-    def victim_counts(self, by: str = "month") -> dict[str, Counter]:
+    def victim_counts(self, by: str = "month") -> dict[str, Counter[str]]:
         """{month or place: Counter(status -> victims)}; place is the district, else the city."""
         column = "month" if by == "month" else "place"
         marks = ",".join("?" * len(VICTIM_STATUSES))
-        table: dict[str, Counter] = defaultdict(Counter)
+        table: dict[str, Counter[str]] = defaultdict(Counter)
         with self._lock:
             rows = self.conn.execute(
-                f"SELECT {column}, status, count(*) FROM act_victims WHERE status IN ({marks})"
-                f" GROUP BY {column}, status", VICTIM_STATUSES).fetchall()
+                f"SELECT {column}, status, count(*) FROM act_victims WHERE status IN ({marks})"  # noqa: S608
+                f" GROUP BY {column}, status", VICTIM_STATUSES).fetchall()  # noqa: S608
         for key, status, n in rows:
             table[key][status] = n
         return dict(sorted(table.items()))
 
-    def perpetrator_counts(self) -> dict[str, Counter]:
+    def perpetrator_counts(self) -> dict[str, Counter[str]]:
         """{perpetrator type: Counter(act type -> acts)}; acts without one count as ``unknown``."""
-        table: dict[str, Counter] = defaultdict(Counter)
+        table: dict[str, Counter[str]] = defaultdict(Counter)
         with self._lock:
             rows = self.conn.execute(
                 "SELECT perp_type, coalesce(act_type, 'unknown'), count(*) FROM act_perpetrators"
@@ -273,9 +276,9 @@ class ActsMixin(VaultCore):
             for i in range(0, len(record_ids), 500):
                 part = record_ids[i:i + 500]
                 marks = ",".join("?" * len(part))
-                for rid, t, w, p in self.conn.execute(
-                        "SELECT record_id, act_type, coalesce(day, month), coalesce(district, city) FROM acts"
-                        f" WHERE record_id IN ({marks}) ORDER BY record_id, seq DESC", part):
+                sql = ("SELECT record_id, act_type, coalesce(day, month), coalesce(district, city) FROM acts"  # noqa: S608
+                       f" WHERE record_id IN ({marks}) ORDER BY record_id, seq DESC")
+                for rid, t, w, p in self.conn.execute(sql, part):
                     out[rid] = (t, w, p)  # the last one written is the first act
         return out
 
@@ -286,7 +289,7 @@ class ActsMixin(VaultCore):
                 part = record_ids[i:i + 500]
                 marks = ",".join("?" * len(part))
                 for rid, device in self.conn.execute(
-                        f"SELECT record_id, device FROM acts WHERE record_id IN ({marks})", part):
+                        f"SELECT record_id, device FROM acts WHERE record_id IN ({marks})", part):  # noqa: S608
                     out[rid] = device
         return out
 
@@ -298,7 +301,7 @@ class ActsMixin(VaultCore):
                 part = record_ids[i:i + 500]
                 marks = ",".join("?" * len(part))
                 for rid, act_type in self.conn.execute(
-                        f"SELECT record_id, act_type FROM acts WHERE record_id IN ({marks})"
+                        f"SELECT record_id, act_type FROM acts WHERE record_id IN ({marks})"  # noqa: S608
                         " AND act_type IS NOT NULL ORDER BY record_id, seq", part):
                     seen = out.setdefault(rid, [])
                     if act_type not in seen:
