@@ -99,10 +99,10 @@ def test_a_vault_from_before_the_act_rows_gets_them_on_opening(tmp_path):
     for _ in range(20):
         v.add_record("eyewitness_force", "1", {"acts": acts(rng)}, {}, origin={"device": "D"})
     expected = analysis.victims_by_status(reference_acts(v), "place")
-    with v.transaction() as c:  # back to schema 5, as an older release left it
+    with v.transaction() as c:  # back to the schema before act rows, as an older release left it
         for table in ("acts", "act_victims", "act_perpetrators"):
             c.execute(f"DROP TABLE {table}")
-        c.execute("PRAGMA user_version = 5")
+        c.execute(f"PRAGMA user_version = {schema.CURRENT_VERSION - 1}")
     v.lock()
     v = Vault.unlock(tmp_path / "hq", "analyst passphrase")
     assert schema.version(v.conn) == schema.CURRENT_VERSION
