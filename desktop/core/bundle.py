@@ -69,6 +69,8 @@ ViewFn = Callable[[Vault, str, bool], dict]
 class BundleError(VaultError):
     """A refused bundle; nothing was changed. ``str()`` is one line."""
 
+    default_code = "bundle.refused"
+
 
 class DeviceRefused(BundleError):
     """Refused for who signed it: a device not seen before, or a known
@@ -76,7 +78,10 @@ class DeviceRefused(BundleError):
 
     def __init__(self, message: str, kind: str, fingerprint: str, known_fingerprint: str = "",
                  researcher: str | None = None):
-        super().__init__("Bundle refused: " + " ".join(message.split()))
+        super().__init__("Bundle refused: " + " ".join(message.split()),
+                         code="bundle.new_device" if kind == "new_device" else "bundle.changed_key",
+                         fingerprint=fingerprint, known_fingerprint=known_fingerprint,
+                         researcher=researcher or "")
         self.kind = kind  # "new_device" | "changed_key"
         self.fingerprint = fingerprint
         self.known_fingerprint = known_fingerprint

@@ -29,7 +29,7 @@ MAX_CARD_BYTES = 64 * 1024
 
 
 class TrustError(VaultError):
-    pass
+    default_code = "trust.refused"
 
 
 # No 0/O and no 1/I: a fingerprint is read aloud and compared on paper.

@@ -24,6 +24,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from .errors import Refusal
+
 KEY_BYTES = 32
 NONCE_BYTES = 12
 SALT_BYTES = 16
@@ -34,8 +36,10 @@ LABEL_IDENTITY_WRAP = b"testimony/v1/identity-key-wrap"
 LABEL_SECRET_WRAP = b"testimony/v1/secret-wrap"
 
 
-class CryptoError(Exception):
+class CryptoError(Refusal):
     """A refused cryptographic operation; the message is one line for the user."""
+
+    default_code = "crypto.refused"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+from .errors import Refusal
 from .crypto import CryptoError, KeySlot
 
 KEYSLOTS = "keyslots.json"
@@ -13,8 +14,10 @@ FORMAT = "testimony-keyslots"
 MAX_KEYSLOTS_BYTES = 64 * 1024
 
 
-class KeystoreError(Exception):
+class KeystoreError(Refusal):
     """Key slots missing or unreadable; the message is one line for the user."""
+
+    default_code = "keystore.refused"
 
 
 def fsync_dir(folder: Path) -> None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from .errors import Refusal
 
-class SchemaError(Exception):
-    pass
+
+class SchemaError(Refusal):
+    default_code = "schema.refused"
 
 
 _V1 = """

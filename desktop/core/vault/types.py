@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..errors import Refusal
 from ..crypto import (
     FLOOR,
     KdfParams,
@@ -26,17 +27,19 @@ CancelFn = Callable[[], bool]
 
 
 
-class VaultError(Exception):
+class VaultError(Refusal):
     """A refused vault operation. ``str()`` is one clear line for the user."""
+
+    default_code = "vault.error"
 
 
 class WrongSecret(VaultError):
-    pass
+    default_code = "unlock.wrong_passphrase"
 
 
 class Cancelled(VaultError):
     def __init__(self) -> None:
-        super().__init__("Cancelled; nothing was stored")
+        super().__init__(code="cancelled")
 
 
 @dataclass

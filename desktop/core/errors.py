@@ -1,0 +1,110 @@
+"""Refusals with a code and parameters.
+
+A refused action raises a :class:`Refusal` (or one of its subclasses in the
+core: ``VaultError``, ``BundleError``, ``FormError``, ...). It carries
+
+- ``code``: a stable dotted name (``"passphrase.weak"``, ``"unlock.wrong_passphrase"``),
+- ``params``: the values the message needs (numbers, file names, fingerprints),
+
+and ``str(refusal)`` is the English line rendered from :data:`MESSAGES`. The
+window translates the code with its own catalogue (English and Arabic); the
+command line prints the English line. Nobody parses message text.
+
+A refusal raised with free text only (older call sites) gets its class's
+default code and the text as ``params["detail"]``; the window then shows
+the translated general sentence for that code followed by the detail.
+
+This module imports nothing from the application: every layer may use it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# English lines, one per code; ``{name}`` placeholders come from the parameters.
+MESSAGES: dict[str, str] = {
+    "refused": "{detail}",
+    "cancelled": "Cancelled; nothing was stored",
+    # access
+    "passphrase.empty": "The passphrase must not be empty",
+    "passphrase.too_short": "The passphrase is too short: use at least {minimum} characters, better four or more words",
+    "passphrase.weak": "The passphrase is too weak (easy to guess): use four or more words or a longer phrase",
+    "passphrase.mismatch": "The two passphrases differ; nothing was changed",
+    "passphrase.duress_same": "The duress passphrase must differ from the real one",
+    "unlock.wrong_passphrase": "Wrong passphrase",
+    "unlock.wrong_recovery_code": "Wrong recovery code",
+    "unlock.attempts_left": "Wrong passphrase; {left} attempt(s) left before the vault is wiped",
+    "unlock.recovery_attempts_left": "Wrong recovery code; {left} attempt(s) left before the vault is wiped",
+    "unlock.wiped": "Too many failed unlocks ({failures}): the vault was wiped, as its settings asked",
+    "unlock.limit_invalid": "The number of failed unlocks before a wipe must be between 0 (off) and {maximum}",
+    "vault.exists": "A vault already exists at {path}; refusing to overwrite it",
+    "vault.missing": "No vault at {path}",
+    "vault.locked": "The vault is locked",
+    "vault.error": "{detail}",
+    "vault.kdf_below_floor": "Key derivation parameters below the floor (m=64 MiB, t=3) are refused",
+    "vault.wipe_unconfirmed": "Quick wipe destroys the vault for good; repeat with --yes to do it",
+    # records
+    "record.invalid_answers": "{count} invalid answer(s); nothing was saved",
+    "record.not_found": "No record {record_id}",
+    # exchange
+    "file.exists": "{path} already exists; choose another file name",
+    "bundle.refused": "{detail}",
+    "bundle.new_device": "Bundle refused: it was signed by a device not seen before ({fingerprint})",
+    "bundle.changed_key": "Bundle refused: the researcher {researcher}'s device key has changed "
+                          "(was {known_fingerprint}, now {fingerprint})",
+    "trust.refused": "{detail}",
+    "handover.unconfirmed": "This forgets data on this laptop for good; repeat with --yes to do it",
+    # forms
+    "form.refused": "{detail}",
+    "schema.refused": "{detail}",
+    "crypto.refused": "{detail}",
+    "keystore.refused": "{detail}",
+}
+
+
+class _Missing(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(code: str, params: dict[str, Any]) -> str:
+    """The English line for ``code`` with ``params`` filled in."""
+    template = MESSAGES.get(code, "{detail}")
+    return " ".join(template.format_map(_Missing({k: _text(v) for k, v in params.items()})).split())
+
+
+def _text(value: object) -> str:
+    return str(value)
+
+
+class Refusal(Exception):
+    """A refused action; nothing was changed. ``str()`` is one English line.
+
+    ``Refusal(code="passphrase.too_short", minimum=8)`` renders its message from
+    the code; ``Refusal("free text")`` keeps the text under the class's default
+    code (``params["detail"]``).
+    """
+
+    default_code = "refused"
+
+    def __init__(self, message: str | None = None, *, code: str | None = None, **params: Any) -> None:
+        self.code: str = code or self.default_code
+        if message is not None:
+            params.setdefault("detail", " ".join(str(message).split()))
+        self.params: dict[str, Any] = params
+        self.message: str = " ".join(str(message).split()) if message is not None else render(self.code, params)
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "params": {k: _text(v) for k, v in self.params.items()}, "message": self.message}
+
+
+def refusal_of(exc: BaseException) -> Refusal:
+    """Any exception as a refusal (unknown ones keep their one-line text)."""
+    if isinstance(exc, Refusal):
+        return exc
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return Refusal(text)
