@@ -6,7 +6,6 @@ Exit codes: 0 success, 1 a refused action (one line on stderr), 2 usage.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -14,86 +13,27 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .cli_common import (
+    Refused,
+    duress_passphrase,
+    emit,
+    new_passphrase,
+    open_vault,
+    passphrase,
+    vault_path,
+)
 from .core import paths
-
-
-class Refused(Exception):
-    """A refused action: printed as one line, exit status 1."""
-
-
-# ---------------------------------------------------------------- secrets
-
-
-def _read_secret_file(path: str) -> str:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise Refused(f"Cannot read {path}: {exc.strerror}") from None
-    return text.rstrip("\r\n")
-
-
-def passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
-    if args.passphrase_file:
-        return _read_secret_file(args.passphrase_file)
-    env = os.environ.get("TESTIMONY_PASSPHRASE")
-    if env is not None:
-        return env
-    if not sys.stdin.isatty():
-        raise Refused("No passphrase: use --passphrase-file, TESTIMONY_PASSPHRASE or a terminal")
-    return getpass.getpass(prompt)
-
-
-def new_passphrase(args: argparse.Namespace, from_main: bool) -> str:
-    """The passphrase to set: for init the usual sources, for passwd the 'new' ones."""
-    if from_main and (args.passphrase_file or os.environ.get("TESTIMONY_PASSPHRASE") is not None):
-        value = passphrase(args)
-    elif not from_main and getattr(args, "new_passphrase_file", None):
-        value = _read_secret_file(args.new_passphrase_file)
-    elif not from_main and os.environ.get("TESTIMONY_NEW_PASSPHRASE") is not None:
-        value = os.environ["TESTIMONY_NEW_PASSPHRASE"]
-    else:
-        if not sys.stdin.isatty():
-            raise Refused("No new passphrase given (see --help)")
-        value = getpass.getpass("New passphrase: ")
-        if getpass.getpass("Repeat it: ") != value:
-            raise Refused("The two passphrases differ; nothing was changed")
-    if len(value) < 8:
-        raise Refused("The passphrase must have at least 8 characters")
-    return value
-
-
-def recovery_code(args: argparse.Namespace) -> str | None:
-    if getattr(args, "recovery_code_file", None):
-        return _read_secret_file(args.recovery_code_file)
-    return os.environ.get("TESTIMONY_RECOVERY_CODE")
-
-
-def open_vault(args: argparse.Namespace, default: Callable[[], Path] = paths.default_vault_dir):
-    from .core.vault import Vault
-
-    path = Path(args.vault) if args.vault else default()
-    code = recovery_code(args)
-    if code is not None:
-        return Vault.unlock(path, recovery_code=code)
-    return Vault.unlock(path, passphrase=passphrase(args))
-
-
-def emit(args: argparse.Namespace, data: object, text: str) -> None:
-    if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-    elif text:
-        print(text)
-
+from .core.errors import Refusal
+from .core.services import access
 
 # ---------------------------------------------------------------- vault
 
 
 def cmd_vault_init(args: argparse.Namespace) -> None:
-    from .core.vault import Vault
-
-    path = Path(args.vault) if args.vault else paths.default_vault_dir()
-    vault, code = Vault.create(path, new_passphrase(args, from_main=True))
-    vault.lock()
+    path = vault_path(args)
+    created = access.create_vault(path, new_passphrase(args, from_main=True))
+    access.lock(created.vault)
+    code = created.recovery_code
     emit(
         args,
         {"vault": str(path), "recovery_code": code},
@@ -118,36 +58,32 @@ def cmd_vault_check(args: argparse.Namespace) -> None:
 
 def cmd_vault_passwd(args: argparse.Namespace) -> None:
     with open_vault(args) as vault:
-        vault.change_passphrase(new_passphrase(args, from_main=False))
+        access.change_passphrase(vault, new_passphrase(args, from_main=False))
     emit(args, {"ok": True}, "Passphrase changed")
 
 
 def cmd_vault_duress(args: argparse.Namespace) -> None:
-    if args.duress_passphrase_file:
-        duress = _read_secret_file(args.duress_passphrase_file)
-    elif os.environ.get("TESTIMONY_DURESS_PASSPHRASE") is not None:
-        duress = os.environ["TESTIMONY_DURESS_PASSPHRASE"]
-    elif sys.stdin.isatty():
-        duress = getpass.getpass("Duress passphrase: ")
-    else:
-        raise Refused("No duress passphrase given (see --help)")
-    if len(duress) < 8:
-        raise Refused("The duress passphrase must have at least 8 characters")
+    duress = duress_passphrase(args)
+    access.check_passphrase(duress)
     real = passphrase(args)
     with open_vault(args) as vault:
-        vault.set_duress_passphrase(duress, current=real)
+        access.set_duress_passphrase(vault, duress, current=real)
     emit(args, {"ok": True}, "Duress passphrase set: typing it at unlock wipes this vault and opens an empty one")
 
 
-def cmd_vault_wipe(args: argparse.Namespace) -> None:
-    from .core.vault import Vault
+def cmd_vault_wipe_after(args: argparse.Namespace) -> None:
+    with open_vault(args) as vault:
+        access.set_unlock_limit(vault, args.failures)
+    emit(args, {"wipe_after_failures": args.failures},
+         f"The vault will be wiped after {args.failures} failed unlocks in a row" if args.failures
+         else "Failed unlocks no longer wipe the vault")
 
+
+def cmd_vault_wipe(args: argparse.Namespace) -> None:
     if not args.yes:
-        raise Refused("Quick wipe destroys the vault for good; repeat with --yes to do it")
-    path = Path(args.vault) if args.vault else paths.default_vault_dir()
-    if not (path / "keyslots.json").exists() and not (path / "vault.db").exists():
-        raise Refused(f"No vault at {path}")
-    seconds = Vault.wipe(path)
+        raise Refusal(code="vault.wipe_unconfirmed")
+    path = vault_path(args)
+    seconds = access.wipe(path)
     emit(args, {"wiped": str(path), "keys_destroyed_seconds": seconds}, f"Vault at {path} wiped")
 
 
@@ -340,7 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["en", "ar"], help="interface language for the desktop app")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    def add(parent, name: str, fn: Callable, help: str, **kw):  # noqa: A002
+    def add(parent, name: str, fn: Callable, help: str, **kw):
         sp = parent.add_parser(name, help=help, parents=[common], **kw)
         sp.set_defaults(fn=fn)
         return sp
@@ -353,6 +289,8 @@ def build_parser() -> argparse.ArgumentParser:
     pw.add_argument("--new-passphrase-file", metavar="FILE")
     du = add(vault, "duress", cmd_vault_duress, "set a duress passphrase that wipes the vault when used")
     du.add_argument("--duress-passphrase-file", metavar="FILE")
+    wa = add(vault, "wipe-after", cmd_vault_wipe_after, "wipe the vault after N failed unlocks in a row (0: off)")
+    wa.add_argument("failures", type=int, metavar="N")
     w = add(vault, "wipe", cmd_vault_wipe, "quick wipe (keys first, then data)")
     w.add_argument("--yes", action="store_true")
 
@@ -396,23 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _refusal_types() -> tuple[type[BaseException], ...]:
     import sqlcipher3
 
-    from .core.crypto import CryptoError
-    from .core.vault import VaultError
-
-    types: list[type[BaseException]] = [Refused, VaultError, CryptoError, sqlcipher3.DatabaseError]
-    try:
-        from .core.forms import FormError
-
-        types.append(FormError)
-    except ImportError:
-        pass
-    try:
-        from .core.bundle import BundleError
-
-        types.append(BundleError)
-    except ImportError:
-        pass
-    return tuple(types)
+    return (Refusal, sqlcipher3.DatabaseError)
 
 
 def main(argv: list[str] | None = None) -> int:

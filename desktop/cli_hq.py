@@ -7,8 +7,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .cli import Refused, emit, new_passphrase, open_vault
+from .cli_common import Refused, emit, new_passphrase, open_vault
 from .core import paths
+from .core.services import access
 from .core.vault import VaultError
 
 
@@ -23,13 +24,14 @@ def _read_small(path: str, what: str) -> bytes:
 
 
 def cmd_hq_init(args: argparse.Namespace) -> None:
-    from .core.cards import init_hq, write_card
+    from .core.cards import write_card
 
     path = Path(args.vault) if args.vault else paths.default_vault_dir()
     card_path = Path(args.card)
     if card_path.exists() or not card_path.parent.is_dir():
         raise Refused(f"Cannot write the card to {card_path}: it exists or its folder does not; nothing was created")
-    vault, code, card = init_hq(path, new_passphrase(args, from_main=True), args.org)
+    created = access.create_vault(path, new_passphrase(args, from_main=True), org=args.org)
+    vault, code, card = created.vault, created.recovery_code, created.card
     try:
         write_card(card, card_path)
     except (OSError, VaultError) as exc:
@@ -37,7 +39,7 @@ def cmd_hq_init(args: argparse.Namespace) -> None:
         raise Refused(f"Vault created at {path}, but the card could not be written ({exc}); "
                       "write it with 'testimony hq card --out FILE'") from None
     finally:
-        vault.lock()
+        access.lock(vault)
     emit(args, {"vault": str(path), "card": args.card, "fingerprint": card.fingerprint, "recovery_code": code},
          f"Analyst vault created at {path}\nRecipient card written to {args.card}\n"
          f"Fingerprint (read it to researchers, or print it): {card.fingerprint}\n\n"

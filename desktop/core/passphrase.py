@@ -1,4 +1,4 @@
-"""A rough passphrase-strength estimate for feedback while typing.
+"""The passphrase rule: a rough strength estimate and the minimum both front ends enforce.
 
 Not a guarantee: it rewards length and word count, which is what matters
 against offline guessing with Argon2id in front.
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 import string
+
+MIN_LENGTH = 8
 
 COMMON = {"password", "passphrase", "123456", "qwerty", "letmein", "testimony", "admin", "welcome"}
 
@@ -40,7 +42,7 @@ def estimate_bits(passphrase: str) -> float:
 def level(passphrase: str) -> int:
     """0 too weak, 1 weak, 2 fair, 3 strong, 4 very strong."""
     bits = estimate_bits(passphrase)
-    if len(passphrase) < 8 or bits < 30:
+    if len(passphrase) < MIN_LENGTH or bits < 30:
         return 0
     if bits < 45:
         return 1
@@ -51,4 +53,16 @@ def level(passphrase: str) -> int:
     return 4
 
 
-MIN_LEVEL = 2  # the first-run screen refuses anything weaker
+MIN_LEVEL = 2  # both front ends refuse anything weaker
+
+
+def check(passphrase: str) -> None:
+    """The one passphrase rule of both front ends: refuse what is empty, short or weak."""
+    from .errors import Refusal
+
+    if not passphrase:
+        raise Refusal(code="passphrase.empty")
+    if len(passphrase) < MIN_LENGTH:
+        raise Refusal(code="passphrase.too_short", minimum=MIN_LENGTH)
+    if level(passphrase) < MIN_LEVEL:
+        raise Refusal(code="passphrase.weak", level=level(passphrase))

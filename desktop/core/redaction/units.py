@@ -302,3 +302,9 @@ def unit_match(text_u: Unit, id_u: Unit, allow_lower: bool = False) -> int | Non
     if len(lk) >= 2 and lk == ar_key(id_u.core):
         return 0
     return None
+
+
+def clear_caches() -> None:
+    """Forget the memoised name keys: they hold witnesses' name parts (called on lock)."""
+    lat_key.cache_clear()
+    ar_key.cache_clear()

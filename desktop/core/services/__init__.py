@@ -1,6 +1,10 @@
 """The use cases: the only door the window and the command line use.
 
-One module per concern; ``desk`` is the analyst's desk (incidents, people
-across testimonies, counts, report drafts, exports). Every safety rule is
-decided here, so it cannot differ between the two front ends.
+One module per concern: ``access`` (create, unlock, passphrase rule,
+failed-unlock policy, lock, wipe, duress), ``interviews`` (submit, drafts,
+reveal), ``exchange`` (export, receipts, import, handover, trust),
+``forms_admin`` (XLSForm import), ``analysis`` and ``desk`` (the analyst's
+desk: incidents, people across testimonies, counts, report drafts, exports).
+Every safety rule is decided here, so it cannot differ between the two front
+ends. Refusals are :class:`desktop.core.errors.Refusal` with a code and parameters.
 """

@@ -7,7 +7,8 @@ file encrypted to the vault's own X25519 identity, whose secret lives only
 inside the encrypted database).
 
 One module per concern: handle (open, transactions, meta), access (key slots,
-passphrases, duress, wipe), records, identities, drafts, blobs, integrity, the analyst's desk.
+passphrases, duress, wipe), guard (failed unlocks), records, identities, drafts, blobs, integrity,
+the analyst's desk.
 All of the vault's SQL lives in this package.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 from .access import AccessMixin
 from .desk import DeskMixin
 from .drafts import DraftsMixin
+from .guard import GuardMixin
 from .integrity import IntegrityMixin
 from .records import RecordsMixin, fts_query, searchable_text
 from .types import (
@@ -36,7 +38,7 @@ from .types import (
 )
 
 
-class Vault(AccessMixin, RecordsMixin, DraftsMixin, IntegrityMixin, DeskMixin):
+class Vault(AccessMixin, GuardMixin, RecordsMixin, DraftsMixin, IntegrityMixin, DeskMixin):
     """An unlocked vault. Create with :meth:`create` or :meth:`unlock`."""
 
 

@@ -20,6 +20,7 @@ from ..crypto import (
     normalize_recovery_code,
     open_slot,
 )
+from .guard import remove_guard
 from .handle import VaultCore
 from .types import BLOBS, DB, VaultError, WrongSecret, default_kdf
 
@@ -162,6 +163,7 @@ class AccessMixin(VaultCore):
             p = path / name
             if p.exists():
                 p.unlink()
+        remove_guard(path)
         shutil.rmtree(path / BLOBS, ignore_errors=True)
         shutil.rmtree(path / "staging", ignore_errors=True)
         try:

@@ -1,0 +1,162 @@
+"""Access: create, unlock, lock, wipe, passphrases, duress.
+
+The one place where the passphrase rule and the failed-unlock policy are
+decided, for the window and the command line alike. A thin layer over the
+vault's own access methods (``Vault.create/unlock/wipe``) and its unlock
+guard (``desktop/core/vault/guard.py``).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import passphrase as _passphrase
+from ..crypto import FLOOR, KdfParams, calibrate, derive_key
+from ..errors import Refusal
+from ..redaction import units as _units
+from ..vault import Vault, WrongSecret
+from ..vault import guard as _guard
+
+__all__ = ["MAX_UNLOCK_LIMIT", "MIN_LEVEL", "Created", "KdfParams", "Refusal", "Unlocked", "Vault",
+           "calibrate_kdf", "change_passphrase", "check_new_passphrase", "check_passphrase", "clear_caches",
+           "create_vault", "lock", "set_duress_passphrase", "set_unlock_limit", "strength_level", "unlock",
+           "unlock_limit", "vault_exists", "wipe"]
+
+MIN_LEVEL = _passphrase.MIN_LEVEL
+MAX_UNLOCK_LIMIT = _guard.MAX_LIMIT
+
+
+def calibrate_kdf() -> tuple[KdfParams, float]:
+    """Argon2id parameters for a new vault on this computer, and the estimated unlock time in
+    seconds (``TESTIMONY_KDF_PROFILE=floor``: the floor, for tests and the demo)."""
+    if os.environ.get("TESTIMONY_KDF_PROFILE", "").lower() == "floor":
+        t0 = time.perf_counter()
+        derive_key(b"x", os.urandom(16), FLOOR)
+        return FLOOR, time.perf_counter() - t0
+    t0 = time.perf_counter()
+    params = calibrate()
+    floor_time = time.perf_counter() - t0
+    scale = (params.memory_kib * params.iterations) / (FLOOR.memory_kib * FLOOR.iterations)
+    return params, floor_time * scale
+
+
+def strength_level(passphrase: str) -> int:
+    """0 too weak, 1 weak, 2 fair, 3 strong, 4 very strong (feedback while typing)."""
+    return _passphrase.level(passphrase)
+
+
+def check_passphrase(passphrase: str) -> None:
+    """Refuse a passphrase both front ends must refuse (empty, short, easy to guess)."""
+    _passphrase.check(passphrase)
+
+
+def check_new_passphrase(passphrase: str, repeated: str | None = None) -> None:
+    """The rule for a passphrase being set, with the repeat check when there is one."""
+    if repeated is not None and repeated != passphrase:
+        raise Refusal(code="passphrase.mismatch")
+    check_passphrase(passphrase)
+
+
+@dataclass(frozen=True)
+class Created:
+    vault: Vault
+    recovery_code: str
+    card: object | None = None  # desktop.core.cards.Card for a headquarters vault
+
+
+def vault_exists(path: Path | str) -> bool:
+    p = Path(path)
+    return (p / "keyslots.json").exists() or (p / "vault.db").exists()
+
+
+def create_vault(path: Path | str, passphrase: str, kdf: KdfParams | None = None,
+                 org: str | None = None) -> Created:
+    """A new field vault, or (with ``org``) a headquarters vault and its recipient card."""
+    check_passphrase(passphrase)
+    if vault_exists(path):
+        raise Refusal(code="vault.exists", path=str(path))
+    if org is not None:
+        from ..cards import init_hq
+
+        vault, code, card = init_hq(Path(path), passphrase, org, kdf=kdf)
+        return Created(vault, code, card)
+    vault, code = Vault.create(path, passphrase, kdf=kdf)
+    return Created(vault, code)
+
+
+@dataclass(frozen=True)
+class Unlocked:
+    vault: Vault
+    failed_since_last_unlock: int
+    guard_tampered: bool  # the failed-unlock counter or its limit was changed outside Testimony
+
+
+def unlock(path: Path | str, passphrase: str | None = None, recovery_code: str | None = None) -> Unlocked:
+    """Unlock with the passphrase or the recovery code, under the failed-unlock policy.
+
+    A wrong secret counts one failure in the vault's guard; when the vault's
+    limit is reached it is wiped and ``Refusal("unlock.wiped")`` raised.
+    """
+    path = Path(path)
+    try:
+        vault = Vault.unlock(path, passphrase=passphrase, recovery_code=recovery_code)
+    except WrongSecret:
+        g = _guard.count_failure(path)
+        kind = "recovery" if recovery_code is not None else "passphrase"
+        if g.limit and g.failed >= g.limit:
+            Vault.wipe(path)
+            raise Refusal(code="unlock.wiped", failures=g.failed) from None
+        if g.limit:
+            raise WrongSecret(code="unlock.attempts_left" if kind == "passphrase"
+                              else "unlock.recovery_attempts_left", left=g.limit - g.failed) from None
+        raise WrongSecret(code="unlock.wrong_passphrase" if kind == "passphrase"
+                          else "unlock.wrong_recovery_code") from None
+    check = vault.confirm_unlock()
+    return Unlocked(vault, check.failed_since_last_unlock, check.tampered)
+
+
+def unlock_limit(vault: Vault) -> int:
+    return vault.unlock_limit()
+
+
+def set_unlock_limit(vault: Vault, limit: int) -> None:
+    """Wipe the vault after ``limit`` failed unlocks in a row (0: never)."""
+    if not 0 <= int(limit) <= MAX_UNLOCK_LIMIT:
+        raise Refusal(code="unlock.limit_invalid", maximum=MAX_UNLOCK_LIMIT)
+    if int(limit) != vault.unlock_limit():
+        vault.set_unlock_limit(int(limit))
+
+
+def change_passphrase(vault: Vault, new: str, repeated: str | None = None,
+                      kdf: KdfParams | None = None) -> None:
+    check_new_passphrase(new, repeated)
+    vault.change_passphrase(new, kdf=kdf)
+
+
+def set_duress_passphrase(vault: Vault, duress: str, current: str, repeated: str | None = None) -> None:
+    check_new_passphrase(duress, repeated)
+    if duress == current:
+        raise Refusal(code="passphrase.duress_same")
+    vault.set_duress_passphrase(duress, current=current)
+
+
+def lock(vault: Vault) -> None:
+    """Close the vault, drop its keys, and forget caches that hold name parts."""
+    vault.lock()
+    clear_caches()
+
+
+def clear_caches() -> None:
+    _units.clear_caches()
+
+
+def wipe(path: Path | str) -> float:
+    """Quick wipe (keys first); seconds until the vault was unrecoverable."""
+    if not vault_exists(path):
+        raise Refusal(code="vault.missing", path=str(path))
+    seconds = Vault.wipe(path)
+    clear_caches()
+    return seconds
