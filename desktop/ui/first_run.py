@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -13,30 +11,10 @@ from PySide6.QtWidgets import (
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from typing import TYPE_CHECKING
+from desktop.core.services import access
 
-if TYPE_CHECKING:
-    from desktop.core.crypto import KdfParams
-
-from .base import strength, workers
+from .base import refusals, workers
 from .base.widgets import PlainLabel, heading
-
-
-def _calibrate() -> "tuple[KdfParams, float]":
-    """Calibrated parameters and the estimated unlock time in seconds."""
-    from desktop.core.crypto import FLOOR, calibrate
-
-    if os.environ.get("TESTIMONY_KDF_PROFILE", "").lower() == "floor":
-        from desktop.core.crypto import derive_key
-
-        t0 = time.perf_counter()
-        derive_key(b"x", os.urandom(16), FLOOR)
-        return FLOOR, time.perf_counter() - t0
-    t0 = time.perf_counter()
-    params = calibrate()
-    floor_time = time.perf_counter() - t0
-    scale = (params.memory_kib * params.iterations) / (FLOOR.memory_kib * FLOOR.iterations)
-    return params, floor_time * scale
 
 
 class FirstRunScreen(QWidget):
@@ -51,7 +29,7 @@ class FirstRunScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("firstRun")
         self.vault_path = Path(vault_path)
-        self.kdf: "KdfParams | None" = None
+        self.kdf: "access.KdfParams | None" = None
         self._vault = None
         self._code = ""
         self.stack = QStackedWidget(self)
@@ -67,7 +45,7 @@ class FirstRunScreen(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
-        self._calibration = workers.run_task(_calibrate)
+        self._calibration = workers.run_task(access.calibrate_kdf)
         self._calibration.finished.connect(self._on_calibrated)
         self._calibration.failed.connect(lambda e: self.cost.setText(str(e)))
 
@@ -154,7 +132,7 @@ class FirstRunScreen(QWidget):
 
     def _update(self) -> None:
         p1, p2 = self.pass1.text(), self.pass2.text()
-        lvl = strength.level(p1)
+        lvl = access.strength_level(p1)
         self.meter.setValue(lvl if p1 else 0)
         self.meter.setProperty("level", lvl)
         self.meter.style().unpolish(self.meter)
@@ -165,14 +143,14 @@ class FirstRunScreen(QWidget):
         else:
             self.error.setText("")
         self.create_button.setEnabled(
-            lvl >= strength.MIN_LEVEL and p1 == p2 and self.kdf is not None and not self.busy.isVisible()
+            lvl >= access.MIN_LEVEL and p1 == p2 and self.kdf is not None and not self.busy.isVisible()
             and (not self.role_hq.isChecked() or bool(self.org.text().strip())))
 
     def _role_changed(self, hq: bool) -> None:
         self._org_form.setRowVisible(self.org, hq)
         self._update()
 
-    def _on_calibrated(self, result: "tuple[KdfParams, float]") -> None:
+    def _on_calibrated(self, result: "tuple[access.KdfParams, float]") -> None:
         self.kdf, seconds = result
         self.cost.setText(self.tr(
             "Unlocking will take about {seconds} s on this computer (Argon2id, {mib} MiB, {passes} passes): "
@@ -184,21 +162,14 @@ class FirstRunScreen(QWidget):
     def _create(self) -> None:
         if not self.create_button.isEnabled():
             return
-        from desktop.core.vault import Vault
-
         passphrase = self.pass1.text()
         kdf, path = self.kdf, self.vault_path
+        org = self.org.text().strip() if self.role_hq.isChecked() else None
         self.busy.setVisible(True)
         self.create_button.setEnabled(False)
         self.pass1.setEnabled(False)
         self.pass2.setEnabled(False)
-        if self.role_hq.isChecked():
-            from desktop.core import cards
-
-            org = self.org.text().strip()
-            self.task = workers.run_task(lambda: cards.init_hq(path, passphrase, org, kdf=kdf)[:2])
-        else:
-            self.task = workers.run_task(lambda: Vault.create(path, passphrase, kdf=kdf))
+        self.task = workers.run_task(lambda: access.create_vault(path, passphrase, kdf=kdf, org=org))
         self.task.finished.connect(self._on_created)
         self.task.failed.connect(self._on_failed)
 
@@ -206,12 +177,13 @@ class FirstRunScreen(QWidget):
         self.busy.setVisible(False)
         self.pass1.setEnabled(True)
         self.pass2.setEnabled(True)
-        self.error.setText(str(exc))
+        message = refusals.message(exc)
         self._update()
-        self.failed.emit(str(exc))
+        self.error.setText(message)
+        self.failed.emit(message)
 
-    def _on_created(self, result: tuple) -> None:
-        self._vault, self._code = result
+    def _on_created(self, created: access.Created) -> None:
+        self._vault, self._code = created.vault, created.recovery_code
         self.pass1.clear()
         self.pass2.clear()
         self.code_label.setText(self._code)

@@ -8,7 +8,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from .base import strength, workers
+from desktop.core.services import access
+
+from .base import refusals, workers
 from .base.session import Session
 from .base.settings import Settings
 from .base.widgets import PlainLabel
@@ -64,9 +66,10 @@ class SettingsDialog(QDialog):
         safety = QGroupBox(self.tr("Optional safety measures (off by default)"))
         s = QFormLayout(safety)
         self.wipe_after = QSpinBox()
-        self.wipe_after.setRange(0, 50)
+        self.wipe_after.setRange(0, access.MAX_UNLOCK_LIMIT)
         self.wipe_after.setSpecialValueText(self.tr("off"))
-        self.wipe_after.setValue(self.settings.wipe_after_failures)
+        # Kept with the vault (its unlock guard), not in the settings file; the command line honours it too.
+        self.wipe_after.setValue(access.unlock_limit(session.vault))
         self.wipe_after.setAccessibleName(self.tr("Wipe after failed unlocks"))
         s.addRow(self.tr("Wipe after failed unlocks:"), self.wipe_after)
         honest = PlainLabel(self.tr(
@@ -132,34 +135,39 @@ class SettingsDialog(QDialog):
 
     def _change_passphrase(self) -> None:
         a, b = self.new1.text(), self.new2.text()
-        if a != b:
-            self.pw_message.setText(self.tr("The two passphrases differ."))
-            return
-        if strength.level(a) < strength.MIN_LEVEL:
-            self.pw_message.setText(self.tr("Too weak: use at least 8 characters, better four or more words"))
+        try:
+            access.check_new_passphrase(a, b)
+        except access.Refusal as exc:
+            self.pw_message.setText(refusals.message(exc))
             return
         vault = self.session.vault
         self.pw_button.setEnabled(False)
         self.pw_message.setText(self.tr("Changing the passphrase…"))
-        self.task = workers.run_task(lambda: vault.change_passphrase(a))
+        self.task = workers.run_task(lambda: access.change_passphrase(vault, a, b))
         self.task.finished.connect(self._pw_done)
-        self.task.failed.connect(lambda e: (self.pw_message.setText(str(e)), self.pw_button.setEnabled(True)))
+        self.task.failed.connect(self._pw_failed)
 
     def _set_duress(self) -> None:
         current, a, b = self.current.text(), self.duress1.text(), self.duress2.text()
-        if a != b:
-            self.duress_message.setText(self.tr("The two passphrases differ."))
-            return
-        if strength.level(a) < strength.MIN_LEVEL:
-            self.duress_message.setText(self.tr("Too weak: use at least 8 characters, better four or more words"))
+        try:
+            access.check_new_passphrase(a, b)
+        except access.Refusal as exc:
+            self.duress_message.setText(refusals.message(exc))
             return
         vault = self.session.vault
         self.duress_button.setEnabled(False)
         self.duress_message.setText(self.tr("Setting the duress passphrase…"))
-        self.duress_task = workers.run_task(lambda: vault.set_duress_passphrase(a, current=current))
+        self.duress_task = workers.run_task(lambda: access.set_duress_passphrase(vault, a, current, b))
         self.duress_task.finished.connect(self._duress_done)
-        self.duress_task.failed.connect(
-            lambda e: (self.duress_message.setText(str(e)), self.duress_button.setEnabled(True)))
+        self.duress_task.failed.connect(self._duress_failed)
+
+    def _duress_failed(self, exc: BaseException) -> None:
+        self.duress_message.setText(refusals.message(exc))
+        self.duress_button.setEnabled(True)
+
+    def _pw_failed(self, exc: BaseException) -> None:
+        self.pw_message.setText(refusals.message(exc))
+        self.pw_button.setEnabled(True)
 
     def _duress_done(self, _result: object) -> None:
         for w in (self.current, self.duress1, self.duress2):
@@ -177,7 +185,7 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         self.settings.autolock_minutes = self.autolock.value()
         self.settings.export_recipient = self.recipient.text()
-        self.settings.wipe_after_failures = self.wipe_after.value()
+        access.set_unlock_limit(self.session.vault, self.wipe_after.value())
         code = self.researcher.text().strip()
         if code != (self.session.vault.meta("researcher_code") or ""):
             self.session.vault.set_meta("researcher_code", code)

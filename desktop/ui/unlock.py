@@ -9,7 +9,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
-from .base import workers
+from desktop.core.services import access
+
+from .base import refusals, workers
 from .base.settings import Settings
 from .base.widgets import PlainLabel, heading
 
@@ -27,6 +29,8 @@ class UnlockScreen(QWidget):
         self.vault_path = Path(vault_path)
         self._recovery = False
         self.task: workers.Task | None = None
+        self.guard_tampered = False
+        self.failed_before = 0
 
         box = QWidget()
         box.setMaximumWidth(560)
@@ -113,50 +117,46 @@ class UnlockScreen(QWidget):
             self.error.setText(self.tr("Enter your passphrase first.") if not self._recovery
                                else self.tr("Enter the recovery code first."))
             return
-        from desktop.core.vault import Vault
-
         path, recovery = self.vault_path, self._recovery
         self.error.setText("")
         self._set_busy(True)
         if recovery:
-            fn = lambda: Vault.unlock(path, recovery_code=secret)  # noqa: E731
+            fn = lambda: access.unlock(path, recovery_code=secret)  # noqa: E731
         else:
-            fn = lambda: Vault.unlock(path, passphrase=secret)  # noqa: E731
+            fn = lambda: access.unlock(path, passphrase=secret)  # noqa: E731
         self.task = workers.run_task(fn)
         self.task.finished.connect(self._on_unlocked)
         self.task.failed.connect(self._on_failed)
 
-    def _on_unlocked(self, vault) -> None:
+    def _on_unlocked(self, opened: access.Unlocked) -> None:
         self.task = None
         self.secret.clear()
         self._set_busy(False)
         settings = Settings()
-        if settings.failed_unlocks:
-            settings.failed_unlocks = 0
-        self.unlocked.emit(vault)
+        legacy = settings.take_legacy_wipe_after()
+        if legacy and not access.unlock_limit(opened.vault):
+            access.set_unlock_limit(opened.vault, min(legacy, access.MAX_UNLOCK_LIMIT))
+        self.guard_tampered = opened.guard_tampered
+        self.failed_before = opened.failed_since_last_unlock
+        self.unlocked.emit(opened.vault)
 
     def _on_failed(self, exc: BaseException) -> None:
         self.task = None
         self._set_busy(False)
         self.secret.selectAll()
         self.secret.setFocus()
-        from desktop.core.vault import Vault, WrongSecret
-
-        if isinstance(exc, WrongSecret):
+        code = getattr(exc, "code", "")
+        if code == "unlock.wiped":
+            self.wiped.emit()
+            return
+        if code in ("unlock.wrong_passphrase", "unlock.wrong_recovery_code", "unlock.attempts_left",
+                    "unlock.recovery_attempts_left"):
             message = (self.tr("Wrong recovery code. Check it against your paper copy.") if self._recovery
                        else self.tr("Wrong passphrase. Check the keyboard layout and Caps Lock, then try again."))
-            settings = Settings()
-            limit = settings.wipe_after_failures
-            if limit > 0:
-                settings.failed_unlocks = settings.failed_unlocks + 1
-                left = limit - settings.failed_unlocks
-                if left <= 0:
-                    Vault.wipe(self.vault_path)
-                    settings.failed_unlocks = 0
-                    self.wiped.emit()
-                    return
+            left = getattr(exc, "params", {}).get("left")
+            if left is not None:
                 message += " " + self.tr("{n} attempt(s) left before the vault is wiped.").format(n=left)
         else:
-            message = str(exc)
+            message = refusals.message(exc)
         self.error.setText(message)
         self.failed.emit(message)

@@ -2166,6 +2166,101 @@
     </message>
 </context>
 <context>
+    <name>Refusal</name>
+    <message>
+        <source>Cancelled; nothing was stored</source>
+        <translation>أُلغي؛ لم يُحفظ شيء</translation>
+    </message>
+    <message>
+        <source>The passphrase must not be empty</source>
+        <translation>يجب ألا تكون عبارة المرور فارغة</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least {minimum} characters, better four or more words</source>
+        <translation>عبارة المرور قصيرة جداً: استخدم {minimum} أحرف على الأقل، والأفضل أربع كلمات أو أكثر</translation>
+    </message>
+    <message>
+        <source>The passphrase is too weak (easy to guess): use four or more words or a longer phrase</source>
+        <translation>عبارة المرور ضعيفة جداً (سهلة التخمين): استخدم أربع كلمات أو أكثر أو عبارة أطول</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was changed</source>
+        <translation>عبارتا المرور مختلفتان؛ لم يتغير شيء</translation>
+    </message>
+    <message>
+        <source>The duress passphrase must differ from the real one</source>
+        <translation>يجب أن تختلف عبارة مرور الإكراه عن العبارة الحقيقية</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase</source>
+        <translation>عبارة مرور خاطئة</translation>
+    </message>
+    <message>
+        <source>Wrong recovery code</source>
+        <translation>رمز استرداد خاطئ</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase; {left} attempt(s) left before the vault is wiped</source>
+        <translation>عبارة مرور خاطئة؛ بقيت {left} محاولة قبل مسح الخزنة</translation>
+    </message>
+    <message>
+        <source>Wrong recovery code; {left} attempt(s) left before the vault is wiped</source>
+        <translation>رمز استرداد خاطئ؛ بقيت {left} محاولة قبل مسح الخزنة</translation>
+    </message>
+    <message>
+        <source>Too many failed unlocks ({failures}): the vault was wiped, as its settings asked</source>
+        <translation>محاولات فتح فاشلة كثيرة ({failures}): مُسحت الخزنة كما تطلب إعداداتها</translation>
+    </message>
+    <message>
+        <source>The number of failed unlocks before a wipe must be between 0 (off) and {maximum}</source>
+        <translation>يجب أن يكون عدد محاولات الفتح الفاشلة قبل المسح بين 0 (معطّل) و{maximum}</translation>
+    </message>
+    <message>
+        <source>A vault already exists at {path}; refusing to overwrite it</source>
+        <translation>توجد خزنة في {path} بالفعل؛ لن تُستبدل</translation>
+    </message>
+    <message>
+        <source>No vault at {path}</source>
+        <translation>لا توجد خزنة في {path}</translation>
+    </message>
+    <message>
+        <source>The vault is locked</source>
+        <translation>الخزنة مقفلة</translation>
+    </message>
+    <message>
+        <source>Key derivation parameters below the floor (m=64 MiB, t=3) are refused</source>
+        <translation>تُرفض معاملات اشتقاق المفتاح الأدنى من الحد (m=64 MiB، t=3)</translation>
+    </message>
+    <message>
+        <source>Quick wipe destroys the vault for good; repeat with --yes to do it</source>
+        <translation>المسح السريع يدمّر الخزنة نهائياً؛ كرّر الأمر مع ‎--yes‎ لتنفيذه</translation>
+    </message>
+    <message>
+        <source>{count} invalid answer(s); nothing was saved</source>
+        <translation>{count} إجابة غير صالحة؛ لم يُحفظ شيء</translation>
+    </message>
+    <message>
+        <source>No record {record_id}</source>
+        <translation>لا يوجد سجل {record_id}</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose another file name</source>
+        <translation>الملف {path} موجود بالفعل؛ اختر اسماً آخر</translation>
+    </message>
+    <message>
+        <source>Bundle refused: it was signed by a device not seen before ({fingerprint})</source>
+        <translation>رُفضت الحزمة: وقّعها جهاز لم يُرَ من قبل ({fingerprint})</translation>
+    </message>
+    <message>
+        <source>Bundle refused: the researcher {researcher}'s device key has changed (was {known_fingerprint}, now {fingerprint})</source>
+        <translation>رُفضت الحزمة: تغيّر مفتاح جهاز الباحث {researcher} (كان {known_fingerprint}، والآن {fingerprint})</translation>
+    </message>
+    <message>
+        <source>This forgets data on this laptop for good; repeat with --yes to do it</source>
+        <translation>هذا ينسى بيانات على هذا الحاسوب نهائياً؛ كرّر الأمر مع ‎--yes‎ لتنفيذه</translation>
+    </message>
+</context>
+<context>
     <name>RepeatEditor</name>
     <message>
         <source>None added yet.</source>
@@ -2395,14 +2490,6 @@
     <message>
         <source>Set duress passphrase</source>
         <translation>تعيين عبارة الإكراه</translation>
-    </message>
-    <message>
-        <source>The two passphrases differ.</source>
-        <translation>عبارتا المرور غير متطابقتين.</translation>
-    </message>
-    <message>
-        <source>Too weak: use at least 8 characters, better four or more words</source>
-        <translation>ضعيفة جداً: استخدم 8 أحرف على الأقل، والأفضل أربع كلمات أو أكثر</translation>
     </message>
     <message>
         <source>Changing the passphrase…</source>

@@ -6,9 +6,11 @@ Screens receive a Session, call the vault through it, and listen to
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from typing import TYPE_CHECKING
+from desktop.core.services import access
 
 if TYPE_CHECKING:
     from desktop.core.vault import Vault
@@ -18,7 +20,7 @@ class Session(QObject):
     locking = Signal()  # about to lock: save drafts now
     locked = Signal()
 
-    def __init__(self, vault: "Vault", parent: QObject | None = None) -> None:
+    def __init__(self, vault: Vault, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.lang = "en"
@@ -31,5 +33,5 @@ class Session(QObject):
         if self.vault.is_locked:
             return
         self.locking.emit()
-        self.vault.lock()
+        access.lock(self.vault)  # also forgets caches holding name parts
         self.locked.emit()

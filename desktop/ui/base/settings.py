@@ -1,7 +1,7 @@
 """Interface preferences in a QSettings INI file under the config folder.
 
 Only preferences live here: language, auto-lock minutes, the default export
-recipient's fingerprint, wipe-after-failures. Never testimony, names,
+recipient's fingerprint. Never testimony, names,
 passphrases, recent files or window contents.
 """
 
@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 
 from desktop.core import paths
 
-ALLOWED = {"language", "autolock_minutes", "export_recipient", "wipe_after_failures", "failed_unlocks"}
+ALLOWED = {"language", "autolock_minutes", "export_recipient"}
 
 
 class Settings:
@@ -55,24 +55,15 @@ class Settings:
     def export_recipient(self, value: str) -> None:
         self._set("export_recipient", value.strip())
 
-    @property
-    def wipe_after_failures(self) -> int:
+    def take_legacy_wipe_after(self) -> int:
+        """The wipe-after-failures setting of older releases, which kept it here (it now
+        lives in the vault); read once, then removed with its counter."""
         try:
-            return max(0, int(self._q.value("wipe_after_failures", 0)))
+            value = max(0, int(self._q.value("wipe_after_failures", 0)))
         except (TypeError, ValueError):
-            return 0
-
-    @wipe_after_failures.setter
-    def wipe_after_failures(self, value: int) -> None:
-        self._set("wipe_after_failures", int(value))
-
-    @property
-    def failed_unlocks(self) -> int:
-        try:
-            return max(0, int(self._q.value("failed_unlocks", 0)))
-        except (TypeError, ValueError):
-            return 0
-
-    @failed_unlocks.setter
-    def failed_unlocks(self, value: int) -> None:
-        self._set("failed_unlocks", int(value))
+            value = 0
+        if self._q.contains("wipe_after_failures") or self._q.contains("failed_unlocks"):
+            self._q.remove("wipe_after_failures")
+            self._q.remove("failed_unlocks")
+            self._q.sync()
+        return value

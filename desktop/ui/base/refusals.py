@@ -1,0 +1,64 @@
+"""Refusals shown in the window: translated from their code, never parsed from text.
+
+Every code of ``desktop.core.errors.MESSAGES`` has its English template here
+as a literal (so pyside6-lupdate collects it); a test keeps the two in step.
+A refusal whose code only carries free text (``{detail}``) shows that text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.core.errors import Refusal, refusal_of
+
+
+def catalogue() -> dict[str, str]:
+    """Code -> template in the interface language (literals so that lupdate finds them)."""
+    return {
+        "refused": "{detail}",
+        "cancelled": QCoreApplication.translate("Refusal", "Cancelled; nothing was stored"),
+        "passphrase.empty": QCoreApplication.translate("Refusal", "The passphrase must not be empty"),
+        "passphrase.too_short": QCoreApplication.translate("Refusal", "The passphrase is too short: use at least {minimum} characters, better four or more words"),
+        "passphrase.weak": QCoreApplication.translate("Refusal", "The passphrase is too weak (easy to guess): use four or more words or a longer phrase"),
+        "passphrase.mismatch": QCoreApplication.translate("Refusal", "The two passphrases differ; nothing was changed"),
+        "passphrase.duress_same": QCoreApplication.translate("Refusal", "The duress passphrase must differ from the real one"),
+        "unlock.wrong_passphrase": QCoreApplication.translate("Refusal", "Wrong passphrase"),
+        "unlock.wrong_recovery_code": QCoreApplication.translate("Refusal", "Wrong recovery code"),
+        "unlock.attempts_left": QCoreApplication.translate("Refusal", "Wrong passphrase; {left} attempt(s) left before the vault is wiped"),
+        "unlock.recovery_attempts_left": QCoreApplication.translate("Refusal", "Wrong recovery code; {left} attempt(s) left before the vault is wiped"),
+        "unlock.wiped": QCoreApplication.translate("Refusal", "Too many failed unlocks ({failures}): the vault was wiped, as its settings asked"),
+        "unlock.limit_invalid": QCoreApplication.translate("Refusal", "The number of failed unlocks before a wipe must be between 0 (off) and {maximum}"),
+        "vault.exists": QCoreApplication.translate("Refusal", "A vault already exists at {path}; refusing to overwrite it"),
+        "vault.missing": QCoreApplication.translate("Refusal", "No vault at {path}"),
+        "vault.locked": QCoreApplication.translate("Refusal", "The vault is locked"),
+        "vault.error": "{detail}",
+        "vault.kdf_below_floor": QCoreApplication.translate("Refusal", "Key derivation parameters below the floor (m=64 MiB, t=3) are refused"),
+        "vault.wipe_unconfirmed": QCoreApplication.translate("Refusal", "Quick wipe destroys the vault for good; repeat with --yes to do it"),
+        "record.invalid_answers": QCoreApplication.translate("Refusal", "{count} invalid answer(s); nothing was saved"),
+        "record.not_found": QCoreApplication.translate("Refusal", "No record {record_id}"),
+        "file.exists": QCoreApplication.translate("Refusal", "{path} already exists; choose another file name"),
+        "bundle.refused": "{detail}",
+        "bundle.new_device": QCoreApplication.translate("Refusal", "Bundle refused: it was signed by a device not seen before ({fingerprint})"),
+        "bundle.changed_key": QCoreApplication.translate("Refusal", "Bundle refused: the researcher {researcher}'s device key has changed (was {known_fingerprint}, now {fingerprint})"),
+        "trust.refused": "{detail}",
+        "handover.unconfirmed": QCoreApplication.translate("Refusal", "This forgets data on this laptop for good; repeat with --yes to do it"),
+        "form.refused": "{detail}",
+        "schema.refused": "{detail}",
+        "crypto.refused": "{detail}",
+        "keystore.refused": "{detail}",
+    }
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def message(exc: BaseException) -> str:
+    """The refusal as one line in the interface language."""
+    refusal: Refusal = refusal_of(exc)
+    template = catalogue().get(refusal.code)
+    if template is None or template == "{detail}":
+        return refusal.message
+    params = _Keep({k: str(v) for k, v in refusal.params.items()})
+    return " ".join(template.format_map(params).split())
