@@ -24,7 +24,7 @@ from .cli_common import (
 )
 from .core import paths
 from .core.errors import Refusal
-from .core.services import access
+from .core.services import access, interviews
 
 # ---------------------------------------------------------------- vault
 
@@ -156,17 +156,16 @@ def _load_answers(path: str) -> dict:
 
 def cmd_record_add(args: argparse.Namespace) -> None:
     from .core.forms import FormRegistry
-    from .core.records import save_new_record
 
-    form = FormRegistry().get(args.form)
+    form = interviews.form(FormRegistry(), args.form)
     answers = _load_answers(args.answers)
-    issues = form.validate(answers)
+    issues = interviews.validate(form, answers)
     if issues:
         for issue in issues:
             print(issue.message, file=sys.stderr)
-        raise Refused(f"{len(issues)} invalid answer(s); nothing was saved")
+        raise interviews.InvalidAnswers(issues)
     with open_vault(args) as vault:
-        rid = save_new_record(vault, form, answers, [Path(a) for a in args.attach])
+        rid = interviews.submit(vault, form, answers, attachments=[Path(a) for a in args.attach]).record_id
     emit(args, {"id": rid}, rid)
 
 
@@ -182,9 +181,8 @@ def cmd_record_list(args: argparse.Namespace) -> None:
 
 def cmd_record_show(args: argparse.Namespace) -> None:
     with open_vault(args) as vault:
-        rec = vault.get_record(args.id, rev=args.rev, reveal=args.reveal)
-        if args.reveal:
-            vault.log("identity.reveal", rec.id, via="cli")
+        rec = (interviews.reveal(vault, args.id, via="cli", rev=args.rev) if args.reveal
+               else interviews.masked(vault, args.id, rev=args.rev))
     data = {
         "id": rec.id,
         "form": rec.form_id,

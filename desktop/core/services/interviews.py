@@ -1,0 +1,106 @@
+"""Interviews: submit (validate, prune, save), drafts, reveal.
+
+The window and the command line save through :func:`submit`, so the same
+answers are stored whichever way they arrive: answers made irrelevant by skip
+logic are dropped, invalid answers refuse the whole save. Identifying details
+are revealed only through :func:`reveal`, which writes the custody entry itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import records as _records
+from ..errors import Refusal
+from ..forms import Form, FormRegistry
+from ..vault import Attachment, CancelFn, Draft, ProgressFn, Record, RecordSummary, Vault
+
+__all__ = ["Attachment", "Draft", "Form", "InvalidAnswers", "Record", "RecordSummary", "discard_draft",
+           "drafts", "form", "forms", "load_draft", "masked", "reveal", "save_draft", "submit", "validate"]
+
+
+class InvalidAnswers(Refusal):
+    """Answers that do not satisfy the form; ``issues`` says which (nothing was saved)."""
+
+    default_code = "record.invalid_answers"
+
+    def __init__(self, issues: list[Any]) -> None:
+        self.issues = list(issues)
+        super().__init__(code="record.invalid_answers", count=len(self.issues))
+
+
+def forms(registry: FormRegistry) -> list[Form]:
+    return registry.list()
+
+
+def form(registry: FormRegistry, form_id: str, version: str | None = None) -> Form:
+    return registry.get(form_id, version)
+
+
+def validate(form: Form, answers: dict) -> list[Any]:
+    """The issues that would refuse a save (an empty list: the answers can be saved)."""
+    return list(form.validate(answers))
+
+
+@dataclass(frozen=True)
+class Submitted:
+    record_id: str
+    answers: dict  # what was stored (after pruning), identities included
+
+
+def submit(vault: Vault, form: Form, answers: dict, record_id: str | None = None,
+           attachments: Sequence[Path] = (), attachment_ids: Sequence[str] = (),
+           draft_id: str | None = None, progress: ProgressFn | None = None,
+           cancel: CancelFn | None = None) -> Submitted:
+    """Validate, drop answers skip logic made irrelevant, and save (a new record, or a
+    new revision of ``record_id``). Invalid answers raise :class:`InvalidAnswers`."""
+    issues = validate(form, answers)
+    if issues:
+        raise InvalidAnswers(issues)
+    pruned = form.prune(answers)
+    if record_id is not None:
+        if attachments:
+            raise Refusal("Files are added to an existing record in the interview screen")
+        _records.save_revision(vault, record_id, form, pruned, attachment_ids=attachment_ids, draft_id=draft_id)
+        return Submitted(record_id, pruned)
+    rid = _records.save_new_record(vault, form, pruned, attachments, attachment_ids=attachment_ids,
+                                   draft_id=draft_id, progress=progress, cancel=cancel)
+    return Submitted(rid, pruned)
+
+
+def reveal(vault: Vault, record_id: str, via: str, rev: int | None = None) -> Record:
+    """The record with its identifying details; writes exactly one custody entry."""
+    rec = vault.get_record(record_id, rev=rev, reveal=True)
+    vault.log("identity.reveal", record_id, via=via)
+    return rec
+
+
+def masked(vault: Vault, record_id: str, rev: int | None = None) -> Record:
+    """The record with its identifying details withheld (nothing logged)."""
+    return vault.get_record(record_id, rev=rev, reveal=False)
+
+
+def redactor_for(vault: Vault, form: Form, record_id: str, via: str = "redaction-detect") -> Any:
+    """A redactor that knows this record's identities (a reveal: logged once)."""
+    rec = reveal(vault, record_id, via=via)
+    return _records.record_redactor(form, rec.public, rec.identity or {})
+
+
+def save_draft(vault: Vault, form: Form, answers: dict, draft_id: str | None = None,
+               record_id: str | None = None) -> str:
+    return vault.save_draft(form.id, str(form.version), answers, draft_id=draft_id, record_id=record_id)
+
+
+def drafts(vault: Vault) -> list[Draft]:
+    return vault.drafts()
+
+
+def load_draft(vault: Vault, draft_id: str) -> Draft:
+    return vault.load_draft(draft_id)
+
+
+def discard_draft(vault: Vault, draft_id: str) -> None:
+    vault.discard_draft(draft_id)
