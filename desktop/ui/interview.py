@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from desktop.core.records import save_new_record, save_revision
+from desktop.core.services import interviews
 
 from .attachments import AttachmentsPanel
 from .base import forms
@@ -357,7 +357,7 @@ class InterviewView(QWidget):
 
     def finish(self) -> str | None:
         answers = self.answers()
-        issues = self.form.validate(answers)
+        issues = interviews.validate(self.form, answers)
         issues = [i for i in issues if i.code != "unknown_field"] or issues
         if issues:
             for idx in self.visible_sections():
@@ -369,14 +369,8 @@ class InterviewView(QWidget):
             self.summary.setText(self.tr("{n} answer(s) need attention before saving.").format(n=len(issues)))
             return None
         self.autosave_timer.stop()
-        pruned = self.form.prune(answers)
-        ids = self.attachments.ids()
-        if self.record_id:
-            save_revision(self.vault, self.record_id, self.form, pruned, attachment_ids=ids,
-                          draft_id=self.draft_id)
-            rid = self.record_id
-        else:
-            rid = save_new_record(self.vault, self.form, pruned, attachment_ids=ids, draft_id=self.draft_id)
+        rid = interviews.submit(self.vault, self.form, answers, record_id=self.record_id,
+                                attachment_ids=self.attachments.ids(), draft_id=self.draft_id).record_id
         self.draft_id = None
         self.dirty = False
         self.closed.emit(rid)
@@ -450,8 +444,7 @@ class InterviewView(QWidget):
         self.saved_label.setText(self.tr("Resumed from the encrypted draft"))
 
     def load_record(self, record_id: str) -> None:
-        rec = self.vault.get_record(record_id, reveal=True)
-        self.vault.log("identity.reveal", record_id, via="gui-edit")
+        rec = interviews.reveal(self.vault, record_id, via="gui-edit")
         self.start(rec.form_id, rec.form_version)
         if self.form is None:
             return

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desktop.core.vault import Record
+from desktop.core.services import interviews
+from desktop.core.services.interviews import Record
 
 from .answers_format import format_value
 from .base.timefmt import isolate, local_time
@@ -40,7 +41,7 @@ class RecordView(QWidget):
         self.record_id = record_id
         self.is_revealed = False
         self.rev: int | None = None
-        self.record: Record = self.vault.get_record(record_id)
+        self.record: Record = interviews.masked(self.vault, record_id)
         self.form = forms.get(self.record.form_id, self.record.form_version)
         self.reveal_timer = QTimer(self)
         self.reveal_timer.setSingleShot(True)
@@ -124,8 +125,7 @@ class RecordView(QWidget):
             self.reveal()
 
     def reveal(self) -> None:
-        self.record = self.vault.get_record(self.record_id, rev=self.rev, reveal=True)
-        self.vault.log("identity.reveal", self.record_id, via="gui")
+        self.record = interviews.reveal(self.vault, self.record_id, via="gui", rev=self.rev)
         self.is_revealed = True
         self._remaining = REVEAL_SECONDS
         self.reveal_timer.start()
@@ -171,7 +171,8 @@ class RecordView(QWidget):
     # ---------------------------------------------------------------- answers
     def _rev_changed(self) -> None:
         self.rev = self.rev_combo.currentData()
-        self.record = self.vault.get_record(self.record_id, rev=self.rev, reveal=self.is_revealed)
+        self.record = (interviews.reveal(self.vault, self.record_id, via="gui", rev=self.rev) if self.is_revealed
+                       else interviews.masked(self.vault, self.record_id, rev=self.rev))
         self.render()
 
     def render(self) -> None:

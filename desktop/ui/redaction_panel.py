@@ -129,11 +129,9 @@ class RedactionPanel(QWidget):
 
     def _make_redactor(self) -> Any:
         if self.redactor is None:
-            from desktop.core.records import record_redactor
+            from desktop.core.services import interviews
 
-            rec = self.vault.get_record(self.record_id, reveal=True)
-            self.vault.log("identity.reveal", self.record_id, via="redaction-detect")
-            self.redactor = record_redactor(self.form, rec.public, rec.identity or {})
+            self.redactor = interviews.redactor_for(self.vault, self.form, self.record_id)
         return self.redactor
 
     def detect(self) -> None:
