@@ -24,7 +24,7 @@ from .cli_common import (
 )
 from .core import paths
 from .core.errors import Refusal
-from .core.services import access, interviews
+from .core.services import access, exchange, interviews
 
 # ---------------------------------------------------------------- vault
 
@@ -43,12 +43,10 @@ def cmd_vault_init(args: argparse.Namespace) -> None:
 
 
 def cmd_vault_check(args: argparse.Namespace) -> None:
-    from .core.cards import device_identity
-
     with open_vault(args) as vault:
         problems = vault.check()
         count = vault.count_records()
-        fingerprint = device_identity(vault)[1]
+        fingerprint = exchange.device_fingerprint(vault)
         mode = vault.mode
     if problems:
         raise Refused(f"Integrity check failed: {problems[0]}" + (f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""))

@@ -9,23 +9,20 @@ from pathlib import Path
 
 from .cli_common import Refused, emit, new_passphrase, open_vault
 from .core import paths
-from .core.services import access
-from .core.vault import VaultError
+from .core.errors import Refusal
+from .core.services import access, exchange
 
 
 def _read_small(path: str, what: str) -> bytes:
     try:
-        p = Path(path)
-        if p.stat().st_size > 16 * 1024 * 1024:
+        if Path(path).stat().st_size > exchange.MAX_SMALL_FILE:
             raise Refused(f"{path} is too large to be a {what}")
-        return p.read_bytes()
     except OSError as exc:
         raise Refused(f"Cannot read {path}: {exc.strerror}") from None
+    return exchange.read_small_file(path)
 
 
 def cmd_hq_init(args: argparse.Namespace) -> None:
-    from .core.cards import write_card
-
     path = Path(args.vault) if args.vault else paths.default_vault_dir()
     card_path = Path(args.card)
     if card_path.exists() or not card_path.parent.is_dir():
@@ -33,8 +30,8 @@ def cmd_hq_init(args: argparse.Namespace) -> None:
     created = access.create_vault(path, new_passphrase(args, from_main=True), org=args.org)
     vault, code, card = created.vault, created.recovery_code, created.card
     try:
-        write_card(card, card_path)
-    except (OSError, VaultError) as exc:
+        exchange.write_card(card, card_path)
+    except (OSError, Refusal) as exc:
         print(f"Recovery code (shown once): {code}", file=sys.stderr)
         raise Refused(f"Vault created at {path}, but the card could not be written ({exc}); "
                       "write it with 'testimony hq card --out FILE'") from None
@@ -47,37 +44,29 @@ def cmd_hq_init(args: argparse.Namespace) -> None:
 
 
 def cmd_hq_card(args: argparse.Namespace) -> None:
-    from .core.cards import hq_card, write_card
-
     with open_vault(args) as vault:
-        card = hq_card(vault)
-    write_card(card, Path(args.out))
+        card = exchange.hq_card(vault)
+    exchange.write_card(card, Path(args.out))
     emit(args, {"card": args.out, "fingerprint": card.fingerprint}, f"{args.out}: fingerprint {card.fingerprint}")
 
 
 def cmd_hq_trust(args: argparse.Namespace) -> None:
-    from .core.cards import trust_card
-
     data = _read_small(args.card, "recipient card")
     with open_vault(args) as vault:
-        card = trust_card(vault, data)
+        card = exchange.trust_card(vault, data)
     emit(args, {"org": card.org, "fingerprint": card.fingerprint},
          f"Registered {card.org}\nFingerprint: {card.fingerprint}\n"
          "Compare it with the one headquarters gave you in person or on paper before exporting.")
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    from functools import partial
-
-    from .core.bundle import export_bundle
     from .core.forms import FormRegistry
-    from .core.records import export_view
 
-    view = partial(export_view, registry=FormRegistry())
+    registry = FormRegistry()
     with open_vault(args) as vault:
-        result = export_bundle(vault, args.to, Path(args.out), view, record_ids=args.record or None,
-                               include_identities=args.include_identities,
-                               include_uncleaned=args.include_uncleaned)
+        result = exchange.export(vault, args.to, Path(args.out), registry, record_ids=args.record or None,
+                                 include_identities=args.include_identities,
+                                 include_uncleaned=args.include_uncleaned)
     for line in result.skipped:
         print(f"note: {line}", file=sys.stderr)
     emit(args, {"bundle_id": result.bundle_id, "out": str(result.path), "records": result.records,
@@ -87,42 +76,32 @@ def cmd_export(args: argparse.Namespace) -> None:
 
 
 def cmd_hq_import(args: argparse.Namespace) -> None:
-    from .core.bundle import import_bundle
-
     with open_vault(args) as vault:
-        report = import_bundle(vault, Path(args.bundle), trust_new_device=args.trust_new_device,
+        report = exchange.import_bundle(vault, Path(args.bundle), trust_new_device=args.trust_new_device,
                                accept_changed_key=args.accept_changed_key)
     emit(args, report.to_dict(), report.summary())
 
 
 def cmd_hq_receipt(args: argparse.Namespace) -> None:
-    from .core.cards import make_receipt
-    from .core.keystore import write_new
-
     if Path(args.out).exists():
-        raise Refused(f"{args.out} already exists; choose another file name")
+        raise Refusal(code="file.exists", path=args.out)
     with open_vault(args) as vault:
-        data = make_receipt(vault, args.bundle_id)
-    write_new(Path(args.out), data)
+        exchange.write_receipt(vault, args.bundle_id, Path(args.out))
     emit(args, {"receipt": args.out}, f"Receipt written to {args.out}; give it to the researcher")
 
 
 def cmd_receipt_import(args: argparse.Namespace) -> None:
-    from .core.cards import import_receipt
-
     data = _read_small(args.file, "receipt")
     with open_vault(args) as vault:
-        info = import_receipt(vault, data)
+        info = exchange.import_receipt(vault, data)
     emit(args, info, f"Headquarters confirmed receiving {len(info['records'])} records of bundle {info['bundle_id']}")
 
 
 def cmd_handover(args: argparse.Namespace) -> None:
-    from .core.cards import handover
-
     if not args.yes:
-        raise Refused("This forgets data on this laptop for good; repeat with --yes to do it")
+        raise Refusal(code="handover.unconfirmed")
     with open_vault(args) as vault:
-        done = handover(vault, args.forget, args.record or None)
+        done = exchange.handover(vault, args.forget, args.record or None)
     emit(args, {"forgotten": done, "what": args.forget},
          f"Forgot the {args.forget} of {len(done)} record(s) received by headquarters")
 

@@ -8,3 +8,8 @@ desk: incidents, people across testimonies, counts, report drafts, exports).
 Every safety rule is decided here, so it cannot differ between the two front
 ends. Refusals are :class:`desktop.core.errors.Refusal` with a code and parameters.
 """
+
+from ..errors import Refusal
+from ..vault import Attachment, Draft, Record, RecordSummary, Vault
+
+__all__ = ["Attachment", "Draft", "Record", "RecordSummary", "Refusal", "Vault"]

@@ -1,0 +1,161 @@
+"""Exchange between the field and headquarters: trust, export, import, receipts, handover.
+
+Both front ends call these, so the rules cannot drift apart: a receipt or a
+card never overwrites a file, an import refused for who signed it raises a
+:class:`~desktop.core.bundle.DeviceRefused` whose code and parameters say why
+(the window reads them, never the message text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from .. import bundle as _bundle
+from .. import cards as _cards
+from ..errors import Refusal
+from ..forms import FormRegistry
+from ..keystore import write_new
+from ..records import export_view
+from ..vault import CancelFn, ProgressFn, Vault
+
+Card = _cards.Card
+DeviceRefused = _bundle.DeviceRefused
+ExportResult = _bundle.ExportResult
+ImportReport = _bundle.ImportReport
+MAX_CARD_BYTES = _cards.MAX_CARD_BYTES
+MAX_RECEIPT_BYTES = 1024 * 1024
+MAX_SMALL_FILE = 16 * 1024 * 1024
+
+__all__ = ["MAX_CARD_BYTES", "MAX_RECEIPT_BYTES", "Card", "DeviceRefused", "ExportResult", "ImportReport",
+           "ImportedBundle", "device_fingerprint", "export", "handover", "hq_card", "import_bundle",
+           "import_receipt", "imported_bundles", "normalize_fingerprint", "parse_card", "pending_records",
+           "read_small_file", "received_records", "recipients", "researcher_code", "set_researcher_code",
+           "trust_card", "write_card", "write_receipt"]
+
+
+def read_small_file(path: Path | str, limit: int = MAX_SMALL_FILE) -> bytes:
+    """A card or receipt the user chose, read with a size bound (never more than ``limit`` bytes)."""
+    p = Path(path)
+    try:
+        with open(p, "rb") as f:
+            data = f.read(limit + 1)
+    except OSError as exc:
+        raise Refusal(f"Cannot read {p}: {exc.strerror}") from None
+    if len(data) > limit:
+        raise Refusal(f"{p} is too large for what it should hold")
+    return data
+
+
+# ---------------------------------------------------------------- field side
+
+
+def parse_card(data: bytes) -> Card:
+    """Check a recipient card and show what it says (nothing is trusted yet)."""
+    return _cards.parse_card(data)
+
+
+def trust_card(vault: Vault, data: bytes) -> Card:
+    return _cards.trust_card(vault, data)
+
+
+def recipients(vault: Vault) -> list[Card]:
+    return _cards.recipients(vault)
+
+
+def normalize_fingerprint(text: str) -> str:
+    return _cards.normalize_fingerprint(text)
+
+
+def device_fingerprint(vault: Vault) -> str:
+    """This vault's device fingerprint, to read aloud to headquarters."""
+    return _cards.device_identity(vault)[1]
+
+
+def researcher_code(vault: Vault) -> str:
+    return vault.meta("researcher_code") or ""
+
+
+def set_researcher_code(vault: Vault, code: str) -> None:
+    code = code.strip()
+    if len(code) > 32:
+        raise Refusal("The researcher code must be at most 32 characters")
+    if code != researcher_code(vault):
+        vault.set_meta("researcher_code", code)
+
+
+def pending_records(vault: Vault) -> list[str]:
+    return _bundle.pending_records(vault)
+
+
+def export(vault: Vault, to: str, out: Path, registry: FormRegistry, record_ids: list[str] | None = None,
+           include_identities: bool = False, include_uncleaned: bool = False,
+           progress: ProgressFn | None = None, cancel: CancelFn | None = None) -> ExportResult:
+    """Write an encrypted, signed bundle for the recipient ``to`` (redacted unless asked otherwise)."""
+    return _bundle.export_bundle(vault, to, Path(out), partial(export_view, registry=registry),
+                                 record_ids=record_ids, include_identities=include_identities,
+                                 include_uncleaned=include_uncleaned, progress=progress, cancel=cancel)
+
+
+def import_receipt(vault: Vault, data: bytes) -> dict:
+    return _cards.import_receipt(vault, data)
+
+
+def received_records(vault: Vault, whole_only: bool = False) -> dict[str, int]:
+    return _cards.received_records(vault, whole_only=whole_only)
+
+
+def handover(vault: Vault, what: str, record_ids: list[str] | None = None) -> list[str]:
+    """Forget the identities (or whole records) headquarters confirmed storing."""
+    if what not in ("identities", "records"):
+        raise Refusal(f"Unknown handover {what!r}: forget identities or records")
+    return _cards.handover(vault, what, record_ids)
+
+
+# ---------------------------------------------------------------- headquarters side
+
+
+def hq_card(vault: Vault) -> Card:
+    return _cards.hq_card(vault)
+
+
+def write_card(card: Card, out: Path) -> None:
+    """Write the recipient card to a new file (never over an existing one)."""
+    _write_new(Path(out), card.to_json().encode())
+
+
+def import_bundle(vault: Vault, path: Path, trust_new_device: bool = False, accept_changed_key: bool = False,
+                  progress: ProgressFn | None = None, cancel: CancelFn | None = None) -> ImportReport:
+    return _bundle.import_bundle(vault, Path(path), trust_new_device=trust_new_device,
+                                 accept_changed_key=accept_changed_key, progress=progress, cancel=cancel)
+
+
+@dataclass(frozen=True)
+class ImportedBundle:
+    bundle_id: str
+    device: str
+    researcher: str | None
+    records: int
+
+
+def imported_bundles(vault: Vault) -> list[ImportedBundle]:
+    return [ImportedBundle(b["bundle_id"], b["device"], b["researcher"], b["records"])
+            for b in _cards.imported_bundles(vault)]
+
+
+def write_receipt(vault: Vault, bundle_id: str, out: Path) -> None:
+    """Sign a receipt for an imported bundle and write it to a new file (never over an existing one)."""
+    out = Path(out)
+    if out.exists():
+        raise Refusal(code="file.exists", path=str(out))
+    _write_new(out, _cards.make_receipt(vault, bundle_id))
+
+
+def _write_new(out: Path, data: bytes) -> None:
+    if out.exists():
+        raise Refusal(code="file.exists", path=str(out))
+    try:
+        write_new(out, data)
+    except FileExistsError:
+        raise Refusal(code="file.exists", path=str(out)) from None
