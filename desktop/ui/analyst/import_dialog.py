@@ -4,7 +4,6 @@ researcher's changed key only after a warning and a second confirmation."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,50 +14,37 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desktop.core import bundle
-from desktop.core.vault import Cancelled, Vault
+from desktop.core.services import Vault, exchange
+from desktop.core.services.exchange import ImportReport
 
-from ..base import workers
+from ..base import refusals, workers
 from ..base.widgets import PlainLabel, heading
 from .receipt_dialog import ask_receipt_path, save_receipt
-
-FINGERPRINT = re.compile(r"\b[A-Z2-9]{4}(?:-[A-Z2-9]{4}){3}\b")
-
 
 @dataclass(frozen=True)
 class Refusal:
     kind: str  # "new_device" | "changed_key" | "other"
-    message: str
+    message: str  # in the interface language
     fingerprint: str = ""  # the bundle's device
     known: str = ""  # the researcher's known device (changed key)
     researcher: str = ""
 
 
-def classify_refusal(exc: BaseException) -> Refusal:
-    """Tell a new device and a changed key apart from other refusals.
+KINDS = {"bundle.new_device": "new_device", "bundle.changed_key": "changed_key"}
 
-    Reads core's one-line BundleError; core may later attach these as
-    attributes (``kind``, ``fingerprint``, ``known_fingerprint``, ``researcher``),
-    which are used first when present.
-    """
-    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    kind = getattr(exc, "kind", None)
-    if kind in ("new_device", "changed_key"):
-        return Refusal(kind, message, getattr(exc, "fingerprint", ""), getattr(exc, "known_fingerprint", ""),
-                       getattr(exc, "researcher", "") or "")
-    if not isinstance(exc, bundle.BundleError):
-        return Refusal("other", message)
-    fps = FINGERPRINT.findall(message)
-    if "not seen before" in message and fps:
-        return Refusal("new_device", message, fps[-1])
-    m = re.search(r"researcher (.+?) is known with device", message)
-    if m and len(fps) >= 2:
-        return Refusal("changed_key", message, fps[1], fps[0], m.group(1))
-    return Refusal("other", message)
+
+def classify_refusal(exc: BaseException) -> Refusal:
+    """Tell a new device and a changed key apart from other refusals, by the refusal's
+    code and parameters (never by its text)."""
+    code = getattr(exc, "code", "")
+    params = getattr(exc, "params", {}) or {}
+    kind = KINDS.get(code, "other")
+    return Refusal(kind, refusals.message(exc), str(params.get("fingerprint", "")),
+                   str(params.get("known_fingerprint", "")), str(params.get("researcher", "") or ""))
 
 
 class ImportDialog(QDialog):
-    imported = Signal(object)  # bundle.ImportReport
+    imported = Signal(object)  # ImportReport
     refused = Signal(object)  # Refusal
     receipt_written = Signal(str)
 
@@ -66,7 +52,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.vault = vault
         self.task: workers.Task | None = None
-        self.report: bundle.ImportReport | None = None
+        self.report: ImportReport | None = None
         self.refusal: Refusal | None = None
         self._key_stage = 0
         self.setWindowTitle(self.tr("Import a bundle"))
@@ -193,7 +179,7 @@ class ImportDialog(QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
         self.message.setText(self.tr("Decrypting and checking the bundle…"))
         self.task = workers.run_task(
-            lambda progress, cancelled: bundle.import_bundle(
+            lambda progress, cancelled: exchange.import_bundle(
                 vault, path, trust_new_device=trust_new_device, accept_changed_key=accept_changed_key,
                 progress=progress, cancel=cancelled),
             with_progress=True)
@@ -202,7 +188,7 @@ class ImportDialog(QDialog):
         self.task.failed.connect(self._failed)
         self._update()
 
-    def _done(self, report: bundle.ImportReport) -> None:
+    def _done(self, report: ImportReport) -> None:
         self.task = None
         self.progress.setValue(1000)
         self.cancel_button.setText(self.tr("Close"))
@@ -216,7 +202,7 @@ class ImportDialog(QDialog):
         self.progress.setVisible(False)
         self.cancel_button.setText(self.tr("Close"))
         self._update()
-        if isinstance(exc, Cancelled):
+        if getattr(exc, "code", "") == "cancelled":
             self.message.setText(self.tr("Cancelled; nothing was imported."))
             return
         refusal = classify_refusal(exc)
@@ -261,7 +247,7 @@ class ImportDialog(QDialog):
         self.start(accept_changed_key=True)
 
     # ---------------------------------------------------------------- report
-    def show_report(self, r: bundle.ImportReport) -> None:
+    def show_report(self, r: ImportReport) -> None:
         f = self.report_fields
         f["source"].setText(self.tr("device {device}, researcher {who}").format(
             device=r.device, who=r.researcher or self.tr("not named")))
@@ -295,7 +281,7 @@ class ImportDialog(QDialog):
         try:
             save_receipt(self.vault, self.report.bundle_id, out)
         except Exception as exc:  # noqa: BLE001 - shown, not raised
-            self.message.setText(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            self.message.setText(refusals.message(exc))
             return False
         self.message.setText(QCoreApplication.translate("ReceiptDialog",
                                                         "Receipt written to {path}. Give it to the researcher.")

@@ -3,7 +3,6 @@ so the field laptop may forget it (send-only handover)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -13,30 +12,18 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desktop.core import cards
-from desktop.core.keystore import atomic_write
-from desktop.core.vault import Vault
+from desktop.core.services import Vault, exchange
 
+from ..base import refusals
 from ..base.widgets import PlainLabel, clean_text, heading
 
-
-@dataclass
-class ImportedBundle:
-    bundle_id: str
-    device: str
-    researcher: str | None
-    records: int
-
-
-def imported_bundles(vault: Vault) -> list[ImportedBundle]:
-    """Bundles imported into this headquarters vault."""
-    return [ImportedBundle(b["bundle_id"], b["device"], b["researcher"], b["records"])
-            for b in cards.imported_bundles(vault)]
+ImportedBundle = exchange.ImportedBundle
+imported_bundles = exchange.imported_bundles
 
 
 def save_receipt(vault: Vault, bundle_id: str, out: Path) -> None:
-    """Sign a receipt for ``bundle_id`` and write it to ``out`` (atomically)."""
-    atomic_write(Path(out), cards.make_receipt(vault, bundle_id))
+    """Sign a receipt for ``bundle_id`` and write it to ``out`` (a new file; never over one that exists)."""
+    exchange.write_receipt(vault, bundle_id, Path(out))
 
 
 def ask_receipt_path(parent: QWidget, bundle_id: str) -> str:
@@ -116,7 +103,7 @@ class ReceiptDialog(QDialog):
         try:
             save_receipt(self.vault, bundle_id, out)
         except Exception as exc:  # noqa: BLE001 - shown, not raised
-            self.message.setText(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            self.message.setText(refusals.message(exc))
             return False
         self.message.setText(self.tr("Receipt written to {path}. Give it to the researcher.").format(path=str(out)))
         self.written.emit(str(out))
