@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +23,7 @@ from .cli_common import (
 )
 from .core import paths
 from .core.errors import Refusal
-from .core.services import access, exchange, interviews
+from .core.services import access, exchange, forms_admin, interviews, redaction
 
 # ---------------------------------------------------------------- vault
 
@@ -89,9 +88,7 @@ def cmd_vault_wipe(args: argparse.Namespace) -> None:
 
 
 def cmd_forms_list(args: argparse.Namespace) -> None:
-    from .core.forms import FormRegistry
-
-    forms = FormRegistry().list()
+    forms = forms_admin.forms(forms_admin.FormRegistry())
     emit(
         args,
         [{"id": f.id, "version": f.version, "title": f.title("en"), "title_ar": f.title("ar")} for f in forms],
@@ -100,33 +97,18 @@ def cmd_forms_list(args: argparse.Namespace) -> None:
 
 
 def cmd_forms_show(args: argparse.Namespace) -> None:
-    from .core.forms import FormRegistry, dump_form
-
-    form = FormRegistry().get(args.id)
-    emit(args, form.to_dict(), dump_form(form.to_dict()))
+    form = forms_admin.show(forms_admin.FormRegistry(), args.id)
+    emit(args, form.to_dict(), forms_admin.definition_text(form))
 
 
 def cmd_forms_validate(args: argparse.Namespace) -> None:
-    from .core.forms import validate_form_file
-
-    form = validate_form_file(Path(args.file))
+    form = forms_admin.validate_file(Path(args.file))
     emit(args, {"ok": True, "id": form.id, "version": form.version}, f"{args.file}: valid form {form.id} v{form.version}")
 
 
 def cmd_forms_import_xlsform(args: argparse.Namespace) -> None:
-    from .core.forms import dump_form, import_xlsform, load_form
-
-    definition, report = import_xlsform(Path(args.file))
-    text = dump_form(definition)
     out = Path(args.out)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    try:
-        load_form(tmp)
-    except Exception:
-        tmp.unlink(missing_ok=True)
-        raise
-    os.replace(tmp, out)
+    report = forms_admin.import_xlsform_file(Path(args.file), out)
     for line in report:
         print(line, file=sys.stderr)
     emit(args, {"out": str(out), "report": report}, f"Wrote {out}")
@@ -153,9 +135,7 @@ def _load_answers(path: str) -> dict:
 
 
 def cmd_record_add(args: argparse.Namespace) -> None:
-    from .core.forms import FormRegistry
-
-    form = interviews.form(FormRegistry(), args.form)
+    form = interviews.form(forms_admin.FormRegistry(), args.form)
     answers = _load_answers(args.answers)
     issues = interviews.validate(form, answers)
     if issues:
@@ -211,10 +191,8 @@ def cmd_search(args: argparse.Namespace) -> None:
 
 
 def cmd_redact(args: argparse.Namespace) -> None:
-    from .core.redaction import redact_text
-
     text = sys.stdin.read()
-    result = redact_text(text, known=args.known or (), lang=args.lang)
+    result = redaction.redact(text, known=args.known or (), lang=args.lang)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:

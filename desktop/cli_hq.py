@@ -10,7 +10,7 @@ from pathlib import Path
 from .cli_common import Refused, emit, new_passphrase, open_vault
 from .core import paths
 from .core.errors import Refusal
-from .core.services import access, exchange
+from .core.services import access, analysis, exchange, forms_admin
 
 
 def _read_small(path: str, what: str) -> bytes:
@@ -60,9 +60,7 @@ def cmd_hq_trust(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    from .core.forms import FormRegistry
-
-    registry = FormRegistry()
+    registry = forms_admin.FormRegistry()
     with open_vault(args) as vault:
         result = exchange.export(vault, args.to, Path(args.out), registry, record_ids=args.record or None,
                                  include_identities=args.include_identities,
@@ -107,8 +105,6 @@ def cmd_handover(args: argparse.Namespace) -> None:
 
 
 def cmd_hq_export(args: argparse.Namespace) -> None:
-    from .core.analysis import export_table
-
     if args.format in ("huridocs", "uwazi"):
         from .cli_desk import export_desk
 
@@ -116,7 +112,7 @@ def cmd_hq_export(args: argparse.Namespace) -> None:
         return
 
     with open_vault(args) as vault:
-        count = export_table(vault, Path(args.out), args.format)
+        count = analysis.export_table(vault, Path(args.out), args.format)
     emit(args, {"out": args.out, "records": count}, f"Wrote {count} records to {args.out}")
 
 

@@ -22,7 +22,7 @@ from ..vault import guard as _guard
 
 __all__ = ["MAX_UNLOCK_LIMIT", "MIN_LEVEL", "Created", "KdfParams", "Refusal", "Unlocked", "Vault",
            "calibrate_kdf", "change_passphrase", "check_new_passphrase", "check_passphrase", "clear_caches",
-           "create_vault", "lock", "set_duress_passphrase", "set_unlock_limit", "strength_level", "unlock",
+           "create_demo_vault", "create_vault", "lock", "set_duress_passphrase", "set_unlock_limit", "strength_level", "unlock",
            "unlock_limit", "vault_exists", "wipe"]
 
 MIN_LEVEL = _passphrase.MIN_LEVEL
@@ -85,6 +85,11 @@ def create_vault(path: Path | str, passphrase: str, kdf: KdfParams | None = None
         return Created(vault, code, card)
     vault, code = Vault.create(path, passphrase, kdf=kdf)
     return Created(vault, code)
+
+
+def create_demo_vault(path: Path | str, passphrase: str) -> Vault:
+    """A throwaway vault for fictional data (the fast floor key derivation; never for real work)."""
+    return Vault.create(path, passphrase, kdf=FLOOR)[0]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,52 @@
+"""Forms administration: the installed forms, checking a definition, importing an XLSForm."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..forms import Form, FormRegistry, dump_form, import_xlsform, load_form, validate_form_file
+from ..forms.loader import store_for
+from ..forms.vocab import VocabStore
+
+__all__ = ["Form", "FormRegistry", "definition_text", "forms", "import_xlsform_file", "show", "validate_file", "vocabularies"]
+
+
+def vocabularies(registry: FormRegistry) -> VocabStore:
+    """The vocabularies (labels of coded answers) of the registry's resources."""
+    return store_for(registry.resources)
+
+
+def forms(registry: FormRegistry) -> list[Form]:
+    return registry.list()
+
+
+def show(registry: FormRegistry, form_id: str) -> Form:
+    return registry.get(form_id)
+
+
+def definition_text(form: Form) -> str:
+    return dump_form(form.to_dict())
+
+
+def validate_file(path: Path) -> Form:
+    return validate_form_file(Path(path))
+
+
+def import_xlsform_file(source: Path, out: Path) -> list[str]:
+    """Convert an XLSForm into a form definition at ``out``; returns the conversion report.
+
+    The result is loaded back before it replaces ``out``, so a conversion that
+    produces an invalid form leaves nothing behind."""
+    definition, report = import_xlsform(Path(source))
+    text = dump_form(definition)
+    out = Path(out)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    try:
+        load_form(tmp)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    os.replace(tmp, out)
+    return list(report)
