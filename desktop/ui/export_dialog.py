@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -11,11 +10,10 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
-from desktop.core import bundle, cards
-from desktop.core.records import export_view
+from desktop.core.services import exchange
 from desktop.ui.base import forms as form_registry
 
-from .base import workers
+from .base import refusals, workers
 from .base.session import Session
 from .base.settings import Settings
 from .base.widgets import PlainLabel, heading
@@ -46,7 +44,7 @@ class ExportDialog(QDialog):
         add_card.clicked.connect(self.register_card)
         row.addWidget(add_card)
         form.addRow(self.tr("Recipient:"), row)
-        self.pending = bundle.pending_records(self.vault)
+        self.pending = exchange.pending_records(self.vault)
         self.scope = PlainLabel(self.tr("{n} interview(s) not yet exported will be included.").format(
             n=len(self.pending)))
         form.addRow(self.tr("Interviews:"), self.scope)
@@ -86,10 +84,10 @@ class ExportDialog(QDialog):
     def _load_recipients(self) -> None:
         self.recipient.clear()
         default = Settings().export_recipient
-        for card in cards.recipients(self.vault):
+        for card in exchange.recipients(self.vault):
             self.recipient.addItem(f"{card.org} — {card.fingerprint}", card.fingerprint)
         if default:
-            idx = self.recipient.findData(cards.normalize_fingerprint(default))
+            idx = self.recipient.findData(exchange.normalize_fingerprint(default))
             if idx >= 0:
                 self.recipient.setCurrentIndex(idx)
         if self.recipient.count() == 0:
@@ -127,8 +125,8 @@ class ExportDialog(QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
         self.message.setText(self.tr("Encrypting the bundle…"))
         self.task = workers.run_task(
-            lambda progress, cancelled: bundle.export_bundle(
-                vault, to, Path(out), partial(export_view, registry=form_registry.registry()), record_ids=ids,
+            lambda progress, cancelled: exchange.export(
+                vault, to, Path(out), form_registry.registry(), record_ids=ids,
                 include_identities=ident,
                 include_uncleaned=unclean, progress=progress, cancel=cancelled),
             with_progress=True)
@@ -137,7 +135,7 @@ class ExportDialog(QDialog):
         self.task.failed.connect(self._failed)
         self._update()
 
-    def _done(self, result: bundle.ExportResult) -> None:
+    def _done(self, result: exchange.ExportResult) -> None:
         self.task = None
         self.progress.setValue(1000)
         self.cancel_button.setText(self.tr("Close"))
@@ -151,7 +149,7 @@ class ExportDialog(QDialog):
         self.task = None
         self.progress.setVisible(False)
         self.cancel_button.setText(self.tr("Close"))
-        text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        text = refusals.message(exc)
         self.message.setText(text)
         self._update()
         self.export_failed.emit(text)

@@ -11,10 +11,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desktop.core import cards
-from desktop.core.vault import Vault
+from desktop.core.services import Vault, exchange
 
-from .base import workers
+from .base import refusals, workers
 from .base.widgets import PlainLabel, heading, hline
 
 MAX_RECEIPT = 16 * 1024 * 1024
@@ -99,7 +98,7 @@ class HandoverDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        n = len(cards.received_records(self.vault))
+        n = len(exchange.received_records(self.vault))
         self.received.setText(self.tr("{n} testimonies are confirmed received by headquarters.").format(n=n))
         self.handover_button.setEnabled(n > 0 and self.task is None)
 
@@ -112,11 +111,10 @@ class HandoverDialog(QDialog):
 
     def load_receipt(self, path: Path) -> bool:
         try:
-            with open(path, "rb") as f:
-                data = f.read(MAX_RECEIPT + 1)
-            result = cards.import_receipt(self.vault, data)
+            data = exchange.read_small_file(path, MAX_RECEIPT)
+            result = exchange.import_receipt(self.vault, data)
         except Exception as exc:  # noqa: BLE001 - a refused receipt is shown, not raised
-            text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            text = refusals.message(exc)
             self.receipt_message.setObjectName("error")
             self.receipt_message.setText(text)
             self._repolish(self.receipt_message)
@@ -143,11 +141,11 @@ class HandoverDialog(QDialog):
     def ask_handover(self) -> None:
         if self.what() == "records":
             # only records that left whole (identities and original files) may be deleted here
-            n = len(cards.received_records(self.vault, whole_only=True))
+            n = len(exchange.received_records(self.vault, whole_only=True))
             text = self.tr("Delete {n} testimonies, their files and identities from this laptop? Only "
                            "headquarters will hold them (they were sent whole, with identities).").format(n=n)
         else:
-            n = len(cards.received_records(self.vault))
+            n = len(exchange.received_records(self.vault))
             text = self.tr("Destroy the identities (names, contacts) of {n} testimonies on this laptop? Where "
                            "you sent them without identities, the identities will exist nowhere.").format(n=n)
         self.confirm_text.setText(text)
@@ -166,7 +164,7 @@ class HandoverDialog(QDialog):
         self.confirm_box.hide()
         self.understood.setChecked(False)
         self.message.setText(self.tr("Forgetting…"))
-        self.task = workers.run_task(lambda: cards.handover(vault, what))
+        self.task = workers.run_task(lambda: exchange.handover(vault, what))
         self.task.finished.connect(self._done)
         self.task.failed.connect(self._failed)
         self.refresh()
@@ -183,7 +181,7 @@ class HandoverDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.task = None
-        text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        text = refusals.message(exc)
         self.message.setText(text)
         self.refresh()
         self.handover_failed.emit(text)

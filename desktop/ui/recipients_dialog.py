@@ -12,20 +12,20 @@ from PySide6.QtWidgets import (
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desktop.core import cards
-from desktop.core.vault import Vault
+from desktop.core.services import Vault, exchange
 
+from .base import refusals
 from .base.widgets import PlainLabel, clean_text, heading
 
 
 class TrustedRecipientsDialog(QDialog):
-    trusted = Signal(object)  # cards.Card
+    trusted = Signal(object)  # exchange.Card
     card_refused = Signal(str)
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
-        self.pending: tuple[bytes, cards.Card] | None = None
+        self.pending: tuple[bytes, exchange.Card] | None = None
         self.setWindowTitle(self.tr("Trusted recipients"))
         self.setMinimumSize(640, 440)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -92,7 +92,7 @@ class TrustedRecipientsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        trusted = cards.recipients(self.vault)
+        trusted = exchange.recipients(self.vault)
         self.table.setRowCount(len(trusted))
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         for i, card in enumerate(trusted):
@@ -113,10 +113,10 @@ class TrustedRecipientsDialog(QDialog):
         """Read and check a card; show it for comparison (nothing is trusted yet)."""
         try:
             with open(path, "rb") as f:
-                data = f.read(cards.MAX_CARD_BYTES + 1)
-            card = cards.parse_card(data)
+                data = f.read(exchange.MAX_CARD_BYTES + 1)
+            card = exchange.parse_card(data)
         except Exception as exc:  # noqa: BLE001 - a refused card is shown, not raised
-            text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            text = refusals.message(exc)
             self.message.setText(text)
             self.card_refused.emit(text)
             return False
@@ -139,9 +139,9 @@ class TrustedRecipientsDialog(QDialog):
             return
         data, _card = self.pending
         try:
-            card = cards.trust_card(self.vault, data)
+            card = exchange.trust_card(self.vault, data)
         except Exception as exc:  # noqa: BLE001 - shown, not raised
-            self.message.setText(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            self.message.setText(refusals.message(exc))
             return
         self.pending = None
         self.confirm_box.hide()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desktop.core.services import access
+from desktop.core.services import access, exchange
 
 from .base import refusals, workers
 from .base.session import Session
@@ -48,14 +48,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default export &recipient:"), self.recipient)
         # Kept inside the encrypted vault (not in the settings file): bundles carry it,
         # so headquarters notices when a known researcher's device key changes.
-        self.researcher = QLineEdit(session.vault.meta("researcher_code") or "")
+        self.researcher = QLineEdit(exchange.researcher_code(session.vault))
         self.researcher.setMaxLength(32)
         self.researcher.setPlaceholderText(self.tr("the code headquarters gave you, e.g. R-07"))
         self.researcher.setAccessibleName(self.tr("Researcher code"))
         form.addRow(self.tr("Researcher &code:"), self.researcher)
-        from desktop.core.cards import device_identity
-
-        self.device_fp = PlainLabel(device_identity(session.vault)[1])
+        self.device_fp = PlainLabel(exchange.device_fingerprint(session.vault))
         self.device_fp.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.device_fp.setAccessibleName(self.tr("This laptop's device fingerprint"))
         self.device_fp.setToolTip(self.tr(
@@ -186,9 +184,7 @@ class SettingsDialog(QDialog):
         self.settings.autolock_minutes = self.autolock.value()
         self.settings.export_recipient = self.recipient.text()
         access.set_unlock_limit(self.session.vault, self.wipe_after.value())
-        code = self.researcher.text().strip()
-        if code != (self.session.vault.meta("researcher_code") or ""):
-            self.session.vault.set_meta("researcher_code", code)
+        exchange.set_researcher_code(self.session.vault, self.researcher.text())
         lang = self.language.currentData()
         self.settings.language = lang
         self.accept()

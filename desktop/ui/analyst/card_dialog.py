@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog, QFileDialog, QFormLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from desktop.core import cards
-from desktop.core.vault import Vault
+from desktop.core.services import Vault, exchange
 
+from ..base import refusals
 from ..base.widgets import PlainLabel, heading
 
 
@@ -21,7 +21,7 @@ class CardDialog(QDialog):
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
-        self.card = cards.hq_card(vault)
+        self.card = exchange.hq_card(vault)
         self.setWindowTitle(self.tr("Recipient card"))
         self.setMinimumWidth(560)
         lay = QVBoxLayout(self)
@@ -60,9 +60,9 @@ class CardDialog(QDialog):
 
     def save(self, out: Path) -> bool:
         try:
-            cards.write_card(self.card, out)
+            exchange.write_card(self.card, out)
         except Exception as exc:  # noqa: BLE001 - shown, not raised
-            self.message.setText(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            self.message.setText(refusals.message(exc))
             return False
         self.message.setText(self.tr("Card saved to {path}.").format(path=str(out)))
         self.saved.emit(str(out))
