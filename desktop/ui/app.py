@@ -17,6 +17,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from desktop.core import paths
+from desktop.core.services import access
 
 from .base import forms, workers
 from .base.i18n import Translations
@@ -29,7 +30,7 @@ APP_ID = "org.testimony.Testimony"
 
 
 def vault_exists(path: Path) -> bool:
-    return (path / "keyslots.json").exists() or (path / "vault.db").exists()
+    return access.vault_exists(path)
 
 
 def load_style(app: QApplication) -> None:
@@ -219,10 +220,10 @@ def run_app(args: argparse.Namespace) -> int:
         return int(code)
     finally:
         if demo_dir is not None:
-            from desktop.core.vault import Vault
+            from desktop.core.services import access
 
             workers.wait_all()
-            Vault.wipe(demo_dir)
+            access.wipe(demo_dir)
             try:
                 demo_dir.parent.rmdir()
             except OSError:

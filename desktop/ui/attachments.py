@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desktop.core.vault import Attachment, Cancelled, Vault
+from desktop.core.services import Attachment, Vault
 
-from .base import workers
+from .base import refusals, workers
 from .base.widgets import PlainLabel, clean_text
 
 
@@ -115,10 +115,10 @@ class AttachmentsPanel(QGroupBox):
 
     def _failed(self, exc: BaseException) -> None:
         self.task = None
-        if isinstance(exc, Cancelled):
+        if getattr(exc, "code", "") == "cancelled":
             message = self.tr("Cancelled; nothing was stored.")
         else:
-            message = str(exc)
+            message = refusals.message(exc)
         self.status.setText(message)
         self.import_failed.emit(message)
         self._next()

@@ -6,9 +6,7 @@ import json
 from pathlib import Path
 
 from desktop.core import paths
-from desktop.core.crypto import FLOOR
-from desktop.core.records import save_new_record
-from desktop.core.vault import Vault
+from desktop.core.services import Vault, access, interviews
 
 from .base import forms
 
@@ -21,7 +19,7 @@ def demo_dir() -> Path:
 
 def create_demo_vault(path: Path) -> Vault:
     """Create ``path`` (floor key derivation) and save every sample interview into it."""
-    vault, _code = Vault.create(path, DEMO_PASSPHRASE, kdf=FLOOR)
+    vault = access.create_demo_vault(path, DEMO_PASSPHRASE)
     photo = demo_dir() / "sample_photo.png"
     first = True
     for file in sorted(demo_dir().glob("*.json")):
@@ -33,5 +31,5 @@ def create_demo_vault(path: Path) -> Vault:
             if first and photo.is_file():
                 att_ids = [vault.import_attachment(photo).id]
                 first = False
-            save_new_record(vault, form, answers, attachment_ids=att_ids)
+            interviews.submit(vault, form, answers, attachment_ids=att_ids)
     return vault

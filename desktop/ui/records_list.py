@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
-from desktop.core.vault import RecordSummary, Vault
+from desktop.core.services import RecordSummary, Vault
 
 from .base.timefmt import local_time
 from .base import forms

@@ -19,7 +19,7 @@ from .base.widgets import PlainLabel, clean_text
 
 def redaction_available() -> bool:
     try:
-        from desktop.core.redaction import Redactor, apply_decisions  # noqa: F401
+        from desktop.core.services import redaction  # noqa: F401
     except ImportError:
         return False
     return True
@@ -30,7 +30,7 @@ class RedactionPanel(QWidget):
 
     def __init__(self, session: Session, record_id: str, form: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from desktop.core.redaction import LABELS
+        from desktop.core.services.redaction import LABELS
 
         self.session = session
         self.vault = session.vault
@@ -45,7 +45,7 @@ class RedactionPanel(QWidget):
         for k, v in stored.items():
             if isinstance(v, dict) and isinstance(v.get("decisions"), list):
                 self.decisions[k] = list(v["decisions"])
-        from desktop.core.records import text_fields
+        from desktop.core.services.redaction import text_fields
 
         self.texts = dict(text_fields(form, self.public))  # answer path -> text
         # narratives first: they are where witnesses name people
@@ -203,7 +203,7 @@ class RedactionPanel(QWidget):
         return out
 
     def _update_preview(self) -> None:
-        from desktop.core.redaction import apply_decisions
+        from desktop.core.services.redaction import apply_decisions
 
         if not self.field_id:
             return

@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import analysis
-from desktop.core.services import desk
-from desktop.core.vault import Vault
+from desktop.core.services import Vault, analysis, desk
 
 from ..base.charts import PALETTE, Series, StackedBarChart
 from ..base.labels import Labels

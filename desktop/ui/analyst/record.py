@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
-from desktop.core import analysis
+from desktop.core.services import analysis
 
 from ..base.labels import Labels
 from ..base.session import Session

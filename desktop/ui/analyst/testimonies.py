@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
-from desktop.core import analysis
-from desktop.core.vault import RecordSummary, Vault
+from desktop.core.services import analysis
+from desktop.core.services import RecordSummary, Vault
 
 from ..base import forms
 from ..base.labels import Labels

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desktop.core import analysis, cards
+from desktop.core.services import analysis, exchange
 
 from ..base import workers
 from ..base.idle import IdleWatcher
@@ -82,7 +82,7 @@ class AnalystScreen(ScreenActions, QWidget):
         strip.setObjectName("hqStrip")
         s = QHBoxLayout(strip)
         try:
-            card = cards.hq_card(self.vault)
+            card = exchange.hq_card(self.vault)
             who = self.tr("Headquarters: {org} · card fingerprint {fp}").format(org=card.org, fp=card.fingerprint)
         except Exception as exc:  # noqa: BLE001 - a damaged identity is shown, not hidden
             who = str(exc).splitlines()[0]

@@ -20,7 +20,7 @@ def registry() -> Any:
     global _registry
     with _lock:
         if _registry is None:
-            from desktop.core.forms import FormRegistry
+            from desktop.core.services.forms_admin import FormRegistry
 
             _registry = FormRegistry()
         return _registry

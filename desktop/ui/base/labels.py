@@ -33,9 +33,9 @@ class Labels:
         self._vocab: dict[str, dict[str, str]] = {}
         self._gazetteer = None
         try:
-            from desktop.core.forms.loader import store_for
+            from desktop.core.services.forms_admin import vocabularies
 
-            self._store = store_for(forms.registry().resources)
+            self._store = vocabularies(forms.registry())
         except Exception:  # noqa: BLE001 - labels fall back to the codes
             self._store = None
 

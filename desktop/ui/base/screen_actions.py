@@ -32,11 +32,11 @@ class ScreenActions:
         """Overridden where a screen holds unsaved work to abandon."""
 
     def _wipe(self) -> None:
-        from desktop.core.vault import Vault
+        from desktop.core.services import access
 
         shell, path = self.shell, self.vault.path
         self._before_wipe()
         self.session.locked.disconnect()
         self.session.lock()
-        Vault.wipe(path)
+        access.wipe(path)
         shell.wiped()

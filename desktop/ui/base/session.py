@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.core.services import access
 
 if TYPE_CHECKING:
-    from desktop.core.vault import Vault
+    from desktop.core.services import Vault
 
 
 class Session(QObject):
