@@ -10,29 +10,15 @@ from .errors import FormError
 from .expr import Expr
 from .vocab import Choice, Gazetteer, pick
 
-FIELD_TYPES = (
-    "text", "narrative", "integer", "select_one", "select_multiple", "yes_no_unknown",
-    "approx_date", "time", "location", "person", "group", "attachment", "consent",
-    "boolean", "note",
+from .values import (  # noqa: F401 - re-exported: the form model's vocabulary
+    CONTAINER_TYPES,
+    DATE_PRECISIONS,
+    FIELD_TYPES,
+    MONTH_PARTS,
+    TIME_PERIODS,
+    YES_NO_UNKNOWN,
+    FieldIssue,
 )
-CONTAINER_TYPES = ("person", "group")
-YES_NO_UNKNOWN = ("yes", "no", "unknown")
-TIME_PERIODS = ("morning", "afternoon", "evening", "night")
-DATE_PRECISIONS = ("day", "month", "part_of_month", "year", "range", "unknown")
-MONTH_PARTS = ("early", "mid", "late")
-
-
-@dataclass
-class FieldIssue:
-    path: str
-    code: str  # required | constraint | type | unknown_field | choice | repeat | irrelevant
-    message: str
-
-    def __str__(self) -> str:
-        return self.message
-
-    def to_dict(self) -> dict[str, str]:
-        return {"path": self.path, "code": self.code, "message": self.message}
 
 
 @dataclass(eq=False)
@@ -253,7 +239,7 @@ class Form:
 
     def dump(self) -> str:
         """The resolved definition as YAML."""
-        from .registry import dump_form
+        from .dump import dump_form
         return dump_form(self.to_dict())
 
     def __repr__(self) -> str:

@@ -4,8 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .dump import dump_form
 from .errors import FormError
 from .loader import PACKAGE_RESOURCES, build_form, inline_vocabularies
 from .model import Form
@@ -29,11 +28,6 @@ def _split_root(root: Path | None) -> tuple[Path, Path]:
     if (root / "forms").is_dir():
         return root, root / "forms"
     return root.parent, root
-
-
-def dump_form(definition: dict[str, Any]) -> str:
-    """A definition as readable YAML (UTF-8 text, Arabic kept as is)."""
-    return yaml.safe_dump(definition, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
 
 
 class FormRegistry:

@@ -9,9 +9,10 @@ the identity side (fail closed).
 from __future__ import annotations
 
 import copy
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from .model import Field, Form
+if TYPE_CHECKING:
+    from .model import Field, Form
 
 
 def _fields_map(fields: list[Field]) -> dict[str, Field]:
@@ -78,7 +79,7 @@ def merge(public: dict[str, Any], identity: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-Visit = Callable[[Field | None, Any, dict[str, Any], bool], None]
+Visit = Callable[["Field | None", Any, dict[str, Any], bool], None]
 
 
 def _walk(fields: dict[str, Field], cont: Any, visit: Visit, inherited: bool = False) -> None:

@@ -8,10 +8,13 @@ from __future__ import annotations
 import copy
 import math
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import expr as E
-from .model import DATE_PRECISIONS, MONTH_PARTS, TIME_PERIODS, Field, FieldIssue, Form, Section
+from .values import DATE_PRECISIONS, MONTH_PARTS, TIME_PERIODS, FieldIssue
+
+if TYPE_CHECKING:
+    from .model import Field, Form, Section
 
 ATTACHMENT_RE = re.compile(r"^[A-Za-z0-9_\-]{1,128}$")
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")

@@ -1,0 +1,128 @@
+"""The shape of the code: the window and the command line reach the core only
+through the services layer, the import graph of desktop/ has no cycle, and no
+module is too long to read in one sitting."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PKG = ROOT / "desktop"
+# What the front ends may import from the core: the use cases, refusals, folders.
+ALLOWED_CORE = ("desktop.core.services", "desktop.core.errors", "desktop.core.paths")
+MAX_LINES = 400
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+def modules() -> dict[str, Path]:
+    return {module_name(p): p for p in PKG.rglob("*.py")}
+
+
+def imports_of(name: str, path: Path, known: set[str]) -> set[str]:
+    """Modules of desktop/ that ``name`` imports (anywhere in the file, type-checking blocks excepted)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skip.update(id(n) for n in ast.walk(node))
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        targets: list[str] = []
+        if isinstance(node, ast.Import):
+            targets = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - node.level + 1]
+                mod = ".".join(base + ([node.module] if node.module else []))
+            else:
+                mod = node.module or ""
+            # "from pkg import sub" imports the submodule; "from pkg import name" the package
+            targets = [f"{mod}.{a.name}" if f"{mod}.{a.name}" in known else mod for a in node.names]
+        for t in targets:
+            while t and t not in known:
+                t = t.rpartition(".")[0]
+            if t and t != name:
+                out.add(t)
+    return out
+
+
+def graph() -> dict[str, set[str]]:
+    mods = modules()
+    known = set(mods)
+    return {name: imports_of(name, path, known) for name, path in mods.items()}
+
+
+def cycles(g: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    out: list[list[str]] = []
+    counter = [0]
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = counter[0]
+        counter[0] += 1
+        stack.append(v)
+        on.add(v)
+        for w in g.get(v, ()):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                out.append(sorted(comp))
+
+    for v in sorted(g):
+        if v not in index:
+            visit(v)
+    return out
+
+
+def test_front_ends_import_only_the_services_layer_from_the_core():
+    g = graph()
+    offenders = []
+    for name, deps in sorted(g.items()):
+        if not (name.startswith("desktop.ui") or name.startswith("desktop.cli")):
+            continue
+        for dep in sorted(deps):
+            if dep.startswith("desktop.core") and not dep.startswith(ALLOWED_CORE) and dep != "desktop.core":
+                offenders.append(f"{name} imports {dep}")
+    assert offenders == []
+
+
+def test_the_import_graph_of_desktop_has_no_cycle():
+    assert cycles(graph()) == []
+
+
+def test_the_graph_walker_finds_a_cycle(tmp_path):
+    g = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert cycles(g) == [["a", "b", "c"]]
+
+
+def test_shared_ui_pieces_do_not_import_the_screens_above_them():
+    g = graph()
+    offenders = [f"{name} imports {dep}" for name, deps in sorted(g.items()) if name.startswith("desktop.ui.base")
+                 for dep in sorted(deps) if dep.startswith("desktop.ui") and not dep.startswith("desktop.ui.base")]
+    assert offenders == []
