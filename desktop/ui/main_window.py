@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from .base.idle import IdleWatcher
 from .base.session import Session
 from .base.settings import Settings
-from .base.screen_actions import ScreenActions
+from .screen_actions import ScreenActions
 from .base.widgets import PlainLabel
 from .records_list import RecordsListView
 

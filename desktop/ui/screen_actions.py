@@ -1,10 +1,11 @@
 """What the field and the analyst screens share: settings, quick wipe and the
-toolbar-action helper. Each screen has ``session``, ``shell``, ``idle`` and
-``toolbar``; ``_before_wipe`` lets a screen drop unsaved work first."""
+toolbar-action helper. It opens screens, so it lives beside them (not in
+ui/base, which imports no screen). Each screen has ``session``, ``shell``,
+``idle`` and ``toolbar``; ``_before_wipe`` lets a screen drop unsaved work first."""
 
 from __future__ import annotations
 
-from .widgets import toolbar_action
+from .base.widgets import toolbar_action
 
 
 class ScreenActions:
@@ -12,7 +13,7 @@ class ScreenActions:
         return toolbar_action(self, self.toolbar, text, shortcut, slot, icon)
 
     def settings(self) -> None:
-        from ..settings_dialog import SettingsDialog
+        from .settings_dialog import SettingsDialog
 
         dlg = SettingsDialog(self.session, self)
         dlg.language_changed.connect(self.shell.set_language)
@@ -21,7 +22,7 @@ class ScreenActions:
         dlg.open()
 
     def quick_wipe(self) -> None:
-        from ..wipe_dialog import QuickWipeDialog
+        from .wipe_dialog import QuickWipeDialog
 
         dlg = QuickWipeDialog(self)
         dlg.confirmed.connect(self._wipe)

@@ -18,7 +18,7 @@ from ..base.idle import IdleWatcher
 from ..base.labels import Labels
 from ..base.session import Session
 from ..base.settings import Settings
-from ..base.screen_actions import ScreenActions
+from ..screen_actions import ScreenActions
 from ..base.widgets import PlainLabel
 from .patterns import PatternsView
 from .testimonies import TestimoniesView
