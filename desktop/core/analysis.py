@@ -14,6 +14,7 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from pathlib import Path
 
 from .keystore import fsync_dir
@@ -35,20 +36,9 @@ class Act:
     perpetrators: list[str] = field(default_factory=list)
 
 
-def _records(vault: Vault, batch: int = 500) -> Iterator[tuple[str, str, dict, dict | None]]:
-    """(id, form id, public answers of the current revision, origin), oldest first,
-    read a batch at a time (memory stays bounded at any number of testimonies)."""
-    order = [r[0] for r in vault.conn.execute("SELECT rowid FROM records ORDER BY created_at, rowid")]
-    for i in range(0, len(order), batch):
-        part = order[i:i + batch]
-        marks = ",".join("?" * len(part))
-        rows = {r[0]: r[1:] for r in vault.conn.execute(
-            "SELECT r.rowid, r.id, r.form_id, v.public_json, r.origin_json FROM records r"
-            f" JOIN revisions v ON v.record_id = r.id AND v.rev = r.current_rev WHERE r.rowid IN ({marks})", part)}
-        for rowid in part:
-            if rowid in rows:
-                rid, form_id, public, origin = rows[rowid]
-                yield rid, form_id, json.loads(public), json.loads(origin) if origin else None
+def _records(vault: Vault) -> Iterator[tuple[str, str, dict[str, Any], dict[str, Any] | None]]:
+    """(id, form id, public answers of the current revision, origin), oldest first, a batch at a time."""
+    yield from vault.current_public_answers()
 
 
 def acts(vault: Vault) -> list[Act]:
@@ -91,7 +81,7 @@ def violations_by_perpetrator(all_acts: list[Act]) -> dict[str, Counter]:
 
 
 def links(vault: Vault) -> list[tuple[str, str, str, str]]:
-    return [tuple(r) for r in vault.conn.execute("SELECT a, b, kind, note FROM record_links ORDER BY created_at")]
+    return vault.links()
 
 
 def link_records(vault: Vault, a: str, b: str, kind: str, note: str = "") -> None:
@@ -100,17 +90,7 @@ def link_records(vault: Vault, a: str, b: str, kind: str, note: str = "") -> Non
         raise VaultError("A link is 'same_incident' or 'same_victim'")
     if a == b:
         raise VaultError("A testimony cannot be linked to itself")
-    from . import custody
-    from .custody import now
-
-    a, b = sorted((a, b))
-    with vault.transaction() as c:
-        for rid in (a, b):
-            if c.execute("SELECT 1 FROM records WHERE id = ?", (rid,)).fetchone() is None:
-                raise VaultError(f"No record {rid}")
-        c.execute("INSERT OR IGNORE INTO record_links(a, b, kind, note, created_at) VALUES (?,?,?,?,?)",
-                  (a, b, kind, note, now()))
-        custody.append(c, "record.link", a, other=b, kind=kind)
+    vault.add_link(a, b, kind, note)
 
 
 @dataclass

@@ -17,7 +17,6 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pyrage import x25519
 
-from . import custody
 from .crypto import b64d, b64e, canonical_json, public_key_bytes, signing_key_from_bytes
 from .custody import now
 from .keystore import write_new
@@ -138,23 +137,12 @@ def write_card(card: Card, out: Path) -> None:
 
 def trust_card(vault: Vault, data: bytes) -> Card:
     card = parse_card(data)
-    with vault.transaction() as c:
-        row = c.execute("SELECT org FROM recipients WHERE fingerprint = ?", (card.fingerprint,)).fetchone()
-        if row is None:
-            c.execute(
-                "INSERT INTO recipients(fingerprint, org, age_recipient, signing_key, added_at) VALUES (?,?,?,?,?)",
-                (card.fingerprint, card.org, card.age_recipient, b64e(card.signing_key), now()),
-            )
-            custody.append(c, "recipient.trust", None, fingerprint=card.fingerprint, org=card.org)
+    vault.add_recipient(card.fingerprint, card.org, card.age_recipient, card.signing_key)
     return card
 
 
 def recipients(vault: Vault) -> list[Card]:
-    return [
-        Card(org, rcpt, b64d(key))
-        for org, rcpt, key in vault.conn.execute(
-            "SELECT org, age_recipient, signing_key FROM recipients ORDER BY added_at")
-    ]
+    return [Card(org, rcpt, key) for org, rcpt, key in vault.recipient_rows()]
 
 
 def recipient(vault: Vault, fp: str) -> Card:
@@ -176,17 +164,15 @@ def device_identity(vault: Vault) -> tuple[bytes, str]:
 def make_receipt(vault: Vault, bundle_id: str) -> bytes:
     """Analyst side: a signed acknowledgement of what a bundle delivered."""
     card = hq_card(vault)
-    row = vault.conn.execute(
-        "SELECT manifest_sha256 FROM bundles WHERE bundle_id = ? AND direction = 'in'", (bundle_id,)
-    ).fetchone()
+    row = vault.bundle_manifest_hash(bundle_id, "in")
     if row is None:
         raise TrustError(f"No imported bundle {bundle_id}")
-    records = dict(vault.conn.execute("SELECT record_id, rev FROM bundle_records WHERE bundle_id = ?", (bundle_id,)))
+    records = vault.bundle_record_revisions(bundle_id)
     body = {
         "format": RECEIPT_FORMAT,
         "version": 1,
         "bundle_id": bundle_id,
-        "manifest_sha256": row[0],
+        "manifest_sha256": row[1],
         "records": records,
         "fingerprint": card.fingerprint,
         "signed_at": now(),
@@ -215,35 +201,17 @@ def import_receipt(vault: Vault, data: bytes) -> dict:
         Ed25519PublicKey.from_public_bytes(card.signing_key).verify(signature, canonical_json(doc))
     except InvalidSignature:
         raise TrustError("The receipt's signature is not valid; it was altered or not made by headquarters") from None
-    row = vault.conn.execute(
-        "SELECT peer, manifest_sha256 FROM bundles WHERE bundle_id = ? AND direction = 'out'", (bundle_id,)
-    ).fetchone()
+    row = vault.bundle_manifest_hash(bundle_id, "out")
     if row is None or row[0] != card.fingerprint or row[1] != doc.get("manifest_sha256"):
         raise TrustError("This receipt is for a bundle this vault did not send to that recipient")
-    confirmed = 0
-    with vault.transaction() as c:
-        c.execute("UPDATE bundles SET receipt_at = ? WHERE bundle_id = ?", (now(), bundle_id))
-        # Only what we sent and headquarters says it stored, at the revision we sent.
-        for rid, rev in records.items():
-            cur = c.execute("UPDATE bundle_records SET received = 1 WHERE bundle_id = ? AND record_id = ? AND rev = ?",
-                            (bundle_id, rid, rev))
-            confirmed += cur.rowcount
-        custody.append(c, "bundle.receipt", None, bundle=bundle_id, records=confirmed)
+    # Only what we sent and headquarters says it stored, at the revision we sent.
+    confirmed = vault.record_receipt(bundle_id, records)
     return {"bundle_id": bundle_id, "records": records, "confirmed": confirmed}
 
 
 def imported_bundles(vault: Vault) -> list[dict]:
     """Analyst side: every imported bundle with its device, researcher and record count."""
-    out = []
-    for bundle_id, peer, created_at, report in vault.conn.execute(
-        "SELECT b.bundle_id, b.peer, b.created_at, b.report_json FROM bundles b"
-        " WHERE b.direction = 'in' ORDER BY b.created_at"
-    ):
-        rep = json.loads(report) if report else {}
-        count = vault.conn.execute("SELECT count(*) FROM bundle_records WHERE bundle_id = ?", (bundle_id,)).fetchone()[0]
-        out.append({"bundle_id": bundle_id, "device": peer, "researcher": rep.get("researcher"),
-                    "imported_at": created_at, "records": count})
-    return out
+    return vault.imported_bundle_rows()
 
 
 def received_records(vault: Vault, whole_only: bool = False) -> dict[str, int]:
@@ -252,14 +220,7 @@ def received_records(vault: Vault, whole_only: bool = False) -> dict[str, int]:
     ``whole_only``: only where the whole record went (identities and every
     attachment's original), so that deleting it here loses nothing.
     """
-    out: dict[str, int] = {}
-    sql = ("SELECT br.record_id, br.rev FROM bundle_records br JOIN bundles b USING (bundle_id)"
-           " WHERE b.direction = 'out' AND br.received = 1")
-    if whole_only:
-        sql += " AND br.complete = 1"
-    for rid, rev in vault.conn.execute(sql):
-        out[rid] = max(rev, out.get(rid, 0))
-    return out
+    return vault.received_revisions(whole_only=whole_only)
 
 
 def handover(vault: Vault, what: str, record_ids: list[str] | None = None) -> list[str]:
@@ -277,8 +238,8 @@ def handover(vault: Vault, what: str, record_ids: list[str] | None = None) -> li
                 raise TrustError(f"Headquarters did not receive the whole of record {rid} (identities or "
                                  "original attachments stayed here); it was not deleted")
             raise TrustError(f"Record {rid} has no receipt from headquarters; nothing was forgotten")
-        current = vault.conn.execute("SELECT current_rev FROM records WHERE id = ?", (rid,)).fetchone()
-        if current is None or current[0] > received[rid]:
+        current = vault.current_rev(rid)
+        if current is None or current > received[rid]:
             continue
         done.append(rid)
     if what == "identities":

@@ -8,7 +8,7 @@ inside the encrypted database).
 
 One module per concern: handle (open, transactions, meta), access (key slots,
 passphrases, duress, wipe), guard (failed unlocks), records, identities, drafts, blobs, integrity,
-the analyst's desk.
+exchange tables, the analyst's desk.
 All of the vault's SQL lives in this package.
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 from .access import AccessMixin
 from .desk import DeskMixin
 from .drafts import DraftsMixin
+from .exchange import ExchangeMixin
 from .guard import GuardMixin
 from .integrity import IntegrityMixin
 from .records import RecordsMixin, fts_query, searchable_text
@@ -38,7 +39,7 @@ from .types import (
 )
 
 
-class Vault(AccessMixin, GuardMixin, RecordsMixin, DraftsMixin, IntegrityMixin, DeskMixin):
+class Vault(AccessMixin, GuardMixin, RecordsMixin, DraftsMixin, IntegrityMixin, ExchangeMixin, DeskMixin):
     """An unlocked vault. Create with :meth:`create` or :meth:`unlock`."""
 
 
