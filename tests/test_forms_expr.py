@@ -2,7 +2,8 @@
 import pytest
 
 from desktop.core.forms import FormError
-from desktop.core.forms.expr import DateVal, Evaluator, date_interval, parse
+from desktop.core.forms.evaluate import Evaluator
+from desktop.core.forms.expr import DateVal, date_interval, parse
 
 VALUES = {"n": 5, "s": "yes", "m": ["a", "b"], "e": None, "d": {"precision": "month", "month": "2012-05"},
           "t": "hello", "z": 0}

@@ -2,102 +2,22 @@
 from __future__ import annotations
 
 import copy
-import json
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
-from . import expr as E
-from .errors import FormError, one_line
-from .model import CONTAINER_TYPES, FIELD_TYPES, Field, Form, Section
 from ..paths import resources_dir
+from . import expr as E
+from .errors import FormError
+from .model import CONTAINER_TYPES, FIELD_TYPES, Field, Form, Section
 from .safeyaml import load_file
+from .schema_check import schema_check as _schema_check
+from .values import PERSON_PARTS
 from .vocab import Choice, VocabStore, check_texts, parse_choices
 
 PACKAGE_RESOURCES = resources_dir()
 MAX_INCLUDES = 50
 MAX_FIELDS = 3000
 MAX_GROUP_DEPTH = 5
-
-# the standard parts of a person value: id -> definition
-PERSON_PARTS: dict[str, dict[str, Any]] = {
-    "name": {"type": "text", "identifying": True, "publishable_flag": "name_publishable",
-             "label": {"en": "Name", "ar": "الاسم"},
-             "guidance": {"en": "Full name as given. Kept in the identity compartment. Mark it publishable only "
-                                "for people killed, or disappeared people whose family agreed.",
-                          "ar": "الاسم الكامل كما ذُكر. يُحفظ في قسم الهوية. لا يُعلَّم قابلاً للنشر إلا للقتلى، "
-                                "أو للمختفين إذا وافقت عائلاتهم."}},
-    "name_publishable": {"type": "boolean",
-                         "label": {"en": "Name may be published", "ar": "يجوز نشر الاسم"},
-                         "guidance": {"en": "Only for the killed, or the disappeared with the family's consent.",
-                                      "ar": "للقتلى فقط، أو للمختفين بموافقة العائلة."}},
-    "role": {"type": "select_one", "choices": "vocab:person_roles",
-             "label": {"en": "Role in the events", "ar": "الدور في الأحداث"}},
-    "status": {"type": "select_one", "choices": "vocab:victim_status",
-               "label": {"en": "What happened to this person", "ar": "ما الذي حدث لهذا الشخص"}},
-    "age": {"type": "integer", "constraint": ". >= 0 and . <= 120",
-            "constraint_message": {"en": "Age must be between 0 and 120.", "ar": "يجب أن يكون العمر بين 0 و120."},
-            "label": {"en": "Age (years)", "ar": "العمر (بالسنوات)"},
-            "guidance": {"en": "If the exact age is not known, leave it empty and choose an age group.",
-                         "ar": "إن لم يُعرف العمر بدقة، اتركه فارغاً واختر الفئة العمرية."}},
-    "age_group": {"type": "select_one", "choices": "vocab:age_groups",
-                  "label": {"en": "Age group", "ar": "الفئة العمرية"}},
-    "sex": {"type": "select_one", "choices": "vocab:sex", "label": {"en": "Sex", "ar": "الجنس"}},
-    "occupation": {"type": "text", "label": {"en": "Occupation", "ar": "المهنة"},
-                   "guidance": {"en": "A general category (student, farmer, nurse), not an employer's name.",
-                                "ar": "فئة عامة (طالب، مزارع، ممرضة)، وليس اسم جهة العمل."}},
-}
-
-
-@lru_cache(maxsize=1)
-def schema() -> dict[str, Any]:
-    return json.loads((PACKAGE_RESOURCES / "forms" / "schema.json").read_text("utf-8"))
-
-
-@lru_cache(maxsize=1)
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(schema())
-
-
-def _schema_check(data: Any, name: str) -> None:
-    if not isinstance(data, dict):
-        raise FormError(f"{name}: a form definition must be a mapping (got {type(data).__name__})")
-    v = _validator()
-    errors = list(v.iter_errors(data))
-    if not errors:
-        return
-    err = min(errors, key=lambda e: (-len(e.absolute_path), str(e.message)))
-    err = jsonschema.exceptions.best_match(errors) or err
-    # descend into if/then/oneOf to the most specific reason
-    while err.context:
-        err = min(err.context, key=lambda e: (-len(e.absolute_path), e.message))
-    where = _path_str(err.absolute_path)
-    inst = err.instance
-    last = where.rsplit(".", 1)[-1] if where else "definition"
-    shown = repr(inst) if len(repr(inst)) <= 60 else repr(inst)[:57] + "..."
-    if err.validator == "enum" and where.endswith(".type"):
-        msg = f"unknown field type {inst!r} (allowed: {', '.join(FIELD_TYPES)})"
-    elif err.validator == "additionalProperties":
-        msg = err.message.replace("Additional properties are not allowed", "unknown key(s)")
-    elif err.validator == "pattern" and last == "include":
-        msg = f"include {shown} must be a relative path inside the forms folder (no '..', no leading '/'); refused"
-    elif err.validator == "pattern":
-        msg = f"{shown} is not a valid {last} (expected letters, digits and _ in the form {err.validator_value})"
-    elif err.validator == "maxLength":
-        msg = f"text is too long (more than {err.validator_value} characters)"
-    else:
-        msg = err.message if len(err.message) < 300 else err.message[:297] + "..."
-    raise FormError(f"{name}: {where + ': ' if where else ''}{one_line(msg)}")
-
-
-def _path_str(path: Any) -> str:
-    out = ""
-    for p in path:
-        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
-    return out
-
 
 # ------------------------------------------------------------------ files and includes
 

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from .errors import FormError
 from .expr import Expr
-from .vocab import Choice, Gazetteer, pick
-
 from .values import (  # noqa: F401 - re-exported: the form model's vocabulary
     CONTAINER_TYPES,
     DATE_PRECISIONS,
@@ -19,6 +18,7 @@ from .values import (  # noqa: F401 - re-exported: the form model's vocabulary
     YES_NO_UNKNOWN,
     FieldIssue,
 )
+from .vocab import Choice, Gazetteer, pick
 
 
 @dataclass(eq=False)
@@ -41,10 +41,10 @@ class Field:
     min_repeats: int | None = None
     max_repeats: int | None = None
     repeat_count: Expr | None = None
-    fields: list["Field"] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list)
     builtin: bool = False  # a standard part of a person field
-    parent: "Field | None" = None
-    section: "Section | None" = None
+    parent: Field | None = None
+    section: Section | None = None
     path: str = ""  # dotted definition path, e.g. "acts.act_victims.age"
 
     def title(self, lang: str = "en") -> str:
@@ -68,14 +68,14 @@ class Field:
             return list(YES_NO_UNKNOWN)
         return [c.value for c in self.choices or ()]
 
-    def ancestors(self) -> list["Field"]:
+    def ancestors(self) -> list[Field]:
         out, f = [], self.parent
         while f is not None:
             out.append(f)
             f = f.parent
         return out[::-1]
 
-    def child(self, fid: str) -> "Field | None":
+    def child(self, fid: str) -> Field | None:
         for c in self.fields:
             if c.id == fid:
                 return c

@@ -10,6 +10,7 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
+from . import evaluate as V
 from . import expr as E
 from .values import DATE_PRECISIONS, MONTH_PARTS, TIME_PERIODS, FieldIssue
 
@@ -44,7 +45,7 @@ def expr_value(f: Field, v: Any) -> Any:
 
 
 def empty(v: Any) -> bool:
-    return E.is_empty(v)
+    return V.is_empty(v)
 
 
 class Engine:
@@ -94,7 +95,7 @@ class Engine:
             target = self.form.by_id(name)
             return None if target is None else self.ref_value(target, ctx)
         try:
-            return E.Evaluator(resolve, current).run(x)
+            return V.Evaluator(resolve, current).run(x)
         except (RecursionError, TypeError, ValueError, OverflowError, ArithmeticError):
             return None
 
@@ -106,7 +107,7 @@ class Engine:
         if key in self._busy:
             return False
         self._busy.add(key)
-        ok = s.relevant is None or E.truth(self.evaluate(s.relevant, {})) is True
+        ok = s.relevant is None or V.truth(self.evaluate(s.relevant, {})) is True
         self._busy.discard(key)
         self._rel[key] = ok
         return ok
@@ -126,7 +127,7 @@ class Engine:
             else:
                 ok = f.section is None or self.section_relevant(f.section)
             if ok and f.relevant is not None:
-                ok = E.truth(self.evaluate(f.relevant, own)) is True
+                ok = V.truth(self.evaluate(f.relevant, own)) is True
         finally:
             self._busy.discard(key)
         self._rel[key] = ok
@@ -203,7 +204,7 @@ class Engine:
                         out.append(FieldIssue(f"{ipath}.{k}", "unknown_field", f"{ipath}.{k}: not a field of \"{f.title()}\"."))
         if f.constraint is not None:
             res = self.evaluate(f.constraint, ctx, expr_value(f, value))
-            if E.truth(res) is False:
+            if V.truth(res) is False:
                 msg = f.constraint_message.get("en") or f"the answer does not satisfy {f.constraint.source!r}."
                 out.append(FieldIssue(path, "constraint", f"{name}: {msg}"))
 
