@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from desktop.core import paths
 from desktop.core.services import access
@@ -122,14 +122,27 @@ class ShellWindow(QMainWindow):
 
         return MainScreen(self.session, self)
 
-    def open_session(self, vault) -> None:  # desktop.core.vault.Vault
+    def open_session(self, vault) -> None:  # desktop.core.services.Vault
+        screen = self.current
+        tampered = isinstance(screen, UnlockScreen) and screen.guard_tampered
         self.session = Session(vault, self)
         self.session.lang = self.translations.lang
         self.session.locked.connect(self._on_locked)
         self.main = self._main_screen()
         self._replace(self.main)
         self.main.offer_drafts()
+        if tampered:
+            self.warn_guard_tampered()
         self.unlocked.emit()
+
+    def warn_guard_tampered(self) -> None:
+        """The failed-unlock counter was changed outside Testimony (recorded in custody)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unlock protection changed"), self.tr(
+            "The failed-unlock counter of this vault was changed or removed outside Testimony since the last "
+            "unlock. Someone may have tried to guess the passphrase. The setting was restored and the event "
+            "recorded in the custody log."), QMessageBox.StandardButton.Ok, self)
+        self.guard_warning = box
+        box.open()
 
     def lock(self) -> None:
         if self.session is not None and not self.session.is_locked:

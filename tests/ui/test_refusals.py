@@ -53,3 +53,24 @@ def test_failed_unlocks_in_the_window_use_the_vault_limit(qtbot, make_vault, vau
     with qtbot.waitSignal(screen.wiped, timeout=20000):
         screen.submit()
     assert not (vault_path / "keyslots.json").exists()
+
+
+def test_the_window_warns_when_the_counter_was_edited(qtbot, shell, make_vault, vault_path):
+    import json
+
+    from desktop.core.services import access
+    from desktop.core.vault.guard import GUARD
+
+    vault = make_vault()
+    access.set_unlock_limit(vault, 5)
+    access.lock(vault)
+    doc = json.loads((vault_path / GUARD).read_text())
+    doc["limit"] = 0  # switched off behind Testimony's back
+    (vault_path / GUARD).write_text(json.dumps(doc))
+    window = shell()
+    screen = window.current
+    screen.secret.setText(PASSPHRASE)
+    with qtbot.waitSignal(window.unlocked, timeout=20000):
+        screen.submit()
+    assert window.guard_warning.isVisible()
+    assert access.unlock_limit(window.session.vault) == 5

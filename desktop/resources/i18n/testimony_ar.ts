@@ -2523,6 +2523,14 @@
         <translation>خزنة تجريبية: عبارة المرور هي «{p}»</translation>
     </message>
     <message>
+        <source>Unlock protection changed</source>
+        <translation>تغيّرت حماية الفتح</translation>
+    </message>
+    <message>
+        <source>The failed-unlock counter of this vault was changed or removed outside Testimony since the last unlock. Someone may have tried to guess the passphrase. The setting was restored and the event recorded in the custody log.</source>
+        <translation>غُيّر عدّاد محاولات الفتح الفاشلة لهذه الخزنة أو حُذف خارج التطبيق منذ آخر فتح. ربما حاول أحدهم تخمين عبارة المرور. أُعيد الإعداد وسُجّل الحدث في سجل العهدة.</translation>
+    </message>
+    <message>
         <source>Locked. Enter your passphrase to continue.</source>
         <translation>مقفلة. أدخل عبارة المرور للمتابعة.</translation>
     </message>
