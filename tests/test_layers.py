@@ -126,3 +126,17 @@ def test_shared_ui_pieces_do_not_import_the_screens_above_them():
     offenders = [f"{name} imports {dep}" for name, deps in sorted(g.items()) if name.startswith("desktop.ui.base")
                  for dep in sorted(deps) if dep.startswith("desktop.ui") and not dep.startswith("desktop.ui.base")]
     assert offenders == []
+
+
+def test_no_worker_signal_is_connected_to_a_lambda():
+    """A lambda connected to a worker's signal runs on the worker thread (it has no receiver
+    object), so a widget it touches can crash the app: connect bound methods instead."""
+    offenders = []
+    for path in (PKG / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "connect"
+                    and node.args and isinstance(node.args[0], ast.Lambda)):
+                sender = ast.unparse(node.func.value)
+                if "task" in sender.lower() and not sender.startswith("thread"):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {sender}")
+    assert offenders == []

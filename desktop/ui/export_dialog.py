@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.services import exchange
-from desktop.ui.base import forms as form_registry
 
 from .base import refusals, workers
 from .base.session import Session
@@ -124,16 +123,20 @@ class ExportDialog(QDialog):
         self.progress.setVisible(True)
         self.cancel_button.setText(self.tr("Cancel"))
         self.message.setText(self.tr("Encrypting the bundle…"))
+        registry = self.session.forms.registry()
         self.task = workers.run_task(
             lambda progress, cancelled: exchange.export(
-                vault, to, Path(out), form_registry.registry(), record_ids=ids,
+                vault, to, Path(out), registry, record_ids=ids,
                 include_identities=ident,
                 include_uncleaned=unclean, progress=progress, cancel=cancelled),
             with_progress=True)
-        self.task.progress.connect(lambda d, t: self.progress.setValue(int(1000 * d / t) if t else 0))
+        self.task.progress.connect(self._progress)  # a bound method: runs on the GUI thread
         self.task.finished.connect(self._done)
         self.task.failed.connect(self._failed)
         self._update()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setValue(int(1000 * done / total) if total else 0)
 
     def _done(self, result: exchange.ExportResult) -> None:
         self.task = None

@@ -47,7 +47,7 @@ class FirstRunScreen(QWidget):
         outer.addStretch(2)
         self._calibration = workers.run_task(access.calibrate_kdf)
         self._calibration.finished.connect(self._on_calibrated)
-        self._calibration.failed.connect(lambda e: self.cost.setText(str(e)))
+        self._calibration.failed.connect(self._calibration_failed)
 
     # ---------------------------------------------------------------- page 1
     def _passphrase_page(self) -> QWidget:
@@ -149,6 +149,9 @@ class FirstRunScreen(QWidget):
     def _role_changed(self, hq: bool) -> None:
         self._org_form.setRowVisible(self.org, hq)
         self._update()
+
+    def _calibration_failed(self, exc: BaseException) -> None:
+        self.cost.setText(refusals.message(exc))
 
     def _on_calibrated(self, result: "tuple[access.KdfParams, float]") -> None:
         self.kdf, seconds = result

@@ -18,7 +18,7 @@ from desktop.core.services.interviews import Record
 
 from .answers_format import format_value
 from .base.timefmt import isolate, local_time
-from .base import forms, workers
+from .base import workers
 from .base.session import Session
 from .base.widgets import PlainLabel, clean_text, heading
 
@@ -42,7 +42,7 @@ class RecordView(QWidget):
         self.is_revealed = False
         self.rev: int | None = None
         self.record: Record = interviews.masked(self.vault, record_id)
-        self.form = forms.get(self.record.form_id, self.record.form_version)
+        self.form = session.forms.get(self.record.form_id, self.record.form_version)
         self.reveal_timer = QTimer(self)
         self.reveal_timer.setSingleShot(True)
         self.reveal_timer.setInterval(REVEAL_SECONDS * 1000)
@@ -316,7 +316,10 @@ class RecordView(QWidget):
         self.preview.setText(self.tr("Decrypting…"))
         self.preview_task = workers.run_task(load)
         self.preview_task.finished.connect(self._show_preview)
-        self.preview_task.failed.connect(lambda e: self.preview.setText(str(e)))
+        self.preview_task.failed.connect(self._preview_failed)
+
+    def _preview_failed(self, exc: BaseException) -> None:
+        self.preview.setText(str(exc))
 
     def _show_preview(self, data: bytes) -> None:
         image = QImage.fromData(data)

@@ -183,10 +183,13 @@ class ImportDialog(QDialog):
                 vault, path, trust_new_device=trust_new_device, accept_changed_key=accept_changed_key,
                 progress=progress, cancel=cancelled),
             with_progress=True)
-        self.task.progress.connect(lambda d, t: self.progress.setValue(int(1000 * d / t) if t else 0))
+        self.task.progress.connect(self._progress)  # a bound method: runs on the GUI thread
         self.task.finished.connect(self._done)
         self.task.failed.connect(self._failed)
         self._update()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setValue(int(1000 * done / total) if total else 0)
 
     def _done(self, report: ImportReport) -> None:
         self.task = None

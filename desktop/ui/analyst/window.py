@@ -38,7 +38,7 @@ class AnalystScreen(ScreenActions, QWidget):
         self.vault = session.vault
         self.lang = session.lang
         self.shell = shell
-        self.labels = Labels(self.lang)
+        self.labels = Labels(self.lang, session.forms)
         self.record_view = None
         self.export_task: workers.Task | None = None
 
@@ -223,9 +223,13 @@ class AnalystScreen(ScreenActions, QWidget):
         vault = self.vault
         self.status.setText(self.tr("Exporting…"))
         self.act_export.setEnabled(False)
+        self._export_out = out
         self.export_task = workers.run_task(lambda: analysis.export_table(vault, out, fmt))
-        self.export_task.finished.connect(lambda n: self._exported(n, out))
+        self.export_task.finished.connect(self._export_finished)
         self.export_task.failed.connect(self._export_failed)
+
+    def _export_finished(self, n: int) -> None:
+        self._exported(n, self._export_out)
 
     def _exported(self, n: int, out: Path) -> None:
         self.export_task = None
