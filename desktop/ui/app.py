@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWi
 from desktop.core import paths
 from desktop.core.services import access
 
-from .base import forms, workers
+from .base import workers
+from .base.forms import FormCatalog
 from .base.i18n import Translations
 from .base.settings import Settings
 from .base.session import Session
@@ -46,10 +47,11 @@ class ShellWindow(QMainWindow):
     locked = Signal()
 
     def __init__(self, vault_path: Path, translations: Translations, demo: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, forms: FormCatalog | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shell")
         self.vault_path = Path(vault_path)
+        self.forms = forms if forms is not None else FormCatalog()
         self.translations = translations
         self.demo = demo
         self.session: Session | None = None
@@ -73,7 +75,7 @@ class ShellWindow(QMainWindow):
         QTimer.singleShot(100, self._warm_up_forms)
 
     def _warm_up_forms(self) -> None:
-        self._forms_warmup = workers.run_task(forms.interview_forms)
+        self._forms_warmup = workers.run_task(self.forms.interview_forms)
 
     def _set_title(self) -> None:
         title = self.tr("Testimony")
@@ -125,7 +127,7 @@ class ShellWindow(QMainWindow):
     def open_session(self, vault) -> None:  # desktop.core.services.Vault
         screen = self.current
         tampered = isinstance(screen, UnlockScreen) and screen.guard_tampered
-        self.session = Session(vault, self)
+        self.session = Session(vault, self.forms, self)
         self.session.lang = self.translations.lang
         self.session.locked.connect(self._on_locked)
         self.main = self._main_screen()
@@ -220,8 +222,9 @@ def run_app(args: argparse.Namespace) -> int:
         if demo_dir is not None:
             from .demo import create_demo_vault
 
-            vault = create_demo_vault(demo_dir)
-            window = ShellWindow(demo_dir, translations, demo=True)
+            catalog = FormCatalog()
+            vault = create_demo_vault(demo_dir, catalog)
+            window = ShellWindow(demo_dir, translations, demo=True, forms=catalog)
             window.open_session(vault)
         else:
             path = Path(vault_arg) if vault_arg else paths.default_vault_dir()

@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop.core import paths
 from desktop.core.services import Vault, access, interviews
 
-from .base import forms
+from .base.forms import FormCatalog
 
 DEMO_PASSPHRASE = "demo vault with fictional interviews only"
 
@@ -17,7 +17,7 @@ def demo_dir() -> Path:
     return paths.resources_dir() / "demo"
 
 
-def create_demo_vault(path: Path) -> Vault:
+def create_demo_vault(path: Path, forms: FormCatalog) -> Vault:
     """Create ``path`` (floor key derivation) and save every sample interview into it."""
     vault = access.create_demo_vault(path, DEMO_PASSPHRASE)
     photo = demo_dir() / "sample_photo.png"

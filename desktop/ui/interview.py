@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 from desktop.core.services import interviews
 
 from .attachments import AttachmentsPanel
-from .base import forms
 from .base.session import Session
 from .base.widgets import PlainLabel, heading
 from .fields import EditorContext, FieldRow
@@ -96,7 +95,7 @@ class InterviewView(QWidget):
         self.types = QListWidget()
         self.types.setAccessibleName(self.tr("Interview types"))
         self.types.setWordWrap(True)
-        for f in forms.interview_forms():
+        for f in self.session.forms.interview_forms():
             desc = f.description(self.lang)
             item = QListWidgetItem(f.title(self.lang) + (f"\n{desc}" if desc else ""))
             item.setData(Qt.ItemDataRole.UserRole, (f.id, f.version))
@@ -135,7 +134,7 @@ class InterviewView(QWidget):
 
     # ---------------------------------------------------------------- the interview
     def start(self, form_id: str, version: str | None = None) -> None:
-        self.form = forms.get(form_id, version)
+        self.form = self.session.forms.get(form_id, version)
         if self.form is None:
             QMessageBox.warning(self, self.tr("Interview"), self.tr("This interview type is not installed."))
             return

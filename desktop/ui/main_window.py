@@ -90,7 +90,7 @@ class MainScreen(ScreenActions, QWidget):
 
         self.stack = QStackedWidget()
         lay.addWidget(self.stack, 1)
-        self.list_view = RecordsListView(self.vault, self.lang)
+        self.list_view = RecordsListView(self.vault, session.forms, self.lang)
         self.list_view.open_record.connect(self.open_record)
         self.list_view.open_draft.connect(self.open_draft)
         self.stack.addWidget(self.list_view)

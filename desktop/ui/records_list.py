@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.core.services import RecordSummary, Vault
 
 from .base.timefmt import local_time
-from .base import forms
+from .base.forms import FormCatalog
 from .base.widgets import PlainLabel
 
 PAGE = 200
@@ -44,9 +44,10 @@ class RecordsModel(QAbstractTableModel):
 
     COLUMNS = ("type", "reference", "created", "updated", "status", "rev")
 
-    def __init__(self, vault: Vault, lang: str = "en", page: int = PAGE) -> None:
+    def __init__(self, vault: Vault, forms: FormCatalog, lang: str = "en", page: int = PAGE) -> None:
         super().__init__()
         self.vault = vault
+        self.forms = forms
         self.lang = lang
         self.page = page
         self.filters = Filters()
@@ -109,7 +110,7 @@ class RecordsModel(QAbstractTableModel):
 
     def _title(self, form_id: str) -> str:
         if form_id not in self._titles:
-            self._titles[form_id] = forms.title(form_id, self.lang)
+            self._titles[form_id] = self.forms.title(form_id, self.lang)
         return self._titles[form_id]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -144,11 +145,11 @@ class RecordsListView(QWidget):
     open_draft = Signal(str)
     searched = Signal()
 
-    def __init__(self, vault: Vault, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, forms: FormCatalog, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.lang = lang
-        self.model = RecordsModel(vault, lang)
+        self.model = RecordsModel(vault, forms, lang)
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.search = QLineEdit()
@@ -159,7 +160,7 @@ class RecordsListView(QWidget):
         self.form_filter = QComboBox()
         self.form_filter.setAccessibleName(self.tr("Interview type filter"))
         self.form_filter.addItem(self.tr("All interview types"), None)
-        for f in forms.interview_forms():
+        for f in self.model.forms.interview_forms():
             self.form_filter.addItem(f.title(lang), f.id)
         bar.addWidget(self.form_filter, 2)
         self.status_filter = QComboBox()

@@ -23,8 +23,8 @@ for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOM
 os.environ["TESTIMONY_KDF_PROFILE"] = "floor"
 OUT = ROOT / "docs" / "screenshots"
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 def _spin(ms: int) -> None:
@@ -58,6 +58,7 @@ def shot(widget: QWidget, lang: str, name: str) -> None:
 def run(lang: str) -> None:
     from desktop.core.vault import Vault
     from desktop.ui.app import ShellWindow, _make_app
+    from desktop.ui.base.forms import FormCatalog
     from desktop.ui.demo import DEMO_PASSPHRASE, create_demo_vault
 
     app, translations = _make_app(lang)
@@ -86,8 +87,9 @@ def run(lang: str) -> None:
 
     # the demo vault: unlock, list, interview, record
     demo = base / "demo"
-    create_demo_vault(demo).lock()
-    window = ShellWindow(demo, translations, demo=True)
+    catalog = FormCatalog()
+    create_demo_vault(demo, catalog).lock()
+    window = ShellWindow(demo, translations, demo=True, forms=catalog)
     window.resize(1180, 760)
     window.show()
     un = window.current
@@ -180,9 +182,8 @@ def headquarters(lang: str, base: Path, field_window) -> None:
     from desktop.core.records import export_view, save_new_record
     from desktop.core.vault import Vault
     from desktop.ui.app import ShellWindow
-    from desktop.ui.base import forms
-
     translations = field_window.translations
+    forms = field_window.forms
     field = field_window.main
     hq_path = base / "hq"
     hq, _code, card = cards.init_hq(hq_path, "headquarters passphrase long enough",
@@ -204,7 +205,7 @@ def headquarters(lang: str, base: Path, field_window) -> None:
     out = base / "from-the-field.tstm"
     bundle.export_bundle(vault, card.fingerprint, out, export_view)
 
-    window = ShellWindow(hq_path, translations)
+    window = ShellWindow(hq_path, translations, forms=forms)
     window.resize(1180, 760)
     window.show()
     window.open_session(hq)

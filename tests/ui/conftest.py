@@ -13,6 +13,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 PASSPHRASE = "correct horse battery staple"
 
 
+def _catalog():
+    from desktop.ui.base.forms import FormCatalog
+
+    return FormCatalog()
+
+
+# One catalogue of the installed forms for the whole test session (loading them takes a moment).
+FORMS = _catalog()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _gc_on_gui_thread(qapp):
     """As the app does: Python's garbage collector runs on the GUI thread only."""
@@ -76,7 +86,7 @@ def shell(qtbot, vault_path: Path, translations):
     from desktop.ui.app import ShellWindow
 
     def build():
-        window = ShellWindow(vault_path, translations)
+        window = ShellWindow(vault_path, translations, forms=FORMS)
         qtbot.addWidget(window)
         window.show()
         return window
@@ -105,14 +115,13 @@ def save_examples(vault, names: list[str] | None = None) -> list[str]:
     import json
 
     from desktop.core.records import save_new_record
-    from desktop.ui.base import forms
 
     ids = []
     for p in sorted(EXAMPLES.glob("*.json")):
         if names is not None and p.stem not in names:
             continue
         doc = json.loads(p.read_text(encoding="utf-8"))
-        ids.append(save_new_record(vault, forms.get(doc["form"], doc["version"]), doc["answers"]))
+        ids.append(save_new_record(vault, FORMS.get(doc["form"], doc["version"]), doc["answers"]))
     return ids
 
 

@@ -15,9 +15,11 @@ from desktop.ui.analyst.window import AnalystScreen
 from desktop.ui.app import ShellWindow
 from desktop.ui.handover_dialog import HandoverDialog
 
+from .conftest import FORMS
+
 
 def _open_hq(qtbot, translations, hq) -> ShellWindow:
-    window = ShellWindow(hq.path, translations)
+    window = ShellWindow(hq.path, translations, forms=FORMS)
     qtbot.addWidget(window)
     window.show()
     window.open_session(hq)

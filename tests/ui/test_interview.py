@@ -3,10 +3,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop.core.records import save_new_record
-from desktop.ui.base import forms
 from desktop.ui.unlock import UnlockScreen
 
-from .conftest import PASSPHRASE
+from .conftest import FORMS, PASSPHRASE
 from .helpers import demo_answers, row_for, section_of, write_file
 
 PNG = bytes.fromhex(
@@ -181,7 +180,7 @@ def test_cancel_attachment_encryption(qtbot, unlocked, tmp_path):
 def test_identity_mask(qtbot, unlocked):
     window = unlocked
     vault = window.session.vault
-    form = forms.get("eyewitness_force")
+    form = FORMS.get("eyewitness_force")
     rid = save_new_record(vault, form, demo_answers("eyewitness_force"))
     window.main.open_record(rid)
     view = window.main.record_view

@@ -4,11 +4,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.records import save_new_record
-from desktop.ui.base import forms
 from desktop.ui.base.settings import Settings
 from desktop.ui.first_run import FirstRunScreen
 from desktop.ui.records_list import Filters, RecordsModel
 
+from .conftest import FORMS
 from .helpers import demo_answers
 
 
@@ -17,7 +17,7 @@ def test_list_model_fetches_lazily_and_searches(qtbot, make_vault):
     for i in range(250):
         vault.add_record("injured_person", "1.0.0", {"injury_circumstances": f"walking home {i} "
                                                      + ("sniper" if i % 50 == 0 else "street")})
-    model = RecordsModel(vault, page=100)
+    model = RecordsModel(vault, FORMS, page=100)
     model.set_filters(Filters())
     assert model.rowCount() == 0 and model.total == 250
     assert model.canFetchMore()
@@ -36,9 +36,9 @@ def test_list_model_fetches_lazily_and_searches(qtbot, make_vault):
 def test_list_view_opens_record_and_filters(qtbot, unlocked):
     window = unlocked
     vault = window.session.vault
-    form = forms.get("injured_person")
+    form = FORMS.get("injured_person")
     rid = save_new_record(vault, form, demo_answers("injured_person"))
-    save_new_record(vault, forms.get("eyewitness_force"), demo_answers("eyewitness_force"))
+    save_new_record(vault, FORMS.get("eyewitness_force"), demo_answers("eyewitness_force"))
     main = window.main
     main.show_list()
     lv = main.list_view
@@ -112,7 +112,7 @@ def test_no_plaintext_left_after_session(qtbot, unlocked, tmp_path):
     canary = "CANARYzq7xw"
     answers["injury_circumstances"] = f"{canary} was shot near the bakery"
     answers["interviewee_name"] = f"{canary} Name"
-    rid = save_new_record(vault, forms.get("injured_person"), answers)
+    rid = save_new_record(vault, FORMS.get("injured_person"), answers)
     window.main.open_record(rid)
     window.main.record_view.reveal()
     window.main.settings()

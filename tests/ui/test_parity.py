@@ -8,12 +8,11 @@ from pathlib import Path
 
 from desktop.core.crypto import FLOOR
 from desktop.core.services import access, interviews
-from desktop.ui.base import forms
 from desktop.ui.record_view import RecordView
 from desktop.ui.redaction_panel import RedactionPanel
 from tests.cli import run
 
-from .conftest import PASSPHRASE
+from .conftest import FORMS, PASSPHRASE
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "forms" / "examples"
 
@@ -68,7 +67,7 @@ def _reveals(vault, rid: str) -> int:
 def test_a_reveal_from_any_path_adds_exactly_one_custody_entry(qtbot, unlocked, vault_path):
     session = unlocked.session
     vault = session.vault
-    form = forms.get("eyewitness_force")
+    form = FORMS.get("eyewitness_force")
     rid = interviews.submit(vault, form, _answers()).record_id
     assert _reveals(vault, rid) == 0
 

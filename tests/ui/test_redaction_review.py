@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from desktop.core.forms import FormRegistry
 from desktop.core.records import export_view, save_new_record
-from desktop.ui.base import forms
 
+from .conftest import FORMS
 from .helpers import demo_answers
 
 
 def test_review_decisions_are_saved_and_exported(qtbot, unlocked):
     window = unlocked
     vault = window.session.vault
-    form = forms.get("injured_person")
+    form = FORMS.get("injured_person")
     answers = demo_answers("injured_person")
     path = next(f.id for f in form.fields if f.type == "narrative" and f.parent is None and not f.identifying)
     answers[path] = "Dr. Samer Nouri treated me; my neighbour Walid helped. Call 0944 555 123."

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 from desktop.core.services import analysis
 from desktop.core.services import RecordSummary, Vault
 
-from ..base import forms
 from ..base.labels import Labels
 from ..base.widgets import PlainLabel
 from .filters import ActFilters
@@ -137,7 +136,7 @@ class TestimoniesView(QWidget):
         self.search.setClearButtonEnabled(True)
         bar.addWidget(self.search, 3)
         self.form_filter = self._combo(self.tr("Interview type filter"), self.tr("All interview types"),
-                                       [(f.id, f.title(labels.lang)) for f in forms.interview_forms()])
+                                       [(f.id, f.title(labels.lang)) for f in labels.forms.interview_forms()])
         bar.addWidget(self.form_filter, 2)
         self.violation_filter = self._combo(self.tr("Violation filter"), self.tr("All violations"),
                                             labels.violation_codes())

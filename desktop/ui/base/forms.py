@@ -1,55 +1,52 @@
-"""Access to the form registry for the screens (loaded once per process).
+"""The installed forms as the screens see them: one catalogue per window.
 
-Loading every form definition takes a few seconds with today's loader, so
-the shell starts it on a worker thread while the user types the passphrase;
-a lock makes any screen that needs the forms earlier wait for that one load
-instead of starting a second.
+Loading every form definition takes a moment, so the shell creates one
+:class:`FormCatalog`, starts loading it on a worker thread while the user
+types the passphrase, and hands it to the session; every screen reaches it
+through ``session.forms`` (no module-level registry). A lock makes a screen
+that needs the forms earlier wait for that one load instead of starting a second.
 """
 
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import Any
 
-_lock = threading.Lock()
-_registry: Any = None
-_interview: list[Any] | None = None
+from desktop.core.services.forms_admin import FormRegistry
 
 
-def registry() -> Any:
-    global _registry
-    with _lock:
-        if _registry is None:
-            from desktop.core.services.forms_admin import FormRegistry
+class FormCatalog:
+    def __init__(self, root: Path | None = None) -> None:
+        self._root = root
+        self._lock = threading.Lock()
+        self._registry: FormRegistry | None = None
+        self._interview: list[Any] | None = None
 
-            _registry = FormRegistry()
-        return _registry
+    def registry(self) -> FormRegistry:
+        with self._lock:
+            if self._registry is None:
+                self._registry = FormRegistry(self._root)
+            return self._registry
 
+    def interview_forms(self) -> list[Any]:
+        reg = self.registry()
+        with self._lock:
+            if self._interview is None:
+                self._interview = [f for f in reg.list() if getattr(f, "kind", "interview") == "interview"]
+            return list(self._interview)
 
-def interview_forms() -> list[Any]:
-    global _interview
-    reg = registry()
-    with _lock:
-        if _interview is None:
+    def get(self, form_id: str, version: str | None = None) -> Any | None:
+        reg = self.registry()
+        with self._lock:
             try:
-                _interview = [f for f in reg.list() if getattr(f, "kind", "interview") == "interview"]
-            except ImportError:
-                _interview = []
-        return list(_interview)
+                return reg.get(form_id, version)
+            except Exception:  # noqa: BLE001 - an unknown or archived version: try the current one
+                try:
+                    return reg.get(form_id)
+                except Exception:  # noqa: BLE001 - unknown form: shown by its id
+                    return None
 
-
-def get(form_id: str, version: str | None = None) -> Any | None:
-    reg = registry()
-    with _lock:
-        try:
-            return reg.get(form_id, version)
-        except Exception:  # noqa: BLE001 - an unknown or archived version: try the current one
-            try:
-                return reg.get(form_id)
-            except Exception:  # noqa: BLE001 - unknown form: shown by its id
-                return None
-
-
-def title(form_id: str, lang: str) -> str:
-    form = get(form_id)
-    return form.title(lang) if form is not None else form_id
+    def title(self, form_id: str, lang: str) -> str:
+        form = self.get(form_id)
+        return form.title(lang) if form is not None else form_id

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from . import forms
+from .forms import FormCatalog
 from .widgets import clean_text
 
 
@@ -28,8 +28,9 @@ class PlaceChoice:
 class Labels:
     """Looks codes up once per screen; cheap to create."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, forms: FormCatalog) -> None:
         self.lang = lang
+        self.forms = forms
         self._vocab: dict[str, dict[str, str]] = {}
         self._gazetteer = None
         try:
@@ -133,5 +134,5 @@ class Labels:
         return QLocale().toString(date, "d MMM yyyy" if d else "MMM yyyy")
 
     def form(self, form_id: str) -> str:
-        return clean_text(forms.title(form_id, self.lang))
+        return clean_text(self.forms.title(form_id, self.lang))
 

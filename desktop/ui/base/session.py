@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.core.services import access
 
+from .forms import FormCatalog
+
 if TYPE_CHECKING:
     from desktop.core.services import Vault
 
@@ -20,9 +22,10 @@ class Session(QObject):
     locking = Signal()  # about to lock: save drafts now
     locked = Signal()
 
-    def __init__(self, vault: Vault, parent: QObject | None = None) -> None:
+    def __init__(self, vault: Vault, forms: FormCatalog, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
+        self.forms = forms
         self.lang = "en"
 
     @property
