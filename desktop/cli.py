@@ -48,7 +48,8 @@ def cmd_vault_check(args: argparse.Namespace) -> None:
         fingerprint = exchange.device_fingerprint(vault)
         mode = vault.mode
     if problems:
-        raise Refused(f"Integrity check failed: {problems[0]}" + (f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""))
+        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise Refused(f"Integrity check failed: {problems[0]}{more}")
     emit(args, {"ok": True, "records": count, "mode": mode, "device_fingerprint": fingerprint},
          f"Vault is sound ({count} records, {mode} vault)\nDevice fingerprint: {fingerprint}")
 
@@ -103,7 +104,8 @@ def cmd_forms_show(args: argparse.Namespace) -> None:
 
 def cmd_forms_validate(args: argparse.Namespace) -> None:
     form = forms_admin.validate_file(Path(args.file))
-    emit(args, {"ok": True, "id": form.id, "version": form.version}, f"{args.file}: valid form {form.id} v{form.version}")
+    emit(args, {"ok": True, "id": form.id, "version": form.version},
+         f"{args.file}: valid form {form.id} v{form.version}")
 
 
 def cmd_forms_import_xlsform(args: argparse.Namespace) -> None:

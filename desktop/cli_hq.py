@@ -29,6 +29,7 @@ def cmd_hq_init(args: argparse.Namespace) -> None:
         raise Refused(f"Cannot write the card to {card_path}: it exists or its folder does not; nothing was created")
     created = access.create_vault(path, new_passphrase(args, from_main=True), org=args.org)
     vault, code, card = created.vault, created.recovery_code, created.card
+    assert card is not None  # a headquarters vault always has its card
     try:
         exchange.write_card(card, card_path)
     except (OSError, Refusal) as exc:

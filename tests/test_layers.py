@@ -104,7 +104,7 @@ def test_front_ends_import_only_the_services_layer_from_the_core():
     g = graph()
     offenders = []
     for name, deps in sorted(g.items()):
-        if not (name.startswith("desktop.ui") or name.startswith("desktop.cli")):
+        if not name.startswith(("desktop.ui", "desktop.cli")):
             continue
         for dep in sorted(deps):
             if dep.startswith("desktop.core") and not dep.startswith(ALLOWED_CORE) and dep != "desktop.core":

@@ -62,7 +62,7 @@ MESSAGES: dict[str, str] = {
 }
 
 
-class _Missing(dict):
+class _Missing(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 

@@ -8,4 +8,5 @@ import yaml
 
 def dump_form(definition: dict[str, Any]) -> str:
     """A definition as readable YAML (UTF-8 text, Arabic kept as is)."""
-    return yaml.safe_dump(definition, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    text: str = yaml.safe_dump(definition, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    return text

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import passphrase as _passphrase
+from ..cards import Card, init_hq
 from ..crypto import FLOOR, KdfParams, calibrate, derive_key
 from ..errors import Refusal
 from ..redaction import units as _units
@@ -22,7 +23,8 @@ from ..vault import guard as _guard
 
 __all__ = ["MAX_UNLOCK_LIMIT", "MIN_LEVEL", "Created", "KdfParams", "Refusal", "Unlocked", "Vault",
            "calibrate_kdf", "change_passphrase", "check_new_passphrase", "check_passphrase", "clear_caches",
-           "create_demo_vault", "create_vault", "lock", "set_duress_passphrase", "set_unlock_limit", "strength_level", "unlock",
+           "create_demo_vault", "create_vault", "lock", "set_duress_passphrase", "set_unlock_limit", "strength_level",
+           "unlock",
            "unlock_limit", "vault_exists", "wipe"]
 
 MIN_LEVEL = _passphrase.MIN_LEVEL
@@ -64,7 +66,7 @@ def check_new_passphrase(passphrase: str, repeated: str | None = None) -> None:
 class Created:
     vault: Vault
     recovery_code: str
-    card: object | None = None  # desktop.core.cards.Card for a headquarters vault
+    card: Card | None = None  # the recipient card of a headquarters vault
 
 
 def vault_exists(path: Path | str) -> bool:
@@ -79,8 +81,6 @@ def create_vault(path: Path | str, passphrase: str, kdf: KdfParams | None = None
     if vault_exists(path):
         raise Refusal(code="vault.exists", path=str(path))
     if org is not None:
-        from ..cards import init_hq
-
         vault, code, card = init_hq(Path(path), passphrase, org, kdf=kdf)
         return Created(vault, code, card)
     vault, code = Vault.create(path, passphrase, kdf=kdf)

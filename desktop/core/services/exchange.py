@@ -8,6 +8,8 @@ card never overwrites a file, an import refused for who signed it raises a
 
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -98,7 +100,7 @@ def export(vault: Vault, to: str, out: Path, registry: FormRegistry, record_ids:
                                  include_uncleaned=include_uncleaned, progress=progress, cancel=cancel)
 
 
-def import_receipt(vault: Vault, data: bytes) -> dict:
+def import_receipt(vault: Vault, data: bytes) -> dict[str, Any]:
     return _cards.import_receipt(vault, data)
 
 

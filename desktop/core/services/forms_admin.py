@@ -9,7 +9,8 @@ from ..forms import Form, FormRegistry, dump_form, import_xlsform, load_form, va
 from ..forms.loader import store_for
 from ..forms.vocab import VocabStore
 
-__all__ = ["Form", "FormRegistry", "definition_text", "forms", "import_xlsform_file", "show", "validate_file", "vocabularies"]
+__all__ = ["Form", "FormRegistry", "definition_text", "forms", "import_xlsform_file", "show", "validate_file",
+           "vocabularies"]
 
 
 def vocabularies(registry: FormRegistry) -> VocabStore:

@@ -40,7 +40,7 @@ def form(registry: FormRegistry, form_id: str, version: str | None = None) -> Fo
     return registry.get(form_id, version)
 
 
-def validate(form: Form, answers: dict) -> list[Any]:
+def validate(form: Form, answers: dict[str, Any]) -> list[Any]:
     """The issues that would refuse a save (an empty list: the answers can be saved)."""
     return list(form.validate(answers))
 
@@ -48,10 +48,10 @@ def validate(form: Form, answers: dict) -> list[Any]:
 @dataclass(frozen=True)
 class Submitted:
     record_id: str
-    answers: dict  # what was stored (after pruning), identities included
+    answers: dict[str, Any]  # what was stored (after pruning), identities included
 
 
-def submit(vault: Vault, form: Form, answers: dict, record_id: str | None = None,
+def submit(vault: Vault, form: Form, answers: dict[str, Any], record_id: str | None = None,
            attachments: Sequence[Path] = (), attachment_ids: Sequence[str] = (),
            draft_id: str | None = None, progress: ProgressFn | None = None,
            cancel: CancelFn | None = None) -> Submitted:
@@ -89,7 +89,7 @@ def redactor_for(vault: Vault, form: Form, record_id: str, via: str = "redaction
     return _records.record_redactor(form, rec.public, rec.identity or {})
 
 
-def save_draft(vault: Vault, form: Form, answers: dict, draft_id: str | None = None,
+def save_draft(vault: Vault, form: Form, answers: dict[str, Any], draft_id: str | None = None,
                record_id: str | None = None) -> str:
     return vault.save_draft(form.id, str(form.version), answers, draft_id=draft_id, record_id=record_id)
 

@@ -57,7 +57,7 @@ class ExchangeMixin(VaultCore):
             custody.append(c, "bundle.receipt", None, bundle=bundle_id, records=confirmed)
         return confirmed
 
-    def imported_bundle_rows(self) -> list[dict]:
+    def imported_bundle_rows(self) -> list[dict[str, Any]]:
         """Every imported bundle: id, device, researcher, time, record count."""
         out = []
         with self._lock:
@@ -65,8 +65,9 @@ class ExchangeMixin(VaultCore):
                                      " WHERE direction = 'in' ORDER BY created_at").fetchall()
             for bundle_id, peer, created_at, report in rows:
                 rep = json.loads(report) if report else {}
-                count = self.conn.execute("SELECT count(*) FROM bundle_records WHERE bundle_id = ?",
-                                          (bundle_id,)).fetchone()[0]
+                row = self.conn.execute("SELECT count(*) FROM bundle_records WHERE bundle_id = ?",
+                                        (bundle_id,)).fetchone()
+                count = row[0] if row else 0
                 out.append({"bundle_id": bundle_id, "device": peer, "researcher": rep.get("researcher"),
                             "imported_at": created_at, "records": count})
         return out

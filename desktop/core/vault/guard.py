@@ -73,7 +73,7 @@ def read_guard(path: Path) -> Guard:
         if doc.get("format") != FORMAT or doc.get("version") != 1:
             raise ValueError("not a guard file")
         limit, baseline, total = (int(doc[k]) for k in ("limit", "baseline", "total"))
-        if not (0 <= limit <= MAX_LIMIT and 0 <= baseline and 0 <= total):
+        if not (0 <= limit <= MAX_LIMIT and baseline >= 0 and total >= 0):
             raise ValueError("out of range")
         return Guard(limit, baseline, total, str(doc.get("mac", "")))
     except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError, AttributeError):

@@ -18,30 +18,30 @@ def catalogue() -> dict[str, str]:
         "refused": "{detail}",
         "cancelled": QCoreApplication.translate("Refusal", "Cancelled; nothing was stored"),
         "passphrase.empty": QCoreApplication.translate("Refusal", "The passphrase must not be empty"),
-        "passphrase.too_short": QCoreApplication.translate("Refusal", "The passphrase is too short: use at least {minimum} characters, better four or more words"),
-        "passphrase.weak": QCoreApplication.translate("Refusal", "The passphrase is too weak (easy to guess): use four or more words or a longer phrase"),
+        "passphrase.too_short": QCoreApplication.translate("Refusal", "The passphrase is too short: use at least {minimum} characters, better four or more words"),  # noqa: E501 - one literal per message, for lupdate
+        "passphrase.weak": QCoreApplication.translate("Refusal", "The passphrase is too weak (easy to guess): use four or more words or a longer phrase"),  # noqa: E501 - one literal per message, for lupdate
         "passphrase.mismatch": QCoreApplication.translate("Refusal", "The two passphrases differ; nothing was changed"),
-        "passphrase.duress_same": QCoreApplication.translate("Refusal", "The duress passphrase must differ from the real one"),
+        "passphrase.duress_same": QCoreApplication.translate("Refusal", "The duress passphrase must differ from the real one"),  # noqa: E501 - one literal per message, for lupdate
         "unlock.wrong_passphrase": QCoreApplication.translate("Refusal", "Wrong passphrase"),
         "unlock.wrong_recovery_code": QCoreApplication.translate("Refusal", "Wrong recovery code"),
-        "unlock.attempts_left": QCoreApplication.translate("Refusal", "Wrong passphrase; {left} attempt(s) left before the vault is wiped"),
-        "unlock.recovery_attempts_left": QCoreApplication.translate("Refusal", "Wrong recovery code; {left} attempt(s) left before the vault is wiped"),
-        "unlock.wiped": QCoreApplication.translate("Refusal", "Too many failed unlocks ({failures}): the vault was wiped, as its settings asked"),
-        "unlock.limit_invalid": QCoreApplication.translate("Refusal", "The number of failed unlocks before a wipe must be between 0 (off) and {maximum}"),
-        "vault.exists": QCoreApplication.translate("Refusal", "A vault already exists at {path}; refusing to overwrite it"),
+        "unlock.attempts_left": QCoreApplication.translate("Refusal", "Wrong passphrase; {left} attempt(s) left before the vault is wiped"),  # noqa: E501 - one literal per message, for lupdate
+        "unlock.recovery_attempts_left": QCoreApplication.translate("Refusal", "Wrong recovery code; {left} attempt(s) left before the vault is wiped"),  # noqa: E501 - one literal per message, for lupdate
+        "unlock.wiped": QCoreApplication.translate("Refusal", "Too many failed unlocks ({failures}): the vault was wiped, as its settings asked"),  # noqa: E501 - one literal per message, for lupdate
+        "unlock.limit_invalid": QCoreApplication.translate("Refusal", "The number of failed unlocks before a wipe must be between 0 (off) and {maximum}"),  # noqa: E501 - one literal per message, for lupdate
+        "vault.exists": QCoreApplication.translate("Refusal", "A vault already exists at {path}; refusing to overwrite it"),  # noqa: E501 - one literal per message, for lupdate
         "vault.missing": QCoreApplication.translate("Refusal", "No vault at {path}"),
         "vault.locked": QCoreApplication.translate("Refusal", "The vault is locked"),
         "vault.error": "{detail}",
-        "vault.kdf_below_floor": QCoreApplication.translate("Refusal", "Key derivation parameters below the floor (m=64 MiB, t=3) are refused"),
-        "vault.wipe_unconfirmed": QCoreApplication.translate("Refusal", "Quick wipe destroys the vault for good; repeat with --yes to do it"),
+        "vault.kdf_below_floor": QCoreApplication.translate("Refusal", "Key derivation parameters below the floor (m=64 MiB, t=3) are refused"),  # noqa: E501 - one literal per message, for lupdate
+        "vault.wipe_unconfirmed": QCoreApplication.translate("Refusal", "Quick wipe destroys the vault for good; repeat with --yes to do it"),  # noqa: E501 - one literal per message, for lupdate
         "record.invalid_answers": QCoreApplication.translate("Refusal", "{count} invalid answer(s); nothing was saved"),
         "record.not_found": QCoreApplication.translate("Refusal", "No record {record_id}"),
         "file.exists": QCoreApplication.translate("Refusal", "{path} already exists; choose another file name"),
         "bundle.refused": "{detail}",
-        "bundle.new_device": QCoreApplication.translate("Refusal", "Bundle refused: it was signed by a device not seen before ({fingerprint})"),
-        "bundle.changed_key": QCoreApplication.translate("Refusal", "Bundle refused: the researcher {researcher}'s device key has changed (was {known_fingerprint}, now {fingerprint})"),
+        "bundle.new_device": QCoreApplication.translate("Refusal", "Bundle refused: it was signed by a device not seen before ({fingerprint})"),  # noqa: E501 - one literal per message, for lupdate
+        "bundle.changed_key": QCoreApplication.translate("Refusal", "Bundle refused: the researcher {researcher}'s device key has changed (was {known_fingerprint}, now {fingerprint})"),  # noqa: E501 - one literal per message, for lupdate
         "trust.refused": "{detail}",
-        "handover.unconfirmed": QCoreApplication.translate("Refusal", "This forgets data on this laptop for good; repeat with --yes to do it"),
+        "handover.unconfirmed": QCoreApplication.translate("Refusal", "This forgets data on this laptop for good; repeat with --yes to do it"),  # noqa: E501 - one literal per message, for lupdate
         "form.refused": "{detail}",
         "schema.refused": "{detail}",
         "crypto.refused": "{detail}",
@@ -49,7 +49,7 @@ def catalogue() -> dict[str, str]:
     }
 
 
-class _Keep(dict):
+class _Keep(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 
