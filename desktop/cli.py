@@ -70,10 +70,15 @@ def cmd_vault_duress(args: argparse.Namespace) -> None:
 
 
 def cmd_vault_wipe_after(args: argparse.Namespace) -> None:
+    try:
+        failures = int(args.failures)
+    except ValueError:
+        raise Refusal(code="unlock.limit_invalid", maximum=access.MAX_UNLOCK_LIMIT) from None
+    access.check_unlock_limit(failures)
     with open_vault(args) as vault:
-        access.set_unlock_limit(vault, args.failures)
-    emit(args, {"wipe_after_failures": args.failures},
-         f"The vault will be wiped after {args.failures} failed unlocks in a row" if args.failures
+        access.set_unlock_limit(vault, failures)
+    emit(args, {"wipe_after_failures": failures},
+         f"The vault will be wiped after {failures} failed unlocks in a row" if failures
          else "Failed unlocks no longer wipe the vault")
 
 
@@ -266,7 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     du = add(vault, "duress", cmd_vault_duress, "set a duress passphrase that wipes the vault when used")
     du.add_argument("--duress-passphrase-file", metavar="FILE")
     wa = add(vault, "wipe-after", cmd_vault_wipe_after, "wipe the vault after N failed unlocks in a row (0: off)")
-    wa.add_argument("failures", type=int, metavar="N")
+    wa.add_argument("failures", metavar="N", help="0 (off) to the maximum the vault allows")
     w = add(vault, "wipe", cmd_vault_wipe, "quick wipe (keys first, then data)")
     w.add_argument("--yes", action="store_true")
 

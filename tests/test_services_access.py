@@ -134,6 +134,15 @@ def test_unedited_counter_is_not_reported_as_tampered(tmp_path: Path):
     access.lock(opened.vault)
 
 
+def test_cli_refuses_a_limit_that_is_not_a_number_in_one_line(tmp_path: Path):
+    path, vault = _vault(tmp_path)
+    access.lock(vault)
+    for bad in ("many", "-1", "1000"):
+        line = one_line_refusal(run("vault", "wipe-after", bad, "--vault", str(path),
+                                    env={"TESTIMONY_PASSPHRASE": PASS}))
+        assert "between 0 (off) and" in line
+
+
 def test_limit_out_of_range_refused(tmp_path: Path):
     _path, vault = _vault(tmp_path)
     with pytest.raises(Refusal) as info:

@@ -21,11 +21,31 @@ from ..redaction import units as _units
 from ..vault import Vault, WrongSecret
 from ..vault import guard as _guard
 
-__all__ = ["MAX_UNLOCK_LIMIT", "MIN_LEVEL", "Created", "KdfParams", "Refusal", "Unlocked", "Vault",
-           "calibrate_kdf", "change_passphrase", "check_new_passphrase", "check_passphrase", "clear_caches",
-           "create_demo_vault", "create_vault", "lock", "set_duress_passphrase", "set_unlock_limit", "strength_level",
-           "unlock",
-           "unlock_limit", "vault_exists", "wipe"]
+__all__ = [
+    "MAX_UNLOCK_LIMIT",
+    "MIN_LEVEL",
+    "Created",
+    "KdfParams",
+    "Refusal",
+    "Unlocked",
+    "Vault",
+    "calibrate_kdf",
+    "change_passphrase",
+    "check_new_passphrase",
+    "check_passphrase",
+    "check_unlock_limit",
+    "clear_caches",
+    "create_demo_vault",
+    "create_vault",
+    "lock",
+    "set_duress_passphrase",
+    "set_unlock_limit",
+    "strength_level",
+    "unlock",
+    "unlock_limit",
+    "vault_exists",
+    "wipe",
+]
 
 MIN_LEVEL = _passphrase.MIN_LEVEL
 MAX_UNLOCK_LIMIT = _guard.MAX_LIMIT
@@ -127,10 +147,14 @@ def unlock_limit(vault: Vault) -> int:
     return vault.unlock_limit()
 
 
-def set_unlock_limit(vault: Vault, limit: int) -> None:
-    """Wipe the vault after ``limit`` failed unlocks in a row (0: never)."""
+def check_unlock_limit(limit: int) -> None:
     if not 0 <= int(limit) <= MAX_UNLOCK_LIMIT:
         raise Refusal(code="unlock.limit_invalid", maximum=MAX_UNLOCK_LIMIT)
+
+
+def set_unlock_limit(vault: Vault, limit: int) -> None:
+    """Wipe the vault after ``limit`` failed unlocks in a row (0: never)."""
+    check_unlock_limit(limit)
     if int(limit) != vault.unlock_limit():
         vault.set_unlock_limit(int(limit))
 
