@@ -18,7 +18,7 @@ from desktop.core.services.interviews import Record
 
 from .answers_format import format_value
 from .base.timefmt import isolate, local_time
-from .base import workers
+from .base import refusals, workers
 from .base.session import Session
 from .base.widgets import PlainLabel, clean_text, heading
 
@@ -319,7 +319,7 @@ class RecordView(QWidget):
         self.preview_task.failed.connect(self._preview_failed)
 
     def _preview_failed(self, exc: BaseException) -> None:
-        self.preview.setText(str(exc))
+        self.preview.setText(refusals.message(exc))
 
     def _show_preview(self, data: bytes) -> None:
         image = QImage.fromData(data)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.core.services import analysis
 from desktop.core.services import RecordSummary, Vault
 
+from ..base import refusals
 from ..base.labels import Labels
 from ..base.widgets import PlainLabel
 from .filters import ActFilters
@@ -295,7 +296,7 @@ class TestimoniesView(QWidget):
         try:
             analysis.link_records(self.vault, ids[0], ids[1], kind)
         except Exception as exc:  # noqa: BLE001 - a refused link is shown, not raised
-            self.message.setText(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            self.message.setText(refusals.message(exc))
             return
         text = self.tr("Linked {a} and {b} as the same incident.") if kind == "same_incident" else \
             self.tr("Linked {a} and {b} as the same victim.")

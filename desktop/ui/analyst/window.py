@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.services import analysis, exchange
 
-from ..base import workers
+from ..base import refusals, workers
 from ..base.idle import IdleWatcher
 from ..base.labels import Labels
 from ..base.session import Session
@@ -85,7 +85,7 @@ class AnalystScreen(ScreenActions, QWidget):
             card = exchange.hq_card(self.vault)
             who = self.tr("Headquarters: {org} · card fingerprint {fp}").format(org=card.org, fp=card.fingerprint)
         except Exception as exc:  # noqa: BLE001 - a damaged identity is shown, not hidden
-            who = str(exc).splitlines()[0]
+            who = refusals.message(exc)
         self.hq_label = PlainLabel(who, wrap=False, selectable=True)
         self.hq_label.setObjectName("hint")
         s.addWidget(self.hq_label, 1)
@@ -241,7 +241,7 @@ class AnalystScreen(ScreenActions, QWidget):
     def _export_failed(self, exc: BaseException) -> None:
         self.export_task = None
         self.act_export.setEnabled(True)
-        text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        text = refusals.message(exc)
         self.status.setText(text)
         self.table_export_failed.emit(text)
 
