@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from .cli import Refused, emit, open_vault
+from .cli_common import Refused, emit, new_passphrase, open_vault
 
 
 def _date(args: argparse.Namespace) -> dict[str, Any]:
@@ -176,9 +176,9 @@ def cmd_report(args: argparse.Namespace) -> None:
         pages = write_pdf(html, out, args.lang)
         emit(args, {"out": str(out), "pages": pages}, f"Report draft written to {out} ({pages} pages)")
     else:
-        from .core.keystore import write_new
+        from .core.services import exchange
 
-        write_new(out, html.encode("utf-8"))
+        exchange.write_new_file(out, html.encode("utf-8"))
         emit(args, {"out": str(out)}, f"Report draft written to {out}")
 
 
@@ -192,19 +192,19 @@ def export_desk(args: argparse.Namespace) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
-    from .cli import new_passphrase
-    from .core.cards import init_hq
-    from .core.desk import sample
+    from .core.services import access, desk
 
     path = Path(args.vault) if args.vault else None
     if path is None or path.exists():
         raise Refused("Give --vault with a new folder: the demo never writes into an existing vault")
-    vault, _code, card = init_hq(path, new_passphrase(args, from_main=True), "Demo desk (fictional data)")
+    created = access.create_vault(path, new_passphrase(args, from_main=True), org="Demo desk (fictional data)")
+    vault, card = created.vault, created.card
+    assert card is not None
     try:
-        ids = sample.fill(vault, args.testimonies)
+        ids = desk.fill_demo(vault, args.testimonies)
     finally:
-        vault.lock()
-    shipped = len(sample.demo_samples()) + 1  # the demo interviews and the companion account
+        access.lock(vault)
+    shipped = desk.demo_record_count()  # the demo interviews and the companion account
     emit(args, {"vault": str(path), "testimonies": len(ids), "fingerprint": card.fingerprint,
                 "demo_records": ids[:shipped]},
          f"Demo analyst vault at {path}: {len(ids)} fictional testimonies")

@@ -60,7 +60,7 @@ def pdf_bytes(html: str, lang: str, title: str = "Testimony report") -> tuple[by
 
 
 def write_pdf(html: str, out: Path, lang: str, title: str = "Testimony report") -> int:
-    from desktop.core.keystore import write_new
+    from desktop.core.services.exchange import write_new_file as write_new
 
     if out.exists():
         raise FileExistsError(f"{out} already exists; choose another file name")

@@ -10,6 +10,6 @@ ends. Refusals are :class:`desktop.core.errors.Refusal` with a code and paramete
 """
 
 from ..errors import Refusal
-from ..vault import Attachment, Draft, Record, RecordSummary, Vault
+from ..vault import Attachment, Cancelled, Draft, Record, RecordSummary, Vault
 
-__all__ = ["Attachment", "Draft", "Record", "RecordSummary", "Refusal", "Vault"]
+__all__ = ["Attachment", "Cancelled", "Draft", "Record", "RecordSummary", "Refusal", "Vault"]

@@ -658,3 +658,17 @@ def export(vault: Vault, fmt: str, out: Any) -> dict[str, Any]:
     vault.log("desk.export", None, format=fmt, events=len(tables.events), persons=len(tables.persons),
               named=sum(1 for p in tables.persons if p["person_type"] == "victim" and p["name"]))
     return {"out": str(out), "files": files, **tables.summary}
+
+
+def fill_demo(vault: Vault, testimonies: int = 0) -> list[str]:
+    """Fill an analyst vault with the fictional demo testimonies (and ``testimonies`` generated ones)."""
+    from ..desk import sample
+
+    return sample.fill(vault, testimonies)
+
+
+def demo_record_count() -> int:
+    """How many of the demo records are the shipped interviews (and the companion account)."""
+    from ..desk import sample
+
+    return len(sample.demo_samples()) + 1

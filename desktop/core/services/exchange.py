@@ -34,7 +34,7 @@ __all__ = ["MAX_CARD_BYTES", "MAX_RECEIPT_BYTES", "Card", "DeviceRefused", "Expo
            "ImportedBundle", "device_fingerprint", "export", "handover", "hq_card", "import_bundle",
            "import_receipt", "imported_bundles", "normalize_fingerprint", "parse_card", "pending_records",
            "read_small_file", "received_records", "recipients", "researcher_code", "set_researcher_code",
-           "trust_card", "write_card", "write_receipt"]
+           "trust_card", "write_card", "write_new_file", "write_receipt"]
 
 
 def read_small_file(path: Path | str, limit: int = MAX_SMALL_FILE) -> bytes:
@@ -152,6 +152,11 @@ def write_receipt(vault: Vault, bundle_id: str, out: Path) -> None:
     if out.exists():
         raise Refusal(code="file.exists", path=str(out))
     _write_new(out, _cards.make_receipt(vault, bundle_id))
+
+
+def write_new_file(out: Path, data: bytes) -> None:
+    """Write a file the user named, never over one that exists (a refusal says so)."""
+    _write_new(Path(out), data)
 
 
 def _write_new(out: Path, data: bytes) -> None:

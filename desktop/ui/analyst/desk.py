@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.desk.model import CORROBORATION_LEVELS
+from desktop.core.services.desk import CORROBORATION_LEVELS
 from desktop.core.services import desk
-from desktop.core.vault import Vault
+from desktop.core.services import Vault
 
 from ..base.labels import Labels
 from ..base.widgets import PlainLabel, heading

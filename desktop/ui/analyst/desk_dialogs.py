@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.services import desk
-from desktop.core.vault import Vault
+from desktop.core.services import Vault
 
 from ..base import workers
 from ..base.labels import Labels
@@ -179,13 +179,13 @@ class ReportDialog(QDialog):
 
             html = desk.report_html(vault, ids or None, lang, progress, cancelled)
             if cancelled():
-                from desktop.core.vault import Cancelled
+                from desktop.core.services import Cancelled
 
                 raise Cancelled()
             if out.suffix.lower() == ".pdf":
                 write_pdf(html, out, lang)
             else:
-                from desktop.core.keystore import write_new
+                from desktop.core.services.exchange import write_new_file as write_new
 
                 write_new(out, html.encode("utf-8"))
             return str(out)
@@ -214,7 +214,7 @@ class ReportDialog(QDialog):
         self.task = None
         self.progress.setVisible(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
-        from desktop.core.vault import Cancelled
+        from desktop.core.services import Cancelled
 
         text = self.tr("Cancelled; nothing was written.") if isinstance(exc, Cancelled) else \
             (str(exc).splitlines()[0] if str(exc) else type(exc).__name__)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.services import desk
-from desktop.core.vault import Vault
+from desktop.core.services import Vault
 
 from ..base.labels import Labels
 from ..base.widgets import PlainLabel, heading

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.desk.model import Mention
+from desktop.core.services.desk import Mention
 from desktop.core.services import desk
-from desktop.core.vault import Cancelled, Vault
+from desktop.core.services import Cancelled, Vault
 
 from ..base import workers
 from ..base.labels import Labels

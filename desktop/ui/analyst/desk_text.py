@@ -7,7 +7,7 @@ import datetime as _dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from desktop.core.desk.model import ActRef
+from desktop.core.services.desk import ActRef
 
 from ..base.labels import Labels
 
