@@ -228,7 +228,7 @@ _V6 = """
 
 def _v7(conn: sqlite3.Connection) -> None:
     """The acts of every record as rows (filters and patterns in SQL at headquarters)."""
-    from .vault import acts
+    from .vault import act_rows as acts
 
     for statement in acts.SCHEMA.split(";"):
         if statement.strip():

@@ -20,11 +20,13 @@ from ..analysis import (
     violations_by_perpetrator,
 )
 from ..errors import Refusal
+from ..vault.acts import ActFilters
 from ..vault import Vault
 
 __all__ = [
     "VICTIM_STATUSES",
     "Act",
+    "ActFilters",
     "Incident",
     "acts",
     "export_table",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from desktop.core.vault.acts import ActFilters
+from desktop.core.services.analysis import ActFilters
 
 __all__ = ["ActFilters", "act_matches", "act_span", "matching_records", "violations_of"]
 
