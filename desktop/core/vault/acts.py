@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from .act_rows import (  # noqa: F401 - the act rows' API, re-exported
+from .act_rows import (  # the act rows' API, re-exported
     ActFilters,
     ActRow,
     SCHEMA,
@@ -22,6 +22,9 @@ from .act_rows import (  # noqa: F401 - the act rows' API, re-exported
     write_acts,
 )
 from .handle import VaultCore
+
+__all__ = ["SCHEMA", "UNKNOWN", "VICTIM_STATUSES", "ActFilters", "ActRow", "ActsMixin", "delete_acts", "extract_acts",
+           "filter_sql", "reindex_acts", "write_acts"]
 
 
 class ActsMixin(VaultCore):
