@@ -11,7 +11,7 @@ from ..crypto import (
     open_sealed,
 )
 from ..custody import now
-from .acts import ActFilters, ActsMixin, delete_acts, filter_sql, write_acts
+from .acts import ActFilters, ActsMixin, count_sql, delete_acts, filter_sql, write_acts
 from .blobs import BlobsMixin
 from .identities import IdentityMixin
 from .types import BLOBS, Record, RecordSummary, VaultError
@@ -223,10 +223,13 @@ class RecordsMixin(IdentityMixin, BlobsMixin, ActsMixin):
                      acts: ActFilters | None = None) -> list[RecordSummary]:
         """Newest first; ``acts`` keeps records with an act matching every act filter."""
         where, args = self._where(form_id, query, status, since, until, acts)
+        # With act filters, walk the records newest first and keep those that match,
+        # rather than sorting every match (the planner's choice; 3-25x slower at scale).
+        order = " INDEXED BY records_updated" if acts is not None and acts.active() and not query else ""
         with self._lock:
             rows = self.conn.execute(
                 "SELECT r.id, r.form_id, r.form_version, r.created_at, r.updated_at, r.current_rev,"
-                " r.exported_rev, r.origin_json FROM records r" + where
+                " r.exported_rev, r.origin_json FROM records r" + order + where
                 + " ORDER BY r.updated_at DESC, r.id LIMIT ? OFFSET ?",
                 [*args, limit, offset],
             ).fetchall()
@@ -238,6 +241,10 @@ class RecordsMixin(IdentityMixin, BlobsMixin, ActsMixin):
 
     def count_records(self, form_id: str | None = None, query: str | None = None, status: str | None = None,
                       since: str | None = None, until: str | None = None, acts: ActFilters | None = None) -> int:
+        if acts is not None and acts.active() and not (form_id or query or status or since or until):
+            sql, act_args = count_sql(acts)
+            with self._lock:
+                return int(self.conn.execute(sql, act_args).fetchone()[0])
         where, args = self._where(form_id, query, status, since, until, acts)
         with self._lock:
             return int(self.conn.execute("SELECT count(*) FROM records r" + where, args).fetchone()[0])
