@@ -31,7 +31,8 @@ def act_date(rng: random.Random) -> dict | str | None:
     return None
 
 
-def acts(rng: random.Random) -> list:
+def acts(rng: random.Random, malformed: bool = True) -> list:
+    """Acts of one testimony; with ``malformed``, now and then an entry that is not an act."""
     out: list = []
     for _ in range(rng.choice([1, 1, 1, 2, 2, 3])):
         city = rng.choice(list(PLACES))
@@ -46,6 +47,6 @@ def acts(rng: random.Random) -> list:
         if date is not None:
             act["act_date"] = date
         out.append(act)
-    if rng.random() < 0.02:
+    if malformed and rng.random() < 0.02:
         out.append("not an act")  # malformed entries are skipped, as the analysis always did
     return out

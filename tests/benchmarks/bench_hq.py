@@ -65,7 +65,7 @@ def _testimony(rng: random.Random, when: str) -> dict:
     return {
         "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
         "form_id": rng.choice(FORMS), "form_version": "1", "rev": 1, "created_at": when,
-        "answers": {"narrative": narrative(rng, 150, 450), "acts": acts(rng),
+        "answers": {"narrative": narrative(rng, 150, 450), "acts": acts(rng, malformed=False),
                     "interview_language": rng.choice(["ar", "ku", "en"]),
                     "interview_mode": rng.choice(["in_person", "phone", "secure_messaging"])},
         "identity": None, "attachments": [],
