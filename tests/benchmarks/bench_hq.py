@@ -217,12 +217,13 @@ def test_hq_import_and_views(hq_data, report: Report, qapp) -> None:
 
     from desktop.ui.analyst.patterns import PatternsView
     from desktop.ui.analyst.testimonies import TestimoniesView
+    from desktop.ui.base.forms import FormCatalog
     from desktop.ui.base.labels import Labels
 
     t = time.perf_counter()
     hq = Vault.unlock(d["path"], HQ_PASS)
     t_unlock = time.perf_counter() - t
-    labels = Labels("en")
+    labels = Labels("en", FormCatalog())
     rows: list[tuple[str, float, float, float | None]] = []
 
     def row(name: str, first: float, warm: float, ref_s: float | None) -> None:
