@@ -58,7 +58,7 @@ def test_redact_command_json_offsets():
     r = run("redact", "--json", "--known", "Khaled Haddad", stdin=text)
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
-    assert set(out) == {"text", "spans"}
+    assert set(out) == {"text", "spans", "uncertain"}
     for span in out["spans"]:
         assert set(span) == {"start", "end", "label", "replacement"}
         assert span["label"] in {"PERSON", "PHONE", "EMAIL", "URL", "HANDLE", "ID_NUMBER", "ADDRESS",

@@ -22,7 +22,7 @@ def check_offsets(text, spans):
         assert s.start >= last  # sorted, non-overlapping
         last = s.end
         assert s.label in LABELS
-        assert s.source in ("known", "pattern", "names", "cue", "manual")
+        assert s.source in ("known", "pattern", "names", "cue", "model", "manual")
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -234,7 +234,7 @@ def test_apply_decisions_accept_reject_add():
 def test_redact_text_json_contract():
     text = "أخي أحمد رقمه ٠٩٤٤١٢٣٤٥٦ and Rami"
     out = redact_text(text, known=["Rami"])
-    assert set(out) == {"text", "spans"}
+    assert set(out) == {"text", "spans", "uncertain"}
     json.dumps(out, ensure_ascii=False)
     for sp in out["spans"]:
         assert set(sp) == {"start", "end", "label", "replacement"}
@@ -247,7 +247,7 @@ def test_redact_text_json_contract():
 
 def test_empty_and_bad_lang():
     assert Redactor().detect("") == []
-    assert redact_text("") == {"text": "", "spans": []}
+    assert redact_text("") == {"text": "", "spans": [], "uncertain": []}
     with pytest.raises(ValueError):
         Redactor(lang="fr")
 

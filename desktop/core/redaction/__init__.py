@@ -16,24 +16,35 @@ publishable names, overlaps) -> consistent pseudonyms.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
 
-from .known import KnownMatcher
+from .known import KnownMatcher, KnownName, known_values
 from .lexicon import PhraseMatcher, lexicon, phrase_tokens
-from .names import NameFinder
+from .model import THRESHOLD, UNCERTAIN_LOW, name_model
+from .names import _TITLES, NameFinder
 from .normalize import Normalized, norm, normalize
 from .policy import resolve
 from .pseudonyms import PseudonymTable
 from .structured import Hit, find_structured
-from .units import build_units, tokenize
+from .units import build_units, strip_al, tokenize
 
-__all__ = ["LABELS", "Span", "RedactionResult", "Redactor", "apply", "apply_decisions",
-           "redact_text", "normalize"]
+__all__ = [
+    "LABELS",
+    "Candidate",
+    "KnownName",
+    "RedactionResult",
+    "Redactor",
+    "Span",
+    "apply",
+    "apply_decisions",
+    "normalize",
+    "redact_text",
+]
 
 LABELS = ("PERSON", "PHONE", "EMAIL", "URL", "HANDLE", "ID_NUMBER", "ADDRESS",
           "DATE_OF_BIRTH", "PLATE", "COORDINATES")
-SOURCES = ("known", "pattern", "names", "cue", "manual")
+SOURCES = ("known", "pattern", "names", "cue", "model", "manual")
 
 
 @dataclass(frozen=True)
@@ -46,10 +57,28 @@ class Span:
     source: str
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A word or phrase that might be a person's name but was left visible: for
+    the researcher's quick yes/no review.  ``reason``: "capitalised" (an unknown
+    capitalised word), "cue" (right after a cue word such as "my brother"),
+    "model" (the name finder's score is below its threshold but not far)."""
+    start: int
+    end: int
+    text: str
+    reason: str
+    score: float
+
+    def as_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "reason": self.reason,
+                "score": round(self.score, 3)}
+
+
 @dataclass
 class RedactionResult:
     text: str
     spans: list[Span] = field(default_factory=list)
+    uncertain: list[Candidate] = field(default_factory=list)
 
 
 def _split_places(places: Iterable[str]) -> list[str]:
@@ -70,22 +99,28 @@ class Redactor:
     """Detects identifying details; one instance per record so pseudonyms stay
     consistent across every field of that record."""
 
-    def __init__(self, known: Sequence[str] = (), publishable: Sequence[str] = (),
-                 places: Sequence[str] = (), lang: str = "auto"):
+    def __init__(self, known: Sequence[str | KnownName] = (), publishable: Sequence[str] = (),
+                 places: Sequence[str] = (), lang: str = "auto", use_model: bool = True):
+        """``known``: the record's identities, each a name string or a
+        :class:`KnownName` (name plus aliases: nicknames, kunya, other
+        spellings; every form gets the person's one pseudonym).  ``lang``:
+        "auto" decides per sentence; "en" / "ar" force the name model's
+        language."""
         if lang not in ("auto", "en", "ar"):
             raise ValueError("lang must be auto, en or ar")
         self.lang = lang
-        self.known = [k for k in (known or ()) if k and str(k).strip()]
+        self.known = known_values(known)
         self.publishable = [p for p in (publishable or ()) if p and str(p).strip()]
         self.places = _split_places(places)
         self._lex = lexicon()
         self._known = KnownMatcher(self.known, self.publishable)
         self._names = NameFinder(self._lex)
         self._places = PhraseMatcher(self.places)
+        self._model = name_model() if use_model else None
         self.table = PseudonymTable()
 
     # ------------------------------------------------------------------
-    def _detect_norm(self, nz: Normalized) -> list[tuple[Hit, str]]:
+    def _detect_norm(self, nz: Normalized) -> tuple[list[tuple[Hit, str]], list[tuple[int, int, str, float]]]:
         t = nz.text
         toks = tokenize(t)
         units = build_units(t, toks)
@@ -104,27 +139,142 @@ class Redactor:
                     cands.append((h, "known"))
         cands.extend((h, "pattern") for h in find_structured(t))
         cands.extend(self._names.find(t, units, original_of))
+        model_unsure: list[tuple[int, int, float]] = []
+        if self._model is not None:
+            for h, score in self._model_hits(t, units):
+                if score >= THRESHOLD:
+                    cands.append((h, "model"))
+                else:
+                    model_unsure.append((h.start, h.end, score))
         ptoks = phrase_tokens(t)
         protected = self._lex.protected_matcher.find(t, ptoks)
         caller = self._places.find(t, ptoks) if self._places else []
-        return resolve(cands, protected, keep, t, caller)
+        taken = resolve(cands, protected, keep, t, caller)
+        unsure = self._collect_uncertain(t, units, taken, model_unsure, list(protected) + list(caller) + keep)
+        return taken, unsure
+
+    def _model_hits(self, t: str, units: list) -> list[tuple[Hit, float]]:
+        """The statistical name finder's spans as person hits (normalised
+        offsets), with their score.  Ordinary words at the edges of a span are
+        trimmed; an Arabic span also needs a listed name part, a nisba or a cue
+        before it to count as sure (the Arabic model learnt from generated text
+        only; alone it only proposes candidates for review)."""
+        import bisect
+
+        out: list[tuple[Hit, float]] = []
+        starts = [u.start for u in units]
+        nf = self._names
+        common = self._model.common_en
+        marks = nf.cue_marks(t, units)
+        for ms in self._model.find(t, self.lang, UNCERTAIN_LOW):
+            a = bisect.bisect_left(starts, ms.start)
+            # units overlapping the span (a unit may begin before it: "و" clitic, "Abu")
+            if a > 0 and units[a - 1].end > ms.start:
+                a -= 1
+            b = a
+            while b < len(units) and units[b].start < ms.end:
+                b += 1
+
+            def ordinary(u) -> bool:
+                if nf.stop(u) or nf.connector(u) or (not u.ar and (u.core in _TITLES
+                                                                    or u.core in self._lex.cue_words_en)):
+                    return True
+                if u.ar or u.prefix or nf.given(u)[0] or nf.family(u):
+                    return False
+                return u.core in common or not u.cap
+
+            # split at ordinary words inside ("لخالد وبخالد عن الحموي") and at an
+            # Arabic conjunction that starts another name
+            runs: list[list[int]] = []
+            cur: list[int] = []
+            for k in range(a, b):
+                u = units[k]
+                if nf.connector(u) and cur and k + 1 < b and not ordinary(units[k + 1]):
+                    cur.append(k)
+                    continue
+                if ordinary(u) and not (k in marks and not cur):
+                    if cur:
+                        runs.append(cur)
+                    cur = []
+                    continue
+                if cur and u.ar and u.core[:1] in "وف" and not u.prefix and not nf.family(u) \
+                        and u.core not in self._lex.given_ar:
+                    runs.append(cur)
+                    cur = []
+                cur.append(k)
+            if cur:
+                runs.append(cur)
+            for run in runs:
+                us = units[run[0]:run[-1] + 1]
+                score = ms.score
+                if any(u.ar for u in us):
+                    listed = any(nf.given(u)[0] or nf.family(u) or nf.nisba(u) or u.prefix for u in us)
+                    if not listed and run[0] not in marks:
+                        score = min(score, THRESHOLD - 0.01)
+                s0 = us[0].start
+                if us[0].ar and not us[0].prefix:
+                    # a clitic glued to a listed name stays outside the span ("لخالد")
+                    g, sh = nf.given(us[0])
+                    if not g:
+                        sh = next((x for x, v in us[0].shift if x and strip_al(v) in self._lex.family_ar), 0)
+                    s0 += sh
+                out.append((Hit(s0, us[-1].end, "PERSON", nf.key(us)), score))
+        return out
+
+    def _collect_uncertain(self, t: str, units: list, taken: list, model_unsure: list,
+                           protected: list) -> list[tuple[int, int, str, float]]:
+        """Candidates left visible that a reviewer should look at."""
+        occupied = sorted((h.start, h.end) for h, _src in taken) + sorted(protected)
+
+        def free(s: int, e: int) -> bool:
+            return not any(a < e and s < b for a, b in occupied)
+
+        out: dict[tuple[int, int], tuple[int, int, str, float]] = {}
+        for s, e, score in model_unsure:
+            if free(s, e):
+                out[(s, e)] = (s, e, "model", score)
+        marks = self._names.cue_marks(t, units)
+        for k, u in enumerate(units):
+            if (u.start, u.end) in out or not free(u.start, u.end):
+                continue
+            if k in marks and not self._names.stop(u) and not self._names.connector(u):
+                out[(u.start, u.end)] = (u.start, u.end, "cue", 0.0)
+                continue
+            if u.ar or not u.cap or self._names.stop(u) or u.core in self._lex.cue_words_en:
+                continue
+            prev = t[max(0, u.start - 3):u.start].rstrip(" \"'“‘(")
+            if u.start == 0 or not prev or prev[-1] in ".!?:\n":
+                continue  # capitalised because it starts a sentence
+            out[(u.start, u.end)] = (u.start, u.end, "capitalised", 0.0)
+        return sorted(out.values())
 
     def detect(self, text: str) -> list[Span]:
+        return self._run(text)[0]
+
+    def redact(self, text: str) -> RedactionResult:
+        spans, unsure = self._run(text)
+        return RedactionResult(apply(text, spans), spans, unsure)
+
+    def _run(self, text: str) -> tuple[list[Span], list[Candidate]]:
         if not text:
-            return []
+            return [], []
         nz = normalize(text)
         spans: list[Span] = []
-        for h, src in self._detect_norm(nz):
+        taken, unsure = self._detect_norm(nz)
+        for h, src in taken:
             s, e = nz.to_original(h.start, h.end)
             if e <= s:
                 continue
             rep = self.table.get(h.label, h.key)
+            if h.names_key:
+                self.table.link_name(h.names_key, rep)
             spans.append(Span(s, e, h.label, text[s:e], rep, src))
-        return spans
-
-    def redact(self, text: str) -> RedactionResult:
-        spans = self.detect(text)
-        return RedactionResult(apply(text, spans), spans)
+        cands = []
+        for s, e, reason, score in unsure:
+            a, b = nz.to_original(s, e)
+            if b > a:
+                cands.append(Candidate(a, b, text[a:b], reason, score))
+        return spans, cands
 
     def pseudonym_for(self, label: str, span_text: str) -> str:
         """Pseudonym for a span the researcher added by hand: the known identity
@@ -198,10 +348,12 @@ def apply_decisions(text: str, detected_spans: Sequence[Span], decisions: Sequen
     return RedactionResult(apply(text, final), final)
 
 
-def redact_text(text: str, known: Sequence[str] = (), lang: str = "auto") -> dict:
-    """The `testimony redact --json` contract."""
+def redact_text(text: str, known: Sequence[str | KnownName] = (), lang: str = "auto") -> dict:
+    """The `testimony redact --json` contract, plus ``uncertain``: candidates
+    left visible for review (start, end, text, reason, score)."""
     r = Redactor(known=known, lang=lang)
     res = r.redact(text)
     return {"text": res.text,
             "spans": [{"start": s.start, "end": s.end, "label": s.label, "replacement": s.replacement}
-                      for s in res.spans]}
+                      for s in res.spans],
+            "uncertain": [c.as_dict() for c in res.uncertain]}

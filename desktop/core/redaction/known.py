@@ -8,8 +8,17 @@ from dataclasses import dataclass
 
 from .normalize import norm, normalize
 from .structured import Hit
-from .units import (AR_CONNECT, LAT_CONNECT, Unit, ar_key, build_units, lat_key, strip_al, tokenize,
-                    unit_match)
+from .units import (
+    AR_CONNECT,
+    LAT_CONNECT,
+    Unit,
+    ar_key,
+    build_units,
+    lat_key,
+    strip_al,
+    tokenize,
+    unit_match,
+)
 
 
 def unit_sig(u: Unit) -> set[str]:
@@ -19,6 +28,41 @@ def unit_sig(u: Unit) -> set[str]:
         vs.add(strip_al(u.core))
         return vs | {ar_key(v) for v in vs}
     return {u.core, lat_key(u.core)[0]}
+
+@dataclass(frozen=True)
+class KnownName:
+    """One known person of a record: the name as entered in the name fields,
+    plus aliases (nicknames, a kunya such as "Abu Khaled", other spellings or
+    transliterations).  Every form found in the text gets the same pseudonym."""
+    name: str
+    aliases: tuple[str, ...] = ()
+
+    def forms(self) -> list[str]:
+        return [f for f in (self.name, *self.aliases) if f and str(f).strip()]
+
+
+def known_values(known) -> list[KnownName]:
+    """Accepts name strings, :class:`KnownName` objects or mappings
+    ``{"name": ..., "aliases": [...]}`` and returns KnownName objects."""
+    out: list[KnownName] = []
+    for k in known or ():
+        if isinstance(k, KnownName):
+            kn = k
+        elif isinstance(k, str):
+            kn = KnownName(k)
+        elif isinstance(k, dict):
+            name = k.get("name")
+            aliases = k.get("aliases") or ()
+            if not isinstance(name, str) or not isinstance(aliases, (list, tuple)) or \
+                    not all(isinstance(a, str) for a in aliases):
+                raise ValueError("a known identity is a name string or {\"name\": str, \"aliases\": [str]}")
+            kn = KnownName(name, tuple(aliases))
+        else:
+            raise TypeError("a known identity is a name string or {\"name\": str, \"aliases\": [str]}")
+        if kn.forms():
+            out.append(kn)
+    return out
+
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 
@@ -75,15 +119,23 @@ def _is_connector(u: Unit) -> bool:
 
 class KnownMatcher:
     def __init__(self, known, publishable=()):
+        """``known``: name strings or :class:`KnownName`; all forms of one
+        person share its index, hence its pseudonym."""
         self.ids: list[Identity] = []
-        for v in known:
-            i = parse_identity(len(self.ids), v, False)
-            if i:
-                self.ids.append(i)
+        group = 0
+        for k in known_values(known):
+            added = False
+            for v in k.forms():
+                i = parse_identity(group, v, False)
+                if i:
+                    self.ids.append(i)
+                    added = True
+            group += added
         for v in publishable:
-            i = parse_identity(len(self.ids), v, True)
+            i = parse_identity(group, v, True)
             if i:
                 self.ids.append(i)
+                group += 1
 
     def __bool__(self):
         return bool(self.ids)

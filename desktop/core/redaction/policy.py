@@ -83,6 +83,8 @@ def resolve(cands: list[tuple[Hit, str]], protected: list[tuple[int, int]],
     for h, src in cands:
         if src == "known" and h.label == "PERSON":
             known_by_start.setdefault(h.start, []).append(h)
+    known_span = {(k.start, k.end): k for ks in known_by_start.values() for k in ks}
+    known_iv = _Intervals(list(known_span))
     keep_iv = _Intervals(keep)
     prot_all = _Intervals(list(protected) + list(caller_places))
     prot_caller = _Intervals(list(caller_places))
@@ -105,12 +107,17 @@ def resolve(cands: list[tuple[Hit, str]], protected: list[tuple[int, int]],
                     continue
                 h = Hit(r[0], r[1], h.label, h.key, h.multi)
         if h.label == "PERSON" and src != "known":
-            # "Ahmad Hamwi" found by the name lists where "Ahmad" is a known
-            # identity's given name: the same person
-            for k in known_by_start.get(h.start, ()):
-                if k.start == h.start and k.end <= h.end and k.key.startswith("known:"):
-                    h = Hit(h.start, h.end, h.label, k.key, h.multi)
-                    break
+            # "Ahmad Hamwi" found by the name lists or the model where "Ahmad" is
+            # a known identity's given name: the same person, the same pseudonym.
+            # A span that only half-covers a known name is not taken.
+            inside = [k for k in known_iv.overlapping(h.start, h.end)]
+            if inside:
+                if any(not (h.start <= a and b <= h.end) for a, b in inside):
+                    continue
+                a, b = inside[0]
+                k = known_span[(a, b)]
+                if k.key.startswith("known:"):
+                    h = Hit(h.start, h.end, h.label, k.key, h.multi, h.key)
         staged.append((h, src))
     staged.sort(key=lambda hs: _rank(*hs))
     taken: list[tuple[Hit, str]] = []

@@ -37,6 +37,17 @@ class PseudonymTable:
                     self._name_parts.setdefault(part, []).append(rep)
             return rep
 
+    def link_name(self, names_key: str, rep: str) -> None:
+        """A name-list key ("name:...") found as a known identity: its parts
+        alone ("Loay" after "Loay Tabbaa") get that identity's pseudonym."""
+        if not names_key.startswith("name:") or "|" not in names_key:
+            return
+        with self._lock:
+            for part in names_key[5:].split("|"):
+                owners = self._name_parts.setdefault(part, [])
+                if rep not in owners:
+                    owners.append(rep)
+
     def snapshot(self) -> dict[str, str]:
         with self._lock:
             return {f"{a}\x1f{b}": v for (a, b), v in self._by_key.items()}

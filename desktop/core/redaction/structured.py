@@ -19,6 +19,7 @@ class Hit:
     label: str
     key: str  # identity of the value, for pseudonyms
     multi: bool = False  # a known identity matched on two or more name parts
+    names_key: str = ""  # the name-list key of a span that took a known identity's key
 
 
 EMAIL_LOCAL_RE = re.compile(r"[A-Za-z0-9._%+-]{1,64}$")

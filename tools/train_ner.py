@@ -1,0 +1,645 @@
+"""Train the person-name models shipped in desktop/resources/models/.
+
+Reproducible from public data fetched by hand (nothing is downloaded here):
+
+    DATA/UNER_English-EWT/en_ewt-ud-dev.iob2     Universal NER v1, CC BY-SA 4.0
+    DATA/UNER_English-EWT/en_ewt-ud-test.iob2    (github.com/UniversalNER/UNER_English-EWT)
+    DATA/UNER_English-EWT/en_ewt-ud-train.iob2   (used when present)
+    DATA/AQMAR/*.txt                             AQMAR Arabic Wikipedia NER, CC BY-SA 3.0
+                                                 (optional; training articles only, see AQMAR_TEST)
+
+    .venv/bin/python tools/train_ner.py --data DATA [--out desktop/resources/models] [--seed 17]
+
+Both models also learn from testimony-style sentences generated here from
+templates (English and Arabic), with names drawn from the shipped lists and
+from invented name-shaped words, so that context, shape and morphology carry
+the decision and not only the lists.  Held out, never read here: UNER English
+PUD (the benchmark's English set) and the AQMAR articles in AQMAR_TEST.
+Reserved corpora (CoNLL-2003, WNUT-17, ANERcorp, NewsFANEGold,
+presidio-research) are never used.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from desktop.core.redaction.lexicon import lexicon
+from desktop.core.redaction.model import VOCAB_LANGS, Gazetteer, is_ar, mtokenize, token_features
+from desktop.core.redaction.normalize import norm
+
+KEEP = {"PER", "LOC", "ORG"}
+# AQMAR articles held out for evaluation (split by document, fixed before any training).
+AQMAR_TEST = ("Crusades", "Damascus", "Enrico_Fermi", "Christiano_Ronaldo", "Linux", "Islamic_Golden_Age",
+              "Real_Madrid")
+
+Sentence = list[tuple[str, str]]
+
+
+def read_iob2(path: Path) -> list[Sentence]:
+    """UNER .iob2 (id, word, tag, ...) or AQMAR (word tag) columns."""
+    sents: list[Sentence] = []
+    cur: Sentence = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if cur:
+                sents.append(cur)
+                cur = []
+            continue
+        cols = line.split("\t") if "\t" in line else line.split()
+        if len(cols) >= 3 and cols[0].isdigit():
+            w, tag = cols[1], cols[2]
+        elif len(cols) >= 2:
+            w, tag = cols[0], cols[-1]
+        else:
+            continue
+        tag = tag.strip().replace("PERS", "PER")
+        if "-" in tag:
+            bio, typ = tag.split("-", 1)
+            tag = f"{bio}-{typ}" if typ in KEEP and bio in ("B", "I") else "O"
+        else:
+            tag = "O"
+        cur.append((norm(w), tag))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+# --------------------------------------------------------------- synthetic text
+EN_TEMPLATES = [
+    "My brother {P} was arrested at the checkpoint near {L} .",
+    "{P} told us that the soldiers opened fire on the crowd .",
+    "We carried {P} to the field hospital in {L} .",
+    "The officer , {P} , ordered them to shoot .",
+    "I saw {P} and {P} carrying the wounded .",
+    "According to {P} , the detainees were beaten every night .",
+    "{P} 's mother was waiting outside the prison .",
+    "Dr. {P} treated the injured in the basement .",
+    "A volunteer called {P} drove the ambulance .",
+    "They took him to the {O} branch in {L} .",
+    "Her husband {P} disappeared in {L} in March .",
+    "{P} , a nurse from {L} , said the wounded had gunshot wounds .",
+    "My cousin {P} was detained , and nobody has heard from him since .",
+    "The interrogator was a man named {P} .",
+    "I was held with {P} for three weeks .",
+    "We buried {P} the next morning .",
+    "{P} was shot in the leg during the funeral .",
+    "Ask {P} , he filmed everything .",
+    "His son {P} was only sixteen .",
+    "{P} and his wife left for {L} after the raid .",
+    "The body of {P} was returned to the family .",
+    "I called {P} from the hospital .",
+    "Sheikh {P} led the prayer before the march .",
+    "The commander {P} gave the order .",
+    "Then {P} said : run !",
+    "We stayed at the house of {P} in {L} .",
+    "Nobody knows where {P} is .",
+    "{P} works with the {O} .",
+    "I heard that {P} was transferred to {L} .",
+    "Captain {P} shouted at us .",
+    "The doctor , {P} , refused to leave the patients .",
+    "Two men , {P} and {P} , were taken away .",
+    "Mr. {P} saw the tank enter {L} .",
+    "my neighbour {P} was killed by a sniper .",
+    "{P} was born in {L} .",
+    "I met {P} at the demonstration .",
+    "The soldiers beat {P} with cables .",
+    # reporting and reference register (statements, biographies, quotations)
+    "{P} said on Tuesday that the talks had failed .",
+    "\" We will not leave , \" {P} told reporters in {L} .",
+    "{P} , the head of the {O} , resigned in 2011 .",
+    "The minister , {P} , visited {L} last week .",
+    "In 1998 {P} married {P} , a teacher from {L} .",
+    "{P} ( born 1962 ) is a lawyer and activist .",
+    "The report was written by {P} and {P} .",
+    "Prosecutors accused {P} of fraud .",
+    "{P} , who founded the {O} , died in {L} .",
+    "His successor , {P} , moved the capital to {L} .",
+    "Speaking to the {O} , {P} denied the allegations .",
+    "Former president {P} met {P} in {L} .",
+    "{P} won the award for her novel .",
+    "The film stars {P} and {P} .",
+    "A spokesman for {P} declined to comment .",
+    "{P} 's lawyer said the case would be appealed .",
+    "Under {P} , the company expanded into {L} .",
+    "{P} argued that the law was unconstitutional .",
+    "She studied with {P} at the {O} .",
+    "Senator {P} voted against the bill .",
+    "Thanks , {P} .",
+    "Hi {P} , can you send me the file ?",
+    "Please call {P} before Friday .",
+    "{P} wrote : I agree with you .",
+]
+EN_NEG = [
+    "The army entered {L} on Friday morning .",
+    "Security forces surrounded the Grand Mosque .",
+    "The {O} sent two ambulances .",
+    "We walked to the square after the noon prayer .",
+    "The Red Crescent could not reach the wounded .",
+    "On Monday the shelling started again .",
+    "The checkpoint at the entrance of {L} was closed .",
+    "Said one of the guards : nobody leaves .",
+    "He said the abducted men were taken to the airport .",
+    "The bullet hit his abdomen .",
+    "The final score was three to one .",
+    "Many people were detained at the University .",
+    "In Ramadan the curfew began at sunset .",
+    "We heard Allahu Akbar from the minarets .",
+    "The {O} denied everything .",
+    "They said it was the Fourth Division .",
+    "Amnesty and Human Rights Watch documented the raid .",
+    "The President gave a speech on television .",
+    "God protect us , she said .",
+    "It was a Thursday in April .",
+    "The {O} said on Tuesday that the talks had failed .",
+    "The Ministry of Interior issued a statement .",
+    "Shares of the company fell in New York .",
+    "The United Nations Security Council met on Monday .",
+    "Christmas and Easter were cancelled .",
+    "The Supreme Court ruled against the government .",
+    "He moved to {L} in 1990 and studied Law .",
+    "The Arab Spring began in Tunisia .",
+    "She speaks English , French and Arabic .",
+    "The Internet was cut for three days .",
+    "Thanks for the help , I will call tomorrow .",
+]
+AR_TEMPLATES = [
+    "اعتقل أخي {P} على الحاجز قرب {L} .",
+    "قال {P} إن الجنود أطلقوا النار على الناس .",
+    "نقلنا {P} إلى المشفى الميداني في {L} .",
+    "أمر الضابط {P} بإطلاق النار .",
+    "رأيت {P} و{P} يحملون الجرحى .",
+    "حسب {P} ، تعرض المعتقلون للضرب كل ليلة .",
+    "كانت والدة {P} تنتظر أمام السجن .",
+    "عالج الدكتور {P} الجرحى في القبو .",
+    "متطوع اسمه {P} كان يقود سيارة الإسعاف .",
+    "اقتادوه إلى فرع {O} في {L} .",
+    "اختفى زوجها {P} في {L} في آذار .",
+    "{P} ، ممرضة من {L} ، قالت إن الجرحى مصابون بطلقات نارية .",
+    "ابن عمي {P} اعتقل ولم نسمع عنه شيئا منذ ذلك الحين .",
+    "كان المحقق رجلا يدعى {P} .",
+    "كنت محتجزا مع {P} لمدة ثلاثة أسابيع .",
+    "دفنا {P} في صباح اليوم التالي .",
+    "أصيب {P} برصاصة في ساقه خلال التشييع .",
+    "اسأل {P} ، فقد صور كل شيء .",
+    "كان ابنه {P} في السادسة عشرة .",
+    "غادر {P} وزوجته إلى {L} بعد المداهمة .",
+    "سلمت جثة {P} إلى العائلة .",
+    "اتصلت ب{P} من المشفى .",
+    "أم الشيخ {P} الصلاة قبل المسيرة .",
+    "أعطى القائد {P} الأمر .",
+    "ثم قال {P} : اهربوا !",
+    "بقينا في بيت {P} في {L} .",
+    "لا أحد يعرف أين {P} .",
+    "يعمل {P} مع {O} .",
+    "سمعت أن {P} نقل إلى {L} .",
+    "صرخ النقيب {P} في وجوهنا .",
+    "رفض الطبيب {P} ترك المرضى .",
+    "أخذوا رجلين هما {P} و{P} .",
+    "رأى {P} الدبابة تدخل {L} .",
+    "قتل جارنا {P} برصاص قناص .",
+    "ولد {P} في {L} .",
+    "التقيت ب{P} في المظاهرة .",
+    "ضرب الجنود {P} بالكابلات .",
+    "الشهيد {P} كان طالبا في الجامعة .",
+    "المعتقل {P} ما زال مفقودا .",
+    "أخبرتنا {P} أن ابنها اختفى .",
+    "زارنا {P} في الليل وقال إن الأمن يبحث عنا .",
+    "شهد {P} مقتل ثلاثة متظاهرين .",
+    "وصل {P} مع {P} إلى {L} .",
+    "كان {P} يصور المظاهرة بهاتفه .",
+    "عرفت لاحقا أن اسمه {P} .",
+    "صرح {P} يوم الثلاثاء بأن المحادثات فشلت .",
+    "قال {P} للصحفيين في {L} : لن نغادر .",
+    "استقال {P} ، رئيس {O} ، عام 2011 .",
+    "زار الوزير {P} مدينة {L} الأسبوع الماضي .",
+    "تزوج {P} من {P} وهي معلمة من {L} .",
+    "ولد {P} عام 1962 وهو محام وناشط .",
+    "كتب التقرير {P} و{P} .",
+    "اتهم الادعاء {P} بالاحتيال .",
+    "توفي {P} مؤسس {O} في {L} .",
+    "نقل خليفته {P} العاصمة إلى {L} .",
+    "نفى {P} الاتهامات في حديث إلى {O} .",
+    "التقى الرئيس السابق {P} ب{P} في {L} .",
+    "فاز {P} بالجائزة عن روايته .",
+    "رفض متحدث باسم {P} التعليق .",
+    "قال محامي {P} إن القضية ستستأنف .",
+    "في عهد {P} توسعت الدولة نحو {L} .",
+    "درست مع {P} في {O} .",
+    "يعتبر {P} من أشهر العلماء في عصره .",
+    "حكم {P} البلاد عشرين عاما .",
+    "أسس {P} المدينة في القرن التاسع .",
+    "لعب {P} مع {O} ثلاثة مواسم .",
+]
+AR_NEG = [
+    "دخل الجيش {L} صباح الجمعة .",
+    "حاصرت قوات الأمن الجامع الكبير .",
+    "أرسل {O} سيارتي إسعاف .",
+    "مشينا إلى الساحة بعد صلاة الظهر .",
+    "وقفنا خلف الجدار حتى توقف إطلاق النار .",
+    "كان الجرح بحاجة إلى علاج كامل .",
+    "أصيب بجروح بالغة وكانت نسبة النزيف عالية .",
+    "بقينا يوما كاملا دون طعام .",
+    "قال أمير الجماعة إن الطريق مغلق .",
+    "الحمد لله أننا نجونا .",
+    "إن شاء الله سيعود .",
+    "والله لم نكن نحمل سلاحا .",
+    "يوم الاثنين بدأ القصف من جديد .",
+    "أغلق الحاجز عند مدخل {L} .",
+    "نفى {O} كل شيء .",
+    "كانت النتيجة ثلاثة مقابل واحد .",
+    "سمعنا التكبير من المآذن .",
+    "اعتقل كثيرون في الجامعة .",
+    "كان الصوت عاليا جدا .",
+    "جاء الأمن من خلف المبنى .",
+    "صار الوضع أسوأ بعد رمضان .",
+    "الله أكبر ، صرخ الناس .",
+    "كان الطريق آمنا نسبيا .",
+    "قال إن الأمر سيكون سهلا .",
+    "لم يبق في الحي سوى كبار السن .",
+    "خرجنا في مظاهرة سلمية يوم الجمعة .",
+    "صرحت وزارة الداخلية بأن الوضع مستقر .",
+    "اجتمع مجلس الأمن الدولي يوم الاثنين .",
+    "انقطع الإنترنت ثلاثة أيام .",
+    "بدأ الربيع العربي في تونس .",
+    "تتحدث الإنجليزية والفرنسية والعربية .",
+    "حكمت المحكمة العليا ضد الحكومة .",
+    "انتقل إلى {L} عام 1990 ودرس الحقوق .",
+    "أصدر {O} بيانا يدين القصف .",
+    "كانت الدولة العباسية في أوج قوتها .",
+    "شارك المنتخب في كأس العالم .",
+]
+
+AR_ROOT = "بتجحخدذرزسشصضطعغفقكلمنهوي"
+LAT_ON = ["b", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "sh", "ch",
+          "kh", "br", "tr", "st", "gr", "kr", "pl"]
+LAT_V = ["a", "e", "i", "o", "u", "ai", "ou", "ie", "ee", "y"]
+LAT_CODA = ["", "", "n", "r", "l", "s", "m", "k", "t", "nd", "rt", "ck", "sson", "ski", "ov", "ez", "er", "ton"]
+
+
+def invent_ar(rng: random.Random) -> str:
+    c = [rng.choice(AR_ROOT) for _ in range(3)]
+    pat = rng.choice(["{0}ا{1}{2}", "{0}{1}ي{2}", "{0}{1}ا{2}", "م{0}{1}و{2}", "{0}{1}{2}ان", "ا{0}{1}{2}",
+                      "{0}{1}{2}", "{0}و{1}{2}", "م{0}{1}{2}", "{0}{1}{2}ه", "{0}ي{1}{2}"])
+    return pat.format(*c)
+
+
+def invent_lat(rng: random.Random) -> str:
+    s = "".join(rng.choice(LAT_ON) + rng.choice(LAT_V) for _ in range(rng.choice((1, 2, 2, 3))))
+    return (s + rng.choice(LAT_CODA)).capitalize()
+
+
+FAKER_LAT = ("en_US", "en_GB", "fr_FR", "de_DE", "es_ES", "it_IT", "tr_TR", "nl_NL", "pl_PL", "pt_BR", "sv_SE",
+             "en_IN", "id_ID")
+FAKER_AR = ("ar_AA", "ar_SA", "ar_EG", "ar_JO", "ar_PS")
+
+
+def faker_names(locales: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """First and last names from Faker's locale providers (training only)."""
+    from faker import Faker
+
+    first: set[str] = set()
+    last: set[str] = set()
+    for loc in locales:
+        try:
+            f = Faker(loc)
+        except AttributeError:
+            continue
+        prov = next((p for p in f.providers if "person" in type(p).__module__), None)
+        if prov is None:
+            continue
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            v = getattr(prov, attr, ())
+            first.update(v.keys() if isinstance(v, dict) else v)
+        v = getattr(prov, "last_names", ())
+        last.update(v.keys() if isinstance(v, dict) else v)
+    clean = lambda xs: sorted(norm(x) for x in xs if x and " " not in x and x.replace("-", "").isalpha())
+    return clean(first), clean(last)
+
+
+class NameGen:
+    def __init__(self, rng: random.Random):
+        lex = lexicon()
+        self.rng = rng
+        self.fk_first_lat, self.fk_last_lat = faker_names(FAKER_LAT)
+        self.fk_first_ar, self.fk_last_ar = faker_names(FAKER_AR)
+        self.fk_first_lat = [w for w in self.fk_first_lat if w.isascii()]
+        self.fk_last_lat = [w for w in self.fk_last_lat if w.isascii()]
+        self.given_ar = sorted(w for w in lex.given_ar if " " not in w)
+        self.family_ar = sorted(lex.family_ar)
+        self.given_lat = sorted(w.capitalize() for w in lex.given_lat if " " not in w)
+        self.family_lat = sorted(w.capitalize() for w in lex.family_lat)
+
+    def ar(self) -> list[str]:
+        r = self.rng
+        x = r.random()
+        given = r.choice(self.given_ar) if x < 0.4 else r.choice(self.fk_first_ar) if x < 0.75 else invent_ar(r)
+        def fam() -> str:
+            x = r.random()
+            if x < 0.25:
+                f = r.choice(self.family_ar)
+            elif x < 0.5:
+                f = r.choice(self.fk_last_ar)
+                if f.startswith("ال"):
+                    return f
+            elif x < 0.7:
+                f = invent_ar(r) + "ي"
+            else:
+                f = invent_ar(r)
+            return ("ال" + f) if r.random() < 0.5 else f
+        kind = r.random()
+        if kind < 0.12:
+            return [given]
+        if kind < 0.22:
+            return ["ابو", r.choice(self.given_ar) if r.random() < 0.6 else invent_ar(r)]
+        if kind < 0.30:
+            return ["عبد", "ال" + (r.choice(self.given_ar) if r.random() < 0.5 else invent_ar(r)), fam()]
+        if kind < 0.40:
+            return [given, r.choice(("بن", "ابن")), invent_ar(r) if r.random() < 0.5 else r.choice(self.given_ar)]
+        if kind < 0.75:
+            return [given, fam()]
+        return [given, r.choice(self.given_ar) if r.random() < 0.5 else invent_ar(r), fam()]
+
+    def en(self) -> list[str]:
+        r = self.rng
+        x = r.random()
+        given = r.choice(self.given_lat) if x < 0.3 else r.choice(self.fk_first_lat) if x < 0.85 else invent_lat(r)
+        def fam() -> list[str]:
+            x = r.random()
+            if x < 0.2:
+                return [r.choice(self.family_lat)]
+            if x < 0.65:
+                return [r.choice(self.fk_last_lat)]
+            if x < 0.5:
+                return [r.choice(("al-", "el-", "Al-")) + invent_lat(r)]
+            if x < 0.6:
+                return ["al", invent_lat(r)]
+            return [invent_lat(r)]
+        kind = r.random()
+        if kind < 0.12:
+            out = [given]
+        elif kind < 0.2:
+            out = [r.choice(("Abu", "Abou", "Umm", "Um")), r.choice(self.given_lat)]
+        elif kind < 0.7:
+            out = [given] + fam()
+        else:
+            out = [given, r.choice(self.fk_first_lat) if r.random() < 0.6 else invent_lat(r)] + fam()
+        if r.random() < 0.08:
+            out = [w.lower() for w in out]
+        return out
+
+
+def fill(template: str, gen, places: list[str], orgs: list[str], rng: random.Random, lang: str):
+    """-> (words, tags, indices of synthetic name tokens)."""
+    words: list[str] = []
+    tags: list[str] = []
+    names: list[int] = []
+    for tok in template.split():
+        prefix = ""
+        if lang == "ar" and len(tok) > 3 and tok.endswith("{P}") and tok != "{P}":
+            prefix = tok[:-3]
+            tok = "{P}"
+        if tok == "{P}":
+            parts = gen()
+            for k, p in enumerate(parts):
+                if k == 0 and prefix:
+                    p = prefix + p
+                names.append(len(words))
+                words.append(norm(p))
+                tags.append("B-PER" if k == 0 else "I-PER")
+        elif tok in ("{L}", "{O}"):
+            src = places if tok == "{L}" else orgs
+            typ = "LOC" if tok == "{L}" else "ORG"
+            ws = [w for _s, _e, w in mtokenize(norm(rng.choice(src)))]
+            for k, w in enumerate(ws):
+                words.append(w)
+                tags.append(("B-" if k == 0 else "I-") + typ)
+        else:
+            for _s, _e, w in mtokenize(norm(tok)):
+                words.append(w)
+                tags.append("O")
+    return words, tags, names
+
+
+def app_sentences(lang: str) -> list[list[str]]:
+    """Sentences of the application's own forms and interface texts (no person
+    names in them): ordinary words the models must leave alone."""
+    import re
+
+    res = ROOT / "desktop" / "resources"
+    files = sorted((res / "forms").rglob("*.yaml")) + sorted((res / "vocabularies").glob("*.yaml")) + \
+        sorted((res / "i18n").glob("*.ts"))
+    rx = re.compile(r"[\u0600-\u06ff][\u0600-\u06ff \u060c,.:\u061f()\-]{12,}") if lang == "ar" else \
+        re.compile(r"(?<![\w{])[A-Z][a-z][A-Za-z ,.:'()\-]{16,}")
+    out = []
+    seen: set[str] = set()
+    for f in files:
+        for m in rx.finditer(f.read_text(encoding="utf-8")):
+            t = norm(m.group().strip())
+            if t in seen:
+                continue
+            seen.add(t)
+            ws = [w for _s, _e, w in mtokenize(t)]
+            if len(ws) >= 3:
+                out.append(ws)
+    return out
+
+
+def lorem_words(lang: str) -> list[str]:
+    if lang == "ar":
+        from faker.providers.lorem.ar_AA import Provider
+    else:
+        from faker.providers.lorem.en_US import Provider
+    return [norm(w) for w in Provider.word_list]
+
+
+def synthetic(lang: str, n: int, rng: random.Random):
+    lex = lexicon()
+    gen = NameGen(rng)
+    prot = [p for p in lex.protected if not p.startswith("#")]
+    places = [p for p in prot if is_ar(p)] if lang == "ar" else [p for p in prot if not is_ar(p)]
+    orgs = places
+    pos, neg = (AR_TEMPLATES, AR_NEG) if lang == "ar" else (EN_TEMPLATES, EN_NEG)
+    g = gen.ar if lang == "ar" else gen.en
+    app = app_sentences(lang)
+    lorem = lorem_words(lang)
+    out = []
+    for _ in range(n):
+        x = rng.random()
+        if x < 0.15 and app:
+            ws = rng.choice(app)
+            out.append((ws, ["O"] * len(ws), []))
+            continue
+        t = rng.choice(neg) if x < 0.35 else rng.choice(pos)
+        words, tags, names = fill(t, g, places, orgs, rng, lang)
+        if rng.random() < 0.4:
+            # ordinary words around the sentence
+            pre = [rng.choice(lorem) for _ in range(rng.randint(0, 6))]
+            post = [rng.choice(lorem) for _ in range(rng.randint(0, 6))]
+            if lang == "en" and pre:
+                pre[0] = pre[0].capitalize()
+            words = pre + words + post
+            tags = ["O"] * len(pre) + tags + ["O"] * len(post)
+            names = [i + len(pre) for i in names]
+        out.append((words, tags, names))
+    return out
+
+
+def write_common_en(sents: list[Sentence], out: Path) -> None:
+    """Ordinary English words: lower-case, seen at least 3 times, never inside a
+    name.  Used at run time to trim the name finder's spans and to keep a known
+    name such as "Said" from matching the verb "said"."""
+    from collections import Counter
+
+    c: Counter[str] = Counter()
+    named: set[str] = set()
+    for s in sents:
+        for w, t in s:
+            if t != "O":
+                named.add(w.lower())
+            elif w.isalpha() and w.islower():
+                c[w] += 1
+    words = sorted(w for w, n in c.items() if n >= 3 and w not in named)
+    out.write_text("# Ordinary English words: lower-case words seen at least 3 times, never in a name, in the\n"
+                   "# UNER English-EWT splits used for training (CC BY-SA 4.0); built by tools/train_ner.py\n"
+                   + "\n".join(words) + "\n", encoding="utf-8")
+
+
+def build_vocab(items, lang: str, min_count: int = 2) -> frozenset[str]:
+    """Ordinary words (tagged O) seen at least ``min_count`` times; never a word
+    that is ever part of a name in the training text."""
+    from collections import Counter
+
+    from desktop.core.redaction.model import ar_stem
+
+    o: Counter[str] = Counter()
+    named: set[str] = set()
+    for words, tags, _names in items:
+        for w, t in zip(words, tags):
+            k = ar_stem(w)[1] if is_ar(w) else w.lower()
+            if t == "O":
+                o[k] += 1
+            else:
+                named.add(k)
+    return frozenset(w for w, c in o.items() if c >= min_count and w not in named and w[:1].isalpha())
+
+
+def train(items, out: Path, gaz: Gazetteer, rng: random.Random, c1: float, c2: float, iters: int,
+          vocab: frozenset[str] | None, word_dropout: float) -> None:
+    import pycrfsuite
+
+    tr = pycrfsuite.Trainer(verbose=False)
+    for words, tags, names in items:
+        drop = {i for i in names if rng.random() < 0.4}
+        unk = {i for i in range(len(words)) if rng.random() < word_dropout} if vocab is not None else None
+        tr.append(token_features(words, gaz, drop, vocab, unk), tags)
+    tr.set_params({"c1": c1, "c2": c2, "max_iterations": iters, "feature.possible_transitions": True,
+                   "feature.minfreq": 1})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tr.train(str(out))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", required=True, type=Path)
+    ap.add_argument("--out", type=Path, default=ROOT / "desktop" / "resources" / "models")
+    ap.add_argument("--seed", type=int, default=17)
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--synthetic-en", type=int, default=5000)
+    ap.add_argument("--synthetic-ar", type=int, default=8000)
+    ap.add_argument("--word-dropout", type=float, default=0.3)
+    ap.add_argument("--dev", action="store_true",
+                    help="tuning run: train without en_ewt-ud-test.iob2 and score on it (never on the benchmark sets)")
+    args = ap.parse_args(argv)
+    rng = random.Random(args.seed)
+    gaz = Gazetteer(lexicon())
+
+    en: list = []
+    ewt = args.data / "UNER_English-EWT"
+    dev: list = []
+    ewt_sents: list[Sentence] = []
+    for name in ("en_ewt-ud-train.iob2", "en_ewt-ud-dev.iob2", "en_ewt-ud-test.iob2"):
+        p = ewt / name
+        if args.dev and name == "en_ewt-ud-test.iob2":
+            dev = read_iob2(p) if p.is_file() else []
+            continue
+        if p.is_file():
+            sents = read_iob2(p)
+            ewt_sents.extend(sents)
+            print(f"{p.name}: {len(sents)} sentences")
+            en.extend(([w for w, _t in s], [t for _w, t in s], []) for s in sents)
+    if not en:
+        print(f"no UNER English-EWT files under {ewt}", file=sys.stderr)
+        return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    write_common_en(ewt_sents, args.out / "common_en.txt")
+    en.extend(synthetic("en", args.synthetic_en, rng))
+
+    ar: list = []
+    aq = args.data / "AQMAR"
+    if aq.is_dir():
+        for p in sorted(aq.glob("*.txt")):
+            if p.stem in AQMAR_TEST:
+                continue
+            ar.extend(([w for w, _t in s], [t for _w, t in s], []) for s in read_iob2(p))
+        print(f"AQMAR training articles: {len(ar)} sentences")
+    ar.extend(synthetic("ar", args.synthetic_ar, rng))
+
+    for lang, items in (("en", en), ("ar", ar)):
+        t0 = time.time()
+        rng.shuffle(items)
+        out = args.out / f"ner_{lang}.crfsuite"
+        vocab = None
+        if lang in VOCAB_LANGS:
+            vocab = build_vocab(items, lang)
+            args.out.mkdir(parents=True, exist_ok=True)
+            (args.out / f"vocab_{lang}.txt").write_text(
+                f"# Words the {lang} name model knows by name (built by tools/train_ner.py)\n"
+                + "\n".join(sorted(vocab)) + "\n", encoding="utf-8")
+        train(items, out, gaz, rng, args.c1, args.c2, args.iterations, vocab, args.word_dropout)
+        print(f"{lang}: {len(items)} sentences, {out.stat().st_size / 1e6:.1f} MB, {time.time() - t0:.0f} s")
+    if args.dev and dev:
+        score_dev(args.out, dev)
+    return 0
+
+
+def score_dev(models: Path, dev: list[Sentence]) -> None:
+    from desktop.core.redaction.model import NameModel
+
+    m = NameModel(models)
+    for th in (0.2, 0.3, 0.5):
+        tot = hid = otok = ofp = 0
+        for s in dev:
+            words = [w for w, _t in s]
+            tags = [t for _w, t in s]
+            p = m.tag_sentence(words, "en")
+            i = 0
+            while i < len(s):
+                if tags[i] == "B-PER":
+                    j = i
+                    while j + 1 < len(s) and tags[j + 1] == "I-PER":
+                        j += 1
+                    tot += 1
+                    hid += all(p[k] >= th for k in range(i, j + 1))
+                    i = j + 1
+                    continue
+                if tags[i] == "O" and words[i][:1].isalpha():
+                    otok += 1
+                    ofp += p[i] >= th
+                i += 1
+        print(f"dev (EWT test) threshold {th}: persons {tot}, wholly found {hid / max(tot, 1):.3f}, "
+              f"other words taken {ofp / max(otok, 1):.4f}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
