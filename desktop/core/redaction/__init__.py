@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .known import KnownMatcher, KnownName, known_values
 from .lexicon import PhraseMatcher, lexicon, phrase_tokens
-from .model import THRESHOLD, UNCERTAIN_LOW, name_model
+from .model import ORG_WORDS, THRESHOLD, UNCERTAIN_LOW, name_model
 from .names import _TITLES, NameFinder
 from .normalize import Normalized, norm, normalize
 from .policy import resolve
@@ -176,6 +176,8 @@ class Redactor:
                 b += 1
 
             def ordinary(u) -> bool:
+                if u.ar and u.start in nf._maqsura:
+                    return True  # على (on) folds to علي (Ali)
                 if nf.stop(u) or nf.connector(u) or (not u.ar and (u.core in _TITLES
                                                                     or u.core in self._lex.cue_words_en)):
                     return True
@@ -204,12 +206,20 @@ class Redactor:
                 cur.append(k)
             if cur:
                 runs.append(cur)
+            gz = self._model.gaz
             for run in runs:
                 us = units[run[0]:run[-1] + 1]
                 score = ms.score
+                lat = [u.core for u in us if not u.ar]
+                nxt = units[run[-1] + 1] if run[-1] + 1 < len(units) else None
+                if any(w in ORG_WORDS for w in lat) or (nxt is not None and not nxt.ar and nxt.core in ORG_WORDS):
+                    continue  # "Farrell Electric", "Cinema Club"
+                if len(us) == 1 and not us[0].ar and us[0].core in gz.world and not us[0].prefix \
+                        and us[0].core not in gz.person_lat and not (nf.given(us[0])[0] or nf.family(us[0])):
+                    score = min(score, THRESHOLD - 0.01)  # "Birmingham": for review only
                 if any(u.ar for u in us):
                     listed = any(nf.given(u)[0] or nf.family(u) or nf.nisba(u) or u.prefix for u in us)
-                    if not listed and run[0] not in marks:
+                    if not listed and not (run[0] in marks and nf.name_like(units[run[0]])):
                         score = min(score, THRESHOLD - 0.01)
                 s0 = us[0].start
                 if us[0].ar and not us[0].prefix:

@@ -28,6 +28,8 @@ SENT_END = {".", "!", "?", "؟", ";", "\n"}
 AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 AR_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ون", "ين", "ات", "ان", "ه", "ي", "ك")
 
+# Words that end or begin an organisation's name (a feature, not a rule).
+ORG_WORDS = frozenset(["inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "bank", "foundation", "club", "university", "college", "school", "institute", "ministry", "council", "party", "committee", "association", "union", "agency", "authority", "office", "department", "hospital", "pharmacy", "electric", "markets", "capital", "partners", "fund", "forces", "army", "brigade", "battalion", "division", "front", "movement", "network", "news", "times", "post", "journal", "channel", "tv", "radio", "airlines", "airways", "church", "mosque", "court", "commission", "organisation", "organization", "society", "federation", "league"])
 # Languages whose model knows only its vocabulary file's words by name (Arabic:
 # its training text is mostly generated, so word identity must not decide alone).
 VOCAB_LANGS = ("ar",)
@@ -80,8 +82,8 @@ class Gazetteer:
         gp = (root or model_dir()) / "gaz_person_lat.txt"
         if not gp.is_file():
             raise ResourcesMissing(f"this installation of Testimony is incomplete: missing {gp}; reinstall it")
-        self.person_lat = {w.strip() for w in gp.read_text(encoding="utf-8").splitlines()
-                           if w.strip() and not w.startswith("#")}
+        self.person_lat = load_vocab(gp)
+        self.world = load_vocab((root or model_dir()) / "gaz_place.txt")
         prot_lat: set[str] = set()
         prot_ar: set[str] = set()
         for p in lex.protected:
@@ -115,6 +117,8 @@ class Gazetteer:
                 out.append("cue")
             if s in self.prot_ar:
                 out.append("place")
+            if s in self.world:
+                out.append("wp")
             return out
         lw = w.lower()
         if lw in lex.given_lat:
@@ -131,6 +135,10 @@ class Gazetteer:
             out.append("cue")
         if lw in self.prot_lat:
             out.append("place")
+        if lw in self.world:
+            out.append("wp")
+        if lw in ORG_WORDS:
+            out.append("org")
         if lw in lex.place_before or lw in lex.place_after:
             out.append("pword")
         return out
