@@ -198,12 +198,37 @@ def cmd_search(args: argparse.Namespace) -> None:
 
 
 def cmd_redact(args: argparse.Namespace) -> None:
+    if args.jsonl:
+        # one request a line in, one result a line out, in one process
+        for n, line in enumerate(_bounded_lines(sys.stdin), 1):
+            if not line.strip():
+                continue
+            try:
+                result = redaction.redact_request(json.loads(line))
+            except (ValueError, RecursionError) as exc:
+                reason = "not valid JSON" if isinstance(exc, json.JSONDecodeError) else str(exc)
+                raise Refused(f"line {n}: {reason.splitlines()[0]}") from None
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+        return
     text = sys.stdin.read()
     result = redaction.redact(text, known=args.known or (), lang=args.lang)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
         sys.stdout.write(result["text"])
+
+
+def _bounded_lines(stream, limit: int = 8_000_000):
+    """Lines of ``stream``, refusing one longer than ``limit`` characters."""
+    n = 0
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) > limit and not line.endswith("\n"):
+            raise Refused(f"line {n}: longer than {limit:,} characters")
+        yield line
 
 
 # ---------------------------------------------------------------- parser
@@ -304,7 +329,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = add(sub, "redact", cmd_redact, "redact text read from stdin")
     r.add_argument("--known", action="append", metavar="NAME")
-    r.add_argument("--lang", choices=["auto", "en", "ar"], default="auto")
+    r.add_argument("--lang", choices=["auto", "en", "ar"], default="auto",
+                   help="language of the name finder; auto decides per sentence")
+    r.add_argument("--jsonl", action="store_true",
+                   help='one JSON request a line on stdin ({"text", "known", "lang"}), one --json result a line out')
 
     from .cli_hq import add_commands
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .known import KnownMatcher, KnownName, known_values
 from .lexicon import PhraseMatcher, lexicon, phrase_tokens
-from .model import ORG_WORDS, THRESHOLD, UNCERTAIN_LOW, name_model
+from .model import LISTED_ALONE, ORG_WORDS, THRESHOLD, UNCERTAIN_LOW, name_model
 from .names import _TITLES, NameFinder
 from .normalize import Normalized, norm, normalize
 from .policy import resolve
@@ -113,10 +113,11 @@ class Redactor:
         self.publishable = [p for p in (publishable or ()) if p and str(p).strip()]
         self.places = _split_places(places)
         self._lex = lexicon()
-        self._known = KnownMatcher(self.known, self.publishable)
+        self._model = name_model() if use_model else None
+        self._known = KnownMatcher(self.known, self.publishable,
+                                   self._model.common_en if self._model is not None else frozenset())
         self._names = NameFinder(self._lex)
         self._places = PhraseMatcher(self.places)
-        self._model = name_model() if use_model else None
         self.table = PseudonymTable()
 
     # ------------------------------------------------------------------
@@ -149,7 +150,14 @@ class Redactor:
         ptoks = phrase_tokens(t)
         protected = self._lex.protected_matcher.find(t, ptoks)
         caller = self._places.find(t, ptoks) if self._places else []
-        taken = resolve(cands, protected, keep, t, caller)
+        nf = self._names
+
+        def name_evidence(s: int, e: int) -> bool:
+            return any(s <= u.start and u.end <= e and ((nf.given(u)[0] and not nf.ambiguous(u)) or nf.family(u)
+                                                         or nf.nisba(u) or u.prefix == "abd")
+                       for u in units)
+
+        taken = resolve(cands, protected, keep, t, caller, name_evidence)
         unsure = self._collect_uncertain(t, units, taken, model_unsure, list(protected) + list(caller) + keep)
         return taken, unsure
 
@@ -166,6 +174,19 @@ class Redactor:
         nf = self._names
         common = self._model.common_en
         marks = nf.cue_marks(t, units)
+        def ordinary(u) -> bool:
+            """Not a name part here: a stop word, title, cue or common word."""
+            if nf.stop(u) and not (u.ar and nf.given(u)[0]):  # علي spelled with ي may be Ali
+                return True
+            if nf.connector(u) or (not u.ar and (u.core in _TITLES or u.core in self._lex.cue_words_en)):
+                return True
+            if u.ar:
+                # "عمها" (her uncle), "المفقود" (the missing): a cue or a word no name looks like
+                return not nf.given(u)[0] and (u.raw in self._lex.cues_ar or not nf.name_like(u))
+            if u.prefix or nf.given(u)[0] or nf.family(u):
+                return False
+            return u.core in common or not u.cap
+
         for ms in self._model.find(t, self.lang, UNCERTAIN_LOW):
             a = bisect.bisect_left(starts, ms.start)
             # units overlapping the span (a unit may begin before it: "و" clitic, "Abu")
@@ -174,16 +195,6 @@ class Redactor:
             b = a
             while b < len(units) and units[b].start < ms.end:
                 b += 1
-
-            def ordinary(u) -> bool:
-                if u.ar and u.start in nf._maqsura:
-                    return True  # على (on) folds to علي (Ali)
-                if nf.stop(u) or nf.connector(u) or (not u.ar and (u.core in _TITLES
-                                                                    or u.core in self._lex.cue_words_en)):
-                    return True
-                if u.ar or u.prefix or nf.given(u)[0] or nf.family(u):
-                    return False
-                return u.core in common or not u.cap
 
             # split at ordinary words inside ("لخالد وبخالد عن الحموي") and at an
             # Arabic conjunction that starts another name
@@ -194,7 +205,8 @@ class Redactor:
                 if nf.connector(u) and cur and k + 1 < b and not ordinary(units[k + 1]):
                     cur.append(k)
                     continue
-                if ordinary(u) and not (k in marks and not cur):
+                if (u.ar and u.start in nf._maqsura) or (ordinary(u) and not (k in marks and not cur)):
+                    # على (on) folds to علي (Ali): never a name, even after a cue
                     if cur:
                         runs.append(cur)
                     cur = []
@@ -218,7 +230,12 @@ class Redactor:
                         and us[0].core not in gz.person_lat and not (nf.given(us[0])[0] or nf.family(us[0])):
                     score = min(score, THRESHOLD - 0.01)  # "Birmingham": for review only
                 if any(u.ar for u in us):
-                    listed = any(nf.given(u)[0] or nf.family(u) or nf.nisba(u) or u.prefix for u in us)
+                    listed = any((nf.given(u)[0] and not nf.ambiguous(u)) or nf.family(u) or nf.nisba(u)
+                                 or u.prefix for u in us)
+                    if len(us) == 1 and (nf.ambiguous(us[0]) or (nf.family(us[0]) and not us[0].had_article)):
+                        # an ambiguous given name or a bare family name alone: the
+                        # model must be sure, not just the list
+                        listed = score >= LISTED_ALONE
                     if not listed and not (run[0] in marks and nf.name_like(units[run[0]])):
                         score = min(score, THRESHOLD - 0.01)
                 s0 = us[0].start
@@ -367,3 +384,29 @@ def redact_text(text: str, known: Sequence[str | KnownName] = (), lang: str = "a
             "spans": [{"start": s.start, "end": s.end, "label": s.label, "replacement": s.replacement}
                       for s in res.spans],
             "uncertain": [c.as_dict() for c in res.uncertain]}
+
+
+MAX_REQUEST_CHARS = 2_000_000
+
+
+def redact_request(obj: object) -> dict:
+    """One line of `testimony redact --jsonl`: ``{"text": str, "known": [name or
+    {"name", "aliases"}], "lang": "auto"|"en"|"ar"}`` -> the --json result.
+    Raises ValueError with a one-line reason for a malformed request."""
+    if not isinstance(obj, dict):
+        raise ValueError("each line must be a JSON object with a \"text\" string")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise ValueError("\"text\" must be a string")
+    if len(text) > MAX_REQUEST_CHARS:
+        raise ValueError(f"\"text\" is longer than {MAX_REQUEST_CHARS:,} characters")
+    known = obj.get("known", [])
+    if not isinstance(known, list):
+        raise ValueError("\"known\" must be a list of names")
+    lang = obj.get("lang", "auto")
+    if lang not in ("auto", "en", "ar"):
+        raise ValueError("\"lang\" must be auto, en or ar")
+    try:
+        return redact_text(text, known=known, lang=lang)
+    except TypeError as exc:
+        raise ValueError(str(exc)) from None

@@ -64,6 +64,9 @@ def known_values(known) -> list[KnownName]:
     return out
 
 
+# lower-case words a known name part must never take by itself, whatever the lists
+LOWER_STOP = {"said", "will", "may", "hope", "faith", "grace", "rose", "mark", "bill", "long", "young"}
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 
 
@@ -117,10 +120,19 @@ def _is_connector(u: Unit) -> bool:
     return not u.prefix and (u.core in LAT_CONNECT or u.core in AR_CONNECT)
 
 
+# Second parts of compound names that are words of their own: "نصر الله" must not
+# make every الله a name, nor "نور الدين" every الدين.
+NOT_ALONE_AR = {"له", "دين", "رحمن", "رحيم"}
+NOT_ALONE_LAT = {"allah", "ullah", "din", "deen", "eddine", "uddin", "aldin"}
+
+
 class KnownMatcher:
-    def __init__(self, known, publishable=()):
+    def __init__(self, known, publishable=(), ordinary: frozenset[str] = frozenset()):
         """``known``: name strings or :class:`KnownName`; all forms of one
-        person share its index, hence its pseudonym."""
+        person share its index, hence its pseudonym.  ``ordinary``: common
+        lower-case words ("said") that a known name part alone ("Said") matches
+        only when written with a capital."""
+        self.ordinary = ordinary
         self.ids: list[Identity] = []
         group = 0
         for k in known_values(known):
@@ -197,6 +209,11 @@ class KnownMatcher:
                 if len(matched) == 1:
                     q = matched[0][1]
                     if not (q == 0 or q == len(iu) - 1):
+                        continue
+                    tu = units[matched[0][0]]
+                    if not iu[q].prefix and iu[q].core in (NOT_ALONE_AR if iu[q].ar else NOT_ALONE_LAT):
+                        continue
+                    if not tu.ar and not tu.cap and (tu.core in self.ordinary or tu.core in LOWER_STOP):
                         continue
                     # على (on) folds to علي (Ali): do not take it for a name
                     if u0.ar and original_of is not None and q not in ident.maqsura \

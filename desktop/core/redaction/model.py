@@ -35,6 +35,9 @@ ORG_WORDS = frozenset(["inc", "corp", "corporation", "company", "co", "ltd", "ll
 VOCAB_LANGS = ("ar",)
 # Threshold on the marginal probability that a token is part of a person's name.
 THRESHOLD = 0.5
+# An Arabic word that is both a listed name and an ordinary word (علي, كامل), or a
+# bare family name, counts as a name alone only when the model is this sure.
+LISTED_ALONE = 0.8
 # Candidates between these and THRESHOLD are reported as uncertain (for review).
 UNCERTAIN_LOW = 0.15
 

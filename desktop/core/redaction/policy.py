@@ -3,6 +3,7 @@ overlapping detections are resolved."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from .structured import Hit
 
@@ -53,6 +54,22 @@ def subtract(s: int, e: int, cuts: list[tuple[int, int]], text: str) -> tuple[in
     return best
 
 
+def _outside(s: int, e: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces = [(s, e)]
+    for a, b in cuts:
+        nxt = []
+        for x, y in pieces:
+            if b <= x or a >= y:
+                nxt.append((x, y))
+                continue
+            if x < a:
+                nxt.append((x, a))
+            if b < y:
+                nxt.append((b, y))
+        pieces = nxt
+    return pieces
+
+
 EXACT = {"EMAIL", "URL", "HANDLE"}
 
 
@@ -74,10 +91,14 @@ def _rank(h: Hit, src: str) -> tuple:
 
 def resolve(cands: list[tuple[Hit, str]], protected: list[tuple[int, int]],
             keep: list[tuple[int, int]], text: str,
-            caller_places: list[tuple[int, int]] = ()) -> list[tuple[Hit, str]]:
+            caller_places: list[tuple[int, int]] = (),
+            name_evidence: Callable[[int, int], bool] | None = None) -> list[tuple[Hit, str]]:
     """cands: (hit, source).  Applies protected places (shipped lists and the
     caller's incident places) and publishable names, then picks a
-    non-overlapping set."""
+    non-overlapping set.  ``name_evidence(s, e)``: does [s, e) hold a name part
+    of its own (a listed name, a nisba)?  A name with such a part outside the
+    place words it touches is a person whole ("Jasim al-Hamwi"), not a place
+    ("Abu Dhabi TV")."""
     staged: list[tuple[Hit, str]] = []
     known_by_start: dict[int, list[Hit]] = {}
     for h, src in cands:
@@ -98,8 +119,17 @@ def resolve(cands: list[tuple[Hit, str]], protected: list[tuple[int, int]],
         if h.label in TRIMMABLE:
             over = prot.overlapping(h.start, h.end)
             if over:
-                if h.label == "PERSON" and (src != "known" or any(a <= h.start and h.end <= b for a, b in over)):
+                inside_place = any(a <= h.start and h.end <= b for a, b in over)
+                if h.label == "PERSON" and src != "known" and not inside_place and name_evidence is not None:
+                    rest = [(x, y) for x, y in _outside(h.start, h.end, over)]
+                    if any(name_evidence(x, y) for x, y in rest):
+                        staged.append((h, src))
+                        continue
+                if h.label == "PERSON" and (src != "known" or inside_place):
                     continue  # a name-like phrase touching a place ("Abu Dhabi TV") is not a person
+                if h.label == "ADDRESS" and h.key.startswith("words:") and not inside_place:
+                    staged.append((h, src))  # "next to the pharmacy on Baghdad Street": a street, whole
+                    continue
                 r = subtract(h.start, h.end, over, text)
                 if r is None:
                     continue

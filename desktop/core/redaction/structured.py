@@ -99,8 +99,59 @@ ADDR_AR_RE = re.compile(
 ADDR_AR_STREET_BEFORE = re.compile(r"شارع\s+[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+)?\s*,?\s+$")
 
 
+ORD_EN = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|ground|top|last|\d{1,2}(?:st|nd|rd|th))"
+LANDMARK_EN = (r"(?:pharmacy|bakery|mosque|school|hospital|clinic|shop|store|grocery|market|bank|church|station|"
+               r"roundabout|square|bridge|cemetery|petrol\s+station|gas\s+station|garage|cafe|restaurant|hotel)")
+CAPW = r"(?:[A-Z][\w'\-]*\s+){1,3}"
+ADDR_FLOOR_EN = re.compile(
+    r"(?<![A-Za-z])(?:on|at|in)\s+the\s+" + ORD_EN + r"\s+floor(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'\-]*\s+){0,3}"
+    r"(?:building|tower|block|house)(?:\s*(?:no\.?|number|#)?\s*\d+[A-Za-z]?)?)?")
+# where someone lives, described by what is next to it or by its street: an
+# address only after a word about a home (an incident "near the bakery" is a place)
+ADDR_NEAR_EN = re.compile(
+    r"(?<![A-Za-z])(?:"
+    r"(?:next\s+to|opposite|behind|beside|across\s+from)\s+the\s+(?:[\w'\-]+\s+){0,2}?" + LANDMARK_EN +
+    r"(?:\s+(?:on|in)\s+" + CAPW + r"(?:Street|St\.|Road|Rd\.|Avenue|Lane))?"
+    r"|(?:on|in|off)\s+" + CAPW + r"(?:Street|Road|Avenue|Lane)"
+    r")")
+HOME_EN = re.compile(r"(?<![A-Za-z])(?:live|lives|lived|living|home|house|flat|apartment|address|stay|stays|stayed|"
+                     r"staying|rent|rented|reside|resides)(?![A-Za-z])", re.IGNORECASE)
+ORD_AR = r"(?:الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الارضي|الاخير|العلوي|السفلي)"
+LANDMARK_AR = (r"(?:ال)?(?:صيدليه|فرن|مخبز|مسجد|جامع|مدرسه|مشفي|مستشفي|مستوصف|محل|دكان|سوق|بنك|مصرف|كنيسه|دوار|"
+               r"ساحه|جسر|مقبره|محطه|كازيه|مقهي|مطعم|فندق|بقاليه)")
+ADDR_FLOOR_AR = re.compile(
+    r"(?<![\u0621-\u064a])[وف]?ال?طابق\s+" + ORD_AR + r"(?:\s+(?:من|في)\s+(?:ال)?(?:بنايه|بناء|عماره|مبني|برج|بيت)"
+    r"(?:\s+ال[\u0621-\u064a]+)?(?:\s*(?:رقم)?\s*\d+)?)?")
+ADDR_NEAR_AR = re.compile(
+    r"(?<![\u0621-\u064a])(?:"
+    r"(?:[وف]?(?:بجانب|جانب|مقابل|بجوار|جنب|جوار|وراء|خلف))\s+" + LANDMARK_AR +
+    r"(?:\s+ال[\u0621-\u064a]+)?(?:\s+(?:في|ب)\s*شارع\s+[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+)?)?"
+    r"|شارع\s+[\u0621-\u064a]+(?:\s+ال[\u0621-\u064a]+)?"
+    r")")
+HOME_AR = re.compile(r"(?:يسكن|تسكن|يسكنون|نسكن|اسكن|يقيم|تقيم|يقيمون|نقيم|سكن|ساكن|ساكنين|بيت|بيته|بيتها|بيتهم|"
+                     r"بيتنا|منزل|منزله|منزلها|منزلهم|منزلنا|شقه|شقته|شقتها|شقتهم|عنوان|عنوانه|عنوانها)")
+_LEAD_PREP = re.compile(r"^(?:on|at|in|off)\s+", re.IGNORECASE)
+
+
 def find_addresses(text: str) -> list[Hit]:
     hits = []
+    # described in words: a floor (always), a landmark next to it or a street
+    # without a number (after a word about a home, in the same sentence)
+    for rx, home in ((ADDR_FLOOR_EN, None), (ADDR_FLOOR_AR, None), (ADDR_NEAR_EN, HOME_EN), (ADDR_NEAR_AR, HOME_AR)):
+        for m in rx.finditer(text):
+            s0, e0 = m.span()
+            if home is not None:
+                before = text[max(0, s0 - 100):s0]
+                cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
+                if not home.search(before[cut + 1:] if cut >= 0 else before):
+                    continue
+            lead = _LEAD_PREP.match(text[s0:e0])
+            if lead:
+                s0 += lead.end()
+            while e0 > s0 and text[e0 - 1] in " ,.":
+                e0 -= 1
+            if e0 - s0 >= 4:
+                hits.append(Hit(s0, e0, "ADDRESS", "words:" + " ".join(text[s0:e0].lower().split())))
     for rx, before in ((ADDR_EN_RE, ADDR_EN_STREET_BEFORE), (ADDR_AR_RE, ADDR_AR_STREET_BEFORE)):
         for m in rx.finditer(text):
             s0 = m.start()
@@ -129,12 +180,26 @@ def _digits(s: str) -> str:
     return re.sub(r"\D", "", s)
 
 
+SCORES_RE = re.compile(r"\s*\d{1,2}\s*[-:]\s*\d{1,2}(?:[\s,;]+\d{1,2}\s*[-:]\s*\d{1,2})+\s*")
+
+
+def tabular(cand: str) -> bool:
+    """Sports scores ("3-1 2-0 1-1") and rows of a number table ("0 3 1 2 0 0 1 4",
+    "12 15 18 21 24 27"), not phone numbers."""
+    if SCORES_RE.fullmatch(cand):
+        return True
+    groups = re.findall(r"\d+", cand)
+    if len(groups) >= 4 and sum(len(g) == 1 for g in groups) * 2 >= len(groups):
+        return True
+    return len(groups) >= 6 and all(len(g) <= 3 for g in groups) and not cand.lstrip("( ").startswith(("+", "00"))
+
+
 def find_phones(text: str) -> list[Hit]:
     hits: list[Hit] = []
     for m in PHONE_CAND_RE.finditer(text):
         cand = m.group()
         base = m.start()
-        if DATEISH_RE.match(cand):
+        if DATEISH_RE.match(cand) or tabular(cand):
             continue
         d = _digits(cand)
         if len(d) < 7:

@@ -242,7 +242,7 @@ def build_units(text: str, toks: list[Tok]) -> list[Unit]:
         else:
             low = _lat_core(core_tok.low)
             core = low
-            if not prefix:
+            if not prefix and core_tok.text[:1].isupper():  # "abdomen", "abducted" are not Abd-
                 for p in LAT_ABD_JOINED:
                     if low.startswith(p) and len(low) - len(p) >= 3:
                         rest = low[len(p):]
