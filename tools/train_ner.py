@@ -5,6 +5,10 @@ Reproducible from public data fetched by hand (nothing is downloaded here):
     DATA/UNER_English-EWT/en_ewt-ud-dev.iob2     Universal NER v1, CC BY-SA 4.0
     DATA/UNER_English-EWT/en_ewt-ud-test.iob2    (github.com/UniversalNER/UNER_English-EWT)
     DATA/UNER_English-EWT/en_ewt-ud-train.iob2   (used when present)
+    DATA/GUM/GUM_<genre>_*.conllu                GUM corpus (github.com/amir-zeldes/gum, dep/): only the
+                                                 genres whose texts allow it (GUM_GENRES: academic, court
+                                                 CC BY 4.0; bio, voyage CC BY-SA 3.0; news, interview
+                                                 CC BY 2.5; annotations CC BY 4.0)
     DATA/AQMAR/*.txt                             AQMAR Arabic Wikipedia NER, CC BY-SA 3.0
                                                  (optional; training articles only, see AQMAR_TEST)
 
@@ -71,6 +75,79 @@ def read_iob2(path: Path) -> list[Sentence]:
     if cur:
         sents.append(cur)
     return sents
+
+
+GUM_GENRES = ("academic", "bio", "court", "news", "interview", "voyage")
+GUM_TYPES = {"person": "PER", "place": "LOC", "organization": "ORG"}
+
+
+def read_gum(path: Path) -> list[Sentence]:
+    """GUM CoNLL-U (entity annotation in MISC): proper-noun tokens inside a
+    person, place or organisation mention become B-/I-PER, LOC, ORG."""
+    import re
+
+    open_rx = re.compile(r"\((\d+)-([a-z]+)")
+    close_rx = re.compile(r"(?:^|[^\w-])(\d+)\)")
+    sents: list[Sentence] = []
+    cur: list[tuple[str, str, str]] = []  # word, upos, entity type or ""
+    stack: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if cur:
+                sents.append(_gum_tags(cur))
+                cur = []
+            continue
+        cols = line.split("\t")
+        if len(cols) < 10 or not cols[0].isdigit():
+            continue
+        ent = ""
+        for part in cols[9].split("|"):
+            if part.startswith("Entity="):
+                ent = part[7:]
+        opened = [(m.group(1), m.group(2)) for m in open_rx.finditer(ent)]
+        stack.extend(opened)
+        typ = GUM_TYPES.get(stack[-1][1], "") if stack else ""  # the innermost mention decides
+        cur.append((norm(cols[1]), cols[3], typ))
+        # single-token mentions close in the same bracket: "(3-person-...-Name)"
+        for seg in re.findall(r"\((\d+)-[^()]*\)", ent):
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == seg:
+                    del stack[k]
+                    break
+        for m in close_rx.finditer(ent):
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == m.group(1):
+                    del stack[k]
+                    break
+    if cur:
+        sents.append(_gum_tags(cur))
+    return sents
+
+
+GUM_TITLES = {"emperor", "empress", "secretary", "president", "king", "queen", "minister", "senator", "professor",
+              "prof", "dr", "mr", "mrs", "ms", "judge", "justice", "general", "prince", "princess", "pope", "sir",
+              "lord", "lady", "saint", "st", "governor", "mayor", "chairman", "defense", "qc", "captain", "colonel"}
+
+
+def _gum_tags(toks: list[tuple[str, str, str]]) -> Sentence:
+    """Names only: a person mention's proper nouns, without titles, and not a
+    group word ("Republicans")."""
+    out: Sentence = []
+    prev = ""
+    for k, (w, upos, typ) in enumerate(toks):
+        t = typ if typ and upos == "PROPN" else ""
+        if t == "PER":
+            lw = w.lower()
+            alone = (k == 0 or toks[k - 1][2] != "PER" or toks[k - 1][1] != "PROPN") and \
+                (k + 1 == len(toks) or toks[k + 1][2] != "PER" or toks[k + 1][1] != "PROPN")
+            if lw in GUM_TITLES or (alone and lw.endswith("s") and lw[:-1] not in GUM_TITLES
+                                    and len(lw) > 4 and lw.endswith(("ans", "ists", "ers", "ees", "ics"))):
+                t = ""
+        out.append((w, ("I-" if t == prev else "B-") + t if t else "O"))
+        prev = t
+    return out
 
 
 # --------------------------------------------------------------- synthetic text
@@ -633,6 +710,13 @@ def main(argv: list[str] | None = None) -> int:
     if not en:
         print(f"no UNER English-EWT files under {ewt}", file=sys.stderr)
         return 1
+    gum = args.data / "GUM"
+    if gum.is_dir():
+        files = [p for p in sorted(gum.glob("GUM_*.conllu")) if p.name.split("_")[1] in GUM_GENRES]
+        g_sents = [s for p in files for s in read_gum(p)]
+        print(f"GUM ({len(files)} documents of {', '.join(GUM_GENRES)}): {len(g_sents)} sentences")
+        en.extend(([w for w, _t in s], [t for _w, t in s], []) for s in g_sents)
+        ewt_sents.extend(g_sents)
     args.out.mkdir(parents=True, exist_ok=True)
     write_common_en(ewt_sents, args.out / "common_en.txt")
     en.extend(synthetic("en", args.synthetic_en, rng))
