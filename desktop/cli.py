@@ -8,9 +8,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from .cli_common import (
     Refused,
@@ -218,7 +218,7 @@ def cmd_redact(args: argparse.Namespace) -> None:
         sys.stdout.write(result["text"])
 
 
-def _bounded_lines(stream, limit: int = 8_000_000):
+def _bounded_lines(stream: TextIO, limit: int = 8_000_000) -> Iterator[str]:
     """Lines of ``stream``, refusing one longer than ``limit`` characters."""
     n = 0
     while True:

@@ -205,7 +205,7 @@ def test_redact_jsonl_one_result_per_line():
     assert p.returncode == 0, p.stderr
     out = [json.loads(x) for x in p.stdout.splitlines()]
     assert len(out) == 3
-    for o, i in zip(out, lines):
+    for o, i in zip(out, lines, strict=True):
         assert set(o) == {"text", "spans", "uncertain"}
         for s in o["spans"]:
             assert i["text"][s["start"]:s["end"]]

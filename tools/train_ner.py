@@ -34,9 +34,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from desktop.core.redaction.lexicon import lexicon
-from desktop.core.redaction.model import VOCAB_LANGS, Gazetteer, is_ar, mtokenize, token_features
-from desktop.core.redaction.normalize import norm
+from desktop.core.redaction.lexicon import lexicon  # noqa: E402
+from desktop.core.redaction.model import VOCAB_LANGS, Gazetteer, is_ar, mtokenize, token_features  # noqa: E402
+from desktop.core.redaction.normalize import norm  # noqa: E402
 
 KEEP = {"PER", "LOC", "ORG"}
 # AQMAR articles held out for evaluation (split by document, fixed before any training).
@@ -406,7 +406,9 @@ def faker_names(locales: tuple[str, ...]) -> tuple[list[str], list[str]]:
             first.update(v.keys() if isinstance(v, dict) else v)
         v = getattr(prov, "last_names", ())
         last.update(v.keys() if isinstance(v, dict) else v)
-    clean = lambda xs: sorted(norm(x) for x in xs if x and " " not in x and x.replace("-", "").isalpha())
+    def clean(xs: set[str]) -> list[str]:
+        return sorted(norm(x) for x in xs if x and " " not in x and x.replace("-", "").isalpha())
+
     return clean(first), clean(last)
 
 
@@ -474,9 +476,9 @@ class NameGen:
         elif kind < 0.2:
             out = [r.choice(("Abu", "Abou", "Umm", "Um")), r.choice(self.given_lat)]
         elif kind < 0.7:
-            out = [given] + fam()
+            out = [given, *fam()]
         else:
-            out = [given, r.choice(self.fk_first_lat) if r.random() < 0.6 else invent_lat(r)] + fam()
+            out = [given, r.choice(self.fk_first_lat) if r.random() < 0.6 else invent_lat(r), *fam()]
         if r.random() < 0.08:
             out = [w.lower() for w in out]
         return out
@@ -650,7 +652,7 @@ def build_vocab(items, lang: str, min_count: int = 2) -> frozenset[str]:
     o: Counter[str] = Counter()
     named: set[str] = set()
     for words, tags, _names in items:
-        for w, t in zip(words, tags):
+        for w, t in zip(words, tags, strict=True):
             k = ar_stem(w)[1] if is_ar(w) else w.lower()
             if t == "O":
                 o[k] += 1
@@ -688,7 +690,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev", action="store_true",
                     help="tuning run: train without en_ewt-ud-test.iob2 and score on it (never on the benchmark sets)")
     args = ap.parse_args(argv)
-    rng = random.Random(args.seed)
+    rng = random.Random(args.seed)  # noqa: S311 (shuffling training data)
     args.out.mkdir(parents=True, exist_ok=True)
     write_gazetteers(args.out)
     gaz = Gazetteer(lexicon(), args.out)

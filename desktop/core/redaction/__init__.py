@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 from dataclasses import dataclass, field
 
 from .known import KnownMatcher, KnownName, known_values
@@ -27,7 +28,7 @@ from .normalize import Normalized, norm, normalize
 from .policy import resolve
 from .pseudonyms import PseudonymTable
 from .structured import Hit, find_structured
-from .units import build_units, strip_al, tokenize
+from .units import Unit, build_units, strip_al, tokenize
 
 __all__ = [
     "LABELS",
@@ -69,7 +70,7 @@ class Candidate:
     reason: str
     score: float
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {"start": self.start, "end": self.end, "text": self.text, "reason": self.reason,
                 "score": round(self.score, 3)}
 
@@ -161,7 +162,7 @@ class Redactor:
         unsure = self._collect_uncertain(t, units, taken, model_unsure, list(protected) + list(caller) + keep)
         return taken, unsure
 
-    def _model_hits(self, t: str, units: list) -> list[tuple[Hit, float]]:
+    def _model_hits(self, t: str, units: list[Unit]) -> list[tuple[Hit, float]]:
         """The statistical name finder's spans as person hits (normalised
         offsets), with their score.  Ordinary words at the edges of a span are
         trimmed; an Arabic span also needs a listed name part, a nisba or a cue
@@ -172,9 +173,11 @@ class Redactor:
         out: list[tuple[Hit, float]] = []
         starts = [u.start for u in units]
         nf = self._names
-        common = self._model.common_en
+        model = self._model
+        assert model is not None
+        common = model.common_en
         marks = nf.cue_marks(t, units)
-        def ordinary(u) -> bool:
+        def ordinary(u: Unit) -> bool:
             """Not a name part here: a stop word, title, cue or common word."""
             if nf.stop(u) and not (u.ar and nf.given(u)[0]):  # علي spelled with ي may be Ali
                 return True
@@ -187,7 +190,7 @@ class Redactor:
                 return False
             return u.core in common or not u.cap
 
-        for ms in self._model.find(t, self.lang, UNCERTAIN_LOW):
+        for ms in model.find(t, self.lang, UNCERTAIN_LOW):
             a = bisect.bisect_left(starts, ms.start)
             # units overlapping the span (a unit may begin before it: "و" clitic, "Abu")
             if a > 0 and units[a - 1].end > ms.start:
@@ -218,7 +221,7 @@ class Redactor:
                 cur.append(k)
             if cur:
                 runs.append(cur)
-            gz = self._model.gaz
+            gz = model.gaz
             for run in runs:
                 us = units[run[0]:run[-1] + 1]
                 score = ms.score
@@ -248,8 +251,9 @@ class Redactor:
                 out.append((Hit(s0, us[-1].end, "PERSON", nf.key(us)), score))
         return out
 
-    def _collect_uncertain(self, t: str, units: list, taken: list, model_unsure: list,
-                           protected: list) -> list[tuple[int, int, str, float]]:
+    def _collect_uncertain(self, t: str, units: list[Unit], taken: list[tuple[Hit, str]],
+                           model_unsure: list[tuple[int, int, float]],
+                           protected: list[tuple[int, int]]) -> list[tuple[int, int, str, float]]:
         """Candidates left visible that a reviewer should look at."""
         occupied = sorted((h.start, h.end) for h, _src in taken) + sorted(protected)
 
@@ -375,7 +379,7 @@ def apply_decisions(text: str, detected_spans: Sequence[Span], decisions: Sequen
     return RedactionResult(apply(text, final), final)
 
 
-def redact_text(text: str, known: Sequence[str | KnownName] = (), lang: str = "auto") -> dict:
+def redact_text(text: str, known: Sequence[str | KnownName] = (), lang: str = "auto") -> dict[str, Any]:
     """The `testimony redact --json` contract, plus ``uncertain``: candidates
     left visible for review (start, end, text, reason, score)."""
     r = Redactor(known=known, lang=lang)
@@ -389,7 +393,7 @@ def redact_text(text: str, known: Sequence[str | KnownName] = (), lang: str = "a
 MAX_REQUEST_CHARS = 2_000_000
 
 
-def redact_request(obj: object) -> dict:
+def redact_request(obj: object) -> dict[str, Any]:
     """One line of `testimony redact --jsonl`: ``{"text": str, "known": [name or
     {"name", "aliases"}], "lang": "auto"|"en"|"ar"}`` -> the --json result.
     Raises ValueError with a one-line reason for a malformed request."""

@@ -4,6 +4,7 @@ name alone, family name alone, kunya)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .normalize import norm, normalize
@@ -41,7 +42,7 @@ class KnownName:
         return [f for f in (self.name, *self.aliases) if f and str(f).strip()]
 
 
-def known_values(known) -> list[KnownName]:
+def known_values(known: Iterable[object] | None) -> list[KnownName]:
     """Accepts name strings, :class:`KnownName` objects or mappings
     ``{"name": ..., "aliases": [...]}`` and returns KnownName objects."""
     out: list[KnownName] = []
@@ -78,7 +79,7 @@ class Identity:
     units: list[Unit]
     publishable: bool
     digits: str = ""
-    maqsura: frozenset = frozenset()  # indices of units spelled with a final ى
+    maqsura: frozenset[int] = frozenset()  # indices of units spelled with a final ى
 
 
 _NOTE = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")

@@ -29,7 +29,15 @@ AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف
 AR_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ون", "ين", "ات", "ان", "ه", "ي", "ك")
 
 # Words that end or begin an organisation's name (a feature, not a rule).
-ORG_WORDS = frozenset(["inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "bank", "foundation", "club", "university", "college", "school", "institute", "ministry", "council", "party", "committee", "association", "union", "agency", "authority", "office", "department", "hospital", "pharmacy", "electric", "markets", "capital", "partners", "fund", "forces", "army", "brigade", "battalion", "division", "front", "movement", "network", "news", "times", "post", "journal", "channel", "tv", "radio", "airlines", "airways", "church", "mosque", "court", "commission", "organisation", "organization", "society", "federation", "league"])
+ORG_WORDS = frozenset([
+    "inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "bank", "foundation",
+    "club", "university", "college", "school", "institute", "ministry", "council", "party", "committee",
+    "association", "union", "agency", "authority", "office", "department", "hospital", "pharmacy",
+    "electric", "markets", "capital", "partners", "fund", "forces", "army", "brigade", "battalion",
+    "division", "front", "movement", "network", "news", "times", "post", "journal", "channel", "tv",
+    "radio", "airlines", "airways", "church", "mosque", "court", "commission", "organisation",
+    "organization", "society", "federation", "league",
+])
 # Languages whose model knows only its vocabulary file's words by name (Arabic:
 # its training text is mostly generated, so word identity must not decide alone).
 VOCAB_LANGS = ("ar",)
@@ -61,7 +69,7 @@ def mtokenize(text: str) -> list[tuple[int, int, str]]:
 def shape(w: str) -> str:
     if is_ar(w):
         return "A"
-    out = []
+    out: list[str] = []
     for ch in w[:6]:
         c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
         if not out or out[-1] != c:
@@ -232,7 +240,7 @@ def sentences(text: str, toks: list[tuple[int, int, str]]) -> list[list[tuple[in
             cur = []
         cur.append(t)
         prev_end = t[1]
-        if t[2] in SENT_END and len(cur) > 1 or len(cur) >= 120:
+        if (t[2] in SENT_END and len(cur) > 1) or len(cur) >= 120:
             out.append(cur)
             cur = []
     if cur:
@@ -276,7 +284,7 @@ class NameModel:
         self._tagger("en")
         self._tagger("ar")
 
-    def _tagger(self, lang: str):
+    def _tagger(self, lang: str) -> pycrfsuite.Tagger:
         taggers = getattr(self._tls, "taggers", None)
         if taggers is None:
             taggers = self._tls.taggers = {}

@@ -121,7 +121,7 @@ def resolve(cands: list[tuple[Hit, str]], protected: list[tuple[int, int]],
             if over:
                 inside_place = any(a <= h.start and h.end <= b for a, b in over)
                 if h.label == "PERSON" and src != "known" and not inside_place and name_evidence is not None:
-                    rest = [(x, y) for x, y in _outside(h.start, h.end, over)]
+                    rest = _outside(h.start, h.end, over)
                     if any(name_evidence(x, y) for x, y in rest):
                         staged.append((h, src))
                         continue
@@ -140,7 +140,7 @@ def resolve(cands: list[tuple[Hit, str]], protected: list[tuple[int, int]],
             # "Ahmad Hamwi" found by the name lists or the model where "Ahmad" is
             # a known identity's given name: the same person, the same pseudonym.
             # A span that only half-covers a known name is not taken.
-            inside = [k for k in known_iv.overlapping(h.start, h.end)]
+            inside = known_iv.overlapping(h.start, h.end)
             if inside:
                 if any(not (h.start <= a and b <= h.end) for a, b in inside):
                     continue

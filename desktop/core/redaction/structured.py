@@ -137,13 +137,15 @@ def find_addresses(text: str) -> list[Hit]:
     hits = []
     # described in words: a floor (always), a landmark next to it or a street
     # without a number (after a word about a home, in the same sentence)
-    for rx, home in ((ADDR_FLOOR_EN, None), (ADDR_FLOOR_AR, None), (ADDR_NEAR_EN, HOME_EN), (ADDR_NEAR_AR, HOME_AR)):
-        for m in rx.finditer(text):
+    words_rx: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = (
+        (ADDR_FLOOR_EN, None), (ADDR_FLOOR_AR, None), (ADDR_NEAR_EN, HOME_EN), (ADDR_NEAR_AR, HOME_AR))
+    for wrx, home in words_rx:
+        for m in wrx.finditer(text):
             s0, e0 = m.span()
             if home is not None:
-                before = text[max(0, s0 - 100):s0]
-                cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
-                if not home.search(before[cut + 1:] if cut >= 0 else before):
+                prior = text[max(0, s0 - 100):s0]
+                cut = max(prior.rfind(". "), prior.rfind("\n"), prior.rfind("? "), prior.rfind("! "))
+                if not home.search(prior[cut + 1:] if cut >= 0 else prior):
                     continue
             lead = _LEAD_PREP.match(text[s0:e0])
             if lead:
