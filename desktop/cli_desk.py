@@ -89,6 +89,9 @@ def cmd_incidents(args: argparse.Namespace) -> None:
             rid, ai = _act(args.act)
             desk.reject_candidate(vault, args.id, rid, ai)
             emit(args, {"rejected": args.act}, "Rejected; it will not be proposed for this incident again")
+        elif action == "reject-proposal":
+            desk.reject_proposal(vault, [_act(a) for a in args.act])
+            emit(args, {"rejected": args.act}, "These acts will not be proposed together as one incident again")
         elif action == "corroborate":
             desk.set_corroboration(vault, args.id, args.level, args.note or "")
             emit(args, {"id": args.id, "corroboration": args.level}, f"Corroboration set to {args.level}")
@@ -236,6 +239,8 @@ def add_desk_commands(hq: Any, add: Callable[..., Any]) -> None:
     r = add(isub, "reject", cmd_incidents, "reject a candidate act")
     r.add_argument("id")
     r.add_argument("act", metavar="TESTIMONY:N")
+    rp_ = add(isub, "reject-proposal", cmd_incidents, "these acts are not one incident")
+    rp_.add_argument("act", nargs="+", metavar="TESTIMONY:N")
     co = add(isub, "corroborate", cmd_incidents, "set the corroboration level")
     co.add_argument("id")
     co.add_argument("--level", required=True)

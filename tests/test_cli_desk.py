@@ -38,6 +38,8 @@ def test_desk_from_the_command_line(tmp_path):
     iid = j("hq", "incidents", "create", "--type", "killing", "--date", "2012-02-04", "--city", "homs",
             "--district", "khalidiya", "--description", "Shooting at a funeral", *attach, *v)["id"]
     pid = j("hq", "people", "confirm", pair["a"], pair["b"], *v)["person"]
+    other = next(p for p in found["incidents"] if p is not proposal)
+    assert j("hq", "incidents", "reject-proposal", *other["acts"], *v)["rejected"] == other["acts"]
     counts = j("hq", "counts", *v)
     assert counts["victims_by_month"]["2012-02"]["killed"] == before - 1
     assert sum(counts["incidents_by_independent_sources"].values()) == 1

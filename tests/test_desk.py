@@ -218,3 +218,15 @@ def test_pseudonyms_are_never_reused(hq):
     assert first not in {p for p, _k, _n in v.people()}
     second = desk.confirm_same(v, a, b)
     assert {p: n for p, _k, n in v.people()}[second] == "V-0002"
+
+
+def test_a_rejected_proposal_is_not_proposed_again(hq):
+    v, _ = hq
+    eyewitness, companion = _demo_pair(v)
+    proposal = next(p for p in desk.suggest(v).incidents if eyewitness.key in {a.key for a in p.acts})
+    desk.reject_proposal(v, [a.key for a in proposal.acts])
+    again = desk.suggest(v).incidents
+    assert not any({eyewitness.key, companion.key} <= {a.key for a in p.acts} for p in again)
+    assert v.conn.execute("SELECT count(*) FROM custody WHERE action = 'incident.reject_proposal'").fetchone()[0] == 1
+    with pytest.raises(VaultError, match="two testimonies"):
+        desk.reject_proposal(v, [eyewitness.key])

@@ -104,8 +104,12 @@ def _span(a: ActRef) -> int:
 
 
 def propose_incidents(acts: list[ActRef], attached: set[tuple[str, int]],
-                      progress: ProgressFn = _noop, cancelled: CancelFn = _never) -> list[IncidentProposal]:
-    """Groups of acts in no incident yet, from at least two testimonies, that look like one incident."""
+                      progress: ProgressFn = _noop, cancelled: CancelFn = _never,
+                      rejected: set[tuple[tuple[str, str], tuple[str, str]]] | None = None) -> list[IncidentProposal]:
+    """Groups of acts in no incident yet, from at least two testimonies, that look like one incident.
+
+    ``rejected`` holds pairs of acts (record id, "acts[N]") the analyst said are not one incident."""
+    rejected = rejected or set()
     loose = [a for a in acts if a.key not in attached and a.city and _span(a) <= VAGUE_DAYS]
     by_city: dict[str, list[ActRef]] = defaultdict(list)
     for a in loose:
@@ -134,6 +138,9 @@ def propose_incidents(acts: list[ActRef], attached: set[tuple[str, int]],
             for b in active:
                 pair = _act_pair(a, b)
                 if pair is None:
+                    continue
+                ka, kb = (a.record_id, f"acts[{a.act_index}]"), (b.record_id, f"acts[{b.act_index}]")
+                if (ka, kb) in rejected or (kb, ka) in rejected:
                     continue
                 for k in (a.key, b.key):
                     if k not in best or best[k][0] < pair[0]:

@@ -210,6 +210,13 @@ def incident_view(vault: Vault, incident_id: str, desk: Desk | None = None) -> I
     return IncidentView(inc, acts, sources_of(acts), vault.quotes(incident_id), list(victims.values()))
 
 
+def reject_proposal(vault: Vault, acts: list[tuple[str, int]]) -> None:
+    """These acts are not one incident: they are not proposed together again (logged)."""
+    if len({r for r, _i in acts}) < 2:
+        raise VaultError("A proposal joins acts of at least two testimonies")
+    vault.reject_acts_together([(r, int(i)) for r, i in acts])
+
+
 def accept_proposal(vault: Vault, acts: list[tuple[str, int]], description: str = "") -> str:
     """File a proposed group of acts as one incident (type, dates and place from the acts)."""
     desk = load(vault)
@@ -251,8 +258,9 @@ def suggest(vault: Vault, progress: ProgressFn = _noop, cancelled: CancelFn = _n
     compartment; they stay in memory and the comparison is logged."""
     desk = load(vault)
     progress(0, 100)
+    rejected = vault.mention_rejections()
     proposals = propose_incidents(desk.acts, set(desk.links),
-                                  lambda d, t: progress(5 + 35 * d // max(t, 1), 100), cancelled)
+                                  lambda d, t: progress(5 + 35 * d // max(t, 1), 100), cancelled, rejected)
     identities = vault.desk_identities()
     if cancelled():
         from ..vault import Cancelled
@@ -263,7 +271,6 @@ def suggest(vault: Vault, progress: ProgressFn = _noop, cancelled: CancelFn = _n
     for n, p in enumerate(proposals):
         for a in p.acts:
             incident_of.setdefault(a.key, f"proposal-{n}")
-    rejected = vault.mention_rejections()
     people = suggest_people(mentions, desk.confirmed, rejected, incident_of,
                             lambda d, t: progress(45 + 45 * d // max(t, 1), 100), cancelled)
     units = suggest_units(unit_mentions(desk.acts), desk.confirmed, rejected)
@@ -430,6 +437,7 @@ __all__ = [
     "person_history",
     "publishable_name",
     "reject_candidate",
+    "reject_proposal",
     "reject_same",
     "reveal_person",
     "set_corroboration",

@@ -265,6 +265,18 @@ class DeskMixin(IdentityMixin):
                       " VALUES (?,?,?,?,?)", (a[0], a[1], b[0], b[1], now()))
             custody.append(c, "person.reject", a[0], path=a[1], other=b[0], other_path=b[1])
 
+    def reject_acts_together(self, acts: list[tuple[str, int]]) -> None:
+        """The analyst said these acts are not one incident: no pair of them is proposed together again."""
+        keys = sorted({(rid, f"acts[{int(ai)}]") for rid, ai in acts})
+        ts = now()
+        with self._tx() as c:
+            for i, a in enumerate(keys):
+                for b in keys[i + 1:]:
+                    if a[0] != b[0]:
+                        c.execute("INSERT OR IGNORE INTO mention_rejections(a_record, a_path, b_record, b_path,"
+                                  " rejected_at) VALUES (?,?,?,?,?)", (a[0], a[1], b[0], b[1], ts))
+            custody.append(c, "incident.reject_proposal", None, acts=[f"{r}:{p}" for r, p in keys])
+
     def mention_rejections(self) -> set[tuple[tuple[str, str], tuple[str, str]]]:
         with self._lock:
             return {((r[0], r[1]), (r[2], r[3])) for r in self.conn.execute(

@@ -189,7 +189,9 @@ class SuggestionsPage(QWidget):
             self._run(desk.accept_proposal, [a.key for a in self.result.incidents[n].acts])
 
     def drop_incident(self) -> None:
-        self._take(self.incidents)
+        n = self._take(self.incidents)
+        if n is not None and self.result is not None:
+            self._run(desk.reject_proposal, [a.key for a in self.result.incidents[n].acts])
 
     def accept_person(self) -> None:
         n = self._take(self.people)
