@@ -4,6 +4,15 @@ A :class:`Task` is a QObject that runs one plain function on a QThread and
 re-emits its result, failure or progress as signals. The function is core
 code (unlock, import an attachment, calibrate); nothing domain-specific lives
 here. Tests wait on ``finished`` / ``failed`` with ``qtbot.waitSignal``.
+
+The Task itself stays on the thread that created it (the GUI thread); only a
+private runner moves to the worker thread. The runner's signals reach the
+Task's slots through queued connections, and the Task re-emits them on the GUI
+thread. So whatever is connected to a Task's signals -- a bound method, or a
+lambda without a receiver -- runs on the GUI thread and may touch widgets.
+(A lambda connected directly to a signal emitted by a worker thread runs in
+that worker thread: setting a progress bar from there is what crashed the
+headquarters window with "Recursive repaint detected".)
 """
 
 from __future__ import annotations
@@ -15,11 +24,45 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 
+class _Runner(QObject):
+    """Lives on the worker thread; only ever talks to its Task through signals."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int)
+    done = Signal()
+
+    def __init__(self, fn: Callable[..., Any], with_progress: bool, cancel: threading.Event) -> None:
+        super().__init__()
+        self._home = self.thread()  # where the Task lives; the runner goes back there when done
+        self._fn: Callable[..., Any] | None = fn
+        self._with_progress = with_progress
+        self._cancel = cancel
+
+    @Slot()
+    def run(self) -> None:
+        fn = self._fn
+        assert fn is not None
+        try:
+            if self._with_progress:
+                result = fn(self.progress.emit, self._cancel.is_set)
+            else:
+                result = fn()
+        except BaseException as exc:  # noqa: BLE001 - reported to the GUI
+            self.failed.emit(exc)
+        else:
+            self.finished.emit(result)
+        del fn
+        self.moveToThread(self._home)  # only an object's own thread may push it: so, from here
+        self.done.emit()
+
+
 class Task(QObject):
     """Runs ``fn(progress, cancelled)`` on its own thread.
 
     ``progress(done, total)`` and ``cancelled() -> bool`` are handed to the
-    function so core code can report and honour a cancel.
+    function so core code can report and honour a cancel. Every signal of a
+    Task is emitted on the thread that created it.
     """
 
     finished = Signal(object)
@@ -29,10 +72,15 @@ class Task(QObject):
 
     def __init__(self, fn: Callable[..., Any], with_progress: bool = False) -> None:
         super().__init__()
-        self._fn = fn
-        self._with_progress = with_progress
         self._cancel = threading.Event()
-        self.thread: QThread | None = None
+        self._runner = _Runner(fn, with_progress, self._cancel)
+        self.thread: QThread | None = None  # type: ignore[assignment]  # the worker thread, not QObject.thread()
+        self.is_done = False
+        # bound methods of a QObject: Qt queues them to this object's thread
+        self._runner.finished.connect(self._on_finished)
+        self._runner.failed.connect(self._on_failed)
+        self._runner.progress.connect(self._on_progress)
+        self._runner.done.connect(self._on_done)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -40,32 +88,46 @@ class Task(QObject):
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 
+    @Slot(object)
+    def _on_finished(self, result: object) -> None:
+        self.finished.emit(result)
+
+    @Slot(object)
+    def _on_failed(self, exc: object) -> None:
+        self.failed.emit(exc)
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if not self.is_done:
+            self.progress.emit(done, total)
+
     @Slot()
-    def run(self) -> None:
-        try:
-            if self._with_progress:
-                result = self._fn(self.progress.emit, self._cancel.is_set)
-            else:
-                result = self._fn()
-        except BaseException as exc:  # noqa: BLE001 - reported to the GUI
-            self.failed.emit(exc)
-        else:
-            self.finished.emit(result)
+    def _on_done(self) -> None:
+        self.is_done = True
+        self._runner._fn = None  # the closure is let go on this thread, never on the worker
         self.done.emit()
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        _running.discard(self)
+        if self.thread is not None:
+            self.thread.wait()  # finished is emitted just before the thread really ends
+            self.thread.deleteLater()
+            self.thread = None
 
 
 _running: set[Task] = set()
 
 
 def start(task: Task) -> Task:
-    """Move ``task`` to a fresh QThread and start it; cleans up after itself."""
+    """Move the task's runner to a fresh QThread and start it; cleans up after itself."""
     thread = QThread()
     task.thread = thread
-    task.moveToThread(thread)
-    thread.started.connect(task.run)
-    task.done.connect(thread.quit)
-    thread.finished.connect(lambda: _running.discard(task))
-    thread.finished.connect(thread.deleteLater)
+    runner = task._runner
+    runner.moveToThread(thread)
+    thread.started.connect(runner.run)
+    runner.done.connect(thread.quit)  # QThread.quit is thread-safe
+    thread.finished.connect(task._on_thread_finished)  # queued to the task's (GUI) thread
     _running.add(task)
     thread.start()
     return task
