@@ -236,8 +236,11 @@ def test_hq_import_and_views(hq_data, report: Report, qapp) -> None:
            f"the next {REPEAT - 1}, the same SQL on plain SQLite (median), ratio of the medians")
     report(f"{'':<46}{'first':>10}{'warm':>10}{'plain':>10}{'ratio':>8}")
 
+    widgets: list[TestimoniesView | PatternsView] = []  # closed and deleted before the vault locks
+
     def paint() -> TestimoniesView:
         view = TestimoniesView(hq, labels)
+        widgets.append(view)
         view.resize(1200, 800)
         view.show()
         qapp.processEvents()
@@ -347,6 +350,7 @@ def test_hq_import_and_views(hq_data, report: Report, qapp) -> None:
         row(name, f1, w1, _best(ref_fn)[1])
 
     patterns = PatternsView(hq, labels)
+    widgets.append(patterns)
     patterns.resize(1200, 800)
 
     def draw() -> None:
@@ -384,8 +388,17 @@ def test_hq_import_and_views(hq_data, report: Report, qapp) -> None:
     ref_read = _best(plain_read, 1)[1]
     row(f"hq export --format csv ({written:,} rows, {size / 2**20:.0f} MiB)", t_csv, t_csv, None)
     report(f"  (reading and parsing the same rows from plain SQLite alone: {ref_read * 1000:.0f} ms)")
-    view.deleteLater()
-    patterns.deleteLater()
+    # Every view is closed and deleted on the GUI thread while the vault is open; left to
+    # the garbage collector at interpreter exit, Qt objects die in any order and crash.
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for w in widgets:
+        w.close()
+        w.deleteLater()
+    del view, patterns, w
+    widgets.clear()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qapp.processEvents()
     hq.lock()
     report("")
     report("targets: first paint < 300 ms, any filter or chart < 500 ms, import within 1.5x of plain SQLite")
