@@ -23,7 +23,7 @@ from .cli_common import (
 )
 from .core import paths
 from .core.errors import Refusal
-from .core.services import access, exchange, forms_admin, interviews, redaction
+from .core.services import access, attachments, exchange, forms_admin, interviews, redaction
 
 # ---------------------------------------------------------------- vault
 
@@ -180,7 +180,7 @@ def cmd_record_show(args: argparse.Namespace) -> None:
         "answers": rec.public,
         "attachments": [
             {"id": a.id, "filename": a.filename, "sha256": a.sha256, "size": a.size,
-             "cleaned": a.clean_status, "removed": a.removed}
+             "cleaned": a.clean_status, "removed": a.removed, "cleaning_report": a.report}
             for a in rec.attachments
         ],
     }
@@ -189,6 +189,16 @@ def cmd_record_show(args: argparse.Namespace) -> None:
         data["identity_forgotten"] = rec.identity_forgotten
     text = json.dumps(data, ensure_ascii=False, indent=2)
     emit(args, data, text if args.reveal else text + "\n(identifying details hidden; use --reveal)")
+
+
+def cmd_attachment_export(args: argparse.Namespace) -> None:
+    out = Path(args.out)
+    with open_vault(args) as vault:
+        sha = attachments.export_copy(vault, args.id, out, original=args.original)
+    which = "original (with its metadata)" if args.original else "cleaned copy"
+    print(f"Warning: {out} is a decrypted {which} outside the vault; keep it safe or delete it.",
+          file=sys.stderr)
+    emit(args, {"out": str(out), "sha256": sha, "original": bool(args.original)}, f"{out}  sha256 {sha}")
 
 
 def cmd_search(args: argparse.Namespace) -> None:
@@ -322,6 +332,14 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument("id")
     rs.add_argument("--rev", type=int)
     rs.add_argument("--reveal", action="store_true", help="include identifying details")
+
+    attachment = sub.add_parser("attachment", help="attached files").add_subparsers(
+        dest="attachment_command", metavar="ACTION", required=True)
+    ae = add(attachment, "export", cmd_attachment_export,
+             "write a decrypted copy (the cleaned one unless --original) to a new file")
+    ae.add_argument("id")
+    ae.add_argument("--out", required=True, metavar="FILE")
+    ae.add_argument("--original", action="store_true", help="the original file, metadata included")
 
     s = add(sub, "search", cmd_search, "full-text search (non-identifying text)")
     s.add_argument("query")

@@ -92,12 +92,12 @@ def _check_media(tmp: Path) -> str:
     from .core import media
 
     data = _gps_jpeg()
-    result = media.clean(data, "photo.jpg", "image/jpeg")
-    if result.status != "cleaned" or result.data is None:
-        raise AssertionError(f"a JPEG with GPS could not be cleaned ({result.reason})")
-    with Image.open(io.BytesIO(result.data)) as img:
+    cleaned, report = media.clean_bytes(data, "photo.jpg")
+    if not report.cleaned or cleaned is None:
+        raise AssertionError(f"a JPEG with GPS could not be cleaned ({report.reason})")
+    with Image.open(io.BytesIO(cleaned)) as img:
         exif = img.getexif()
-        if exif.get_ifd(0x8825) or b"SelfTestCameraMaker" in result.data:
+        if exif.get_ifd(0x8825) or b"SelfTestCameraMaker" in cleaned:
             raise AssertionError("GPS or camera metadata survived cleaning")
     return "media cleaning removes GPS from a JPEG"
 

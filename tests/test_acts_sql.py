@@ -93,6 +93,10 @@ def test_violations_column(hq):
     assert hq.record_violations(ids) == expected
 
 
+ACT_ROWS_VERSION = 7
+MEDIA_COLUMNS = ("clean_mime", "clean_report_json", "faces_blob", "faces_sha256", "faces_size", "faces_json")
+
+
 def test_a_vault_from_before_the_act_rows_gets_them_on_opening(tmp_path):
     v, _ = Vault.create(tmp_path / "hq", "analyst passphrase", kdf=FLOOR, mode="analyst")
     rng = random.Random(3)
@@ -102,7 +106,9 @@ def test_a_vault_from_before_the_act_rows_gets_them_on_opening(tmp_path):
     with v.transaction() as c:  # back to the schema before act rows, as an older release left it
         for table in ("acts", "act_victims", "act_perpetrators"):
             c.execute(f"DROP TABLE {table}")
-        c.execute(f"PRAGMA user_version = {schema.CURRENT_VERSION - 1}")
+        for column in MEDIA_COLUMNS:  # added after the act rows (schema 8)
+            c.execute(f"ALTER TABLE attachments DROP COLUMN {column}")
+        c.execute(f"PRAGMA user_version = {ACT_ROWS_VERSION - 1}")
     v.lock()
     v = Vault.unlock(tmp_path / "hq", "analyst passphrase")
     assert schema.version(v.conn) == schema.CURRENT_VERSION

@@ -191,4 +191,6 @@ def test_bundle_layout(built):
     assert not [p.name for p in internal.rglob("*") if heavy.search(p.name)]
     assert not [str(p) for p in built.rglob("*") if p.is_symlink() and not p.exists()], "dangling links"
     size = packaging_build.folder_size(built)
-    assert size < 300 * 2**20, f"the build grew to {size / 2**20:.0f} MiB"
+    # 300 MiB before media cleaning and faces; FFmpeg's libraries (PyAV, about 100 MB), qpdf
+    # (pikepdf) and onnxruntime with numpy for the face model brought it to about 365 MiB.
+    assert size < 400 * 2**20, f"the build grew to {size / 2**20:.0f} MiB"

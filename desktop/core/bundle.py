@@ -194,6 +194,7 @@ def export_bundle(
     members: list[tuple[str, bytes | tuple[str, int, str]]] = []
     skipped: list[str] = []
     attachments: dict[str, tuple[str, int, str]] = {}  # sha -> (attachment id, size, sha)
+    reports: dict[str, dict] = {}  # sha -> cleaning report of that copy (carried in the manifest)
     revs: dict[str, int] = {}
     complete: dict[str, bool] = {}  # the whole record left: identities and every attachment's original
     form_versions: dict[str, set[str]] = {}
@@ -203,24 +204,40 @@ def export_bundle(
         doc_atts = []
         whole = include_identities
         for n, att in enumerate(rec.attachments, 1):
+            mime = att.mime
             if include_identities:
                 # With identities the researcher sends the whole record: the originals.
-                sha, size, cleaned = att.sha256, att.size, False
-            elif att.clean_status == "cleaned" and att.clean_sha256:
-                sha, size, cleaned = att.clean_sha256, int(att.clean_size or 0), True
+                sha, size, which, label = att.sha256, att.size, "original", "original"
+            elif att.cleaned and att.faces_sha256:
+                # faces hidden on request: the default bundle carries that copy, never the faces
+                sha, size, which, label = att.faces_sha256, int(att.faces_size or 0), "faces", "cleaned"
+                mime = att.clean_mime or att.mime
+            elif att.cleaned:
+                sha, size, which, label = att.clean_sha256, int(att.clean_size or 0), "clean", "cleaned"
+                mime = att.clean_mime or att.mime
+            elif include_uncleaned and att.clean_status == "partial" and att.clean_sha256:
+                # the partly cleaned copy: less left in it than in the original, never labelled cleaned
+                sha, size, which, label = att.clean_sha256, int(att.clean_size or 0), "clean", "partial"
+                mime = att.clean_mime or att.mime
             elif include_uncleaned:
-                sha, size, cleaned = att.sha256, att.size, False
+                sha, size, which, label = att.sha256, att.size, "original", "not_cleaned"
             else:
                 skipped.append(f"{rid}: attachment {n} left out: its metadata could not be removed "
                                f"({att.clean_reason or att.clean_status})")
                 whole = False
                 continue
-            attachments.setdefault(sha, (att.id, size, "clean" if cleaned else "original"))
+            assert sha is not None
+            attachments.setdefault(sha, (att.id, size, which))
+            faces_hidden = len((att.faces or {}).get("boxes", [])) if which == "faces" else 0
+            reports[sha] = {"sent": label, **(att.report or {}), **({"faces_hidden": faces_hidden} if which == "faces"
+                                                                    else {})}
             ext = Path(att.filename).suffix.lower()[:8]
             doc_atts.append({
-                "sha256": sha, "size": size, "mime": att.mime, "kind": att.kind,
-                "cleaned": "cleaned" if cleaned else ("original" if include_identities else "not_cleaned"),
-                "removed": att.removed if cleaned else [],
+                "sha256": sha, "size": size, "mime": mime, "kind": att.kind,
+                "cleaned": label,
+                "removed": att.removed if label in ("cleaned", "partial") else [],
+                "report": att.report or {},
+                **({"faces_hidden": faces_hidden} if which == "faces" else {}),
                 "filename": att.filename if include_identities else f"attachment-{n}{ext}",
             })
         doc["attachments"] = doc_atts
@@ -233,7 +250,8 @@ def export_bundle(
     ).encode()
 
     files = [{"name": name, "sha256": _sha(data), "size": len(data)} for name, data in members]  # type: ignore[arg-type]
-    files += [{"name": f"attachments/{sha}", "sha256": sha, "size": size} for sha, (_, size, _k) in attachments.items()]
+    files += [{"name": f"attachments/{sha}", "sha256": sha, "size": size, "cleaning": reports.get(sha, {})}
+              for sha, (_, size, _k) in attachments.items()]
     files.append({"name": "custody.jsonl", "sha256": _sha(custody_bytes), "size": len(custody_bytes)})
     manifest = {
         "format": FORMAT,
@@ -347,7 +365,7 @@ def _tar_parts(vault: Vault, manifest_bytes: bytes, signature: bytes, members: l
     for sha, (att_id, size, which) in attachments.items():
         head = _header(f"attachments/{sha}", size)
         yield head
-        yield from _attachment_chunks(vault, att_id, sha, size, which == "clean")
+        yield from _attachment_chunks(vault, att_id, sha, size, which)
         pad = _padding(size)
         yield pad
         offset += len(head) + size + len(pad)
@@ -357,9 +375,11 @@ def _tar_parts(vault: Vault, manifest_bytes: bytes, signature: bytes, members: l
     yield end + tarfile.NUL * (-offset % tarfile.RECORDSIZE)
 
 
-def _attachment_chunks(vault: Vault, att_id: str, sha: str, size: int, cleaned: bool) -> Iterator[bytes]:
-    """An attachment decrypted from the vault on its own thread, checked against its recorded hash."""
-    producer = Producer(lambda w: vault.read_attachment(att_id, w, cleaned=cleaned))  # type: ignore[arg-type]
+def _attachment_chunks(vault: Vault, att_id: str, sha: str, size: int, which: str) -> Iterator[bytes]:
+    """An attachment (``which``: original, clean or faces copy) decrypted from the vault on its own
+    thread, checked against its recorded hash."""
+    producer = Producer(lambda w: vault.read_attachment(  # type: ignore[arg-type]
+        att_id, w, cleaned=which == "clean", faces=which == "faces"))
     digest = hashlib.sha256()
     done = 0
     try:
@@ -710,10 +730,20 @@ def _check_record(name: str, data: bytes) -> dict:
               and att.get("size", 0) >= 0
               and all(isinstance(att.get(k, ""), str) for k in ("mime", "kind", "filename", "cleaned"))
               and isinstance(att.get("removed", []), list)
-              and all(isinstance(x, str) for x in att.get("removed", [])))
+              and all(isinstance(x, str) for x in att.get("removed", []))
+              and isinstance(att.get("report", {}), dict))
         if not ok:
             raise _refuse(f"{name} has a malformed attachment entry")
     return doc
+
+
+def _report(value: object) -> dict | None:
+    """The sender's cleaning report, bounded and retyped (it is shown at headquarters)."""
+    from .media import CleanReport
+
+    if not isinstance(value, dict) or not value:
+        return None
+    return CleanReport.from_dict(value).to_dict()
 
 
 def import_bundle(
@@ -836,7 +866,8 @@ def _ingest(vault: Vault, p: _Parsed) -> ImportReport:
                     rid, p.blobs[att["sha256"]], str(att.get("filename", "attachment"))[:200],
                     str(att.get("mime", "application/octet-stream"))[:100], str(att.get("kind", "other"))[:20],
                     int(att.get("size", 0)), att["sha256"], str(att.get("cleaned", "not_cleaned"))[:20],
-                    [str(x)[:200] for x in att.get("removed", [])][:50])
+                    [str(x)[:200] for x in att.get("removed", [])][:50],
+                    _report(att.get("report")))
                 have.add(att["sha256"])
                 report.attachments_added += 1
         c.execute(

@@ -236,7 +236,19 @@ def _v7(conn: sqlite3.Connection) -> None:
     acts.reindex_acts(conn)
 
 
-MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [_V1, _V2, _V3, _V4, _V5, _V6, _v7]
+# The cleaning report of each attachment (found / removed / kept and why),
+# the type of the cleaned copy (which may differ from the original's), and
+# the face-hidden copy with the boxes the researcher confirmed.
+_V8 = """
+        ALTER TABLE attachments ADD COLUMN clean_mime TEXT;
+        ALTER TABLE attachments ADD COLUMN clean_report_json TEXT;
+        ALTER TABLE attachments ADD COLUMN faces_blob TEXT;
+        ALTER TABLE attachments ADD COLUMN faces_sha256 TEXT;
+        ALTER TABLE attachments ADD COLUMN faces_size INTEGER;
+        ALTER TABLE attachments ADD COLUMN faces_json TEXT
+"""
+
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [_V1, _V2, _V3, _V4, _V5, _V6, _v7, _V8]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog, QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
-    QVBoxLayout, QWidget,
+    QFileDialog,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from desktop.core.services import Attachment, Vault
+from desktop.core.services import Attachment, Vault, attachments
 
 from .base import refusals, workers
 from .base.widgets import PlainLabel, clean_text
@@ -24,6 +33,7 @@ class AttachmentsPanel(QGroupBox):
     imported = Signal(object)  # Attachment
     import_failed = Signal(str)
     idle = Signal()
+    sources_removed = Signal(object)  # list of problems (empty: all removed)
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +42,7 @@ class AttachmentsPanel(QGroupBox):
         self.items: list[Attachment] = []
         self.queue: list[Path] = []
         self.task: workers.Task | None = None
+        self.current_source: Path | None = None
         lay = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Attached files"))
@@ -60,6 +71,25 @@ class AttachmentsPanel(QGroupBox):
         row.addWidget(self.cancel_button)
         row.addWidget(self.remove_button)
         lay.addLayout(row)
+        self.sources: list[tuple[Path, str]] = []  # originals on this computer, with their SHA-256
+        self.source_box = QFrame()
+        self.source_box.setObjectName("notice")
+        box = QVBoxLayout(self.source_box)
+        self.source_text = PlainLabel("")
+        box.addWidget(self.source_text)
+        brow = QHBoxLayout()
+        self.delete_sources_button = QPushButton(self.tr("Delete the originals"))
+        self.delete_sources_button.setAccessibleName(self.tr("Delete the original files from this computer"))
+        self.delete_sources_button.clicked.connect(self.delete_sources)
+        self.keep_sources_button = QPushButton(self.tr("Keep them"))
+        self.keep_sources_button.clicked.connect(self.keep_sources)
+        brow.addWidget(self.delete_sources_button)
+        brow.addWidget(self.keep_sources_button)
+        brow.addStretch(1)
+        box.addLayout(brow)
+        self.source_box.setVisible(False)
+        lay.addWidget(self.source_box)
+        self.source_task: workers.Task | None = None
         self.setAcceptDrops(True)
 
     # ---------------------------------------------------------------- adding
@@ -67,11 +97,11 @@ class AttachmentsPanel(QGroupBox):
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add files to the interview"))
         self.add_files([Path(f) for f in files])
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         self.add_files([p for p in paths if p.is_file()])
         event.acceptProposedAction()
@@ -86,9 +116,11 @@ class AttachmentsPanel(QGroupBox):
         if not self.queue:
             self.progress.setVisible(False)
             self.cancel_button.setVisible(False)
+            self._offer_source_removal()
             self.idle.emit()
             return
         path = self.queue.pop(0)
+        self.current_source = path
         vault = self.vault
         self.status.setText(self.tr("Encrypting {name}…").format(name=clean_text(path.name)))
         self.progress.setRange(0, 1000)
@@ -107,6 +139,8 @@ class AttachmentsPanel(QGroupBox):
 
     def _done(self, att: Attachment) -> None:
         self.task = None
+        if self.current_source is not None:
+            self.sources.append((self.current_source, att.sha256))
         self.add_existing([att])
         self.status.setText(self.tr("{name} encrypted and added.").format(name=clean_text(att.filename)))
         self.imported.emit(att)
@@ -122,6 +156,48 @@ class AttachmentsPanel(QGroupBox):
         self.status.setText(message)
         self.import_failed.emit(message)
         self._next()
+
+    # ---------------------------------------------------------------- the originals on this computer
+    def _offer_source_removal(self) -> None:
+        if not self.sources or self.source_task is not None:
+            return
+        names = ", ".join(clean_text(p.name) for p, _ in self.sources[:5])
+        more = len(self.sources) - 5
+        if more > 0:
+            names += " " + self.tr("and {n} more").format(n=more)
+        self.source_text.setText(self.tr(
+            "The vault now holds an encrypted copy. The original files are still on this computer: {names}. "
+            "Delete them? They are overwritten and removed, but on SSDs, USB sticks and memory cards "
+            "deleting does not reliably erase: copies of the data can remain on the chip until it is reused. "
+            "Only full-disk encryption protects against that.").format(names=names))
+        self.source_box.setVisible(True)
+
+    def keep_sources(self) -> None:
+        self.sources = []
+        self.source_box.setVisible(False)
+
+    def delete_sources(self) -> None:
+        todo, self.sources = list(self.sources), []
+        self.delete_sources_button.setEnabled(False)
+        self.keep_sources_button.setEnabled(False)
+
+        self.source_task = workers.run_task(partial(attachments.remove_originals, todo))
+        self.source_task.finished.connect(self._sources_deleted)
+        self.source_task.failed.connect(self._sources_failed)
+
+    def _sources_deleted(self, problems: list[str]) -> None:
+        self.source_task = None
+        self.source_box.setVisible(False)
+        self.delete_sources_button.setEnabled(True)
+        self.keep_sources_button.setEnabled(True)
+        if problems:
+            self.status.setText("; ".join(problems))
+        else:
+            self.status.setText(self.tr("The original files were deleted from this computer."))
+        self.sources_removed.emit(problems)
+
+    def _sources_failed(self, exc: BaseException) -> None:
+        self._sources_deleted([str(exc)])
 
     def cancel(self) -> None:
         self.queue.clear()

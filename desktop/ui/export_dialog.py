@@ -6,8 +6,18 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QProgressBar,
-    QPushButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.core.services import exchange
@@ -15,7 +25,8 @@ from desktop.core.services import exchange
 from .base import refusals, workers
 from .base.session import Session
 from .base.settings import Settings
-from .base.widgets import PlainLabel, heading
+from .base.widgets import PlainLabel, clean_text, heading
+from .cleaning_report import CleaningWords
 
 
 class ExportDialog(QDialog):
@@ -61,6 +72,15 @@ class ExportDialog(QDialog):
         self.uncleaned = QCheckBox(self.tr("Include files whose metadata could not be removed"))
         lay.addWidget(self.identities)
         lay.addWidget(self.uncleaned)
+        self.files_label = PlainLabel("")
+        lay.addWidget(self.files_label)
+        self.files = QListWidget()
+        self.files.setAccessibleName(self.tr("Files and their cleaning"))
+        self.files.setMaximumHeight(140)
+        lay.addWidget(self.files)
+        self.identities.toggled.connect(self._fill_files)
+        self.uncleaned.toggled.connect(self._fill_files)
+        self._fill_files()
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setVisible(False)
@@ -79,6 +99,34 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.export_button)
         lay.addLayout(buttons)
         self._load_recipients()
+
+    def _fill_files(self) -> None:
+        """Each attached file of the pending interviews and what the bundle will carry of it."""
+        words = CleaningWords()
+        self.files.clear()
+        sent = left_out = 0
+        ident, unclean = self.identities.isChecked(), self.uncleaned.isChecked()
+        for rid in self.pending:
+            for att in self.vault.attachments(rid):
+                name = clean_text(att.filename)
+                if ident:
+                    line = self.tr("{name}: the original file, with its metadata").format(name=name)
+                elif att.cleaned:
+                    line = self.tr("{name}: cleaned copy — {what}").format(name=name, what=words.summary(att))
+                elif unclean:
+                    which = (self.tr("the partly cleaned copy") if att.clean_status == "partial" and att.clean_sha256
+                             else self.tr("the original"))
+                    line = self.tr("{name}: {which}, NOT cleaned — {why}").format(
+                        name=name, which=which, why=words.summary(att))
+                else:
+                    left_out += 1
+                    self.files.addItem(self.tr("{name}: left out — {why}").format(name=name, why=words.summary(att)))
+                    continue
+                sent += 1
+                self.files.addItem(line)
+        self.files_label.setText(self.tr("Files: {sent} sent, {left} left out (select a record and open "
+                                         "its cleaning report for details).").format(sent=sent, left=left_out))
+        self.files.setVisible(self.files.count() > 0)
 
     def _load_recipients(self) -> None:
         self.recipient.clear()
@@ -163,7 +211,7 @@ class ExportDialog(QDialog):
         else:
             self.reject()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape and self.task is not None:
             self.task.cancel()
             return

@@ -9,18 +9,32 @@ from typing import Any
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QImage, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
-    QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.core.services import interviews
 from desktop.core.services.interviews import Record
 
 from .answers_format import format_value
-from .base.timefmt import isolate, local_time
 from .base import refusals, workers
 from .base.session import Session
+from .base.timefmt import isolate, local_time
 from .base.widgets import PlainLabel, clean_text, heading
+from .cleaning_report import CleaningReportDialog, CleaningWords, SaveCopyDialog
 
 REVEAL_SECONDS = 60
 MASK = "••••••"
@@ -271,8 +285,7 @@ class RecordView(QWidget):
         self.att_table.verticalHeader().setVisible(False)
         loc = QLocale()
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        status_text = {"cleaned": self.tr("removed"), "clean": self.tr("none found"),
-                       "not_cleaned": self.tr("not removed"), "unsupported": self.tr("not removed")}
+        words = CleaningWords()
         for a in self.record.attachments:
             row = self.att_table.rowCount()
             self.att_table.insertRow(row)
@@ -280,15 +293,34 @@ class RecordView(QWidget):
             sha.setFont(mono)
             values = [QTableWidgetItem(clean_text(a.filename)), QTableWidgetItem(clean_text(a.kind)),
                       QTableWidgetItem(loc.formattedDataSize(a.size)), sha,
-                      QTableWidgetItem(status_text.get(a.clean_status, a.clean_status)),
-                      QTableWidgetItem(clean_text(", ".join(a.removed) or a.clean_reason))]
+                      QTableWidgetItem(words.status(a.clean_status)),
+                      QTableWidgetItem(words.summary(a))]
             for col, item in enumerate(values):
                 item.setToolTip(item.text())
                 self.att_table.setItem(row, col, item)
         self.att_table.resizeColumnsToContents()
         self.att_table.horizontalHeader().setStretchLastSection(True)
-        self.att_table.currentCellChanged.connect(lambda r, *_: self._preview(r))
-        w.addWidget(self.att_table)
+        self.att_table.currentCellChanged.connect(self._attachment_selected)
+        left = QWidget()
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        left_lay.addWidget(self.att_table, 1)
+        row = QHBoxLayout()
+        self.report_button = QPushButton(self.tr("Cleaning report…"))
+        self.report_button.setAccessibleName(self.tr("Show the cleaning report of the selected file"))
+        self.report_button.clicked.connect(self.show_cleaning_report)
+        self.save_copy_button = QPushButton(self.tr("Save a copy…"))
+        self.save_copy_button.setAccessibleName(self.tr("Save a decrypted copy of the selected file"))
+        self.save_copy_button.clicked.connect(self.save_copy)
+        self.faces_button = QPushButton(self.tr("Hide faces…"))
+        self.faces_button.setAccessibleName(self.tr("Find and hide faces in the selected photo"))
+        self.faces_button.clicked.connect(self.review_faces)
+        for b in (self.report_button, self.save_copy_button, self.faces_button):
+            b.setEnabled(False)
+            row.addWidget(b)
+        row.addStretch(1)
+        left_lay.addLayout(row)
+        w.addWidget(left)
         self.preview = QLabel(self.tr("Select an image to preview it (decrypted in memory only)."))
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setWordWrap(True)
@@ -297,6 +329,46 @@ class RecordView(QWidget):
         w.addWidget(self.preview)
         w.setSizes([700, 300])
         return w
+
+    def _attachment_selected(self, row: int, *_: int) -> None:
+        ok = 0 <= row < len(self.record.attachments)
+        self.report_button.setEnabled(ok)
+        self.save_copy_button.setEnabled(ok)
+        att = self.record.attachments[row] if ok else None
+        self.faces_button.setEnabled(bool(att and att.kind == "image" and att.cleaned
+                                          and self.vault.mode == "field"))
+        self._preview(row)
+
+    def _selected_attachment(self):  # -> Attachment | None
+        row = self.att_table.currentRow()
+        return self.record.attachments[row] if 0 <= row < len(self.record.attachments) else None
+
+    def show_cleaning_report(self) -> None:
+        att = self._selected_attachment()
+        if att is not None:
+            self.report_dialog = CleaningReportDialog(att, self)
+            self.report_dialog.open()
+
+    def save_copy(self) -> None:
+        att = self._selected_attachment()
+        if att is not None:
+            self.save_dialog = SaveCopyDialog(self.vault, att, self)
+            self.save_dialog.open()
+
+    def review_faces(self) -> None:
+        att = self._selected_attachment()
+        if att is not None:
+            from .face_review import FaceReviewDialog
+
+            self.face_dialog = FaceReviewDialog(self.vault, att, self)
+            self.face_dialog.hidden.connect(self._faces_hidden)
+            self.face_dialog.open()
+
+    def _faces_hidden(self, _att: object) -> None:
+        row = self.att_table.currentRow()
+        self.record = self.vault.get_record(self.record_id)
+        if 0 <= row < len(self.record.attachments):
+            self.att_table.item(row, 5).setText(CleaningWords().summary(self.record.attachments[row]))
 
     def _preview(self, row: int) -> None:
         if row < 0 or row >= len(self.record.attachments):

@@ -72,6 +72,7 @@ def write_pdf(html: str, out: Path, lang: str, title: str = "Testimony report") 
 def pdf_pages(data: bytes) -> int:
     import io
 
-    from pypdf import PdfReader
+    import pikepdf
 
-    return len(PdfReader(io.BytesIO(data)).pages)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return len(pdf.pages)

@@ -146,6 +146,13 @@ def run(lang: str) -> None:
     rv.att_table.setCurrentCell(0, 0)
     wait_for(lambda: rv.preview.pixmap() is not None and not rv.preview.pixmap().isNull(), 10)
     shot(window, lang, "12-record-attachments")
+    rv.show_cleaning_report()
+    shot(rv.report_dialog, lang, "32-cleaning-report")
+    rv.report_dialog.reject()
+    rv.save_copy()
+    shot(rv.save_dialog, lang, "33-save-a-copy")
+    rv.save_dialog.reject()
+    faces(lang, main, window)
     rv.tabs.setCurrentIndex(3)
     shot(window, lang, "13-record-custody")
     if rv.redaction_panel is not None:
@@ -167,6 +174,33 @@ def run(lang: str) -> None:
     window.lock()
     window.close()
     Vault.wipe(demo)
+
+
+def faces(lang: str, main, window) -> None:
+    """The face review on a public-domain portrait (tests/data/media/faces)."""
+    from PySide6.QtCore import QRectF, Qt
+
+    src = TMP / lang / "portrait.jpg"
+    src.write_bytes((ROOT / "tests" / "data" / "media" / "faces" / "astronaut.jpg").read_bytes())
+    att = main.vault.import_attachment(src)
+    rid = main.record_view.record_id
+    rec = main.vault.get_record(rid, reveal=True)
+    main.vault.revise_record(rid, rec.public, rec.identity or {}, attachment_ids=[a.id for a in rec.attachments]
+                             + [att.id])
+    main.open_record(rid)
+    rv = main.record_view
+    rv.tabs.setCurrentIndex(1)
+    rv.att_table.setCurrentCell(len(rv.record.attachments) - 1, 0)
+    rv.review_faces()
+    dlg = rv.face_dialog
+    found: list[int] = []
+    dlg.faces_found.connect(found.append)
+    wait_for(lambda: bool(found), 60)
+    dlg.add_box(QRectF(10, 196, 40, 40))  # one added by hand
+    dlg.boxes()[0].setSelected(True)
+    dlg.view.fitInView(dlg.scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+    shot(dlg, lang, "34-face-review")
+    dlg.reject()
 
 
 def _choose(combo, value) -> None:

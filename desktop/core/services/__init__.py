@@ -3,7 +3,8 @@
 One module per concern: ``access`` (create, unlock, passphrase rule,
 failed-unlock policy, lock, wipe, duress), ``interviews`` (submit, drafts,
 reveal), ``exchange`` (export, receipts, import, handover, trust),
-``forms_admin`` (XLSForm import), ``analysis`` and ``desk`` (the analyst's
+``attachments`` (decrypted copies, cleaning reports, faces hidden, removing
+the originals after import), ``forms_admin`` (XLSForm import), ``analysis`` and ``desk`` (the analyst's
 desk: incidents, people across testimonies, counts, report drafts, exports).
 Every safety rule is decided here, so it cannot differ between the two front
 ends. Refusals are :class:`desktop.core.errors.Refusal` with a code and parameters.

@@ -23,7 +23,6 @@ from .records import RecordsMixin, fts_query, searchable_text
 from .types import (
     BLOBS,
     CHUNK,
-    CLEAN_IN_MEMORY_LIMIT,
     DB,
     PAGE_SIZE,
     Attachment,
@@ -43,6 +42,6 @@ class Vault(AccessMixin, GuardMixin, RecordsMixin, DraftsMixin, IntegrityMixin, 
     """An unlocked vault. Create with :meth:`create` or :meth:`unlock`."""
 
 
-__all__ = ["BLOBS", "CHUNK", "CLEAN_IN_MEMORY_LIMIT", "DB", "PAGE_SIZE", "Attachment", "CancelFn", "Cancelled",
+__all__ = ["BLOBS", "CHUNK", "DB", "PAGE_SIZE", "Attachment", "CancelFn", "Cancelled",
            "Draft", "ProgressFn", "Record", "RecordSummary", "Vault", "VaultError", "WrongSecret", "default_kdf",
            "fts_query", "searchable_text"]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import os
+import threading
 import uuid
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import pyrage
 from pyrage import x25519
@@ -15,10 +18,12 @@ from .. import custody, keystore
 from ..custody import now
 from ..streams import BackgroundWriter, ReadAhead
 from .handle import VaultCore
+
+if TYPE_CHECKING:
+    from ..media.faces import Box
 from .types import (
     BLOBS,
     CHUNK,
-    CLEAN_IN_MEMORY_LIMIT,
     Attachment,
     CancelFn,
     Cancelled,
@@ -37,6 +42,75 @@ def _reader(f: BinaryIO, total: int, progress: ProgressFn | None, cancel: Cancel
             progress(done, total)
 
     return ReadAhead(f, on_chunk)
+
+
+class _BlobWriter:
+    """A write-only stream that age-encrypts what it is given into blobs/.
+
+    pyrage reads its plaintext from a pipe on a thread of its own, so a
+    cleaner can push the copy in as it makes it; nothing is held whole and
+    nothing is written in plaintext.  :meth:`commit` makes the blob durable
+    and returns its name; :meth:`abort` removes every trace.
+    """
+
+    def __init__(self, folder: Path, recipient: x25519.Recipient) -> None:
+        self.name = uuid.uuid4().hex
+        self.final = folder / self.name
+        self.tmp = folder / (self.name + ".part")
+        self.sha = hashlib.sha256()
+        self.size = 0
+        self.error: BaseException | None = None
+        fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        self._out = os.fdopen(fd, "wb")
+        rfd, wfd = os.pipe()
+        self._w = os.fdopen(wfd, "wb", buffering=0)
+        self._r = os.fdopen(rfd, "rb", buffering=CHUNK)
+
+        def run() -> None:
+            try:
+                pyrage.encrypt_io(self._r, self._out, [recipient])
+                self._out.flush()
+                os.fsync(self._out.fileno())
+            except BaseException as exc:  # noqa: BLE001 - reported by commit()
+                self.error = exc
+            finally:
+                self._r.close()
+
+        self._thread = threading.Thread(target=run, name="blob-encrypt", daemon=True)
+        self._thread.start()
+
+    def write(self, data: bytes) -> int:
+        view = memoryview(data)
+        self.sha.update(view)
+        self.size += len(view)
+        self._w.write(view)
+        return len(view)
+
+    def flush(self) -> None:
+        pass
+
+    def _finish(self) -> None:
+        if not self._w.closed:
+            try:
+                self._w.close()
+            except OSError:
+                pass
+        self._thread.join()
+        if not self._out.closed:
+            self._out.close()
+
+    def commit(self) -> str:
+        self._finish()
+        if self.error is not None:
+            self.tmp.unlink(missing_ok=True)
+            raise VaultError(f"Could not encrypt the cleaned copy ({self.error})")
+        os.replace(self.tmp, self.final)
+        keystore.fsync_dir(self.final.parent)
+        return self.name
+
+    def abort(self) -> None:
+        self._finish()
+        self.tmp.unlink(missing_ok=True)
 
 
 class BlobsMixin(VaultCore):
@@ -82,58 +156,72 @@ class BlobsMixin(VaultCore):
             raise
         return name
 
+    def _encrypting_writer(self) -> _BlobWriter:
+        return _BlobWriter(self.path / BLOBS, self._blob_recipient().to_public())
+
     def import_attachment(self, source: Path | str, progress: ProgressFn | None = None,
                           cancel: CancelFn | None = None, filename: str | None = None) -> Attachment:
-        """Stream a file into the vault, encrypted; also store a metadata-stripped copy."""
+        """Stream a file into the vault, encrypted; also store a cleaned copy.
+
+        The cleaner reads the original from ``source`` and writes the copy
+        front to back into the encrypting writer: no plaintext reaches the
+        disk, and memory stays bounded whatever the size (see media.av).
+        """
         from .. import media
 
         source = Path(source)
         try:
             total = source.stat().st_size
-            with open(source, "rb") as f:
-                head = f.read(64)
+            kind, mime = media.sniff_path(source, source.name)
         except OSError as exc:
             raise VaultError(f"Cannot read {source}: {exc.strerror}") from None
-        kind, mime = media.sniff(head, source.name)
         with open(source, "rb") as f:
             reader = _reader(f, total, progress, cancel)
             try:
                 blob = self._write_blob(reader)
             finally:
                 reader.close()
-        clean = None
-        clean_blob = clean_sha = None
-        clean_size = None
-        removed: list[str] = []
-        status, reason = "not_cleaned", "too large to clean in memory"
+        clean_blob: str | None = None
         try:
-            if total <= CLEAN_IN_MEMORY_LIMIT:
-                clean = media.clean(source.read_bytes(), source.name, mime)
-                status, removed, reason = clean.status, list(clean.removed), clean.reason
-                if clean.data is not None:
-                    import io
-
-                    r = _reader(io.BytesIO(clean.data), len(clean.data), None, cancel)
-                    try:
-                        clean_blob = self._write_blob(r)
-                    finally:
-                        r.close()
-                    clean_sha, clean_size = r.sha.hexdigest(), r.size
+            writer = self._encrypting_writer()
+            try:
+                report = media.clean_file(source, writer, source.name, progress, cancel)
+            except media.CleanCancelled:
+                writer.abort()
+                raise Cancelled() from None
+            except BaseException:
+                writer.abort()
+                raise
+            if report.status in (media.CLEANED, media.PARTIAL) and writer.size > 0:
+                clean_blob = writer.commit()
+            else:
+                writer.abort()
+                if report.status != media.FAILED:
+                    report.status, report.reason = media.FAILED, "the cleaner wrote nothing"
+            if writer.error is not None:
+                raise VaultError(f"Could not store the cleaned copy ({writer.error})")
+            clean_sha = writer.sha.hexdigest() if clean_blob else None
+            clean_size = writer.size if clean_blob else None
+            reason = report.reason or "; ".join(f"{k.what}: {k.why}" for k in report.kept)
+            clean_mime = report.clean_mime if clean_blob and report.clean_mime != mime else None
             att = Attachment(
                 id=str(uuid.uuid4()), record_id=None, filename=filename or source.name, mime=mime, kind=kind,
-                size=reader.size, sha256=reader.sha.hexdigest(), clean_status=status, clean_sha256=clean_sha,
-                clean_size=clean_size, removed=removed, clean_reason=reason, created_at=now(),
+                size=reader.size, sha256=reader.sha.hexdigest(), clean_status=report.status, clean_sha256=clean_sha,
+                clean_size=clean_size, removed=list(report.removed), clean_reason=reason, created_at=now(),
+                clean_mime=clean_mime, report=report.to_dict(),
             )
             with self._tx() as c:
                 c.execute(
                     "INSERT INTO attachments(id, record_id, filename, mime, kind, size, sha256, blob, created_at,"
-                    " clean_blob, clean_sha256, clean_size, clean_status, removed_json, clean_reason)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " clean_blob, clean_sha256, clean_size, clean_status, removed_json, clean_reason,"
+                    " clean_mime, clean_report_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (att.id, None, att.filename, mime, kind, att.size, att.sha256, blob, att.created_at,
-                     clean_blob, clean_sha, clean_size, status, json.dumps(removed), reason),
+                     clean_blob, clean_sha, clean_size, att.clean_status, json.dumps(att.removed), reason,
+                     clean_mime, report.to_json()),
                 )
                 custody.append(c, "attachment.import", None, attachment=att.id, sha256=att.sha256,
-                               size=att.size, cleaned=status, removed=removed)
+                               size=att.size, cleaned=att.clean_status, removed=att.removed,
+                               kept=[k.what for k in report.kept], clean_sha256=clean_sha)
         except BaseException:
             for name in (blob, clean_blob):
                 if name:
@@ -142,28 +230,31 @@ class BlobsMixin(VaultCore):
         return att
 
     def adopt_attachment(self, record_id: str, blob: str, filename: str, mime: str, kind: str, size: int,
-                         sha256: str, clean_status: str, removed: list[str]) -> str:
+                         sha256: str, clean_status: str, removed: list[str],
+                         report: dict[str, Any] | None = None) -> str:
         """Register a blob already written with :meth:`write_blob` (bundle import).
 
         The content is what the sender shipped (the cleaned copy when cleaned),
         so it serves as both the original and the cleaned copy here.
         """
         att_id = str(uuid.uuid4())
+        cleaned = clean_status == "cleaned"
         with self._tx() as c:
             c.execute(
                 "INSERT INTO attachments(id, record_id, filename, mime, kind, size, sha256, blob, created_at,"
-                " clean_blob, clean_sha256, clean_size, clean_status, removed_json, clean_reason)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " clean_blob, clean_sha256, clean_size, clean_status, removed_json, clean_reason,"
+                " clean_report_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (att_id, record_id, filename, mime, kind, size, sha256, blob, now(),
-                 blob if clean_status == "cleaned" else None, sha256 if clean_status == "cleaned" else None,
-                 size if clean_status == "cleaned" else None, clean_status, json.dumps(removed), ""),
+                 blob if cleaned else None, sha256 if cleaned else None,
+                 size if cleaned else None, clean_status, json.dumps(removed), "",
+                 json.dumps(report, ensure_ascii=False) if report else None),
             )
         return att_id
 
     def discard_attachment(self, att_id: str) -> None:
         """Remove an attachment that no record uses yet (a cancelled interview)."""
         with self._tx() as c:
-            row = c.execute("SELECT blob, clean_blob FROM attachments WHERE id = ? AND record_id IS NULL",
+            row = c.execute("SELECT blob, clean_blob, faces_blob FROM attachments WHERE id = ? AND record_id IS NULL",
                             (att_id,)).fetchone()
             if row is None:
                 return
@@ -176,7 +267,8 @@ class BlobsMixin(VaultCore):
     def _attachment_row(self, att_id: str) -> tuple:
         row = self.conn.execute(
             "SELECT id, record_id, filename, mime, kind, size, sha256, clean_status, clean_sha256, clean_size,"
-            " removed_json, clean_reason, created_at, blob, clean_blob FROM attachments WHERE id = ?",
+            " removed_json, clean_reason, created_at, blob, clean_blob, clean_mime, clean_report_json,"
+            " faces_blob, faces_sha256, faces_size, faces_json FROM attachments WHERE id = ?",
             (att_id,),
         ).fetchone()
         if row is None:
@@ -185,8 +277,13 @@ class BlobsMixin(VaultCore):
 
     @staticmethod
     def _attachment(row: tuple) -> Attachment:
+        from .. import media
+
+        report = media.CleanReport.from_json(row[16])
         return Attachment(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9],
-                          json.loads(row[10]), row[11], row[12])
+                          json.loads(row[10]), row[11], row[12], row[15], report.to_dict() if report else None,
+                          row[18] if row[17] else None, row[19] if row[17] else None,
+                          json.loads(row[20]) if row[17] and row[20] else None)
 
     def attachment(self, att_id: str) -> Attachment:
         with self._lock:
@@ -198,13 +295,17 @@ class BlobsMixin(VaultCore):
                 "SELECT id FROM attachments WHERE record_id = ? ORDER BY created_at", (record_id,))]
             return [self._attachment(self._attachment_row(i)) for i in ids]
 
-    def read_attachment(self, att_id: str, out: BinaryIO, cleaned: bool = False) -> None:
-        """Decrypt an attachment into ``out`` (a stream; nothing touches the disk)."""
+    def read_attachment(self, att_id: str, out: BinaryIO, cleaned: bool = False, faces: bool = False) -> None:
+        """Decrypt an attachment into ``out`` (a stream; nothing touches the disk).
+
+        The original, the cleaned copy (``cleaned``) or the face-hidden copy (``faces``).
+        """
         with self._lock:
             row = self._attachment_row(att_id)
-        name = row[14] if cleaned else row[13]
+        name = row[17] if faces else row[14] if cleaned else row[13]
         if name is None:
-            raise VaultError("This attachment has no cleaned copy (its metadata could not be removed)")
+            raise VaultError("This attachment has no face-hidden copy" if faces else
+                             "This attachment has no cleaned copy (its metadata could not be removed)")
         path = self.path / BLOBS / name
         try:
             with open(path, "rb", buffering=CHUNK) as f:  # pyrage reads 8 KiB at a time
@@ -214,8 +315,153 @@ class BlobsMixin(VaultCore):
         except (pyrage.DecryptError, OSError) as exc:
             raise VaultError(f"The encrypted file of attachment {att_id} is damaged ({exc})") from None
 
+    # ------------------------------------------------------------ faces
+
+    def _cleaned_image(self, att_id: str) -> tuple[Attachment, bytes]:
+        from ..media.images import MAX_FILE_BYTES
+
+        att = self.attachment(att_id)
+        if att.kind != "image" or not att.cleaned:
+            raise VaultError("Faces can be hidden in cleaned photos only")
+        if int(att.clean_size or 0) > MAX_FILE_BYTES:
+            raise VaultError("This photo is too large to hide faces in")
+        buf = io.BytesIO()
+        self.read_attachment(att_id, buf, cleaned=True)
+        return att, buf.getvalue()
+
+    def detect_faces(self, att_id: str) -> list[Box]:
+        """Boxes around the faces the model finds in the cleaned copy (decrypted in memory)."""
+        from PIL import Image
+
+        from ..media import faces
+
+        _att, data = self._cleaned_image(att_id)
+        try:
+            with Image.open(io.BytesIO(data)) as im:
+                return faces.detect(im)
+        except (OSError, ValueError) as exc:
+            raise VaultError(f"This photo cannot be read ({type(exc).__name__})") from None
+
+    def hide_faces(self, att_id: str, boxes: list[Box], mode: str = "pixelate") -> Attachment:
+        """Burn the reviewed boxes into a new copy; that copy is what bundles carry by default.
+
+        The original and the cleaned copy stay as they are (the original goes
+        to headquarters only with identities).  An empty list removes a
+        face-hidden copy made before.
+        """
+        from .. import media
+        from ..media import faces
+
+        if mode not in ("pixelate", "solid"):
+            raise VaultError(f"Unknown fill {mode!r}")
+        att, data = self._cleaned_image(att_id)
+        with self._lock:
+            old = self._attachment_row(att_id)[17]
+        new_blob = sha = size = None
+        if boxes:
+            try:
+                hidden = faces.hide_faces(data, att.clean_mime or att.mime, boxes, mode)
+            except media.CleanError as exc:
+                raise VaultError(f"Could not hide the faces ({exc})") from None
+            writer = self._encrypting_writer()
+            try:
+                writer.write(hidden)
+                new_blob = writer.commit()
+            except BaseException:
+                writer.abort()
+                raise
+            sha, size = writer.sha.hexdigest(), writer.size
+        doc = {"boxes": [b.to_dict() for b in boxes], "mode": mode} if boxes else None
+        try:
+            with self._tx() as c:
+                c.execute("UPDATE attachments SET faces_blob = ?, faces_sha256 = ?, faces_size = ?, faces_json = ?"
+                          " WHERE id = ?", (new_blob, sha, size, json.dumps(doc) if doc else None, att_id))
+                custody.append(c, "attachment.faces", att.record_id, attachment=att_id, faces=len(boxes),
+                               mode=mode, sha256=sha)
+        except BaseException:
+            if new_blob:
+                (self.path / BLOBS / new_blob).unlink(missing_ok=True)
+            raise
+        if old:
+            (self.path / BLOBS / old).unlink(missing_ok=True)
+        return self.attachment(att_id)
+
     def blob_path(self, att_id: str, cleaned: bool) -> Path | None:
         with self._lock:
             row = self._attachment_row(att_id)
         name = row[14] if cleaned else row[13]
         return self.path / BLOBS / name if name else None
+
+    def export_attachment(self, att_id: str, out: Path | str, original: bool = False,
+                          progress: ProgressFn | None = None, cancel: CancelFn | None = None) -> str:
+        """Decrypt a copy of an attachment into a new file ``out``; returns its SHA-256.
+
+        The cleaned copy by default (refused when there is none that is
+        cleaned), the original with ``original``.  Never overwrites; the
+        copy is checked against the SHA-256 recorded at import (a mismatch
+        removes it) and the export is written to the custody log.
+        """
+        out = Path(out)
+        with self._lock:
+            row = self._attachment_row(att_id)
+        att = self._attachment(row)
+        name: str | None
+        want: str | None
+        if original:
+            name, want, size = row[13], att.sha256, att.size
+        elif att.cleaned and att.faces_sha256:  # what a bundle carries: faces hidden too
+            name, want, size = row[17], att.faces_sha256, int(att.faces_size or 0)
+        else:
+            if not att.cleaned:
+                raise VaultError("This attachment has no cleaned copy; take the original only if it may "
+                                 "leave with its metadata (--original)")
+            name, want, size = row[14], att.clean_sha256, int(att.clean_size or 0)
+        try:
+            fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            raise VaultError(code="file.exists", path=out) from None
+        except OSError as exc:
+            raise VaultError(f"Cannot write {out}: {exc.strerror}") from None
+        sha = hashlib.sha256()
+        done = 0
+
+        class _Sink:
+            def __init__(self, f: BinaryIO) -> None:
+                self.f = f
+
+            def write(self, data: bytes) -> int:
+                nonlocal done
+                if cancel is not None and cancel():
+                    raise Cancelled()
+                sha.update(data)
+                done += len(data)
+                if progress is not None:
+                    progress(done, size)
+                return self.f.write(data)
+
+        try:
+            with os.fdopen(fd, "wb") as f:
+                try:
+                    if name is None:
+                        raise FileNotFoundError(att_id)
+                    with open(self.path / BLOBS / name, "rb") as src:
+                        pyrage.decrypt_io(src, _Sink(f), [self._blob_recipient()])
+                except FileNotFoundError:
+                    raise VaultError(f"The encrypted file of attachment {att_id} is missing") from None
+                except pyrage.DecryptError as exc:
+                    if "Cancelled" in str(exc):
+                        raise Cancelled() from None
+                    raise VaultError(f"The encrypted file of attachment {att_id} is damaged ({exc})") from None
+                f.flush()
+                os.fsync(f.fileno())
+            if sha.hexdigest() != want:
+                raise VaultError(f"Attachment {att_id} does not match the SHA-256 recorded at import; "
+                                 "no copy was kept")
+        except BaseException:
+            out.unlink(missing_ok=True)
+            raise
+        with self._tx() as c:
+            copy = "original" if original else "faces hidden" if name == row[17] else "cleaned"
+            custody.append(c, "attachment.export", att.record_id, attachment=att_id, copy=copy, sha256=want,
+                           size=done)
+        return want

@@ -22,10 +22,10 @@ class IntegrityMixin(VaultCore):
             except sqlcipher3.DatabaseError as exc:
                 return [f"{self.path / DB} is damaged: {exc}"]
             problems += custody.verify_chain(custody.entries(self.conn))
-            for att_id, blob, clean_blob in self.conn.execute(
-                "SELECT id, blob, clean_blob FROM attachments"
+            for att_id, *names in self.conn.execute(
+                "SELECT id, blob, clean_blob, faces_blob FROM attachments"
             ).fetchall():
-                for name in (blob, clean_blob):
+                for name in names:
                     if name and not (self.path / BLOBS / name).is_file():
                         problems.append(f"attachment {att_id}: encrypted file {name} is missing")
         return problems

@@ -269,8 +269,9 @@ class RecordsMixin(IdentityMixin, BlobsMixin, ActsMixin):
         blobs: list[str] = []
         with self._tx() as c:
             for rid in record_ids:
-                for b, cb in c.execute("SELECT blob, clean_blob FROM attachments WHERE record_id = ?", (rid,)):
-                    blobs += [x for x in (b, cb) if x]
+                for names in c.execute("SELECT blob, clean_blob, faces_blob FROM attachments WHERE record_id = ?",
+                                       (rid,)):
+                    blobs += [x for x in names if x]
                 c.execute("DELETE FROM attachments WHERE record_id = ?", (rid,))
                 c.execute("DELETE FROM identity_keys WHERE record_id = ?", (rid,))
                 c.execute("DELETE FROM revisions WHERE record_id = ?", (rid,))

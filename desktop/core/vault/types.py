@@ -17,10 +17,6 @@ DB = "vault.db"
 BLOBS = "blobs"
 PAGE_SIZE = 8192
 CHUNK = 1024 * 1024
-# Attachments up to this size are also stored metadata-stripped. Cleaning
-# needs the file in memory (Pillow, pypdf, mutagen), so larger ones are kept
-# as "not cleaned" and left out of redacted exports unless chosen knowingly.
-CLEAN_IN_MEMORY_LIMIT = 48 * 1024 * 1024  # cleaning may hold ~3x this; stays under 200 MB
 
 ProgressFn = Callable[[int, int], None]
 CancelFn = Callable[[], bool]
@@ -57,6 +53,16 @@ class Attachment:
     removed: list[str]
     clean_reason: str
     created_at: str
+    clean_mime: str | None = None      # type of the cleaned copy (None: same as the original or no copy)
+    report: dict | None = None         # the cleaning report (desktop.core.media.CleanReport.to_dict())
+    faces_sha256: str | None = None    # the copy with faces hidden (made from the cleaned copy), if any
+    faces_size: int | None = None
+    faces: dict | None = None          # {"boxes": [...], "mode": "pixelate"|"solid"}
+
+    @property
+    def cleaned(self) -> bool:
+        """True only for a copy rebuilt with nothing known to identify left in it."""
+        return self.clean_status == "cleaned" and bool(self.clean_sha256)
 
 
 @dataclass

@@ -358,6 +358,18 @@
         <translation>إزالة المرفق المحدد</translation>
     </message>
     <message>
+        <source>Delete the originals</source>
+        <translation>حذف الملفات الأصلية</translation>
+    </message>
+    <message>
+        <source>Delete the original files from this computer</source>
+        <translation>حذف الملفات الأصلية من هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>الإبقاء عليها</translation>
+    </message>
+    <message>
         <source>Add files to the interview</source>
         <translation>إضافة ملفات إلى المقابلة</translation>
     </message>
@@ -372,6 +384,18 @@
     <message>
         <source>Cancelled; nothing was stored.</source>
         <translation>أُلغي؛ لم يُحفظ شيء.</translation>
+    </message>
+    <message>
+        <source>and {n} more</source>
+        <translation>و{n} غيرها</translation>
+    </message>
+    <message>
+        <source>The vault now holds an encrypted copy. The original files are still on this computer: {names}. Delete them? They are overwritten and removed, but on SSDs, USB sticks and memory cards deleting does not reliably erase: copies of the data can remain on the chip until it is reused. Only full-disk encryption protects against that.</source>
+        <translation>أصبحت في الخزنة نسخة مشفّرة. لكن الملفات الأصلية ما زالت على هذا الحاسوب: {names}. هل تريد حذفها؟ ستُكتب فوقها ثم تُحذف، لكن الحذف على أقراص SSD ووحدات USB وبطاقات الذاكرة لا يمحو البيانات بشكل موثوق: قد تبقى نسخ منها على الشريحة حتى يُعاد استخدامها. ولا يحمي من ذلك إلا تشفير القرص بالكامل.</translation>
+    </message>
+    <message>
+        <source>The original files were deleted from this computer.</source>
+        <translation>حُذفت الملفات الأصلية من هذا الحاسوب.</translation>
     </message>
 </context>
 <context>
@@ -426,6 +450,320 @@
     <message>
         <source>Card saved to {path}.</source>
         <translation>حُفظت البطاقة في {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>CleaningReportDialog</name>
+    <message>
+        <source>Cleaning report</source>
+        <translation>تقرير التنظيف</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>الحالة: {status}</translation>
+    </message>
+    <message>
+        <source>Cleaning status</source>
+        <translation>حالة التنظيف</translation>
+    </message>
+    <message>
+        <source>How: {method}</source>
+        <translation>الطريقة: {method}</translation>
+    </message>
+    <message>
+        <source>The copy is {new} (the original is {old}).</source>
+        <translation>النسخة من نوع {new} (الأصل من نوع {old}).</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>ما عُثر عليه</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>ما أُزيل</translation>
+    </message>
+    <message>
+        <source>Could not be removed</source>
+        <translation>ما تعذّرت إزالته</translation>
+    </message>
+    <message>
+        <source>Good to know</source>
+        <translation>للعلم</translation>
+    </message>
+    <message>
+        <source>Why there is no cleaned copy</source>
+        <translation>لماذا لا توجد نسخة منظّفة</translation>
+    </message>
+    <message>
+        <source>No metadata was found; the file was rebuilt anyway, so nothing hidden in it could come along.</source>
+        <translation>لم يُعثر على بيانات وصفية؛ ومع ذلك أُعيد بناء الملف، فلا يمكن أن ينتقل معه شيء مخفي فيه.</translation>
+    </message>
+</context>
+<context>
+    <name>CleaningWords</name>
+    <message>
+        <source>EXIF GPS position</source>
+        <translation>موقع GPS في بيانات EXIF</translation>
+    </message>
+    <message>
+        <source>camera make and model</source>
+        <translation>الشركة المصنّعة للكاميرا وطرازها</translation>
+    </message>
+    <message>
+        <source>EXIF orientation</source>
+        <translation>اتجاه الصورة في EXIF</translation>
+    </message>
+    <message>
+        <source>maker notes</source>
+        <translation>ملاحظات الشركة المصنّعة</translation>
+    </message>
+    <message>
+        <source>EXIF dates and times</source>
+        <translation>التواريخ والأوقات في EXIF</translation>
+    </message>
+    <message>
+        <source>camera serial numbers</source>
+        <translation>الأرقام التسلسلية للكاميرا</translation>
+    </message>
+    <message>
+        <source>owner, artist or copyright</source>
+        <translation>المالك أو المصوّر أو حقوق النشر</translation>
+    </message>
+    <message>
+        <source>software name</source>
+        <translation>اسم البرنامج</translation>
+    </message>
+    <message>
+        <source>embedded thumbnail</source>
+        <translation>صورة مصغّرة مضمّنة</translation>
+    </message>
+    <message>
+        <source>EXIF</source>
+        <translation>EXIF</translation>
+    </message>
+    <message>
+        <source>XMP</source>
+        <translation>XMP</translation>
+    </message>
+    <message>
+        <source>IPTC / Photoshop data</source>
+        <translation>بيانات IPTC / فوتوشوب</translation>
+    </message>
+    <message>
+        <source>ICC colour profile</source>
+        <translation>ملف تعريف الألوان ICC</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>تعليق</translation>
+    </message>
+    <message>
+        <source>PNG text chunks</source>
+        <translation>مقاطع نصية في PNG</translation>
+    </message>
+    <message>
+        <source>container tags</source>
+        <translation>وسوم الحاوية</translation>
+    </message>
+    <message>
+        <source>video stream tags</source>
+        <translation>وسوم مسار الفيديو</translation>
+    </message>
+    <message>
+        <source>audio stream tags</source>
+        <translation>وسوم مسار الصوت</translation>
+    </message>
+    <message>
+        <source>embedded cover picture</source>
+        <translation>صورة غلاف مضمّنة</translation>
+    </message>
+    <message>
+        <source>data track</source>
+        <translation>مسار بيانات</translation>
+    </message>
+    <message>
+        <source>subtitle track</source>
+        <translation>مسار ترجمة</translation>
+    </message>
+    <message>
+        <source>data after the last audio frame</source>
+        <translation>بيانات بعد آخر إطار صوتي</translation>
+    </message>
+    <message>
+        <source>data that is not audio between or after frames</source>
+        <translation>بيانات ليست صوتاً بين الإطارات أو بعدها</translation>
+    </message>
+    <message>
+        <source>document information</source>
+        <translation>معلومات المستند</translation>
+    </message>
+    <message>
+        <source>XMP metadata</source>
+        <translation>بيانات XMP الوصفية</translation>
+    </message>
+    <message>
+        <source>embedded file attachments</source>
+        <translation>ملفات مرفقة مضمّنة</translation>
+    </message>
+    <message>
+        <source>document JavaScript</source>
+        <translation>جافاسكربت في المستند</translation>
+    </message>
+    <message>
+        <source>JavaScript actions</source>
+        <translation>إجراءات جافاسكربت</translation>
+    </message>
+    <message>
+        <source>open action</source>
+        <translation>إجراء عند الفتح</translation>
+    </message>
+    <message>
+        <source>document actions</source>
+        <translation>إجراءات المستند</translation>
+    </message>
+    <message>
+        <source>bookmarks</source>
+        <translation>الإشارات المرجعية</translation>
+    </message>
+    <message>
+        <source>form fields</source>
+        <translation>حقول النماذج</translation>
+    </message>
+    <message>
+        <source>structure tree</source>
+        <translation>شجرة البنية</translation>
+    </message>
+    <message>
+        <source>page labels</source>
+        <translation>تسميات الصفحات</translation>
+    </message>
+    <message>
+        <source>layer names</source>
+        <translation>أسماء الطبقات</translation>
+    </message>
+    <message>
+        <source>annotations</source>
+        <translation>التعليقات التوضيحية</translation>
+    </message>
+    <message>
+        <source>page metadata, actions or thumbnails on</source>
+        <translation>بيانات وصفية أو إجراءات أو صور مصغّرة للصفحات في</translation>
+    </message>
+    <message>
+        <source>pdfTeX keys with source file paths</source>
+        <translation>مفاتيح pdfTeX فيها مسارات الملفات الأصلية</translation>
+    </message>
+    <message>
+        <source>piece info</source>
+        <translation>بيانات التطبيق الخاصة (PieceInfo)</translation>
+    </message>
+    <message>
+        <source>XMP metadata on objects</source>
+        <translation>بيانات XMP الوصفية في الكائنات</translation>
+    </message>
+    <message>
+        <source>EXIF or other metadata inside</source>
+        <translation>بيانات EXIF أو بيانات وصفية أخرى داخل</translation>
+    </message>
+    <message>
+        <source>core properties</source>
+        <translation>الخصائص الأساسية</translation>
+    </message>
+    <message>
+        <source>application properties</source>
+        <translation>خصائص التطبيق</translation>
+    </message>
+    <message>
+        <source>custom properties</source>
+        <translation>خصائص مخصّصة</translation>
+    </message>
+    <message>
+        <source>document metadata</source>
+        <translation>البيانات الوصفية للمستند</translation>
+    </message>
+    <message>
+        <source>application settings</source>
+        <translation>إعدادات التطبيق</translation>
+    </message>
+    <message>
+        <source>list of editors</source>
+        <translation>قائمة المحرّرين</translation>
+    </message>
+    <message>
+        <source>comment authors</source>
+        <translation>كاتبو التعليقات</translation>
+    </message>
+    <message>
+        <source>thumbnail</source>
+        <translation>صورة مصغّرة</translation>
+    </message>
+    <message>
+        <source>custom XML data</source>
+        <translation>بيانات XML مخصّصة</translation>
+    </message>
+    <message>
+        <source>revision session ids</source>
+        <translation>معرّفات جلسات التحرير</translation>
+    </message>
+    <message>
+        <source>tracked deletions</source>
+        <translation>الحذف المتعقَّب</translation>
+    </message>
+    <message>
+        <source>tracked insertions</source>
+        <translation>الإضافات المتعقَّبة</translation>
+    </message>
+    <message>
+        <source>tracked moves</source>
+        <translation>النقل المتعقَّب</translation>
+    </message>
+    <message>
+        <source>tracked change marks</source>
+        <translation>علامات التغييرات المتعقَّبة</translation>
+    </message>
+    <message>
+        <source>tracked changes</source>
+        <translation>التغييرات المتعقَّبة</translation>
+    </message>
+    <message>
+        <source>authors and initials of comments and changes</source>
+        <translation>أسماء كاتبي التعليقات والتغييرات وأحرفهم الأولى</translation>
+    </message>
+    <message>
+        <source>authors and dates of comments</source>
+        <translation>كاتبو التعليقات وتواريخها</translation>
+    </message>
+    <message>
+        <source>dates of comments and changes</source>
+        <translation>تواريخ التعليقات والتغييرات</translation>
+    </message>
+    <message>
+        <source>cleaned</source>
+        <translation>نُظّف</translation>
+    </message>
+    <message>
+        <source>partly cleaned (not sent by default)</source>
+        <translation>نُظّف جزئياً (لا يُرسَل افتراضياً)</translation>
+    </message>
+    <message>
+        <source>not cleaned (not sent by default)</source>
+        <translation>لم يُنظّف (لا يُرسَل افتراضياً)</translation>
+    </message>
+    <message>
+        <source>removed: {items}</source>
+        <translation>أُزيل: {items}</translation>
+    </message>
+    <message>
+        <source>no metadata found; rebuilt anyway</source>
+        <translation>لم تُعثر على بيانات وصفية؛ أُعيد بناؤه على أي حال</translation>
+    </message>
+    <message>
+        <source>{n} face(s) hidden</source>
+        <translation>أُخفي {n} وجه</translation>
+    </message>
+    <message>
+        <source>left in: {items}</source>
+        <translation>بقي فيه: {items}</translation>
     </message>
 </context>
 <context>
@@ -655,6 +993,10 @@
         <translation>تضمين ملفات تعذّرت إزالة بياناتها الوصفية</translation>
     </message>
     <message>
+        <source>Files and their cleaning</source>
+        <translation>الملفات وتنظيفها</translation>
+    </message>
+    <message>
         <source>Export progress</source>
         <translation>تقدّم التصدير</translation>
     </message>
@@ -665,6 +1007,34 @@
     <message>
         <source>Export</source>
         <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>{name}: the original file, with its metadata</source>
+        <translation>{name}: الملف الأصلي مع بياناته الوصفية</translation>
+    </message>
+    <message>
+        <source>{name}: cleaned copy — {what}</source>
+        <translation>{name}: نسخة منظّفة — {what}</translation>
+    </message>
+    <message>
+        <source>the partly cleaned copy</source>
+        <translation>النسخة المنظّفة جزئياً</translation>
+    </message>
+    <message>
+        <source>the original</source>
+        <translation>الأصل</translation>
+    </message>
+    <message>
+        <source>{name}: {which}, NOT cleaned — {why}</source>
+        <translation>{name}: {which}، غير منظّف — {why}</translation>
+    </message>
+    <message>
+        <source>{name}: left out — {why}</source>
+        <translation>{name}: مستبعد — {why}</translation>
+    </message>
+    <message>
+        <source>Files: {sent} sent, {left} left out (select a record and open its cleaning report for details).</source>
+        <translation>الملفات: {sent} تُرسَل، و{left} مستبعدة (افتح المقابلة ثم تقرير التنظيف للتفاصيل).</translation>
     </message>
     <message>
         <source>No headquarters card is registered yet. Register the card you received from headquarters and compare its fingerprint with them.</source>
@@ -693,6 +1063,109 @@
     <message>
         <source>Exported {r} interview(s) and {a} file(s) to {path}.</source>
         <translation>صُدّرت {r} مقابلة و{a} ملف إلى {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>FaceReviewDialog</name>
+    <message>
+        <source>Hide faces</source>
+        <translation>إخفاء الوجوه</translation>
+    </message>
+    <message>
+        <source>Hide faces in {name}</source>
+        <translation>إخفاء الوجوه في {name}</translation>
+    </message>
+    <message>
+        <source>Check every box. Drag a box to move it, drag its lower right corner to resize it, drag on the photo to draw a box the detector missed, select a box and press Delete to remove it. The copy sent to headquarters will have these areas filled for good; the original stays in the vault.</source>
+        <translation>راجع كل مربع. اسحب المربع لتحريكه، واسحب زاويته السفلية اليمنى لتغيير حجمه، واسحب على الصورة لرسم مربع حول وجه فات الكاشف، وحدّد مربعاً واضغط Delete لإزالته. ستُملأ هذه المناطق نهائياً في النسخة المرسلة إلى المقر؛ ويبقى الأصل في الخزنة.</translation>
+    </message>
+    <message>
+        <source>Photo with face boxes</source>
+        <translation>الصورة مع مربعات الوجوه</translation>
+    </message>
+    <message>
+        <source>Find faces</source>
+        <translation>البحث عن الوجوه</translation>
+    </message>
+    <message>
+        <source>Add a box</source>
+        <translation>إضافة مربع</translation>
+    </message>
+    <message>
+        <source>Remove the selected box</source>
+        <translation>إزالة المربع المحدد</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>أكبر</translation>
+    </message>
+    <message>
+        <source>Make the selected box larger</source>
+        <translation>تكبير المربع المحدد</translation>
+    </message>
+    <message>
+        <source>Smaller</source>
+        <translation>أصغر</translation>
+    </message>
+    <message>
+        <source>Make the selected box smaller</source>
+        <translation>تصغير المربع المحدد</translation>
+    </message>
+    <message>
+        <source>How to fill the faces</source>
+        <translation>طريقة ملء الوجوه</translation>
+    </message>
+    <message>
+        <source>Coarse pixels with noise</source>
+        <translation>بكسلات خشنة مع تشويش</translation>
+    </message>
+    <message>
+        <source>Solid black</source>
+        <translation>أسود مصمت</translation>
+    </message>
+    <message>
+        <source>Decrypting the photo…</source>
+        <translation>جارٍ فك تشفير الصورة…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Hide these faces</source>
+        <translation>إخفاء هذه الوجوه</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown.</source>
+        <translation>لا يمكن عرض هذه الصورة.</translation>
+    </message>
+    <message>
+        <source>{n} box(es) from the last review.</source>
+        <translation>{n} مربع من المراجعة السابقة.</translation>
+    </message>
+    <message>
+        <source>Looking for faces…</source>
+        <translation>جارٍ البحث عن الوجوه…</translation>
+    </message>
+    <message>
+        <source>{n} face(s) found. Check the photo for any the detector missed.</source>
+        <translation>عُثر على {n} وجه. تفقّد الصورة بحثاً عن أي وجه فات الكاشف.</translation>
+    </message>
+    <message>
+        <source>Fill {n} area(s) in the copy that leaves the laptop? This cannot be undone on that copy; the original stays in the vault.</source>
+        <translation>هل تريد ملء {n} منطقة في النسخة التي تغادر الحاسوب؟ لا يمكن التراجع عن ذلك في تلك النسخة؛ ويبقى الأصل في الخزنة.</translation>
+    </message>
+    <message>
+        <source>No boxes: the photo will be sent without hiding anything. Continue?</source>
+        <translation>لا توجد مربعات: ستُرسل الصورة دون إخفاء أي شيء. هل تريد المتابعة؟</translation>
+    </message>
+    <message>
+        <source>Hiding the faces…</source>
+        <translation>جارٍ إخفاء الوجوه…</translation>
+    </message>
+    <message>
+        <source>Done: {n} area(s) filled in the copy that will be sent.</source>
+        <translation>تم: مُلئت {n} منطقة في النسخة التي ستُرسل.</translation>
     </message>
 </context>
 <context>
@@ -1844,16 +2317,28 @@
         <translation>ما أُزيل</translation>
     </message>
     <message>
-        <source>removed</source>
-        <translation>أُزيلت</translation>
+        <source>Cleaning report…</source>
+        <translation>تقرير التنظيف…</translation>
     </message>
     <message>
-        <source>none found</source>
-        <translation>لم يُعثر على شيء</translation>
+        <source>Show the cleaning report of the selected file</source>
+        <translation>عرض تقرير تنظيف الملف المحدد</translation>
     </message>
     <message>
-        <source>not removed</source>
-        <translation>لم تُزل</translation>
+        <source>Save a copy…</source>
+        <translation>حفظ نسخة…</translation>
+    </message>
+    <message>
+        <source>Save a decrypted copy of the selected file</source>
+        <translation>حفظ نسخة مفكوكة التشفير من الملف المحدد</translation>
+    </message>
+    <message>
+        <source>Hide faces…</source>
+        <translation>إخفاء الوجوه…</translation>
+    </message>
+    <message>
+        <source>Find and hide faces in the selected photo</source>
+        <translation>البحث عن الوجوه في الصورة المحددة وإخفاؤها</translation>
     </message>
     <message>
         <source>Select an image to preview it (decrypted in memory only).</source>
@@ -2344,6 +2829,73 @@
     <message>
         <source>Cancelled; nothing was written.</source>
         <translation>أُلغي؛ لم يُكتب شيء.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveCopyDialog</name>
+    <message>
+        <source>Save a copy</source>
+        <translation>حفظ نسخة</translation>
+    </message>
+    <message>
+        <source>Save a decrypted copy of {name}</source>
+        <translation>حفظ نسخة مفكوكة التشفير من {name}</translation>
+    </message>
+    <message>
+        <source>The copy leaves the vault: it is written unencrypted where you choose, and anyone who gets the disk or the USB stick can read it. Taking it out is written to the custody log.</source>
+        <translation>النسخة تخرج من الخزنة: تُكتب بلا تشفير في المكان الذي تختاره، ويستطيع قراءتها كل من يحصل على القرص أو وحدة USB. ويُسجَّل إخراجها في سجل الحفظ.</translation>
+    </message>
+    <message>
+        <source>The cleaned copy (metadata removed)</source>
+        <translation>النسخة المنظّفة (أُزيلت البيانات الوصفية)</translation>
+    </message>
+    <message>
+        <source>The original file, with everything in it (GPS position, device, names)</source>
+        <translation>الملف الأصلي بكل ما فيه (موقع GPS، الجهاز، الأسماء)</translation>
+    </message>
+    <message>
+        <source>This file has no cleaned copy; only the original can be saved.</source>
+        <translation>لا توجد نسخة منظّفة من هذا الملف؛ لا يمكن حفظ إلا الأصل.</translation>
+    </message>
+    <message>
+        <source>Save the copy as</source>
+        <translation>حفظ النسخة باسم</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>جارٍ الحفظ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Save the copy</source>
+        <translation>حفظ النسخة</translation>
+    </message>
+    <message>
+        <source>Choose where to save the copy.</source>
+        <translation>اختر مكان حفظ النسخة.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Decrypting…</source>
+        <translation>جارٍ فك التشفير…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}; SHA-256 checked: {sha}</source>
+        <translation>حُفظت في {path}؛ وتم التحقق من SHA-256: {sha}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,292 @@
+"""Audio and video: remuxed without re-encoding, in constant memory.
+
+PyAV (FFmpeg's libraries) demuxes the original and a fresh muxer writes only
+the audio and video streams' packets and codec parameters into a new
+container of the same family: container and stream tags, chapters,
+subtitle and data tracks (telemetry, timed metadata), attachments, cover art
+and every box, chunk or block the muxer does not itself write are dropped by
+construction, and the coded streams stay bit-identical.
+
+The muxer wants a seekable output (MP4 patches its ``mdat`` size, WAV and
+AIFF their chunk sizes, FLAC its STREAMINFO...), but the cleaned copy goes
+straight into the encrypted store, which is written front to back.  So the
+file is muxed twice: the first pass writes nowhere and records what the
+muxer rewrote behind itself (a few bytes); the second pass streams the
+identical output with those rewrites applied.  Both passes must produce the
+same bytes (checked by SHA-256), or the copy is refused.
+"""
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .report import CLEANED, CleanCancelled, CleanError, CleanReport, Kept, Sink
+
+MAX_PATCH_BYTES = 16 * 1024 * 1024
+IO_BUFFER = 1024 * 1024  # bytes FFmpeg gathers before each call into Python
+
+# original type -> (muxer, type of the copy)
+MUXERS: dict[str, tuple[str, str]] = {
+    "video/mp4": ("mp4", "video/mp4"), "video/quicktime": ("mov", "video/quicktime"),
+    "video/3gpp": ("3gp", "video/3gpp"), "audio/mp4": ("ipod", "audio/mp4"),
+    "video/webm": ("webm", "video/webm"), "video/x-matroska": ("matroska", "video/x-matroska"),
+    "video/x-msvideo": ("avi", "video/x-msvideo"), "video/x-ms-wmv": ("asf", "video/x-ms-wmv"),
+    "audio/x-ms-wma": ("asf", "audio/x-ms-wma"), "audio/mpeg": ("mp3", "audio/mpeg"),
+    "audio/wav": ("wav", "audio/wav"), "audio/flac": ("flac", "audio/flac"),
+    "audio/ogg": ("ogg", "audio/ogg"), "audio/aiff": ("aiff", "audio/aiff"), "audio/amr": ("amr", "audio/amr"),
+}
+# options that keep the muxer from writing anything of its own (version strings, empty tags)
+_OPTIONS: dict[str, dict[str, str]] = {
+    "mp3": {"id3v2_version": "0", "write_id3v1": "0"},
+    "wav": {"write_bext": "0"},
+    "aiff": {"write_id3v2": "0"},
+}
+
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+
+
+class _Recorder:
+    """Seekable sink that keeps nothing but what the muxer rewrote behind itself."""
+
+    def __init__(self) -> None:
+        self.pos = self.end = 0
+        self.patches: list[tuple[int, bytes]] = []
+        self.patch_bytes = 0
+        self.crc = 0  # of the bytes appended, to check both passes wrote the same file
+
+    def write(self, b: Any) -> int:
+        b = memoryview(b)
+        n = len(b)
+        if self.pos < self.end:
+            back = bytes(b[: self.end - self.pos])
+            self.patches.append((self.pos, back))
+            self.patch_bytes += len(back)
+            if self.patch_bytes > MAX_PATCH_BYTES:
+                raise CleanError("the muxer rewrote too much of its output")
+            b = b[len(back):]
+            self.pos += len(back)
+        if b:
+            if self.pos > self.end:
+                self.crc = zlib.crc32(bytes(self.pos - self.end), self.crc)
+            self.crc = zlib.crc32(b, self.crc)
+            self.pos += len(b)
+            self.end = self.pos
+        return n
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        self.pos = offset if whence == 0 else (self.pos + offset if whence == 1 else self.end + offset)
+        if self.pos < 0:
+            raise OSError("negative seek")
+        return self.pos
+
+    def tell(self) -> int:
+        return self.pos
+
+    def read(self, n: int = -1) -> bytes:  # muxers we use never read back
+        raise OSError("not readable")
+
+    def flush(self) -> None:
+        pass
+
+
+class _Replayer(_Recorder):
+    """Second pass: streams the output front to back with the recorded rewrites applied."""
+
+    def __init__(self, out: Sink, patches: list[tuple[int, bytes]]) -> None:
+        super().__init__()
+        self.out = out
+        self.recorded = patches
+        self.size = 0
+
+    def write(self, b: Any) -> int:
+        b = memoryview(b)
+        n = len(b)
+        if self.pos < self.end:  # a rewrite: already applied from the first pass
+            skip = min(len(b), self.end - self.pos)
+            b = b[skip:]
+            self.pos += skip
+        if b:
+            if self.pos > self.end:
+                b = memoryview(bytes(self.pos - self.end) + bytes(b))
+                self.pos = self.end
+            self.crc = zlib.crc32(b, self.crc)
+            start, end = self.pos, self.pos + len(b)
+            hits = [(off, data) for off, data in self.recorded if off < end and off + len(data) > start]
+            if hits:
+                buf = bytearray(b)
+                for off, data in hits:
+                    lo, hi = max(off, start), min(off + len(data), end)
+                    buf[lo - start:hi - start] = data[lo - off:hi - off]
+                self.out.write(bytes(buf))
+            else:
+                self.out.write(bytes(b))
+            self.size += len(b)
+            self.pos = self.end = end
+        return n
+
+
+_MP3_BITRATES = {  # kbit/s by (MPEG-1?, layer) and index
+    (True, 1): [0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448],
+    (True, 2): [0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384],
+    (True, 3): [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320],
+    (False, 1): [0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256],
+    (False, 2): [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
+}
+_MP3_RATES = {3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000]}
+
+
+def mpeg_audio_frame_length(h: bytes) -> int | None:
+    """Length of the MPEG audio frame whose 4-byte header is ``h`` (None if not a header)."""
+    if len(h) < 4 or h[0] != 0xFF or (h[1] & 0xE0) != 0xE0:
+        return None
+    version, layer_bits = (h[1] >> 3) & 3, (h[1] >> 1) & 3
+    br_idx, sr_idx, pad = h[2] >> 4, (h[2] >> 2) & 3, (h[2] >> 1) & 1
+    if version == 1 or layer_bits == 0 or br_idx in (0, 15) or sr_idx == 3:
+        return None
+    layer = 4 - layer_bits
+    mpeg1 = version == 3
+    kbps = _MP3_BITRATES[(mpeg1, layer if mpeg1 or layer == 1 else 2)][br_idx]
+    rate = _MP3_RATES[version][sr_idx]
+    if layer == 1:
+        return (12 * kbps * 1000 // rate + pad) * 4
+    return (144 if mpeg1 or layer == 2 else 72) * kbps * 1000 // rate + pad
+
+
+def _keys(meta: Any) -> list[str]:
+    try:
+        return sorted(str(k) for k in dict(meta))
+    except Exception:  # noqa: BLE001 - hostile input: any failure is a refusal
+        return []
+
+
+def _plan(path: Path) -> tuple[list[str], list[str]]:
+    """What the original carries besides its streams (names only: never values)."""
+    import av
+
+    found: list[str] = []
+    removed: list[str] = []
+    with av.open(str(path), metadata_errors="ignore") as c:
+        tags = list(_keys(c.metadata))
+        if tags:
+            found.append(f"container tags ({', '.join(tags[:12])})")
+        for s in c.streams:
+            st = [k for k in _keys(s.metadata) if k != "language"]
+            disp = getattr(s, "disposition", None)
+            attached = "attached_pic" in repr(disp)
+            if s.type in ("video", "audio") and not attached:
+                if st:
+                    found.append(f"{s.type} stream tags ({', '.join(st[:8])})")
+            elif attached:
+                found.append("embedded cover picture")
+            else:
+                found.append(f"{s.type} track ({'telemetry or timed metadata' if s.type == 'data' else s.type})")
+    removed = list(found)
+    return found, removed
+
+
+def _streams(c: Any) -> list[Any]:
+    keep = []
+    for s in c.streams:
+        disp = getattr(s, "disposition", None)
+        attached = "attached_pic" in repr(disp)
+        if s.type in ("video", "audio") and not attached:
+            keep.append(s)
+    return keep
+
+
+def _mux(path: Path, sink: _Recorder, muxer: str, total: int, progress: ProgressFn | None,
+         cancel: CancelFn | None, base: int, trailing: set[str]) -> int:
+    import av
+
+    with av.open(str(path), metadata_errors="ignore") as src:
+        keep = _streams(src)
+        if not keep:
+            raise CleanError("no audio or video stream to keep")
+        options = {"fflags": "+bitexact", **_OPTIONS.get(muxer, {})}
+        dst = av.open(sink, "w", format=muxer, options=options, buffer_size=IO_BUFFER)
+        try:
+            mapping = {}
+            for s in keep:
+                o = dst.add_stream_from_template(s)
+                for key in list(o.metadata):
+                    del o.metadata[key]
+                if s.type == "video" and getattr(s, "time_base", None):
+                    o.time_base = s.time_base
+                mapping[s.index] = o
+            packets = 0
+            mp3 = {s.index for s in keep if s.codec_context.name in ("mp3", "mp3float", "mp2", "mp1")}
+            for p in src.demux(keep):
+                if p.size == 0 and p.dts is None:
+                    continue  # flush packet
+                if p.stream.index in mp3:
+                    # MPEG audio has no container: tags after the last frame (ID3v2 at the end,
+                    # Lyrics3, APE) reach us inside the last packet.  Keep whole frames only.
+                    raw = bytes(p)
+                    n = mpeg_audio_frame_length(raw[:4])
+                    if n is None:
+                        trailing.add("data that is not audio between or after frames")
+                        continue
+                    if len(raw) > n:
+                        trailing.add("data after the last audio frame (tags appended at the end)")
+                        q = av.Packet(raw[:n])
+                        q.pts, q.dts, q.time_base, q.duration = p.pts, p.dts, p.time_base, p.duration
+                        p = q
+                        p.stream = mapping[next(iter(mp3))]
+                        dst.mux(p)
+                        packets += 1
+                        continue
+                p.stream = mapping[p.stream.index]
+                dst.mux(p)
+                packets += 1
+                if packets % 256 == 0:
+                    if cancel is not None and cancel():
+                        raise CleanCancelled()
+                    if progress is not None and p.pos is not None and p.pos >= 0:
+                        progress(base + min(int(p.pos), total), 2 * total)
+        finally:
+            dst.close()
+    return packets
+
+
+def clean_av(path: Path, out: Sink, mime: str, kind: str, progress: ProgressFn | None = None,
+             cancel: CancelFn | None = None) -> CleanReport:
+    import av
+
+    if mime not in MUXERS:
+        raise CleanError(f"no remuxer for {mime}")
+    muxer, out_mime = MUXERS[mime]
+    total = path.stat().st_size
+    try:
+        found, removed = _plan(path)
+        rec = _Recorder()
+        trailing: set[str] = set()
+        _mux(path, rec, muxer, total, progress, cancel, 0, trailing)
+        rep = _Replayer(out, rec.patches)
+        _mux(path, rep, muxer, total, progress, cancel, total, set())
+        found += sorted(trailing)
+        removed += sorted(trailing)
+    except CleanError:
+        raise
+    except av.FFmpegError as exc:
+        raise CleanError(f"cannot remux this {kind} file ({_ffmsg(exc)})") from None
+    if (rep.crc, rep.end) != (rec.crc, rec.end):
+        raise CleanError("the remuxed copy was not reproducible; not stored")
+    report = CleanReport(CLEANED, kind, mime, out_mime,
+                         f"streams remuxed without re-encoding into a new {muxer} container (FFmpeg via PyAV)",
+                         found, removed)
+    report.notes.append("audio and video streams copied bit for bit: data inside the coded streams "
+                        "(e.g. encoder settings, some cameras' in-stream SEI) is not inspected")
+    if not found:
+        report.notes.append("no tags or extra tracks found; the container was rebuilt anyway")
+    return report.finish()
+
+
+def _ffmsg(exc: BaseException) -> str:
+    msg = str(getattr(exc, "strerror", "") or exc)
+    return msg.splitlines()[0][:120] if msg else type(exc).__name__
+
+
+__all__ = ["MUXERS", "Kept", "clean_av"]
