@@ -54,10 +54,19 @@ def cmd_vault_check(args: argparse.Namespace) -> None:
          f"Vault is sound ({count} records, {mode} vault)\nDevice fingerprint: {fingerprint}")
 
 
+def _new_code_text(code: str) -> str:
+    return (f"New recovery code (the old one no longer works; shown once, write it down and keep it "
+            f"apart from the laptop):\n\n    {code}\n")
+
+
 def cmd_vault_passwd(args: argparse.Namespace) -> None:
     with open_vault(args) as vault:
-        access.change_passphrase(vault, new_passphrase(args, from_main=False))
-    emit(args, {"ok": True}, "Passphrase changed")
+        code = access.change_passphrase(vault, new_passphrase(args, from_main=False), rotate=args.rotate_keys)
+    if code is None:
+        emit(args, {"ok": True}, "Passphrase changed")
+    else:
+        emit(args, {"ok": True, "recovery_code": code},
+             "Passphrase changed and every key of the vault replaced\n\n" + _new_code_text(code))
 
 
 def cmd_vault_duress(args: argparse.Namespace) -> None:
@@ -65,8 +74,10 @@ def cmd_vault_duress(args: argparse.Namespace) -> None:
     access.check_passphrase(duress)
     real = passphrase(args)
     with open_vault(args) as vault:
-        access.set_duress_passphrase(vault, duress, current=real)
-    emit(args, {"ok": True}, "Duress passphrase set: typing it at unlock wipes this vault and opens an empty one")
+        code = access.set_duress_passphrase(vault, duress, current=real)
+    emit(args, {"ok": True, "recovery_code": code},
+         "Duress passphrase set: typing it at unlock wipes this vault and opens a decoy with no records\n\n"
+         + _new_code_text(code))
 
 
 def cmd_vault_wipe_after(args: argparse.Namespace) -> None:
@@ -302,6 +313,9 @@ def build_parser() -> argparse.ArgumentParser:
     add(vault, "init", cmd_vault_init, "create a vault; prints the recovery code once")
     add(vault, "check", cmd_vault_check, "unlock and verify integrity")
     pw = add(vault, "passwd", cmd_vault_passwd, "change the passphrase")
+    pw.add_argument("--rotate-keys", action="store_true",
+                    help="after a suspected compromise: also replace the master key and every subkey "
+                         "(prints a new recovery code)")
     pw.add_argument("--new-passphrase-file", metavar="FILE")
     du = add(vault, "duress", cmd_vault_duress, "set a duress passphrase that wipes the vault when used")
     du.add_argument("--duress-passphrase-file", metavar="FILE")

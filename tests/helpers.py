@@ -52,3 +52,27 @@ def decrypted_pages(db_path: Path, raw_key: bytes, page_size: int = 8192) -> lis
         dec = Cipher(algorithms.AES(raw_key), modes.CBC(iv)).decryptor()
         pages.append(dec.update(body) + dec.finalize())
     return pages
+
+
+def forge_store(folder, mutate) -> None:
+    """Rewrite both copies of a vault's keyslots.bin with its JSON description
+    changed by ``mutate(doc)`` and a valid checksum, as an adversary who can
+    write the file (and knows the format) would."""
+    import json as _json
+
+    from desktop.core.vault import slotstore as ss
+
+    path = folder / ss.STORE
+    data = path.read_bytes()
+    copy = data[: ss.COPY_BYTES]
+    _magic, seq, length = ss._PREFIX.unpack_from(copy)
+    doc = _json.loads(copy[ss._PREFIX.size : ss._PREFIX.size + length])
+    text = mutate(doc)
+    if not isinstance(text, bytes):
+        text = _json.dumps(doc).encode()
+    room = ss.HEADER_BYTES - ss.CHECKSUM_BYTES - ss._PREFIX.size
+    assert len(text) <= room, len(text)
+    head = ss._PREFIX.pack(ss.MAGIC, seq, len(text)) + text + bytes(room - len(text))
+    body = copy[ss.HEADER_BYTES :]
+    forged = head + ss._checksum(head + body) + body
+    path.write_bytes(forged + forged)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.cli import run
+from tests.helpers import forge_store
 
 PASS = "a long field passphrase"
 
@@ -41,7 +44,7 @@ def refused(r) -> str:
 
 def test_init_check_and_recovery(made, tmp_path):
     vault, pf, code = made
-    assert (vault / "keyslots.json").exists() and (vault / "vault.db").exists()
+    assert (vault / "keyslots.bin").exists() and (vault / "vault.db").exists()
     r = run("vault", "check", "--vault", str(vault), "--passphrase-file", str(pf))
     assert r.returncode == 0 and "sound" in r.stdout
     cf = tmp_path / "code.txt"
@@ -72,30 +75,78 @@ def test_wrong_passphrase_and_recovery_code(made, tmp_path):
 
 def test_missing_keyslots(made):
     vault, pf, _ = made
-    (vault / "keyslots.json").unlink()
+    (vault / "keyslots.bin").unlink()
     before = digest(vault)
     assert "missing" in refused(run("record", "list", "--vault", str(vault), "--passphrase-file", str(pf)))
     assert digest(vault) == before
 
 
-SLOT = ('{"format":"testimony-keyslots","version":1,"vault_id":"x","slots":[{"kind":"passphrase",'
-        '"kdf":{"alg":"argon2id","memory_kib":%d,"iterations":3,"lanes":%d},"salt":"%s","wrapped":"AAAA"}]}')
+def _kdf(memory: int, iterations: int, lanes: int):
+    def mutate(doc):
+        doc["slots"][0]["kdf"].update(memory_kib=memory, iterations=iterations, lanes=lanes)
+    return mutate
 
 
-@pytest.mark.parametrize("damage", [
-    b"", b"{not json", b'{"format": "testimony-keyslots", "version": 1}',
-    (SLOT % (99999999, 4, "AAAAAAAAAAAAAAAAAAAAAA==")).encode(),  # absurd memory
-    (SLOT % (1, 4, "AAAAAAAAAAAAAAAAAAAAAA==")).encode(),  # too little memory for argon2
-    (SLOT % (65536, 0, "AAAAAAAAAAAAAAAAAAAAAA==")).encode(),  # no lanes
-    (SLOT % (65536, 4, "AAA=")).encode(),  # short salt
-])
+def _salt(doc):
+    doc["slots"][0]["salt"] = "AAA="
+
+
+def _many_slots(doc):
+    doc["slots"] = [dict(doc["slots"][0], area=i % 6) for i in range(7)]
+
+
+def _deep(doc):
+    return b"[" * 3000 + b"]" * 1000
+
+
+DAMAGE = {
+    "empty": lambda p: p.write_bytes(b""),
+    "truncated": lambda p: p.write_bytes(p.read_bytes()[:5000]),
+    "random": lambda p: p.write_bytes(os.urandom(p.stat().st_size)),
+    "both copies bit-flipped": lambda p: p.write_bytes(_flip(p.read_bytes())),
+    "absurd memory": lambda p: forge_store(p.parent, _kdf(99999999, 4, 4)),
+    "below the floor": lambda p: forge_store(p.parent, _kdf(8, 1, 1)),
+    "ceiling of cost": lambda p: forge_store(p.parent, _kdf(1024 * 1024, 64, 4)),
+    "no lanes": lambda p: forge_store(p.parent, _kdf(65536, 3, 0)),
+    "short salt": lambda p: forge_store(p.parent, _salt),
+    "more slots than the store holds": lambda p: forge_store(p.parent, _many_slots),
+    "deeply nested": lambda p: forge_store(p.parent, _deep),
+}
+
+
+def _flip(data: bytes) -> bytes:
+    from desktop.core.vault import slotstore
+
+    out = bytearray(data)
+    for copy in range(2):  # one byte inside the passphrase slot's area of each copy
+        out[copy * slotstore.COPY_BYTES + slotstore.HEADER_BYTES + 1000] ^= 1
+    return bytes(out)
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
 def test_corrupt_keyslots(made, damage):
+    """A damaged or hostile slot store: one line that says damage (never 'Wrong
+    passphrase'), in bounded time, and nothing changed."""
     vault, pf, _ = made
-    (vault / "keyslots.json").write_bytes(damage)
+    DAMAGE[damage](vault / "keyslots.bin")
     before = digest(vault)
+    t0 = time.perf_counter()
     msg = refused(run("vault", "check", "--vault", str(vault), "--passphrase-file", str(pf)))
-    assert "keyslots.json" in msg
+    assert time.perf_counter() - t0 < 20
+    assert "keyslots.bin" in msg and "damaged" in msg and "Wrong passphrase" not in msg
     assert digest(vault) == before
+
+
+def test_one_damaged_copy_still_opens(made):
+    vault, pf, _ = made
+    from desktop.core.vault import slotstore
+
+    path = vault / "keyslots.bin"
+    data = bytearray(path.read_bytes())
+    data[slotstore.HEADER_BYTES + 1000] ^= 1  # the first copy only
+    path.write_bytes(bytes(data))
+    r = run("vault", "check", "--vault", str(vault), "--passphrase-file", str(pf))
+    assert r.returncode == 0, r.stderr
 
 
 def test_truncated_database(made):
@@ -140,7 +191,7 @@ def test_short_new_passphrase_refused(tmp_path):
 def test_wipe(made):
     vault, pf, _ = made
     assert "--yes" in refused(run("vault", "wipe", "--vault", str(vault)))
-    assert (vault / "keyslots.json").exists()
+    assert (vault / "keyslots.bin").exists()
     assert run("vault", "wipe", "--yes", "--vault", str(vault)).returncode == 0
     assert not vault.exists()
     refused(run("vault", "check", "--vault", str(vault), "--passphrase-file", str(pf)))

@@ -114,3 +114,41 @@ def test_other_refusals(tmp_path):
     bogus.write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(FormError, match="cannot open the workbook"):
         import_xlsform(bogus)
+
+
+def _replace_member(src: Path, out: Path, name: str, data: bytes) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, data if info.filename == name else zin.read(info.filename))
+    return out
+
+
+def test_small_workbooks_that_expand_are_refused_before_parsing(tmp_path, monkeypatch):
+    """A 514 KB workbook with a million-row sheet took 3.7 GB; one huge label 2.4 GB."""
+    import openpyxl
+
+    from desktop.core.forms.errors import FormError
+
+    def never(*args, **kwargs):
+        raise AssertionError("the workbook reached a parser")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", never)
+    monkeypatch.setattr("pyxform.xls2json.parse_file_to_json", never)
+    rows = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row>' % (i, i)
+                    for i in range(1, 200_001))
+    sheet = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             b"<sheetData>" + rows + b"</sheetData></worksheet>")
+    many = _replace_member(DATA / "xlsform_fixture.xlsx", tmp_path / "rows.xlsx", "xl/worksheets/sheet2.xml", sheet)
+    assert many.stat().st_size < 2_000_000
+    with pytest.raises(FormError, match="rows"):
+        import_xlsform(many)
+    label = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>' + b"A" * 100_000_000
+             + b"</t></is></c></row></sheetData></worksheet>")
+    huge = _replace_member(DATA / "xlsform_fixture.xlsx", tmp_path / "label.xlsx", "xl/worksheets/sheet1.xml", label)
+    del label
+    assert huge.stat().st_size < 1_000_000
+    with pytest.raises(FormError, match="expands to"):
+        import_xlsform(huge)

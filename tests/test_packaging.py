@@ -120,7 +120,7 @@ def test_built_binary_passes_self_test(built, tmp_path):
     assert "self-test passed" in proc.stdout
     # It used a temporary folder and cleaned it up; it never made a vault in the data folder.
     assert not any((tmp_path / "tmp").iterdir())
-    assert not any((tmp_path / "data").rglob("keyslots.json"))
+    assert not any((tmp_path / "data").rglob("keyslots.*"))
 
 
 @needs_pyinstaller

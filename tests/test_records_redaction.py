@@ -68,3 +68,50 @@ def test_redact_command_json_offsets():
     assert "Salah al-Din" in out["text"] and "944" not in out["text"]
     plain = run("redact", "--known", "Khaled Haddad", stdin=text)
     assert plain.stdout == out["text"]
+
+
+def test_places_described_in_words_are_redacted_too(tmp_path):
+    """Only text and narrative answers were redacted: a location's description
+    reached the bundle, the search and the CSV in clear."""
+    reg = FormRegistry()
+    form = reg.get("eyewitness_force")
+    answers = example("eyewitness_force")
+    answers["event_location"] = {"city": "homs", "district": "khalidiya",
+                                 "text": "outside the house of Yusuf Haddad, call +963 944 777 123"}
+    v, _ = Vault.create(tmp_path / "v", "redaction passphrase", kdf=FLOOR)
+    rid = save_new_record(v, form, answers)
+    view = export_view(v, rid, include_identities=False, registry=reg)
+    described = view["answers"]["event_location"]["text"]
+    assert "Yusuf" not in described and "Haddad" not in described and "777 123" not in described
+    assert "outside the house of" in described
+    assert view["answers"]["event_location"]["district"] == "khalidiya"
+    assert "event_location.text" in detect_for_review(form, v.get_record(rid).public, {})
+    v.lock()
+
+
+def test_forgetting_identities_removes_names_from_narratives_and_search(tmp_path):
+    """`handover --forget identities` then `search NAME` still found the witness."""
+    from desktop.core.crypto import LABEL_DB, hkdf
+    from desktop.core.records import forget_identities, save_revision
+    from tests.helpers import decrypted_pages
+
+    reg = FormRegistry()
+    form = reg.get("eyewitness_force")
+    answers = example("eyewitness_force")
+    answers["interviewee_name"] = "Khaled Haddad"
+    answers["witness_position"] = "Khaled Haddad stood by the mosque door."
+    v, _ = Vault.create(tmp_path / "v", "redaction passphrase", kdf=FLOOR)
+    rid = save_new_record(v, form, answers)
+    answers["witness_position"] = "Khaled Haddad stood by the mosque door, then ran."
+    save_revision(v, rid, form, answers)
+    assert [h[0] for h in v.search("Haddad")] == [rid]
+    forget_identities(v, [rid], registry=reg)
+    assert v.search("Haddad") == [] and v.search("Khaled") == []
+    for rev in (1, 2):
+        text = v.get_record(rid, rev=rev).public["witness_position"]
+        assert "Haddad" not in text and "[PERSON-1]" in text and "mosque door" in text
+    assert v.get_record(rid, reveal=True).identity is None
+    raw_key = hkdf(bytes(v._vmk), LABEL_DB)
+    v.lock()
+    pages = b"".join(decrypted_pages(tmp_path / "v" / "vault.db", raw_key))
+    assert b"Haddad" not in pages

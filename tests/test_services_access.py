@@ -56,10 +56,10 @@ def test_failed_unlocks_from_the_cli_wipe_the_vault_when_set(tmp_path: Path):
     first = one_line_refusal(run("vault", "check", "--vault", str(path), env=wrong))
     assert "2 attempt(s) left" in first
     one_line_refusal(run("vault", "check", "--vault", str(path), env=wrong))
-    assert (path / "keyslots.json").exists()
+    assert (path / "keyslots.bin").exists()
     last = one_line_refusal(run("vault", "check", "--vault", str(path), env=wrong))
     assert "wiped" in last
-    assert not (path / "keyslots.json").exists() and not (path / "vault.db").exists()
+    assert not (path / "keyslots.bin").exists() and not (path / "vault.db").exists()
     # the right passphrase cannot bring it back
     r = run("vault", "check", "--vault", str(path), env={"TESTIMONY_PASSPHRASE": PASS})
     assert r.returncode == 1
@@ -75,7 +75,7 @@ def test_cli_sets_the_limit_and_a_success_resets_the_count(tmp_path: Path):
     r = run("vault", "check", "--vault", str(path), env=ok)
     assert r.returncode == 0 and "1 failed unlock" in r.stderr
     one_line_refusal(run("vault", "check", "--vault", str(path), env=wrong))
-    assert (path / "keyslots.json").exists()  # counting started again after the success
+    assert (path / "keyslots.bin").exists()  # counting started again after the success
     opened = access.unlock(path, PASS)
     actions = [e.action for e in opened.vault.custody()]
     assert actions.count("vault.failed_unlocks") == 2
@@ -171,3 +171,36 @@ def test_duress_passphrase_follows_the_same_rule(tmp_path: Path):
         access.set_duress_passphrase(vault, PASS, PASS)
     assert same.value.code == "passphrase.duress_same"
     access.lock(vault)
+
+
+@pytest.mark.parametrize("how", ["passwd", "duress"])
+def test_new_master_key_keeps_the_failed_unlock_guard_sound(tmp_path: Path, how: str):
+    """The counter's seal is derived from the master key: replacing the key
+    (passwd --rotate-keys, duress set-up) moves the seal, so the next unlock
+    is not reported as tampering and the limit still holds."""
+    path, vault = _vault(tmp_path)
+    access.set_unlock_limit(vault, 3)
+    new = "a brand new passphrase for rotation"
+    if how == "passwd":
+        code = access.change_passphrase(vault, new, kdf=FLOOR, rotate=True)
+        assert code
+    else:
+        access.set_duress_passphrase(vault, "quite another duress phrase here", current=PASS)
+        new = PASS
+    access.lock(vault)
+    with pytest.raises(WrongSecret):
+        access.unlock(path, "not the passphrase at all")
+    opened = access.unlock(path, new)
+    assert not opened.guard_tampered and opened.failed_since_last_unlock == 1
+    assert access.unlock_limit(opened.vault) == 3
+    access.lock(opened.vault)
+
+
+def test_damaged_key_slots_are_a_coded_refusal(tmp_path: Path):
+    path, vault = _vault(tmp_path)
+    access.lock(vault)
+    with open(path / "keyslots.bin", "r+b") as f:
+        f.truncate(100)
+    with pytest.raises(Refusal) as damaged:
+        access.unlock(path, PASS)
+    assert damaged.value.code == "vault.slots_damaged" and "damaged" in str(damaged.value)

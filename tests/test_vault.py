@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 
 from desktop.core import schema
 from desktop.core.crypto import FLOOR, LABEL_DB, KdfParams, hkdf
+from desktop.core.vault import slotstore
 from desktop.core.vault import Vault, VaultError, WrongSecret
 from tests.helpers import decrypted_pages
 
@@ -38,12 +38,10 @@ def test_create_refuses_below_floor_and_never_overwrites(vault, vault_dir):
 
 
 def test_slots_store_calibrated_parameters(vault, vault_dir):
-    doc = json.loads((vault_dir / "keyslots.json").read_text())
-    kinds = {s["kind"]: s for s in doc["slots"]}
-    assert set(kinds) == {"passphrase", "recovery"}
-    for slot in kinds.values():
-        assert slot["kdf"]["alg"] == "argon2id"
-        assert slot["kdf"]["memory_kib"] >= 64 * 1024 and slot["kdf"]["iterations"] >= 3
+    store = slotstore.load(vault_dir)
+    assert sorted(s.kind for s in store.slots) == ["passphrase", "recovery"]
+    for slot in store.slots:
+        assert slot.kdf.memory_kib >= 64 * 1024 and slot.kdf.iterations >= 3
 
 
 def test_unlock_wrong_and_right(vault, vault_dir):
@@ -130,7 +128,7 @@ def test_wipe_destroys_keys_even_if_data_copy_survives(vault, vault_dir, tmp_pat
     copy = tmp_path / "copy"
     shutil.copytree(vault_dir, copy)
     Vault.wipe(vault_dir)
-    (copy / "keyslots.json").unlink()
+    (copy / slotstore.STORE).unlink()
     with pytest.raises(VaultError, match="keys are gone"):
         Vault.unlock(copy, PASS)
 
@@ -240,12 +238,13 @@ def test_duress_passphrase_wipes_and_shows_empty_vault(vault, vault_dir):
         vault.set_duress_passphrase("under duress please", current="not the passphrase")
     with pytest.raises(VaultError, match="must differ"):
         vault.set_duress_passphrase(PASS, current=PASS)
-    vault.set_duress_passphrase("under duress please", current=PASS)
-    slots = json.loads((vault_dir / "keyslots.json").read_text())["slots"]
-    kinds = [s["kind"] for s in slots]
-    assert kinds.count("passphrase") == 2 and "duress" not in json.dumps(slots)
-    sizes = {len(s["wrapped"]) for s in slots if s["kind"] == "passphrase"}
-    assert len(sizes) == 1  # the two slots cannot be told apart
+    new_code = vault.set_duress_passphrase("under duress please", current=PASS)
+    slots = slotstore.load(vault_dir).slots
+    kinds = [s.kind for s in slots]
+    assert kinds.count("passphrase") == 2
+    passphrase_slots = [s for s in slots if s.kind == "passphrase"]
+    assert len({len(slotstore.sealed(s).wrapped) for s in passphrase_slots}) == 1  # cannot be told apart
+    assert len({s.kdf for s in passphrase_slots}) == 1
     vault.lock()
     # the real passphrase still opens the real vault
     v = Vault.unlock(vault_dir, PASS)
@@ -254,12 +253,13 @@ def test_duress_passphrase_wipes_and_shows_empty_vault(vault, vault_dir):
     v.lock()
     # the duress passphrase destroys it and opens an empty vault
     d = Vault.unlock(vault_dir, "under duress please")
-    assert d.vault_id != old_id and d.list_records() == []
+    assert d.vault_id == old_id and d.list_records() == []  # same identity, nothing in it
     d.lock()
     with pytest.raises(WrongSecret):
         Vault.unlock(vault_dir, PASS)
-    with pytest.raises(WrongSecret):
-        Vault.unlock(vault_dir, recovery_code=vault.recovery_code)
+    for code in (vault.recovery_code, new_code):
+        with pytest.raises(WrongSecret):
+            Vault.unlock(vault_dir, recovery_code=code)
     Vault.unlock(vault_dir, "under duress please").lock()  # and it keeps opening, empty
 
 

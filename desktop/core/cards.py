@@ -138,6 +138,7 @@ def write_card(card: Card, out: Path) -> None:
 def trust_card(vault: Vault, data: bytes) -> Card:
     card = parse_card(data)
     vault.add_recipient(card.fingerprint, card.org, card.age_recipient, card.signing_key)
+    vault.refresh_decoy()  # the duress decoy keeps the same recipients
     return card
 
 
@@ -243,7 +244,9 @@ def handover(vault: Vault, what: str, record_ids: list[str] | None = None) -> li
             continue
         done.append(rid)
     if what == "identities":
-        vault.forget_identities(done)
+        from .records import forget_identities
+
+        forget_identities(vault, done)
     else:
         vault.delete_records(done, reason="received by headquarters")
     return done

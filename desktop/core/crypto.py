@@ -11,7 +11,7 @@ import json
 import os
 import secrets
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from argon2.exceptions import HashingError
 from argon2.low_level import Type, hash_secret_raw
@@ -54,13 +54,19 @@ class KdfParams:
         return {"alg": "argon2id", **asdict(self)}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "KdfParams":
+    def from_dict(cls, d: dict) -> KdfParams:
         if d.get("alg") != "argon2id":
             raise CryptoError("Unsupported key derivation in key slot")
-        params = cls(int(d["memory_kib"]), int(d["iterations"]), int(d["lanes"]))
-        if not (1 <= params.lanes <= 64 and 1 <= params.iterations <= 64
-                and 8 * params.lanes <= params.memory_kib <= MAX_MEMORY_KIB):
-            # A hostile keyslots.json must not make unlocking exhaust the machine.
+        values = (d.get("memory_kib"), d.get("iterations"), d.get("lanes"))
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            raise CryptoError("Key slot has malformed key derivation parameters")
+        params = cls(*values)  # type: ignore[arg-type]
+        if params.memory_kib < FLOOR.memory_kib or params.iterations < FLOOR.iterations:
+            # A planted slot must not downgrade Argon2 (the next re-wrap would copy it).
+            raise CryptoError("Key slot asks for a key derivation below the floor (m=64 MiB, t=3)")
+        if not (1 <= params.lanes <= MAX_LANES and params.memory_kib <= MAX_MEMORY_KIB
+                and params.memory_kib * params.iterations <= MAX_COST_KIB):
+            # A hostile slot must not make unlocking exhaust the machine.
             raise CryptoError("Key slot asks for an unreasonable key derivation cost")
         return params
 
@@ -68,6 +74,10 @@ class KdfParams:
 # The floor from the design: never below m=64 MiB, t=3.
 FLOOR = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=4)
 MAX_MEMORY_KIB = 1024 * 1024  # calibration never asks for more than 1 GiB
+# Memory times passes: 1 GiB x 4 (about 2 s on the reference laptop). Calibration
+# stays below it, and a slot read from disk above it is refused.
+MAX_COST_KIB = MAX_MEMORY_KIB * 4
+MAX_LANES = 16
 
 
 def derive_key(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
@@ -103,7 +113,8 @@ def calibrate(target_seconds: float = 1.0) -> KdfParams:
     memory = max(FLOOR.memory_kib, memory // 1024 * 1024)
     remaining = factor * FLOOR.memory_kib / memory
     iterations = max(FLOOR.iterations, int(FLOOR.iterations * remaining))
-    return KdfParams(memory_kib=memory, iterations=min(iterations, 64), lanes=FLOOR.lanes)
+    iterations = min(iterations, MAX_COST_KIB // memory)
+    return KdfParams(memory_kib=memory, iterations=iterations, lanes=FLOOR.lanes)
 
 
 def hkdf(master: bytes, label: bytes, length: int = KEY_BYTES) -> bytes:
@@ -162,12 +173,15 @@ class KeySlot:
     kdf: KdfParams
     salt: bytes
     wrapped: bytes
+    legacy: bool = False  # carried over from keyslots.json (its old associated data)
+    material: bytes | None = field(default=None, repr=False)  # AF-split stripes, merged on use
 
     def header(self, vault_id: str) -> bytes:
         """Associated data binding the wrapped key to its slot and vault."""
-        return canonical_json(
-            {"vault_id": vault_id, "kind": self.kind, "kdf": self.kdf.to_dict(), "salt": b64e(self.salt)}
-        )
+        doc = {"vault_id": vault_id, "kind": self.kind, "kdf": self.kdf.to_dict(), "salt": b64e(self.salt)}
+        if not self.legacy:
+            doc["store"] = "keyslots.bin/2"
+        return canonical_json(doc)
 
     def to_dict(self) -> dict:
         return {
@@ -178,7 +192,7 @@ class KeySlot:
         }
 
     @classmethod
-    def from_dict(cls, d: dict) -> "KeySlot":
+    def from_dict(cls, d: dict) -> KeySlot:
         slot = cls(
             kind=str(d["kind"]),
             kdf=KdfParams.from_dict(d["kdf"]),
@@ -193,14 +207,16 @@ class KeySlot:
 # What a slot's sealed payload opens to. Both are 33 bytes and sealed, so a
 # duress slot looks exactly like a passphrase slot in keyslots.json.
 SLOT_VMK = b"\x01"
-SLOT_DURESS = b"\x02"
+SLOT_DURESS = b"\x02"  # the key that follows opens the sealed decoy kit
+SLOT_PREVIOUS = b"\x03"  # during a key rotation: the previous master key
 
 
 def make_slot(kind: str, secret: bytes, vmk: bytes, params: KdfParams, vault_id: str,
               purpose: bytes = SLOT_VMK) -> KeySlot:
+    """A slot wrapping ``vmk`` (for a duress slot: the decoy kit's key)."""
     slot = KeySlot(kind=kind, kdf=params, salt=os.urandom(SALT_BYTES), wrapped=b"")
     kek = derive_key(secret, slot.salt, params)
-    payload = purpose + (vmk if purpose == SLOT_VMK else os.urandom(KEY_BYTES))
+    payload = purpose + vmk
     slot.wrapped = seal(kek, payload, slot.header(vault_id))
     return slot
 

@@ -54,9 +54,13 @@ def entry_hash(prev: str, seq: int, ts: str, action: str, record_id: str | None,
 
 def append(conn: sqlite3.Connection, action: str, record_id: str | None = None, **details: object) -> str:
     """Append one entry; must run inside the caller's transaction."""
+    return append_at(conn, now(), action, record_id, dict(details))
+
+
+def append_at(conn: sqlite3.Connection, ts: str, action: str, record_id: str | None, details: dict) -> str:
+    """Append one entry with a given time (the duress decoy replays its history)."""
     row = conn.execute("SELECT seq, hash FROM custody ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
-    ts = now()
     h = entry_hash(prev, seq, ts, action, record_id, dict(details))
     conn.execute(
         "INSERT INTO custody(seq, ts, action, record_id, details, prev, hash) VALUES (?,?,?,?,?,?,?)",

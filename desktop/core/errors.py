@@ -42,6 +42,9 @@ MESSAGES: dict[str, str] = {
     "vault.locked": "The vault is locked",
     "vault.error": "{detail}",
     "vault.kdf_below_floor": "Key derivation parameters below the floor (m=64 MiB, t=3) are refused",
+    "vault.slots_damaged": "{path} is damaged ({reason}); the vault's key slots cannot be read and it cannot be opened",
+    "vault.slots_missing": "{path} is missing: the vault's keys are gone (wiped or deleted); it cannot be opened",
+    "vault.rotation_unfinished": "The key slots are damaged (an interrupted key change cannot be finished)",
     "vault.wipe_unconfirmed": "Quick wipe destroys the vault for good; repeat with --yes to do it",
     # records
     "record.invalid_answers": "{count} invalid answer(s); nothing was saved",

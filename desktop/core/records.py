@@ -4,6 +4,7 @@ the command line and the desktop app."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 from pathlib import Path
 
 from .vault import CancelFn, ProgressFn, Vault
@@ -59,6 +60,11 @@ def _walk_text(fields: dict, container: dict, prefix: str, out: list[tuple[str, 
         path = f"{prefix}{key}"
         if f.type in FREE_TEXT_TYPES and isinstance(value, str) and value.strip():
             out.append((path, value))
+        elif f.type == "location" and isinstance(value, dict):
+            # a place described in words ("outside the house of ...") is free text too
+            text = value.get("text")
+            if isinstance(text, str) and text.strip():
+                out.append((f"{path}.text", text))
         elif f.fields:
             children = {c.id: c for c in f.fields}
             items = value if isinstance(value, list) else [value]
@@ -69,10 +75,18 @@ def _walk_text(fields: dict, container: dict, prefix: str, out: list[tuple[str, 
 
 
 def text_fields(form, public: dict) -> list[tuple[str, str]]:
-    """Free-text answers (narratives and short texts) as (path, text)."""
+    """Every free-text answer of the non-identifying part as (path, text):
+    narratives, short texts and places described in words."""
     out: list[tuple[str, str]] = []
     _walk_text({f.id: f for f in form.fields if f.parent is None}, public, "", out)
     return out
+
+
+def text_field(form: Any, path: str) -> Any:
+    """The field a free-text path of text_fields() belongs to ("place.text" is the location's words)."""
+    if path.endswith(".text") and not form.has_field(path):
+        return form.field(path[: -len(".text")])
+    return form.field(path)
 
 
 def _set_path(container: dict, path: str, value: str) -> None:
@@ -94,13 +108,14 @@ def _set_path(container: dict, path: str, value: str) -> None:
 
 
 def location_names(field, value: object) -> list[str]:
-    """Every name of an incident location: gazetteer labels in all languages and free text."""
+    """Every name of an incident location: gazetteer labels in all languages.
+
+    The location's words ("outside the house of ...") are not a place name to
+    keep: they are free text, redacted like any other (see text_fields).
+    """
     if not isinstance(value, dict):
         return []
     out: list[str] = []
-    text = value.get("text")
-    if isinstance(text, str) and text.strip():
-        out.append(text)
     gaz = getattr(field, "gazetteer", None)
     place = gaz.places.get(value.get("city")) if gaz is not None and isinstance(value.get("city"), str) else None
     if place is not None:
@@ -181,3 +196,26 @@ def export_view(vault: Vault, record_id: str, include_identities: bool, registry
         "identity": identity if include_identities else None,
         "redaction": "reviewed" if rec.redaction else "automatic",
     }
+
+
+def forget_identities(vault: Vault, record_ids: list[str], registry=None) -> None:
+    """Forget the identities of records: the compartment's key is destroyed and
+    every revision's free text is redacted in place (with the identities known
+    until now and the researcher's review), so names leave the narratives and
+    the search index too. Records of a form this laptop no longer has keep
+    their text (nothing to redact it with) but still lose the compartment."""
+    from .forms import FormError, FormRegistry
+
+    reg = registry or FormRegistry()
+    redacted: dict[str, dict[int, dict]] = {}
+    for rid in record_ids:
+        rec = vault.get_record(rid)
+        try:
+            form = reg.get(rec.form_id, rec.form_version)
+        except FormError:
+            continue
+        redacted[rid] = {}
+        for rev in range(1, rec.current_rev + 1):
+            r = vault.get_record(rid, rev=rev, reveal=True)
+            redacted[rid][rev] = redacted_public(form, r.public, r.identity or {}, r.redaction)
+    vault.forget_identities(record_ids, redacted)

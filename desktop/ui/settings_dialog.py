@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QPushButton, QSpinBox,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QPushButton, QSpinBox,
     QVBoxLayout, QWidget,
 )
 
@@ -118,6 +118,9 @@ class SettingsDialog(QDialog):
         self.new2.setAccessibleName(self.tr("Repeat new passphrase"))
         p.addRow(self.tr("New passphrase:"), self.new1)
         p.addRow(self.tr("Repeat:"), self.new2)
+        self.rotate = QCheckBox(self.tr("The laptop may have been searched or copied: also replace every key "
+                                        "(gives a new recovery code)"))
+        p.addRow(self.rotate)
         self.pw_button = QPushButton(self.tr("Change passphrase"))
         self.pw_button.clicked.connect(self._change_passphrase)
         self.pw_message = PlainLabel("")
@@ -141,7 +144,8 @@ class SettingsDialog(QDialog):
         vault = self.session.vault
         self.pw_button.setEnabled(False)
         self.pw_message.setText(self.tr("Changing the passphrase…"))
-        self.task = workers.run_task(lambda: access.change_passphrase(vault, a, b))
+        rotate = self.rotate.isChecked()
+        self.task = workers.run_task(lambda: access.change_passphrase(vault, a, b, rotate=rotate))
         self.task.finished.connect(self._pw_done)
         self.task.failed.connect(self._pw_failed)
 
@@ -167,17 +171,25 @@ class SettingsDialog(QDialog):
         self.pw_message.setText(refusals.message(exc))
         self.pw_button.setEnabled(True)
 
-    def _duress_done(self, _result: object) -> None:
+    def _new_code(self, code: str) -> str:
+        return self.tr("Every key of the vault was replaced, so the old recovery code no longer works. "
+                       "New recovery code (write it down now; it is not shown again):") + "\n" + code
+
+    def _duress_done(self, result: object) -> None:
         for w in (self.current, self.duress1, self.duress2):
             w.clear()
         self.duress_button.setEnabled(True)
-        self.duress_message.setText(self.tr("Duress passphrase set."))
+        self.duress_message.setText(self.tr("Duress passphrase set.") + " " + self._new_code(str(result)))
 
-    def _pw_done(self, _result: object) -> None:
+    def _pw_done(self, result: object) -> None:
         self.new1.clear()
         self.new2.clear()
         self.pw_button.setEnabled(True)
-        self.pw_message.setText(self.tr("Passphrase changed. The recovery code still works."))
+        if isinstance(result, str):
+            self.pw_message.setText(self.tr("Passphrase changed.") + " " + self._new_code(result))
+        else:
+            self.pw_message.setText(self.tr("Passphrase changed. The recovery code still works."))
+        self.rotate.setChecked(False)
         self.passphrase_changed.emit()
 
     def save(self) -> None:

@@ -88,7 +88,7 @@ def test_unlock_kdf_vs_rest(tmp_path: Path, report: Report) -> None:
                f"{ms(max(rests)):>12}  {kdf / total:6.1%}")
     report("")
     report("'open db' = Vault.timings['open'] (HKDF subkeys, SQLCipher raw key, pragmas, schema check);")
-    report("'rest' also counts reading keyslots.json. Target: rest well under 100 ms.")
+    report("'rest' also counts reading keyslots.bin. Target: rest well under 100 ms.")
 
 
 # ---------------------------------------------------------------- plain references

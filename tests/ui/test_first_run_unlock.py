@@ -41,7 +41,7 @@ def test_create_vault_through_first_run(qtbot, shell, vault_path):
     with qtbot.waitSignal(window.unlocked, timeout=5000):
         qtbot.mouseClick(screen.finish_button, Qt.MouseButton.LeftButton)
     assert window.main is not None
-    assert (vault_path / "keyslots.json").exists()
+    assert (vault_path / "keyslots.bin").exists()
 
 
 def test_unlock_wrong_then_right(qtbot, shell, make_vault):

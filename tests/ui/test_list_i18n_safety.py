@@ -94,7 +94,7 @@ def test_quick_wipe_needs_typed_confirmation(qtbot, unlocked, vault_path):
     qtbot.keyClicks(dlg.edit, "WIPE")
     assert dlg.wipe_button.isEnabled()
     qtbot.mouseClick(dlg.wipe_button, Qt.MouseButton.LeftButton)
-    assert not (vault_path / "keyslots.json").exists()
+    assert not (vault_path / "keyslots.bin").exists()
     assert isinstance(window.current, FirstRunScreen)
 
 

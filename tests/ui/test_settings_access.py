@@ -4,13 +4,24 @@ name a screen reader can speak."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget,
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
 )
 
-from desktop.core.vault import Vault
+from desktop.core.cards import device_identity
+from desktop.core.crypto import SLOT_VMK, normalize_recovery_code
+from desktop.core.vault import Vault, slotstore
+from desktop.core.vault.access import _open_any
 from desktop.ui.settings_dialog import SettingsDialog
 
 from .conftest import PASSPHRASE
@@ -30,15 +41,21 @@ def test_duress_passphrase_and_researcher_code(qtbot, unlocked, vault_path):
     dlg.current.setText(PASSPHRASE)
     dlg.duress_button.click()
     qtbot.waitUntil(lambda: "set" in dlg.duress_message.text() and dlg.duress_button.isEnabled(), timeout=10000)
+    # every key was replaced: the dialog shows the new recovery code, once
+    code = re.search(r"([A-Z0-9]{4}(?:-[A-Z0-9]{4}){7})", dlg.duress_message.text())
+    assert code is not None
     dlg.researcher.setText("R-07")
     dlg.save()
     assert session.vault.meta("researcher_code") == "R-07"
+    fingerprint = device_identity(session.vault)[1]
     unlocked.lock()
-    real = Vault.unlock(vault_path, PASSPHRASE)
-    assert real.count_records() == 1
-    real.lock()
+    store = slotstore.load(vault_path)
+    opened = _open_any(store, "recovery", normalize_recovery_code(code.group(1)))
+    assert opened is not None and opened[0] == SLOT_VMK  # the shown code opens the vault
+    # the decoy (no normal unlock in between) shows the same device and researcher code
     empty = Vault.unlock(vault_path, "the words under duress")
     assert empty.count_records() == 0
+    assert device_identity(empty)[1] == fingerprint and empty.meta("researcher_code") == "R-07"
     empty.lock()
 
 

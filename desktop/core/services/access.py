@@ -90,8 +90,7 @@ class Created:
 
 
 def vault_exists(path: Path | str) -> bool:
-    p = Path(path)
-    return (p / "keyslots.json").exists() or (p / "vault.db").exists()
+    return Vault.exists(path)
 
 
 def create_vault(path: Path | str, passphrase: str, kdf: KdfParams | None = None,
@@ -160,16 +159,19 @@ def set_unlock_limit(vault: Vault, limit: int) -> None:
 
 
 def change_passphrase(vault: Vault, new: str, repeated: str | None = None,
-                      kdf: KdfParams | None = None) -> None:
+                      kdf: KdfParams | None = None, rotate: bool = False) -> str | None:
+    """New passphrase; with ``rotate`` (after a suspected compromise) also a new
+    master key and every subkey: returns the new recovery code then, else None."""
     check_new_passphrase(new, repeated)
-    vault.change_passphrase(new, kdf=kdf)
+    return vault.change_passphrase(new, kdf=kdf, rotate=rotate)
 
 
-def set_duress_passphrase(vault: Vault, duress: str, current: str, repeated: str | None = None) -> None:
+def set_duress_passphrase(vault: Vault, duress: str, current: str, repeated: str | None = None) -> str:
+    """Set the duress passphrase; every key is replaced, returns the new recovery code."""
     check_new_passphrase(duress, repeated)
     if duress == current:
         raise Refusal(code="passphrase.duress_same")
-    vault.set_duress_passphrase(duress, current=current)
+    return vault.set_duress_passphrase(duress, current=current)
 
 
 def lock(vault: Vault) -> None:
@@ -183,7 +185,7 @@ def clear_caches() -> None:
 
 
 def wipe(path: Path | str) -> float:
-    """Quick wipe (keys first); seconds until the vault was unrecoverable."""
+    """Quick wipe (both key-slot copies overwritten in place first); seconds until unrecoverable."""
     if not vault_exists(path):
         raise Refusal(code="vault.missing", path=str(path))
     seconds = Vault.wipe(path)

@@ -1,14 +1,16 @@
 """The encrypted store: a SQLCipher database plus age-encrypted attachments.
 
-A vault is a folder holding ``keyslots.json`` (the vault master key wrapped
-by passphrase and recovery-code slots), ``vault.db`` (SQLCipher 4 with a raw
+A vault is a folder holding ``keyslots.bin`` (the vault master key wrapped
+by passphrase and recovery-code slots, in a fixed-size store updated in place;
+see slotstore), ``vault.db`` (SQLCipher 4 with a raw
 key derived from the master key) and ``blobs/`` (attachments, each an age
 file encrypted to the vault's own X25519 identity, whose secret lives only
 inside the encrypted database).
 
 One module per concern: handle (open, transactions, meta), access (key slots,
-passphrases, duress, wipe), guard (failed unlocks), records, identities, drafts, blobs, integrity,
-exchange tables, the analyst's desk.
+passphrases, duress, wipe), guard (failed unlocks), slotstore (the key-slot file), rotation
+(a new master key), decoy (what the duress decoy keeps), records, identities, drafts, blobs,
+integrity, exchange tables, the analyst's desk.
 All of the vault's SQL lives in this package.
 """
 from __future__ import annotations

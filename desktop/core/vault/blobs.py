@@ -21,6 +21,7 @@ from .handle import VaultCore
 
 if TYPE_CHECKING:
     from ..media.faces import Box
+from .rotation import RotationMixin
 from .types import (
     BLOBS,
     CHUNK,
@@ -113,11 +114,16 @@ class _BlobWriter:
         self.tmp.unlink(missing_ok=True)
 
 
-class BlobsMixin(VaultCore):
+class BlobsMixin(RotationMixin):
     def _blob_recipient(self) -> x25519.Identity:
         if self._blob_identity is None:
             self._blob_identity = x25519.Identity.from_str(self.secret("blob_identity").decode())
         return self._blob_identity
+
+    def _blob_identities(self) -> list[x25519.Identity]:
+        """The current attachment identity and those of before each key rotation."""
+        with self._lock:
+            return [self._blob_recipient(), *(x25519.Identity.from_str(s) for s in self._old_blob_identities())]
 
     def write_blob(self, reader) -> str:
         """Encrypt a stream (anything with read(n)) into blobs/; returns its name."""
@@ -309,7 +315,7 @@ class BlobsMixin(VaultCore):
         path = self.path / BLOBS / name
         try:
             with open(path, "rb", buffering=CHUNK) as f:  # pyrage reads 8 KiB at a time
-                pyrage.decrypt_io(f, out, [self._blob_recipient()])
+                pyrage.decrypt_io(f, out, self._blob_identities())
         except FileNotFoundError:
             raise VaultError(f"The encrypted file of attachment {att_id} is missing") from None
         except (pyrage.DecryptError, OSError) as exc:

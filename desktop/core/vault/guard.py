@@ -103,13 +103,26 @@ def remove_guard(path: Path) -> None:
     (Path(path) / (GUARD + ".tmp")).unlink(missing_ok=True)
 
 
+def _mac(vmk: bytes, vault_id: str, limit: int, baseline: int) -> str:
+    key = hkdf(vmk, LABEL_GUARD)
+    return hmac.new(key, f"{vault_id}|{limit}|{baseline}".encode(), hashlib.sha256).hexdigest()
+
+
+def reseal_guard(path: Path, vault_id: str, old_vmk: bytes, new_vmk: bytes) -> None:
+    """After a new master key: the counter's seal moves to the new key, so the
+    next unlock does not report tampering. A seal that was already wrong under
+    the old key is left as it is (still reported)."""
+    g = read_guard(path)
+    if g.readable and hmac.compare_digest(g.mac, _mac(old_vmk, vault_id, g.limit, g.baseline)):
+        _write(path, Guard(g.limit, g.baseline, g.total, _mac(new_vmk, vault_id, g.limit, g.baseline)))
+
+
 class GuardMixin(VaultCore):
     """The unlocked side: set the limit, confirm the counter after an unlock."""
 
     def _guard_mac(self, limit: int, baseline: int) -> str:
         assert self._vmk is not None
-        key = hkdf(bytes(self._vmk), LABEL_GUARD)
-        return hmac.new(key, f"{self.vault_id}|{limit}|{baseline}".encode(), hashlib.sha256).hexdigest()
+        return _mac(bytes(self._vmk), self.vault_id, limit, baseline)
 
     def unlock_limit(self) -> int:
         """Failed unlocks after which the vault is wiped (0: never); as kept in the encrypted database."""

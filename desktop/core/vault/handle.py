@@ -45,7 +45,7 @@ class VaultCore:
         self._blob_identity: x25519.Identity | None = None
         self._tx_depth = 0
 
-    def _open_db(self, create: bool, mode: str = "field") -> None:
+    def _open_db(self, create: bool, mode: str = "field", kit: dict | None = None) -> None:
         assert self._vmk is not None
         key = hkdf(bytes(self._vmk), LABEL_DB)
         conn = sqlcipher3.connect(
@@ -66,7 +66,7 @@ class VaultCore:
             conn.execute("PRAGMA synchronous = FULL")
             schema.migrate(conn)
             if create:
-                self._init_meta(conn, mode)
+                self._init_meta(conn, mode, kit)
         except sqlcipher3.DatabaseError as exc:
             conn.close()
             raise VaultError(f"{self.path / DB} is damaged or does not match the key slots ({exc})") from None
@@ -75,19 +75,26 @@ class VaultCore:
             raise VaultError(str(exc)) from None
         self._conn = conn
 
-    def _init_meta(self, conn: sqlcipher3.Connection, mode: str) -> None:
+    def _init_meta(self, conn: sqlcipher3.Connection, mode: str, kit: dict | None = None) -> None:
+        """A new vault's meta; a duress decoy's comes from its kit (device, history)."""
+        from . import decoy
+
         blob_identity = x25519.Identity.generate()
-        signing = new_signing_key()
+        kept = decoy.signing_key(kit)
+        signing = signing_key_from_bytes(kept) if kept else new_signing_key()
         with self._tx(conn):
             meta = {
                 "vault_id": self.vault_id,
                 "mode": mode,
-                "created_at": now(),
+                "created_at": (kit or {}).get("created_at") or now(),
                 "blob_identity": b64e(self._seal_secret(str(blob_identity).encode(), "blob_identity")),
                 "device_signing_key": b64e(self._seal_secret(signing_key_bytes(signing), "device_signing_key")),
             }
             conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
-            custody.append(conn, "vault.create", mode=mode)
+            if kit is not None:
+                decoy.apply_kit(conn, kit)
+            else:
+                custody.append(conn, "vault.create", mode=mode)
 
     def _seal_secret(self, data: bytes, name: str) -> bytes:
         return seal(bytes(self._secret_wrap), data, f"{self.vault_id}/{name}".encode())
@@ -96,7 +103,7 @@ class VaultCore:
         return open_sealed(bytes(self._secret_wrap), sealed, f"{self.vault_id}/{name}".encode())
 
     @property
-    def conn(self) -> "_SerialConnection":
+    def conn(self) -> _SerialConnection:
         """The database, one statement at a time across threads (see _SerialConnection)."""
         if self._conn is None:
             raise VaultError("The vault is locked")
@@ -159,6 +166,10 @@ class VaultCore:
     def set_meta(self, key: str, value: str) -> None:
         with self._tx() as c:
             c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+        if key == "researcher_code":
+            refresh = getattr(self, "refresh_decoy", None)  # the duress decoy shows the same code
+            if refresh is not None:
+                refresh()
 
     @property
     def mode(self) -> str:

@@ -13,6 +13,7 @@ from ..crypto import (
     seal,
 )
 from .handle import VaultCore
+from .search import searchable_text
 from .types import VaultError
 
 
@@ -32,12 +33,28 @@ class IdentityMixin(VaultCore):
         payload = json.dumps(identity, ensure_ascii=False).encode()
         return seal(key, payload, f"{record_id}:{rev}".encode())
 
-    def forget_identities(self, record_ids: list[str]) -> None:
-        """Destroy the per-record keys: the identities are gone for good."""
+    def forget_identities(self, record_ids: list[str],
+                          redacted: dict[str, dict[int, dict]] | None = None) -> None:
+        """Destroy the per-record keys: the identities are gone for good.
+
+        ``redacted`` gives, per record and revision, the non-identifying answers
+        with names in free text already replaced (desktop.core.records does
+        this): they are written over the stored text, in place, and the search
+        index is rebuilt from them, so the names go from narratives and index too.
+        """
+
         with self._tx() as c:
             for rid in record_ids:
-                if c.execute("SELECT 1 FROM records WHERE id = ?", (rid,)).fetchone() is None:
+                row = c.execute("SELECT rowid, current_rev FROM records WHERE id = ?", (rid,)).fetchone()
+                if row is None:
                     raise VaultError(f"No record {rid}")
+                for rev, public in ((redacted or {}).get(rid) or {}).items():
+                    c.execute("UPDATE revisions SET public_json = ? WHERE record_id = ? AND rev = ?",
+                              (json.dumps(public, ensure_ascii=False), rid, rev))
+                    if rev == row[1]:
+                        c.execute("DELETE FROM record_fts WHERE rowid = ?", (row[0],))
+                        c.execute("INSERT INTO record_fts(rowid, record_id, body) VALUES (?, ?, ?)",
+                                  (row[0], rid, searchable_text(public)))
                 c.execute("DELETE FROM identity_keys WHERE record_id = ?", (rid,))
                 c.execute("UPDATE revisions SET identity_sealed = NULL WHERE record_id = ?", (rid,))
                 # a draft of an edit holds the whole answers, identities included

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
 
 from .. import custody
 from ..crypto import (
@@ -14,22 +13,8 @@ from ..custody import now
 from .acts import ActFilters, ActsMixin, count_sql, delete_acts, filter_sql, write_acts
 from .blobs import BlobsMixin
 from .identities import IdentityMixin
+from .search import searchable_text
 from .types import BLOBS, Record, RecordSummary, VaultError
-
-
-def _texts(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _texts(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _texts(v)
-
-
-def searchable_text(public: dict) -> str:
-    return "\n".join(t for t in _texts(public) if t.strip())
 
 
 def fts_query(text: str) -> str | None:

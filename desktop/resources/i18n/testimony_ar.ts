@@ -2717,6 +2717,18 @@
         <translation>تُرفض معاملات اشتقاق المفتاح الأدنى من الحد (m=64 MiB، t=3)</translation>
     </message>
     <message>
+        <source>{path} is damaged ({reason}); the vault's key slots cannot be read and it cannot be opened</source>
+        <translation>الملف {path} تالف ({reason})؛ لا يمكن قراءة خانات مفاتيح الخزنة ولا فتحها</translation>
+    </message>
+    <message>
+        <source>{path} is missing: the vault's keys are gone (wiped or deleted); it cannot be opened</source>
+        <translation>الملف {path} مفقود: مفاتيح الخزنة ذهبت (مُسحت أو حُذفت)؛ لا يمكن فتحها</translation>
+    </message>
+    <message>
+        <source>The key slots are damaged (an interrupted key change cannot be finished)</source>
+        <translation>خانات المفاتيح تالفة (لا يمكن إتمام تغيير مفاتيح انقطع)</translation>
+    </message>
+    <message>
         <source>Quick wipe destroys the vault for good; repeat with --yes to do it</source>
         <translation>المسح السريع يدمّر الخزنة نهائياً؛ كرّر الأمر مع ‎--yes‎ لتنفيذه</translation>
     </message>
@@ -3044,6 +3056,10 @@
         <translation>تعيين عبارة الإكراه</translation>
     </message>
     <message>
+        <source>The laptop may have been searched or copied: also replace every key (gives a new recovery code)</source>
+        <translation>ربما فُتّش الحاسوب أو نُسخ: استبدل أيضاً كل مفاتيح الخزنة (يعطي رمز استرداد جديداً)</translation>
+    </message>
+    <message>
         <source>Changing the passphrase…</source>
         <translation>جارٍ تغيير عبارة المرور…</translation>
     </message>
@@ -3052,8 +3068,16 @@
         <translation>جارٍ تعيين عبارة الإكراه…</translation>
     </message>
     <message>
+        <source>Every key of the vault was replaced, so the old recovery code no longer works. New recovery code (write it down now; it is not shown again):</source>
+        <translation>استُبدلت كل مفاتيح الخزنة، لذا لم يعد رمز الاسترداد القديم يعمل. رمز الاسترداد الجديد (اكتبه الآن؛ لن يُعرض مرة أخرى):</translation>
+    </message>
+    <message>
         <source>Duress passphrase set.</source>
         <translation>تم تعيين عبارة الإكراه.</translation>
+    </message>
+    <message>
+        <source>Passphrase changed.</source>
+        <translation>تم تغيير عبارة المرور.</translation>
     </message>
     <message>
         <source>Passphrase changed. The recovery code still works.</source>

@@ -33,6 +33,9 @@ def catalogue() -> dict[str, str]:
         "vault.locked": QCoreApplication.translate("Refusal", "The vault is locked"),
         "vault.error": "{detail}",
         "vault.kdf_below_floor": QCoreApplication.translate("Refusal", "Key derivation parameters below the floor (m=64 MiB, t=3) are refused"),  # noqa: E501 - one literal per message, for lupdate
+        "vault.slots_damaged": QCoreApplication.translate("Refusal", "{path} is damaged ({reason}); the vault's key slots cannot be read and it cannot be opened"),  # noqa: E501 - one literal per message, for lupdate
+        "vault.slots_missing": QCoreApplication.translate("Refusal", "{path} is missing: the vault's keys are gone (wiped or deleted); it cannot be opened"),  # noqa: E501 - one literal per message, for lupdate
+        "vault.rotation_unfinished": QCoreApplication.translate("Refusal", "The key slots are damaged (an interrupted key change cannot be finished)"),  # noqa: E501 - one literal per message, for lupdate
         "vault.wipe_unconfirmed": QCoreApplication.translate("Refusal", "Quick wipe destroys the vault for good; repeat with --yes to do it"),  # noqa: E501 - one literal per message, for lupdate
         "record.invalid_answers": QCoreApplication.translate("Refusal", "{count} invalid answer(s); nothing was saved"),
         "record.not_found": QCoreApplication.translate("Refusal", "No record {record_id}"),

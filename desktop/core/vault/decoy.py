@@ -1,0 +1,121 @@
+"""The duress decoy's kit: what the decoy keeps so it looks like a vault in use.
+
+The kit is sealed under a key that only the duress slot wraps, in a fixed
+area of the slot store that holds random bytes in every vault without a
+duress passphrase, so its presence tells nothing. It holds the device
+identity (so the fingerprint shown in settings is unchanged), the vault's
+creation time, the researcher code, the trusted recipient cards and the
+early custody history that carries no record (creation, recipients,
+passphrase changes), replayed with their original times.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import sqlcipher3
+
+from .. import custody
+from ..crypto import CryptoError, b64d, b64e, open_sealed, seal
+from . import slotstore
+
+if TYPE_CHECKING:
+    from .handle import VaultCore
+
+KIT_KEY = "duress_kit_key"
+_PLAIN = slotstore.KIT_BYTES - 12 - 16
+_HISTORY = ("vault.create", "recipient.trust", "vault.passphrase_changed", "vault.keys_rotated")
+_MAX_RECIPIENTS = 16
+_MAX_HISTORY = 40
+
+
+def _aad(vault_id: str) -> bytes:
+    return f"{vault_id}/decoy-kit".encode()
+
+
+def kit_contents(vault: VaultCore) -> dict[str, Any]:
+    c = vault.conn
+    recipients = [list(r) for r in c.execute(
+        "SELECT fingerprint, org, age_recipient, signing_key, added_at FROM recipients ORDER BY added_at"
+        " LIMIT ?", (_MAX_RECIPIENTS,)).fetchall()]
+    history = [[e.ts, e.action, e.details] for e in vault.custody()
+               if e.record_id is None and e.action in _HISTORY][:_MAX_HISTORY]
+    return {
+        "mode": vault.meta("mode") or "field",
+        "created_at": vault.meta("created_at"),
+        "device_signing_key": b64e(vault.secret("device_signing_key")),
+        "researcher_code": vault.meta("researcher_code"),
+        "recipients": recipients,
+        "history": history,
+    }
+
+
+def _pad(doc: dict[str, Any]) -> bytes:
+    while True:
+        text = json.dumps(doc, separators=(",", ":"), ensure_ascii=False).encode()
+        if len(text) <= _PLAIN:
+            return text + b" " * (_PLAIN - len(text))
+        if doc["history"]:
+            doc["history"].pop()
+        elif doc["recipients"]:
+            doc["recipients"].pop()
+        else:
+            doc["researcher_code"] = None
+
+
+def build_kit(vault: VaultCore) -> bytes | None:
+    """The sealed kit for this vault, or None if it has no duress passphrase."""
+    if vault.meta(KIT_KEY) is None:
+        return None
+    key = vault.secret(KIT_KEY)
+    plain = _pad(kit_contents(vault))
+    store_kit = _current(vault, key)
+    if store_kit == plain:
+        return None  # unchanged: no write
+    return seal(key, plain, _aad(vault.vault_id))
+
+
+def _current(vault: VaultCore, key: bytes) -> bytes | None:
+    try:
+        store = slotstore.load(vault.path)
+    except slotstore.StoreError:
+        return None
+    if store.kit is None:
+        return None
+    try:
+        return open_sealed(key, store.kit, _aad(vault.vault_id))
+    except CryptoError:
+        return None
+
+
+def open_kit(store: slotstore.SlotStore, key: bytes) -> dict[str, Any] | None:
+    """The kit's contents, or None (no kit was written, or it is damaged)."""
+    if store.kit is None:
+        return None
+    try:
+        doc = json.loads(open_sealed(key, store.kit, _aad(store.vault_id)))
+    except (CryptoError, ValueError):
+        return None
+    return doc if isinstance(doc, dict) else None
+
+
+def apply_kit(conn: sqlcipher3.Connection, kit: dict[str, Any]) -> None:
+    """Inside the decoy's creation transaction: recipients, researcher code, history."""
+    for row in kit.get("recipients") or []:
+        conn.execute("INSERT OR IGNORE INTO recipients(fingerprint, org, age_recipient, signing_key, added_at)"
+                     " VALUES (?,?,?,?,?)", tuple(str(v) for v in row[:5]))
+    if isinstance(kit.get("researcher_code"), str):
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('researcher_code', ?)", (kit["researcher_code"],))
+    history = [h for h in kit.get("history") or [] if isinstance(h, list) and len(h) == 3]
+    if not any(h[1] == "vault.create" for h in history):
+        history.insert(0, [kit.get("created_at") or custody.now(), "vault.create", {"mode": kit.get("mode")}])
+    for ts, action, details in history:
+        custody.append_at(conn, str(ts), str(action), None, details if isinstance(details, dict) else {})
+
+
+def signing_key(kit: dict[str, Any] | None) -> bytes | None:
+    try:
+        return b64d(kit["device_signing_key"]) if kit else None
+    except (KeyError, TypeError, ValueError):
+        return None
