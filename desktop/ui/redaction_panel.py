@@ -45,17 +45,17 @@ class RedactionPanel(QWidget):
         for k, v in stored.items():
             if isinstance(v, dict) and isinstance(v.get("decisions"), list):
                 self.decisions[k] = list(v["decisions"])
-        from desktop.core.services.redaction import text_fields
+        from desktop.core.services.redaction import text_field, text_fields
 
         self.texts = dict(text_fields(form, self.public))  # answer path -> text
         # narratives first: they are where witnesses name people
-        self.text_fields = sorted(self.texts, key=lambda p: form.field(p).type != "narrative")
+        self.text_fields = sorted(self.texts, key=lambda p: text_field(form, p).type != "narrative")
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
         self.field_combo = QComboBox()
         self.field_combo.setAccessibleName(self.tr("Answer to review"))
         for path in self.text_fields:
-            f = form.field(path)
+            f = text_field(form, path)
             label = f.title(session.lang)
             if "[" in path:
                 label += f"  ({path})"
