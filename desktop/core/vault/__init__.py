@@ -21,7 +21,8 @@ from .drafts import DraftsMixin
 from .exchange import ExchangeMixin
 from .guard import GuardMixin
 from .integrity import IntegrityMixin
-from .records import RecordsMixin, fts_query, searchable_text
+from .records import RecordsMixin, fts_query
+from .search import searchable_text
 from .types import (
     BLOBS,
     CHUNK,
