@@ -17,7 +17,6 @@ from pyrage import x25519
 from .. import custody, keystore
 from ..custody import now
 from ..streams import BackgroundWriter, ReadAhead
-from .handle import VaultCore
 
 if TYPE_CHECKING:
     from ..media.faces import Box
