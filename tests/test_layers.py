@@ -140,3 +140,24 @@ def test_no_worker_signal_is_connected_to_a_lambda():
                 if "task" in sender.lower() and not sender.startswith("thread"):
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {sender}")
     assert offenders == []
+
+
+# Module globals that are rebound at run time are hidden state. The only ones allowed are caches of
+# read-only resources shipped with the app, loaded once on first use.
+RESOURCE_CACHES = {"desktop/core/media/faces.py": {"_session"}}
+
+
+def test_no_module_global_is_rebound_as_hidden_state():
+    found: dict[str, set[str]] = {}
+    for path in PKG.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Global):
+                found.setdefault(str(path.relative_to(ROOT)), set()).update(node.names)
+    assert found == RESOURCE_CACHES
+
+
+def test_running_tasks_belong_to_the_application_not_to_a_module():
+    import desktop.ui.base.workers as workers
+
+    mutable = [n for n, v in vars(workers).items() if isinstance(v, (set, list, dict)) and not n.startswith("__")]
+    assert mutable == []

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from desktop.core.crypto import FLOOR
+from desktop.core.desk import names as desk_names
+from desktop.core.desk import suggest as desk_suggest
 from desktop.core.errors import Refusal
 from desktop.core.redaction import units
 from desktop.core.services import access
@@ -156,9 +158,12 @@ def test_lock_forgets_cached_name_parts(tmp_path: Path):
     _path, vault = _vault(tmp_path)
     units.lat_key("Hassan")
     units.ar_key("حسن")
-    assert units.lat_key.cache_info().currsize and units.ar_key.cache_info().currsize
+    desk_names.parse("Mohammad al-Halabi (Abu Ahmad)")  # headquarters' name matching caches too
+    desk_suggest._similarity("halabi", "halaby")
+    caches = [units.lat_key, units.ar_key, desk_names.parse, desk_suggest._similarity]
+    assert all(c.cache_info().currsize for c in caches)
     access.lock(vault)
-    assert units.lat_key.cache_info().currsize == 0 and units.ar_key.cache_info().currsize == 0
+    assert [c.cache_info().currsize for c in caches] == [0, 0, 0, 0]
     assert vault.is_locked
 
 

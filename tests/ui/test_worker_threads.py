@@ -36,7 +36,7 @@ def test_task_signals_reach_lambdas_on_the_gui_thread(qtbot):
     with qtbot.waitSignal(failing.failed, timeout=5000):
         failing.failed.connect(lambda e: seen.setdefault("failed", threading.get_ident()))
     assert seen["failed"] == gui
-    qtbot.waitUntil(lambda: failing not in workers._running and task not in workers._running, timeout=5000)
+    qtbot.waitUntil(lambda: not workers.running() & {failing, task}, timeout=5000)
 
 
 def test_import_clicked_with_the_mouse_for_a_new_device(qtbot, hq_and_field):
@@ -68,4 +68,4 @@ def test_import_clicked_with_the_mouse_for_a_new_device(qtbot, hq_and_field):
     assert dlg.progress.value() == dlg.progress.maximum()
     assert threads and set(threads) == {gui}
     dlg.grab()  # paints without a worker thread in the way
-    qtbot.waitUntil(lambda: not workers._running, timeout=5000)
+    qtbot.waitUntil(lambda: not workers.running(), timeout=5000)

@@ -17,6 +17,8 @@ from .. import passphrase as _passphrase
 from ..cards import Card, init_hq
 from ..crypto import FLOOR, KdfParams, calibrate, derive_key
 from ..errors import Refusal
+from ..desk import names as _desk_names
+from ..desk import suggest as _desk_suggest
 from ..redaction import units as _units
 from ..vault import Vault, WrongSecret
 from ..vault import guard as _guard
@@ -181,7 +183,10 @@ def lock(vault: Vault) -> None:
 
 
 def clear_caches() -> None:
+    """Name parts cached for speed: redaction (field) and name matching (headquarters)."""
     _units.clear_caches()
+    _desk_names.parse.cache_clear()
+    _desk_suggest.clear_caches()
 
 
 def wipe(path: Path | str) -> float:

@@ -13,6 +13,10 @@ lambda without a receiver -- runs on the GUI thread and may touch widgets.
 (A lambda connected directly to a signal emitted by a worker thread runs in
 that worker thread: setting a progress bar from there is what crashed the
 headquarters window with "Recursive repaint detected".)
+
+Running tasks are kept by a :class:`TaskPool` that is a child of the
+application object (so a task is never collected while its thread runs, and
+``wait_all`` at exit finds them); there is no module-level registry.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 
 class _Runner(QObject):
@@ -75,6 +79,7 @@ class Task(QObject):
         self._cancel = threading.Event()
         self._runner = _Runner(fn, with_progress, self._cancel)
         self.thread: QThread | None = None  # type: ignore[assignment]  # the worker thread, not QObject.thread()
+        self.pool: TaskPool | None = None
         self.is_done = False
         # bound methods of a QObject: Qt queues them to this object's thread
         self._runner.finished.connect(self._on_finished)
@@ -109,38 +114,67 @@ class Task(QObject):
 
     @Slot()
     def _on_thread_finished(self) -> None:
-        _running.discard(self)
+        if self.pool is not None:
+            self.pool.tasks.discard(self)
+            self.pool = None
         if self.thread is not None:
             self.thread.wait()  # finished is emitted just before the thread really ends
             self.thread.deleteLater()
             self.thread = None
 
 
-_running: set[Task] = set()
+class TaskPool(QObject):
+    """The tasks running in one application; a child of the application object."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.setObjectName("testimony-task-pool")
+        self.tasks: set[Task] = set()
+
+    @staticmethod
+    def of(app: QCoreApplication | None = None) -> TaskPool:
+        """The pool of ``app`` (the running application by default), made on first use."""
+        owner = app if app is not None else QCoreApplication.instance()
+        if owner is None:
+            raise RuntimeError("tasks need a running Qt application")
+        pool = owner.findChild(TaskPool, "testimony-task-pool")
+        return pool if isinstance(pool, TaskPool) else TaskPool(owner)
+
+    def start(self, task: Task) -> Task:
+        """Move the task's runner to a fresh QThread and start it; cleans up after itself."""
+        thread = QThread()
+        task.thread = thread
+        task.pool = self
+        runner = task._runner
+        runner.moveToThread(thread)
+        thread.started.connect(runner.run)
+        runner.done.connect(thread.quit)  # QThread.quit is thread-safe
+        thread.finished.connect(task._on_thread_finished)  # queued to the task's (GUI) thread
+        self.tasks.add(task)
+        thread.start()
+        return task
+
+    def wait_all(self, timeout_ms: int = 10000) -> None:
+        """Cancel and wait for every running task (at exit, before wiping a demo vault)."""
+        for task in list(self.tasks):
+            task.cancel()
+            if task.thread is not None:
+                task.thread.quit()
+                task.thread.wait(timeout_ms)
 
 
 def start(task: Task) -> Task:
-    """Move the task's runner to a fresh QThread and start it; cleans up after itself."""
-    thread = QThread()
-    task.thread = thread
-    runner = task._runner
-    runner.moveToThread(thread)
-    thread.started.connect(runner.run)
-    runner.done.connect(thread.quit)  # QThread.quit is thread-safe
-    thread.finished.connect(task._on_thread_finished)  # queued to the task's (GUI) thread
-    _running.add(task)
-    thread.start()
-    return task
+    return TaskPool.of().start(task)
 
 
 def run_task(fn: Callable[..., Any], with_progress: bool = False) -> Task:
     return start(Task(fn, with_progress))
 
 
-def wait_all(timeout_ms: int = 10000) -> None:
-    """Wait for every running task (at exit, before wiping a demo vault)."""
-    for task in list(_running):
-        task.cancel()
-        if task.thread is not None:
-            task.thread.quit()
-            task.thread.wait(timeout_ms)
+def running(app: QCoreApplication | None = None) -> set[Task]:
+    """The tasks of ``app`` whose threads have not finished yet."""
+    return set(TaskPool.of(app).tasks)
+
+
+def wait_all(app: QCoreApplication | None = None, timeout_ms: int = 10000) -> None:
+    TaskPool.of(app).wait_all(timeout_ms)
