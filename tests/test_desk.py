@@ -230,3 +230,23 @@ def test_a_rejected_proposal_is_not_proposed_again(hq):
     assert v.conn.execute("SELECT count(*) FROM custody WHERE action = 'incident.reject_proposal'").fetchone()[0] == 1
     with pytest.raises(VaultError, match="two testimonies"):
         desk.reject_proposal(v, [eyewitness.key])
+
+
+def test_counts_and_suggestions_survive_odd_act_entries(tmp_path):
+    """An imported record whose acts or victims are not objects (a string, a number, null) is
+    skipped by every count and suggestion instead of failing the whole desk."""
+    v, _ = Vault.create(tmp_path / "hq3", "analyst passphrase", kdf=FLOOR, mode="analyst")
+    try:
+        good = {"act_type": "killing", "act_date": {"precision": "day", "date": "2012-03-01"},
+                "act_location": {"city": "homs", "district": "waer"},
+                "act_victims": ["not a victim", 7, None, {"status": "killed", "sex": "male"}],
+                "act_perpetrators": ["odd", {"perp_type": "army"}]}
+        v.add_record("eyewitness_force", "1", {"acts": ["a string", 3, None, good]}, {}, origin={"device": "D1"})
+        v.add_record("eyewitness_force", "1", {"acts": "not a list"}, {}, origin={"device": "D2"})
+        assert desk.victims_by_status(v, "place").table == {"waer": {"killed": 1}}
+        assert desk.violations_by_perpetrator(v).table["army"] == {"killing": 1}
+        assert desk.loose_acts(v) == (1, 1)
+        desk.suggest(v)
+        assert [a.act_type for a in desk.load(v).acts] == ["killing"]
+    finally:
+        v.lock()

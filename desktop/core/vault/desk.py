@@ -17,10 +17,11 @@ from .types import VaultError
 
 # The acts of every current revision, one row each (JSON1 over public_json).
 _ACTS = """
-    SELECT r.id AS rid, CAST(a.key AS INTEGER) AS ai, a.value AS act
+    SELECT r.id AS rid, CAST(a.key AS INTEGER) AS ai, CASE WHEN a.type = 'object' THEN a.value END AS act
     FROM records r JOIN revisions v ON v.record_id = r.id AND v.rev = r.current_rev,
-         json_each(v.public_json, '$.acts') a
-    WHERE json_type(a.value) = 'object'
+         json_each(CASE WHEN json_type(v.public_json, '$.acts') = 'array' THEN v.public_json ELSE '{}' END,
+                   '$.acts') a
+    WHERE a.type = 'object'
 """
 
 # The month an approximate date begins in (as desktop.core.forms.expr.date_interval's earliest day).
@@ -37,12 +38,12 @@ _VICTIMS = f"""
     WITH acts AS ({_ACTS}),
     mentions AS (
         SELECT acts.rid, acts.ai, CAST(vi.key AS INTEGER) AS vi,
-               json_extract(vi.value, '$.status') AS status,
+               CASE WHEN vi.type = 'object' THEN json_extract(vi.value, '$.status') END AS status,
                {_MONTH.format(d="json_extract(acts.act, '$.act_date')")} AS month,
                coalesce(json_extract(acts.act, '$.act_location.district'),
                         json_extract(acts.act, '$.act_location.city')) AS place
         FROM acts, json_each(acts.act, '$.act_victims') vi
-        WHERE json_type(vi.value) = 'object'
+        WHERE vi.type = 'object'
     ),
     keyed AS (
         SELECT m.*, coalesce(pm.person_id, m.rid || '/' || m.ai || '/' || m.vi) AS pkey,
@@ -76,8 +77,9 @@ class DeskMixin(IdentityMixin):
                    json_extract(v.public_json, '$.researcher_code'),
                    CAST(a.key AS INTEGER), a.value
             FROM records r JOIN revisions v ON v.record_id = r.id AND v.rev = r.current_rev,
-                 json_each(v.public_json, '$.acts') a
-            WHERE json_type(a.value) = 'object'
+                 json_each(CASE WHEN json_type(v.public_json, '$.acts') = 'array' THEN v.public_json ELSE '{}' END,
+                           '$.acts') a
+            WHERE a.type = 'object'
             ORDER BY r.created_at, r.id, CAST(a.key AS INTEGER)"""
         with self._lock:
             rows = self.conn.execute(sql).fetchall()
@@ -325,7 +327,7 @@ class DeskMixin(IdentityMixin):
             ),
             perps AS (
                 SELECT DISTINCT keyed.ikey, keyed.loose, keyed.kind,
-                       coalesce(json_extract(p.value, '$.perp_type'), 'unknown') AS perp
+                       coalesce(CASE WHEN p.type = 'object' THEN json_extract(p.value, '$.perp_type') END, 'unknown') AS perp
                 FROM keyed LEFT JOIN json_each(keyed.act, '$.act_perpetrators') p
             )
             SELECT perp, kind, count(DISTINCT ikey), count(DISTINCT CASE WHEN loose THEN ikey END)
