@@ -327,7 +327,8 @@ class DeskMixin(IdentityMixin):
             ),
             perps AS (
                 SELECT DISTINCT keyed.ikey, keyed.loose, keyed.kind,
-                       coalesce(CASE WHEN p.type = 'object' THEN json_extract(p.value, '$.perp_type') END, 'unknown') AS perp
+                       coalesce(CASE WHEN p.type = 'object' THEN json_extract(p.value, '$.perp_type') END,
+                                'unknown') AS perp
                 FROM keyed LEFT JOIN json_each(keyed.act, '$.act_perpetrators') p
             )
             SELECT perp, kind, count(DISTINCT ikey), count(DISTINCT CASE WHEN loose THEN ikey END)

@@ -18,20 +18,22 @@ from .incidents import (IncidentView, accept_proposal, add_quote, attach, candid
                         incident_view, reject_candidate, reject_proposal, set_corroboration)
 from .people import (StatusEntry, Suggestions, confirm_group, confirm_same, person_history, publishable_name,
                      reject_same, reveal_person, suggest, unlink)
-from .picture import VICTIM_STATUSES, Desk, check_place, check_type, load
+from .picture import VICTIM_STATUSES, CancelFn, Desk, ProgressFn, check_place, check_type, load
 from .report import report_data, report_html
 
 __all__ = [
                         "CORROBORATION_LEVELS",
                         "VICTIM_STATUSES",
                         "ActRef",
-                        "Candidate",
+                        "CancelFn",
+    "Candidate",
                         "Counts",
                         "Desk",
                         "IncidentProposal",
                         "IncidentView",
                         "Mention",
                         "PersonSuggestion",
+    "ProgressFn",
                         "Sources",
                         "StatusEntry",
                         "Suggestions",
