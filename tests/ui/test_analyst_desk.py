@@ -13,7 +13,9 @@ from desktop.core.crypto import FLOOR
 from desktop.core.desk import sample
 from desktop.core.services import desk
 from desktop.ui.analyst.window import AnalystScreen
+from desktop.core.errors import Refusal
 from desktop.ui.app import ShellWindow
+from desktop.ui.base import refusals
 
 HQ_PASSPHRASE = "headquarters passphrase for tests"
 
@@ -48,9 +50,12 @@ def test_desk_files_the_demo_killing_and_counts_its_victim_once(qtbot, translati
     assert main.home.currentWidget() is main.desk
     page = main.desk.suggestions
     main.desk.tabs.setCurrentWidget(page)
+    file_button = page._buttons[page.incidents][0]
+    assert not file_button.isEnabled()  # nothing chosen: a click must not look as if it did something
     with qtbot.waitSignal(page.found, timeout=30000):
         page.find_button.click()
     assert not page.find_button.isEnabled() or page.task is None
+    assert page.incidents.currentItem() is None and not file_button.isEnabled()
 
     d = desk.load(hq)
     eyewitness = next(a for a in d.acts if a.form_id == "eyewitness_force" and a.victims)
@@ -61,8 +66,10 @@ def test_desk_files_the_demo_killing_and_counts_its_victim_once(qtbot, translati
     month = main.labels.month("2012-02")
     killed_before = _killed_in(main, month)
 
-    page.accept_incident()
+    assert file_button.isEnabled()
+    qtbot.mouseClick(file_button, Qt.MouseButton.LeftButton)
     assert len(desk.load(hq).incidents) == 1
+    assert "Filed as one incident" in page.status.text()  # the analyst is told what happened
     pn = next(i for i, s in enumerate(page.result.people) if eyewitness.record_id in (s.a.record_id, s.b.record_id))
     row = next(r for r in range(page.people.count()) if page.people.item(r).data(Qt.ItemDataRole.UserRole) == pn)
     page.people.setCurrentRow(row)
@@ -126,3 +133,7 @@ def test_desk_in_arabic_and_by_keyboard(qtbot, translations, hq):
     dlg.place.setCurrentIndex(dlg.place.findText("حمص"))
     dlg.save()
     assert len(desk.load(hq).incidents) == 1 and inc.table.rowCount() == 1
+    assert inc.summary.text().startswith("الحوادث المسجّلة")
+    # the desk's refusals are coded and shown in the interface's language
+    shown = refusals.message(Refusal(code="desk.city_unknown", city="atlantis"))
+    assert "atlantis" in shown and any("\u0600" <= c <= "\u06ff" for c in shown)

@@ -131,13 +131,13 @@ class DeskMixin(IdentityMixin):
         allowed = {"act_type", "date_json", "date_from", "date_to", "city", "district", "description",
                    "corroboration", "corroboration_note"}
         if not fields or not set(fields) <= allowed:
-            raise VaultError("Nothing to change, or a field an incident does not have")
+            raise VaultError(code="desk.nothing_to_change")
         sets = ", ".join(f"{k} = ?" for k in fields)
         with self._tx() as c:
             cur = c.execute(f"UPDATE incidents SET {sets}, updated_at = ? WHERE id = ?",  # noqa: S608 - names checked
                             [*fields.values(), now(), incident_id])
             if cur.rowcount != 1:
-                raise VaultError(f"No incident {incident_id}")
+                raise VaultError(code="desk.no_incident", incident_id=incident_id)
             custody.append(c, "incident.update", None, incident=incident_id, fields=sorted(fields))
 
     def list_incidents(self) -> list[dict[str, Any]]:
@@ -164,10 +164,10 @@ class DeskMixin(IdentityMixin):
         ts = now()
         with self._tx() as c:
             if c.execute("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)).fetchone() is None:
-                raise VaultError(f"No incident {incident_id}")
+                raise VaultError(code="desk.no_incident", incident_id=incident_id)
             for rid, ai in acts:
                 if c.execute("SELECT 1 FROM records WHERE id = ?", (rid,)).fetchone() is None:
-                    raise VaultError(f"No record {rid}")
+                    raise VaultError(code="record.not_found", record_id=rid)
                 c.execute("INSERT INTO incident_acts(record_id, act_index, incident_id, added_at) VALUES (?,?,?,?)"
                           " ON CONFLICT(record_id, act_index) DO UPDATE SET incident_id = excluded.incident_id,"
                           " added_at = excluded.added_at", (rid, int(ai), incident_id, ts))
@@ -180,7 +180,7 @@ class DeskMixin(IdentityMixin):
             cur = c.execute("DELETE FROM incident_acts WHERE incident_id = ? AND record_id = ? AND act_index = ?",
                             (incident_id, record_id, int(act_index)))
             if cur.rowcount != 1:
-                raise VaultError("That act is not attached to this incident")
+                raise VaultError(code="desk.not_attached")
             custody.append(c, "incident.detach", record_id, incident=incident_id, act=int(act_index))
 
     def reject_candidate(self, incident_id: str, record_id: str, act_index: int) -> None:
@@ -232,14 +232,14 @@ class DeskMixin(IdentityMixin):
     def add_mentions(self, person_id: str, mentions: list[tuple[str, str]]) -> None:
         with self._tx() as c:
             if c.execute("SELECT 1 FROM people WHERE id = ?", (person_id,)).fetchone() is None:
-                raise VaultError(f"No person {person_id}")
+                raise VaultError(code="desk.no_person", person_id=person_id)
             self._add_mentions(c, person_id, mentions, now())
             custody.append(c, "person.confirm", None, person=person_id, mentions=len(mentions))
 
     def _add_mentions(self, c: Any, person_id: str, mentions: list[tuple[str, str]], ts: str) -> None:
         for rid, path in mentions:
             if c.execute("SELECT 1 FROM records WHERE id = ?", (rid,)).fetchone() is None:
-                raise VaultError(f"No record {rid}")
+                raise VaultError(code="record.not_found", record_id=rid)
             other = c.execute("SELECT person_id FROM person_mentions WHERE record_id = ? AND path = ?",
                               (rid, path)).fetchone()
             if other is not None and other[0] != person_id:
@@ -254,7 +254,7 @@ class DeskMixin(IdentityMixin):
             row = c.execute("SELECT person_id FROM person_mentions WHERE record_id = ? AND path = ?",
                             (record_id, path)).fetchone()
             if row is None:
-                raise VaultError("That mention is not part of a person")
+                raise VaultError(code="desk.not_in_person")
             c.execute("DELETE FROM person_mentions WHERE record_id = ? AND path = ?", (record_id, path))
             if c.execute("SELECT count(*) FROM person_mentions WHERE person_id = ?", (row[0],)).fetchone()[0] == 0:
                 c.execute("DELETE FROM people WHERE id = ?", (row[0],))

@@ -1726,8 +1726,8 @@
         <translation>درجة التأييد</translation>
     </message>
     <message>
-        <source>{n} incidents filed; {loose} of {total} acts of testimonies are in no incident yet.</source>
-        <translation>الحوادث المسجّلة: {n}؛ {loose} من أصل {total} من أفعال الشهادات غير مُلحقة بأي حادثة بعد.</translation>
+        <source>Incidents filed: {n}; acts of testimonies in no incident yet: {loose} of {total}.</source>
+        <translation>الحوادث المسجّلة: {n}؛ أفعال الشهادات غير الملحقة بأي حادثة بعد: {loose} من أصل {total}.</translation>
     </message>
     <message>
         <source>{start} to {end}</source>
@@ -2756,6 +2756,94 @@
         <source>This forgets data on this laptop for good; repeat with --yes to do it</source>
         <translation>هذا ينسى بيانات على هذا الحاسوب نهائياً؛ كرّر الأمر مع ‎--yes‎ لتنفيذه</translation>
     </message>
+    <message>
+        <source>The export format is huridocs or uwazi</source>
+        <translation>صيغة التصدير huridocs أو uwazi</translation>
+    </message>
+    <message>
+        <source>The report language is 'en' or 'ar'</source>
+        <translation>لغة التقرير 'en' أو 'ar'</translation>
+    </message>
+    <message>
+        <source>An incident needs a place (a city of the gazetteer)</source>
+        <translation>تحتاج الحادثة إلى مكان (مدينة من دليل الأماكن)</translation>
+    </message>
+    <message>
+        <source>'{city}' is not a city of the gazetteer</source>
+        <translation>«{city}» ليست مدينة في دليل الأماكن</translation>
+    </message>
+    <message>
+        <source>'{district}' is not a district of {city} in the gazetteer</source>
+        <translation>«{district}» ليس حياً من أحياء {city} في دليل الأماكن</translation>
+    </message>
+    <message>
+        <source>'{act_type}' is not a type of act of the vocabulary</source>
+        <translation>«{act_type}» ليس نوعاً من أنواع الأفعال في المفردات</translation>
+    </message>
+    <message>
+        <source>A person is a 'victim' or a perpetrator 'unit'</source>
+        <translation>الشخص إما «ضحية» أو «وحدة» من الجهات المرتكبة</translation>
+    </message>
+    <message>
+        <source>A mention is already itself</source>
+        <translation>الإشارة هي نفسها أصلاً</translation>
+    </message>
+    <message>
+        <source>Confirm at least two mentions as one 'victim' or 'unit'</source>
+        <translation>أكّد إشارتين على الأقل بوصفهما «ضحية» أو «وحدة» واحدة</translation>
+    </message>
+    <message>
+        <source>No person {person_id}</source>
+        <translation>لا يوجد شخص {person_id}</translation>
+    </message>
+    <message>
+        <source>The date is not a valid approximate date (day, month, part of month, year or range)</source>
+        <translation>التاريخ ليس تاريخاً تقريبياً صالحاً (يوم، شهر، جزء من شهر، سنة أو فترة)</translation>
+    </message>
+    <message>
+        <source>Testimony {record_id} has no act {act_index}</source>
+        <translation>لا يوجد في الشهادة {record_id} فعل رقم {act_index}</translation>
+    </message>
+    <message>
+        <source>Corroboration is one of: {levels}</source>
+        <translation>مستوى التأكيد أحد: {levels}</translation>
+    </message>
+    <message>
+        <source>No incident {incident_id}</source>
+        <translation>لا توجد حادثة {incident_id}</translation>
+    </message>
+    <message>
+        <source>Quote only testimonies attached to this incident</source>
+        <translation>اقتبس فقط من الشهادات الملحقة بهذه الحادثة</translation>
+    </message>
+    <message>
+        <source>Testimony {record_id} has no text at {field_path}</source>
+        <translation>لا يوجد نص في الشهادة {record_id} عند {field_path}</translation>
+    </message>
+    <message>
+        <source>The quotation must be a part of the text</source>
+        <translation>يجب أن يكون الاقتباس جزءاً من النص</translation>
+    </message>
+    <message>
+        <source>A proposal joins acts of at least two testimonies</source>
+        <translation>يجمع الاقتراح أفعالاً من شهادتين على الأقل</translation>
+    </message>
+    <message>
+        <source>A proposal names acts that do not exist</source>
+        <translation>يذكر الاقتراح أفعالاً غير موجودة</translation>
+    </message>
+    <message>
+        <source>Nothing to change, or a field an incident does not have</source>
+        <translation>لا شيء لتغييره، أو حقل ليس من حقول الحادثة</translation>
+    </message>
+    <message>
+        <source>That act is not attached to this incident</source>
+        <translation>هذا الفعل غير ملحق بهذه الحادثة</translation>
+    </message>
+    <message>
+        <source>That mention is not part of a person</source>
+        <translation>هذه الإشارة ليست جزءاً من أي شخص</translation>
+    </message>
 </context>
 <context>
     <name>RepeatEditor</name>
@@ -3200,6 +3288,30 @@
     <message>
         <source>{force}: “{a}” and “{b}”, {n} testimonies — {reasons}</source>
         <translation>{force}: «{a}» و«{b}»، الشهادات: {n} — {reasons}</translation>
+    </message>
+    <message>
+        <source>Filed as one incident: {n} testimonies (Incidents tab).</source>
+        <translation>سُجّلت حادثةً واحدة: {n} شهادات (تبويب الحوادث).</translation>
+    </message>
+    <message>
+        <source>Not one incident: this suggestion will not be made again.</source>
+        <translation>ليست حادثة واحدة: لن يُقترح هذا مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Confirmed as one person (People tab).</source>
+        <translation>أُكّد أنهما شخص واحد (تبويب الأشخاص).</translation>
+    </message>
+    <message>
+        <source>Not the same person: this pair will not be suggested again.</source>
+        <translation>ليسا الشخص نفسه: لن يُقترح هذا الزوج مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Confirmed as one unit (People tab).</source>
+        <translation>أُكّد أنها وحدة واحدة (تبويب الأشخاص).</translation>
+    </message>
+    <message>
+        <source>Not the same unit: this pair will not be suggested again.</source>
+        <translation>ليستا الوحدة نفسها: لن يُقترح هذا الزوج مرة أخرى.</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ from desktop.core.services.desk import CORROBORATION_LEVELS
 from desktop.core.services import desk
 from desktop.core.services import Vault
 
+from ..base import refusals
 from ..base.labels import Labels
 from ..base.widgets import PlainLabel, heading
 from . import desk_text as words
@@ -143,8 +144,8 @@ class IncidentsPage(QWidget):
         self.error.setObjectName("error")
         d.addWidget(self.error)
         split.addWidget(detail)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         split.setSizes([440, 660])
         self.refresh()
 
@@ -171,12 +172,12 @@ class IncidentsPage(QWidget):
             if inc["id"] == self.current:
                 keep = i
         header = t.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 5):
+        for col in range(5):  # every column as wide as its words; the last one takes what is left
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         loose, total = desk.loose_acts(self.vault)
-        self.summary.setText(self.tr("{n} incidents filed; {loose} of {total} acts of testimonies are in no "
-                                     "incident yet.").format(n=len(incs), loose=loose, total=total))
+        self.summary.setText(self.tr("Incidents filed: {n}; acts of testimonies in no incident yet: {loose} of "
+                                     "{total}.").format(n=len(incs), loose=loose, total=total))
         target = keep if keep is not None else (0 if incs else None)
         self.current = incs[target]["id"] if target is not None else None
         t.blockSignals(True)
@@ -264,7 +265,7 @@ class IncidentsPage(QWidget):
         try:
             fn(self.vault, *args)
         except Exception as exc:  # noqa: BLE001 - one line for the analyst; nothing changed
-            self.error.setText(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            self.error.setText(refusals.message(exc))
             return False
         self.refresh()
         self.changed.emit()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.core.services import desk
 from desktop.core.services import Vault
 
-from ..base import workers
+from ..base import refusals, workers
 from ..base.labels import Labels
 from ..base.widgets import PlainLabel
 
@@ -102,7 +102,7 @@ class IncidentDialog(QDialog):
             iid = desk.create_incident(self.vault, self.type.currentData(), self.date_value(), city, district,
                                        self.description.toPlainText())
         except Exception as exc:  # noqa: BLE001 - one line for the analyst, nothing stored
-            self.error.setText(str(exc).splitlines()[0])
+            self.error.setText(refusals.message(exc))
             return
         self.created.emit(iid)
         self.accept()
@@ -217,7 +217,7 @@ class ReportDialog(QDialog):
         from desktop.core.services import Cancelled
 
         text = self.tr("Cancelled; nothing was written.") if isinstance(exc, Cancelled) else \
-            (str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            refusals.message(exc)
         self.status.setText(text)
         self.failed.emit(text)
 

@@ -23,7 +23,7 @@ from desktop.core.services.desk import Mention
 from desktop.core.services import desk
 from desktop.core.services import Cancelled, Vault
 
-from ..base import workers
+from ..base import refusals, workers
 from ..base.labels import Labels
 from ..base.widgets import PlainLabel
 from . import desk_text as words
@@ -61,6 +61,7 @@ class SuggestionsPage(QWidget):
         lay.addWidget(self.status)
         self.tabs = QTabWidget()
         lay.addWidget(self.tabs, 1)
+        self._buttons: dict[QListWidget, list[QPushButton]] = {}
         self.incidents = self._page(self.tr("Possible incidents"), self.tr("File as one incident"),
                                     self.accept_incident, self.tr("Not one incident"), self.drop_incident)
         self.people = self._page(self.tr("Possible same victims"), self.tr("Same person"), self.accept_person,
@@ -77,14 +78,24 @@ class SuggestionsPage(QWidget):
         items.setWordWrap(True)
         lay.addWidget(items, 1)
         row = QHBoxLayout()
+        buttons = []
         for text, slot in ((yes, on_yes), (no, on_no)):
             b = QPushButton(text)
+            b.setEnabled(False)  # until a suggestion is chosen: a click on nothing must not look like it did something
             b.clicked.connect(slot)
             row.addWidget(b)
+            buttons.append(b)
         row.addStretch(1)
         lay.addLayout(row)
         self.tabs.addTab(page, title)
+        self._buttons[items] = buttons
+        items.currentItemChanged.connect(self._chosen)
         return items
+
+    def _chosen(self) -> None:
+        for items, buttons in self._buttons.items():
+            for b in buttons:
+                b.setEnabled(items.currentItem() is not None)
 
     # ---------------------------------------------------------------- the worker
     def start(self) -> None:
@@ -121,7 +132,7 @@ class SuggestionsPage(QWidget):
         self._finish()
         self.progress.setValue(0)
         self.status.setText(self.tr("Cancelled; nothing was changed.") if isinstance(exc, Cancelled) else
-                            (str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+                            refusals.message(exc))
 
     def _done(self, result: desk.Suggestions) -> None:
         self._finish()
@@ -175,44 +186,52 @@ class SuggestionsPage(QWidget):
         widget.takeItem(widget.row(item))
         return n
 
-    def _run(self, fn: Callable[..., object], *args: object) -> None:
+    def _run(self, fn: Callable[..., object], *args: object, done: str = "") -> None:
         try:
             fn(self.vault, *args)
         except Exception as exc:  # noqa: BLE001 - one line for the analyst; nothing changed
-            self.status.setText(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            self.status.setText(refusals.message(exc))
             return
+        self.status.setText(done)
+        self._chosen()
         self.changed.emit()
 
     def accept_incident(self) -> None:
         n = self._take(self.incidents)
         if n is not None and self.result is not None:
-            self._run(desk.accept_proposal, [a.key for a in self.result.incidents[n].acts])
+            p = self.result.incidents[n]
+            self._run(desk.accept_proposal, [a.key for a in p.acts],
+                      done=self.tr("Filed as one incident: {n} testimonies (Incidents tab).").format(n=len(p.records)))
 
     def drop_incident(self) -> None:
         n = self._take(self.incidents)
         if n is not None and self.result is not None:
-            self._run(desk.reject_proposal, [a.key for a in self.result.incidents[n].acts])
+            self._run(desk.reject_proposal, [a.key for a in self.result.incidents[n].acts],
+                      done=self.tr("Not one incident: this suggestion will not be made again."))
 
     def accept_person(self) -> None:
         n = self._take(self.people)
         if n is not None and self.result is not None:
             s = self.result.people[n]
-            self._run(desk.confirm_same, s.a.key, s.b.key, "victim")
+            self._run(desk.confirm_same, s.a.key, s.b.key, "victim",
+                      done=self.tr("Confirmed as one person (People tab)."))
 
     def reject_person(self) -> None:
         n = self._take(self.people)
         if n is not None and self.result is not None:
             s = self.result.people[n]
-            self._run(desk.reject_same, s.a.key, s.b.key)
+            self._run(desk.reject_same, s.a.key, s.b.key,
+                      done=self.tr("Not the same person: this pair will not be suggested again."))
 
     def accept_unit(self) -> None:
         n = self._take(self.units)
         if n is not None and self.result is not None:
             u = self.result.units[n]
-            self._run(desk.confirm_group, u.mentions, "unit")
+            self._run(desk.confirm_group, u.mentions, "unit", done=self.tr("Confirmed as one unit (People tab)."))
 
     def reject_unit(self) -> None:
         n = self._take(self.units)
         if n is not None and self.result is not None:
             u = self.result.units[n]
-            self._run(desk.reject_same, u.a.key, u.b.key)
+            self._run(desk.reject_same, u.a.key, u.b.key,
+                      done=self.tr("Not the same unit: this pair will not be suggested again."))

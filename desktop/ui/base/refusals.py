@@ -49,6 +49,28 @@ def catalogue() -> dict[str, str]:
         "schema.refused": "{detail}",
         "crypto.refused": "{detail}",
         "keystore.refused": "{detail}",
+        "desk.format": QCoreApplication.translate("Refusal", "The export format is huridocs or uwazi"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.report_lang": QCoreApplication.translate("Refusal", "The report language is 'en' or 'ar'"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.place_missing": QCoreApplication.translate("Refusal", "An incident needs a place (a city of the gazetteer)"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.city_unknown": QCoreApplication.translate("Refusal", "'{city}' is not a city of the gazetteer"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.district_unknown": QCoreApplication.translate("Refusal", "'{district}' is not a district of {city} in the gazetteer"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.type_unknown": QCoreApplication.translate("Refusal", "'{act_type}' is not a type of act of the vocabulary"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.person_kind": QCoreApplication.translate("Refusal", "A person is a 'victim' or a perpetrator 'unit'"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.same_mention": QCoreApplication.translate("Refusal", "A mention is already itself"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.group_too_small": QCoreApplication.translate("Refusal", "Confirm at least two mentions as one 'victim' or 'unit'"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.no_person": QCoreApplication.translate("Refusal", "No person {person_id}"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.bad_date": QCoreApplication.translate("Refusal", "The date is not a valid approximate date (day, month, part of month, year or range)"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.no_act": QCoreApplication.translate("Refusal", "Testimony {record_id} has no act {act_index}"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.bad_level": QCoreApplication.translate("Refusal", "Corroboration is one of: {levels}"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.no_incident": QCoreApplication.translate("Refusal", "No incident {incident_id}"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.quote_not_attached": QCoreApplication.translate("Refusal", "Quote only testimonies attached to this incident"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.quote_no_text": QCoreApplication.translate("Refusal", "Testimony {record_id} has no text at {field_path}"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.quote_not_part": QCoreApplication.translate("Refusal", "The quotation must be a part of the text"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.proposal_small": QCoreApplication.translate("Refusal", "A proposal joins acts of at least two testimonies"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.proposal_unknown": QCoreApplication.translate("Refusal", "A proposal names acts that do not exist"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.nothing_to_change": QCoreApplication.translate("Refusal", "Nothing to change, or a field an incident does not have"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.not_attached": QCoreApplication.translate("Refusal", "That act is not attached to this incident"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.not_in_person": QCoreApplication.translate("Refusal", "That mention is not part of a person"),  # noqa: E501 - one literal per message, for lupdate
     }
 
 

@@ -137,9 +137,9 @@ def export(vault: Vault, fmt: str, out: Any) -> dict[str, Any]:
 
     out = Path(out)
     if fmt not in ("huridocs", "uwazi"):
-        raise VaultError("Format must be huridocs or uwazi")
+        raise VaultError(code="desk.format")
     if out.exists():
-        raise VaultError(f"{out} already exists; choose another name")
+        raise VaultError(code="file.exists", path=str(out))
     tables = export_tables(vault)
     if fmt == "huridocs":
         doc = {"format": FORMAT, "version": FORMAT_VERSION, "generated_at": _dt.datetime.now(_dt.UTC).isoformat(),

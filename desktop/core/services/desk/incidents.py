@@ -30,7 +30,7 @@ from .picture import Desk, check_place, check_type, load
 def _interval(date: dict[str, Any]) -> tuple[str | None, str | None]:
     interval = date_interval(date)
     if interval is None:
-        raise VaultError("The date is not a valid approximate date (day, month, part of month, year or range)")
+        raise VaultError(code="desk.bad_date")
     return interval.earliest.isoformat(), interval.latest.isoformat()
 
 
@@ -49,7 +49,7 @@ def attach(vault: Vault, incident_id: str, acts: list[tuple[str, int]]) -> None:
     known = {a.key for a in act_refs(vault.desk_acts())}
     for key in acts:
         if (key[0], int(key[1])) not in known:
-            raise VaultError(f"Testimony {key[0]} has no act {key[1]}")
+            raise VaultError(code="desk.no_act", record_id=key[0], act_index=key[1])
     vault.attach_acts(incident_id, [(r, int(i)) for r, i in acts])
 
 
@@ -69,7 +69,7 @@ def candidates(vault: Vault, incident_id: str, desk: Desk | None = None) -> list
 
 def set_corroboration(vault: Vault, incident_id: str, level: str, note: str = "") -> None:
     if level not in CORROBORATION_LEVELS:
-        raise VaultError(f"Corroboration is one of: {', '.join(CORROBORATION_LEVELS)}")
+        raise VaultError(code="desk.bad_level", levels=", ".join(CORROBORATION_LEVELS))
     vault.update_incident(incident_id, corroboration=level, corroboration_note=note.strip())
 
 
@@ -77,7 +77,7 @@ def _incident(desk: Desk, incident_id: str) -> dict[str, Any]:
     for inc in desk.incidents:
         if inc["id"] == incident_id:
             return inc
-    raise VaultError(f"No incident {incident_id}")
+    raise VaultError(code="desk.no_incident", incident_id=incident_id)
 
 
 def add_quote(vault: Vault, incident_id: str, record_id: str, field_path: str, start: int = 0,
@@ -86,13 +86,13 @@ def add_quote(vault: Vault, incident_id: str, record_id: str, field_path: str, s
     desk = load(vault)
     _incident(desk, incident_id)
     if not any(a.record_id == record_id for a in desk.incident_acts(incident_id)):
-        raise VaultError("Quote only testimonies attached to this incident")
+        raise VaultError(code="desk.quote_not_attached")
     text = vault.desk_narrative(record_id, field_path)
     if text is None:
-        raise VaultError(f"Testimony {record_id} has no text at {field_path}")
+        raise VaultError(code="desk.quote_no_text", record_id=record_id, field_path=field_path)
     end = len(text) if end is None else end
     if not (0 <= start < end <= len(text)):
-        raise VaultError("The quotation must be a part of the text")
+        raise VaultError(code="desk.quote_not_part")
     return vault.add_quote(incident_id, record_id, field_path, text[start:end].strip())
 
 
@@ -124,7 +124,7 @@ def incident_view(vault: Vault, incident_id: str, desk: Desk | None = None) -> I
 def reject_proposal(vault: Vault, acts: list[tuple[str, int]]) -> None:
     """These acts are not one incident: they are not proposed together again (logged)."""
     if len({r for r, _i in acts}) < 2:
-        raise VaultError("A proposal joins acts of at least two testimonies")
+        raise VaultError(code="desk.proposal_small")
     vault.reject_acts_together([(r, int(i)) for r, i in acts])
 
 
@@ -133,7 +133,7 @@ def accept_proposal(vault: Vault, acts: list[tuple[str, int]], description: str 
     desk = load(vault)
     refs = [desk.act((r, int(i))) for r, i in acts]
     if not refs or any(r is None for r in refs):
-        raise VaultError("A proposal names acts that do not exist")
+        raise VaultError(code="desk.proposal_unknown")
     members = [r for r in refs if r is not None]
     types = Counter(a.act_type for a in members if a.act_type)
     act_type = types.most_common(1)[0][0] if types else "other"

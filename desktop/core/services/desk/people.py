@@ -69,9 +69,9 @@ def suggest(vault: Vault, progress: ProgressFn = _noop, cancelled: CancelFn = _n
 def confirm_same(vault: Vault, a: tuple[str, str], b: tuple[str, str], kind: str = "victim") -> str:
     """Two mentions are one person (or unit): returns the person's id."""
     if kind not in ("victim", "unit"):
-        raise VaultError("A person is a 'victim' or a perpetrator 'unit'")
+        raise VaultError(code="desk.person_kind")
     if a == b:
-        raise VaultError("A mention is already itself")
+        raise VaultError(code="desk.same_mention")
     confirmed = vault.person_mentions()
     pid = confirmed.get(a) or confirmed.get(b)
     if pid is None:
@@ -83,7 +83,7 @@ def confirm_same(vault: Vault, a: tuple[str, str], b: tuple[str, str], kind: str
 def confirm_group(vault: Vault, mentions: list[tuple[str, str]], kind: str = "unit") -> str:
     """Several mentions are one person or unit (a suggested group): returns its id."""
     if kind not in ("victim", "unit") or len(set(mentions)) < 2:
-        raise VaultError("Confirm at least two mentions as one 'victim' or 'unit'")
+        raise VaultError(code="desk.group_too_small")
     confirmed = vault.person_mentions()
     pid = next((confirmed[m] for m in mentions if m in confirmed), None)
     if pid is None:
@@ -116,7 +116,7 @@ def person_history(vault: Vault, person_id: str, desk: Desk | None = None) -> li
     desk = desk or load(vault)
     keys = {k for k, p in desk.confirmed.items() if p == person_id}
     if not keys:
-        raise VaultError(f"No person {person_id}")
+        raise VaultError(code="desk.no_person", person_id=person_id)
     out = []
     for m in victim_mentions(desk.acts, {}):
         if m.key in keys:
@@ -131,7 +131,7 @@ def reveal_person(vault: Vault, person_id: str, reason: str = "") -> list[str]:
     desk = load(vault)
     keys = {k for k, p in desk.confirmed.items() if p == person_id}
     if not keys:
-        raise VaultError(f"No person {person_id}")
+        raise VaultError(code="desk.no_person", person_id=person_id)
     records = sorted({k[0] for k in keys})
     identities = vault.desk_identities(records)
     names: list[str] = []

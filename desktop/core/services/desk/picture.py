@@ -38,18 +38,18 @@ def check_place(city: str | None, district: str | None) -> None:
     store = _store()
     name = store.default_gazetteer()
     if not city:
-        raise VaultError("An incident needs a place (a city of the gazetteer)")
+        raise VaultError(code="desk.place_missing")
     gaz = store.gazetteer(name) if name else None
     if gaz is None or city not in gaz.places:
-        raise VaultError(f"'{city}' is not a city of the gazetteer")
+        raise VaultError(code="desk.city_unknown", city=city)
     if district and district not in gaz.places[city].districts:
-        raise VaultError(f"'{district}' is not a district of {city} in the gazetteer")
+        raise VaultError(code="desk.district_unknown", district=district, city=city)
 
 
 def check_type(act_type: str) -> None:
     terms = {t.value for t in _store().vocabulary("violation_types").terms}
     if act_type not in terms:
-        raise VaultError(f"'{act_type}' is not a type of act of the vocabulary")
+        raise VaultError(code="desk.type_unknown", act_type=act_type)
 
 
 # ---------------------------------------------------------------- the desk's picture

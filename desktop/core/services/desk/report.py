@@ -90,7 +90,7 @@ def report_html(vault: Vault, incident_ids: list[str] | None, lang: str, progres
     from ...desk.report import render_html
 
     if lang not in ("en", "ar"):
-        raise VaultError("The report language is 'en' or 'ar'")
+        raise VaultError(code="desk.report_lang")
     data = report_data(vault, incident_ids, progress, cancelled)
     named = sum(1 for s in data.incidents for v in s.victims if v.name)
     vault.log("report.draft", None, incidents=[s.number for s in data.incidents], lang=lang, named_victims=named)
