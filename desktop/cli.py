@@ -176,9 +176,15 @@ def cmd_record_list(args: argparse.Namespace) -> None:
 
 
 def cmd_record_show(args: argparse.Namespace) -> None:
+    from .core.records import masked_record, reveal_record
+
+    redaction: dict[str, str] = {}
     with open_vault(args) as vault:
-        rec = (interviews.reveal(vault, args.id, via="cli", rev=args.rev) if args.reveal
-               else interviews.masked(vault, args.id, rev=args.rev))
+        if args.reveal:
+            rec = reveal_record(vault, args.id, rev=args.rev, via="cli")
+        else:
+            masked = masked_record(vault, args.id, rev=args.rev)
+            rec, redaction = masked.record, masked.status
     data = {
         "id": rec.id,
         "form": rec.form_id,
@@ -198,8 +204,13 @@ def cmd_record_show(args: argparse.Namespace) -> None:
     if args.reveal:
         data["identity"] = rec.identity if not rec.identity_forgotten else None
         data["identity_forgotten"] = rec.identity_forgotten
+    else:
+        # per answer: "reviewed" (the researcher's decisions), "changed" (decisions
+        # made on an earlier text) or "automatic" (detection only)
+        data["redaction"] = redaction
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    emit(args, data, text if args.reveal else text + "\n(identifying details hidden; use --reveal)")
+    emit(args, data, text if args.reveal else text + "\n(identifying details hidden and narratives redacted;"
+         " use --reveal)")
 
 
 def cmd_attachment_export(args: argparse.Namespace) -> None:
@@ -213,7 +224,10 @@ def cmd_attachment_export(args: argparse.Namespace) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> None:
+    from .core.records import ensure_search_index
+
     with open_vault(args) as vault:
+        ensure_search_index(vault)
         hits = vault.search(args.query, limit=args.limit)
     emit(args, [{"id": i, "snippet": s} for i, s in hits], "\n".join(f"{i}  {s}" for i, s in hits))
 

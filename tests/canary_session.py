@@ -17,7 +17,7 @@ att = v.import_attachment(source)
 rid = v.add_record("eyewitness_force", "1.0.0",
                    {"narrative": f"He told us {canary} was at the square"},
                    {"interviewee_name": canary, "phone": canary + " 0944 123 456"},
-                   attachment_ids=[att.id])
+                   attachment_ids=[att.id], search_text=f"He told us {canary} was at the square")
 v.save_draft("eyewitness_force", "1.0.0", {"narrative": f"draft {canary}"})
 assert v.search(canary.split()[0])
 v.lock()

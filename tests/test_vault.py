@@ -70,14 +70,16 @@ def test_revisions_keep_history(vault):
 
 
 def test_identity_hidden_unless_revealed_and_not_searchable(vault):
-    rid = vault.add_record("f", "1", {"narrative": "the checkpoint at dawn"}, {"name": "Khaled Zaidan"})
+    rid = vault.add_record("f", "1", {"narrative": "the checkpoint at dawn"}, {"name": "Khaled Zaidan"},
+                           search_text="the checkpoint at dawn")
     assert vault.get_record(rid).identity is None
     assert vault.search("Zaidan") == []
     assert [h[0] for h in vault.search("checkpoint")] == [rid]
 
 
 def test_search_is_safe_with_fts_syntax(vault):
-    vault.add_record("f", "1", {"narrative": 'he said "stop" AND ran (fast)'}, {})
+    vault.add_record("f", "1", {"narrative": 'he said "stop" AND ran (fast)'}, {},
+                     search_text='he said "stop" AND ran (fast)')
     for q in ['"', "AND", "(", "NEAR(", "*", 'stop" OR "x']:
         vault.search(q)  # must not raise
     assert len(vault.search("stop ran")) == 1
@@ -264,9 +266,11 @@ def test_duress_passphrase_wipes_and_shows_empty_vault(vault, vault_dir):
 
 
 def test_search_follows_the_latest_revision_and_deletion(vault):
-    a = vault.add_record("f", "1", {"narrative": "tanks entered the orchard"}, {})
-    b = vault.add_record("f", "1", {"narrative": "the orchard was shelled"}, {})
-    vault.revise_record(a, {"narrative": "armoured vehicles entered the square"}, {})
+    a = vault.add_record("f", "1", {"narrative": "tanks entered the orchard"}, {},
+                         search_text="tanks entered the orchard")
+    b = vault.add_record("f", "1", {"narrative": "the orchard was shelled"}, {}, search_text="the orchard was shelled")
+    vault.revise_record(a, {"narrative": "armoured vehicles entered the square"}, {},
+                        search_text="armoured vehicles entered the square")
     assert {h[0] for h in vault.search("orchard")} == {b}
     assert [h[0] for h in vault.search("armoured")] == [a]
     assert [r.id for r in vault.list_records(query="orchard")] == [b]

@@ -880,5 +880,12 @@ def _ingest(vault: Vault, p: _Parsed) -> ImportReport:
         custody.append(c, "bundle.import", None, bundle=m["bundle_id"], device=fp,
                        added=report.records_added, revisions=report.revisions_added,
                        duplicates=report.duplicates_skipped, manifest_sha256=p.manifest_sha)
+    # searchable from redacted text only (a bundle with identities holds raw narratives)
+    from .forms import FormRegistry
+    from .records import reindex_record
+
+    registry = FormRegistry()
+    for rid in stored:
+        reindex_record(vault, rid, registry)
     return report
 

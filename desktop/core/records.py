@@ -3,11 +3,16 @@ the command line and the desktop app."""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import re
+import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 from pathlib import Path
 
-from .vault import CancelFn, ProgressFn, Vault
+from .vault import CancelFn, ProgressFn, Record, Vault
 
 
 def save_new_record(
@@ -24,15 +29,19 @@ def save_new_record(
 
     Files in ``attachments`` are streamed in first; if anything fails, the
     attachments imported by this call are removed again and nothing is saved.
+    The full-text index gets the redacted text only.
     """
     public, identity = form.split(answers)
+    rid = str(uuid.uuid4())
+    search_text = index_text(form, public, identity, None, record_redactor(form, public, identity, vault, rid))
     imported: list[str] = []
     try:
         for path in attachments:
             imported.append(vault.import_attachment(path, progress=progress, cancel=cancel).id)
         return vault.add_record(
             form.id, str(form.version), public, identity,
-            attachment_ids=[*attachment_ids, *imported], draft_id=draft_id,
+            attachment_ids=[*attachment_ids, *imported], draft_id=draft_id, record_id=rid,
+            search_text=search_text,
         )
     except BaseException:
         for att_id in imported:
@@ -42,9 +51,28 @@ def save_new_record(
 
 def save_revision(vault: Vault, record_id: str, form, answers: dict,
                   attachment_ids: Sequence[str] = (), draft_id: str | None = None) -> int:
+    """A new revision; review decisions whose words are unchanged carry over,
+    changed answers are flagged for review."""
+    from . import review
+
     public, identity = form.split(answers)
+    before = vault.get_record(record_id)
+    old_form = _form_or_none(before.form_id, before.form_version) or form
+    redaction = review.carry(dict(text_fields(old_form, before.public)), dict(text_fields(form, public)),
+                             before.redaction)
+    search_text = index_text(form, public, identity, redaction,
+                             record_redactor(form, public, identity, vault, record_id))
     return vault.revise_record(record_id, public, identity, attachment_ids=list(attachment_ids),
-                               draft_id=draft_id)
+                               draft_id=draft_id, redaction=redaction, search_text=search_text)
+
+
+def _form_or_none(form_id: str, version: str, registry=None):
+    from .forms import FormError, FormRegistry
+
+    try:
+        return (registry or FormRegistry()).get(form_id, version)
+    except (FormError, KeyError, OSError):
+        return None
 
 
 # ---------------------------------------------------------------- redaction of what leaves the laptop
@@ -126,8 +154,10 @@ def location_names(field, value: object) -> list[str]:
     return out
 
 
-def record_redactor(form, public: dict, identity: dict):
-    """A Redactor primed with this record's identities, publishable names and incident places."""
+def record_redactor(form, public: dict, identity: dict, vault: Vault | None = None, record_id: str | None = None):
+    """A Redactor primed with this record's known names, publishable names and
+    incident places; with a vault and record id its pseudonyms are the record's
+    stored ones (the same in review, bundle, headquarters and every revision)."""
     from .redaction import Redactor
 
     answers = form.merge(public, identity)
@@ -147,36 +177,112 @@ def record_redactor(form, public: dict, identity: dict):
                         collect(children, item)
 
     collect({f.id: f for f in form.fields if f.parent is None}, public)
-    return Redactor(known=form.identity_values(identity), publishable=form.publishable_names(answers),
-                    places=places)
+    redactor = Redactor(known=form.known_names(identity), publishable=form.publishable_names(answers),
+                        places=places)
+    if vault is not None and record_id:
+        redactor.table = stored_pseudonyms(vault, record_id, redactor)
+    return redactor
 
 
-def detect_for_review(form, public: dict, identity: dict) -> dict[str, list]:
+_RUN_ORDER_KEY = re.compile(r"^((?:known|kunya:[a-z]+)):(\d+)$")
+
+
+def stored_pseudonyms(vault: Vault, record_id: str, redactor):
+    """The record's pseudonym table in the vault, for this redactor."""
+    from .redaction.normalize import norm
+    from .redaction.pseudonyms import StoredPseudonymTable
+
+    idents = getattr(getattr(redactor, "_known", None), "ids", None) or []
+
+    def canon(key: str) -> str:
+        # "known:3" is the fourth identity of this run; the person is its value
+        m = _RUN_ORDER_KEY.match(key)
+        if m and int(m.group(2)) < len(idents):
+            value = getattr(idents[int(m.group(2))], "value", None)
+            if isinstance(value, str):
+                return f"{m.group(1)}={' '.join(norm(value).lower().split())}"
+        return key
+
+    return StoredPseudonymTable(
+        lookup=lambda label, key: vault.pseudonym(record_id, label, key),
+        assign=lambda label, key, rep, fresh: vault.assign_pseudonym(record_id, label, key, rep, fresh),
+        next_number=lambda label: vault.next_pseudonym_number(record_id, label),
+        canon=canon)
+
+
+def detect_for_review(form, public: dict, identity: dict, vault: Vault | None = None,
+                      record_id: str | None = None) -> dict[str, list]:
     """Detections per free-text field, for the researcher's review."""
-    redactor = record_redactor(form, public, identity)
+    redactor = record_redactor(form, public, identity, vault, record_id)
     return {path: redactor.detect(text) for path, text in text_fields(form, public)}
 
 
-def redacted_public(form, public: dict, identity: dict, review: dict | None = None) -> dict:
+def redact_answer(redactor, text: str, entry: dict | None):
+    """One answer redacted: the researcher's decisions where they exist, else every detection."""
+    from .redaction import apply_decisions
+
+    decisions = (entry or {}).get("decisions") if isinstance(entry, dict) else None
+    if decisions is not None:
+        return apply_decisions(text, redactor.detect(text), decisions, redactor)
+    return redactor.redact(text)
+
+
+def redacted_public(form, public: dict, identity: dict, review: dict | None = None, redactor=None) -> dict:
     """The non-identifying answers with every free text redacted.
 
     Where the researcher reviewed a field, their decisions are applied to the
     detections; elsewhere every detection is replaced.
     """
-    import copy
-
-    from .redaction import apply_decisions
-
     out = copy.deepcopy(public)
-    redactor = record_redactor(form, public, identity)
+    redactor = redactor or record_redactor(form, public, identity)
     for path, text in text_fields(form, public):
-        decisions = ((review or {}).get(path) or {}).get("decisions")
-        if decisions is not None:
-            result = apply_decisions(text, redactor.detect(text), decisions, redactor)
-        else:
-            result = redactor.redact(text)
-        _set_path(out, path, result.text)
+        _set_path(out, path, redact_answer(redactor, text, (review or {}).get(path)).text)
     return out
+
+
+_PSEUDONYM = re.compile(r"\[[A-Z_]+-\d+\]")
+
+
+def index_text(form, public: dict, identity: dict, review: dict | None, redactor=None) -> str:
+    """What the full-text index may hold for a record: its non-identifying
+    answers with every narrative redacted, pseudonyms left out (searching
+    "PERSON" must not list every record that names someone)."""
+    redactor = redactor or record_redactor(form, public, identity)
+    text = form.searchable_text(redacted_public(form, public, identity, review, redactor))
+    return _PSEUDONYM.sub(" ", text)
+
+
+def reindex_record(vault: Vault, record_id: str, registry=None) -> None:
+    """Index one record again from its redacted text (after a migration, an
+    import, or forgetting its identities)."""
+    from .redaction import Redactor
+    from .vault import searchable_text
+
+    rec = vault.get_record(record_id, reveal=True)
+    form = _form_or_none(rec.form_id, rec.form_version, registry)
+    if form is None:
+        # a form this installation does not know: every string, redacted
+        text = _PSEUDONYM.sub(" ", Redactor().redact(searchable_text(rec.public)).text)
+    else:
+        text = index_text(form, rec.public, rec.identity or {}, rec.redaction,
+                          record_redactor(form, rec.public, rec.identity or {}, vault, record_id))
+    vault.set_search_text(record_id, text)
+
+
+def ensure_search_index(vault: Vault, registry=None, progress: ProgressFn | None = None,
+                        cancel: CancelFn | None = None) -> int:
+    """Index every record the full-text index does not cover; returns how many."""
+    from .forms import FormRegistry
+
+    todo = vault.unindexed_records()
+    registry = registry or FormRegistry()
+    for n, rid in enumerate(todo):
+        if cancel is not None and cancel():
+            break
+        reindex_record(vault, rid, registry)
+        if progress is not None:
+            progress(n + 1, len(todo))
+    return len(todo)
 
 
 def export_view(vault: Vault, record_id: str, include_identities: bool, registry=None) -> dict:
@@ -192,7 +298,8 @@ def export_view(vault: Vault, record_id: str, include_identities: bool, registry
         "form_version": rec.form_version,
         "rev": rec.current_rev,
         "created_at": rec.created_at,
-        "answers": rec.public if include_identities else redacted_public(form, rec.public, identity, rec.redaction),
+        "answers": rec.public if include_identities else redacted_public(
+            form, rec.public, identity, rec.redaction, record_redactor(form, rec.public, identity, vault, rec.id)),
         "identity": identity if include_identities else None,
         "redaction": "reviewed" if rec.redaction else "automatic",
     }
@@ -219,3 +326,61 @@ def forget_identities(vault: Vault, record_ids: list[str], registry=None) -> Non
             r = vault.get_record(rid, rev=rev, reveal=True)
             redacted[rid][rev] = redacted_public(form, r.public, r.identity or {}, r.redaction)
     vault.forget_identities(record_ids, redacted)
+
+
+# ---------------------------------------------------------------- the masked state
+
+
+AUTOMATIC = "automatic"
+
+
+@dataclass
+class Masked:
+    """A record as the masked state shows it: identity withheld, every free-text
+    answer redacted. ``status`` says, per answer path, whether the redaction is
+    the researcher's (reviewed), theirs on an earlier text (changed) or
+    automatic detection only."""
+
+    record: Record
+    status: dict[str, str] = field(default_factory=dict)
+
+
+def _redact_strings(value: object, redactor) -> object:
+    if isinstance(value, str):
+        return redactor.redact(value).text if value.strip() else value
+    if isinstance(value, dict):
+        return {k: _redact_strings(v, redactor) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_redact_strings(v, redactor) for v in value]
+    return value
+
+
+def masked_record(vault: Vault, record_id: str, rev: int | None = None, registry=None) -> Masked:
+    """The record with its narratives redacted (reviewed decisions where they
+    exist, automatic detection otherwise). Reading the identity compartment to
+    find known names here shows nothing, so it is not a reveal."""
+    from . import review
+    from .redaction import Redactor
+
+    rec = vault.get_record(record_id, rev=rev, reveal=True)
+    identity = rec.identity or {}
+    form = _form_or_none(rec.form_id, rec.form_version, registry)
+    public = copy.deepcopy(rec.public)
+    status: dict[str, str] = {}
+    if form is None:
+        public = _redact_strings(public, Redactor())  # type: ignore[assignment]
+    else:
+        redactor = record_redactor(form, rec.public, identity, vault, record_id)
+        for path, text in text_fields(form, rec.public):
+            entry = (rec.redaction or {}).get(path)
+            st = review.status_of(text, entry)
+            status[path] = AUTOMATIC if st == review.UNREVIEWED else st
+            _set_path(public, path, redact_answer(redactor, text, entry).text)
+    return Masked(dataclasses.replace(rec, public=public, identity=None), status)
+
+
+def reveal_record(vault: Vault, record_id: str, rev: int | None = None, via: str = "gui") -> Record:
+    """The raw record with its identities, after an explicit reveal: one custody entry."""
+    rec = vault.get_record(record_id, rev=rev, reveal=True)
+    vault.log("identity.reveal", record_id, via=via)
+    return rec

@@ -248,7 +248,24 @@ _V8 = """
         ALTER TABLE attachments ADD COLUMN faces_json TEXT
 """
 
-MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [_V1, _V2, _V3, _V4, _V5, _V6, _v7, _V8]
+# The full-text index holds only redacted text (issue 13): the old index, which
+# held raw narratives with the names in them, is emptied (secure-delete
+# overwrites it) and every record is indexed again from its redacted text on
+# the next unlock (records.ensure_search_index). Pseudonyms are stored per
+# record under HMAC tags, never names.
+_V9 = """
+        DELETE FROM record_fts;
+        INSERT INTO record_fts(record_fts) VALUES ('optimize');
+        CREATE TABLE pseudonyms (
+            record_id TEXT NOT NULL,
+            label TEXT NOT NULL,
+            tag TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            PRIMARY KEY (record_id, label, tag)
+        )
+"""
+
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [_V1, _V2, _V3, _V4, _V5, _V6, _v7, _V8, _V9]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

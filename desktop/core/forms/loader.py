@@ -156,6 +156,9 @@ class _Builder:
             raise self.err(where, "a group needs 'fields'")
         f.max_length = d.get("max_length") or (2000 if ftype == "text" else 200_000 if ftype == "narrative" else None)
         f.publishable_flag = d.get("publishable_flag")
+        if "identity" in d and not f.identifying:
+            raise self.err(where, "'identity' describes an identifying value; add 'identifying: true'")
+        f.identity = d.get("identity") or (_default_identity(fid, ftype) if f.identifying else "")
         if ftype == "location":
             gname = d.get("gazetteer") or self.store.default_gazetteer()
             if gname:

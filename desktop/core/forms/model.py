@@ -29,6 +29,7 @@ class Field:
     guidance: dict[str, str] = field(default_factory=dict)
     required: bool = False
     identifying: bool = False
+    identity: str = ""  # what an identifying value is: name, aliases, contact, document, other
     relevant: Expr | None = None
     constraint: Expr | None = None
     constraint_message: dict[str, str] = field(default_factory=dict)
@@ -232,6 +233,10 @@ class Form:
     def publishable_names(self, answers: dict[str, Any]) -> list[str]:
         from .split import publishable_names
         return publishable_names(self, answers)
+
+    def known_names(self, identity: dict[str, Any]) -> list[str]:
+        from .split import known_names
+        return known_names(self, identity)
 
     def identity_values(self, identity: dict[str, Any]) -> list[str]:
         from .split import identity_values

@@ -139,11 +139,49 @@ def publishable_names(form: Form, answers: dict[str, Any]) -> list[str]:
     out: list[str] = []
 
     def visit(f: Field | None, v: Any, cont: dict[str, Any], ident: bool) -> None:
-        if f is not None and f.publishable_flag and isinstance(v, str) and v.strip():
-            if cont.get(f.publishable_flag) is True and v.strip() not in out:
-                out.append(v.strip())
+        if (f is not None and f.publishable_flag and isinstance(v, str) and v.strip()
+                and cont.get(f.publishable_flag) is True and v.strip() not in out):
+            out.append(v.strip())
 
     _walk(_top(form), answers, visit)
+    return out
+
+
+def known_names(form: Form, identity: dict[str, Any]) -> list[str]:
+    """What feeds known-identity matching: name fields and "also known as" lists
+    as names; identifiers (phones, IDs, e-mails, dates) as they are; from free
+    text (narratives, addresses, notes) only the identifiers detection finds in it.
+    A value in a name field that reads as a sentence is treated as free text."""
+    from ..redaction.feed import names_from
+
+    by_kind: dict[str, list[str]] = {}
+
+    def put(kind: str, s: Any) -> None:
+        if isinstance(s, str) and s.strip():
+            by_kind.setdefault(kind, []).append(s.strip())
+
+    def visit(f: Field | None, v: Any, cont: dict[str, Any], ident: bool) -> None:
+        if not ident:
+            return
+        if f is None:
+            for s in _strings(v):
+                put("other", s)
+        elif f.type in ("text", "narrative"):
+            put(f.identity or "other", v)
+        elif f.type == "integer" and isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10_000:
+            put("document", str(v))
+        elif f.type == "location" and isinstance(v, dict):
+            put("other", v.get("text"))
+        elif f.type == "approx_date" and isinstance(v, dict):
+            for k in ("date", "from", "to"):
+                put("document", v.get(k))
+
+    _walk(_top(form), identity, visit)
+    out: list[str] = []
+    for kind in ("name", "aliases", "contact", "document", "other"):
+        for s in names_from(by_kind.get(kind, ()), kind):
+            if s not in out:
+                out.append(s)
     return out
 
 

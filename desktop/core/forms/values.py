@@ -34,12 +34,18 @@ class FieldIssue:
 
 # the standard parts of a person value: id -> definition
 PERSON_PARTS: dict[str, dict[str, Any]] = {
-    "name": {"type": "text", "identifying": True, "publishable_flag": "name_publishable",
+    "name": {"type": "text", "identifying": True, "identity": "name", "publishable_flag": "name_publishable",
              "label": {"en": "Name", "ar": "الاسم"},
              "guidance": {"en": "Full name as given. Kept in the identity compartment. Mark it publishable only "
                                 "for people killed, or disappeared people whose family agreed.",
                           "ar": "الاسم الكامل كما ذُكر. يُحفظ في قسم الهوية. لا يُعلَّم قابلاً للنشر إلا للقتلى، "
                                 "أو للمختفين إذا وافقت عائلاتهم."}},
+    "aliases": {"type": "text", "identifying": True, "identity": "aliases",
+                "label": {"en": "Also known as", "ar": "يُعرف أيضاً باسم"},
+                "guidance": {"en": "Nicknames, kunya (Abu/Umm ...) or other spellings, separated by commas. "
+                                   "They are hidden in narratives like the name.",
+                             "ar": "ألقاب أو كنية (أبو/أم ...) أو تهجئات أخرى، تفصل بينها فواصل. "
+                                   "تُحجب في الروايات مثل الاسم."}},
     "name_publishable": {"type": "boolean",
                          "label": {"en": "Name may be published", "ar": "يجوز نشر الاسم"},
                          "guidance": {"en": "Only for the killed, or the disappeared with the family's consent.",

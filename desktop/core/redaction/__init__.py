@@ -381,8 +381,11 @@ def apply_decisions(text: str, detected_spans: Sequence[Span], decisions: Sequen
 
 def redact_text(text: str, known: Sequence[str | KnownName] = (), lang: str = "auto") -> dict[str, Any]:
     """The `testimony redact --json` contract, plus ``uncertain``: candidates
-    left visible for review (start, end, text, reason, score)."""
-    r = Redactor(known=known, lang=lang)
+    left visible for review (start, end, text, reason, score). A sentence given
+    as known is mined for names, never used word by word."""
+    from .feed import known_from_command_line
+
+    r = Redactor(known=known_from_command_line(known), lang=lang)
     res = r.redact(text)
     return {"text": res.text,
             "spans": [{"start": s.start, "end": s.end, "label": s.label, "replacement": s.replacement}

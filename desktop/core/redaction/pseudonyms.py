@@ -3,6 +3,7 @@ person appears, in every field."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 
 class PseudonymTable:
@@ -51,3 +52,48 @@ class PseudonymTable:
     def snapshot(self) -> dict[str, str]:
         with self._lock:
             return {f"{a}\x1f{b}": v for (a, b), v in self._by_key.items()}
+
+
+class StoredPseudonymTable(PseudonymTable):
+    """Pseudonyms that outlive one run: each person's number is looked up in,
+    and new ones written to, a per-record store (the vault's pseudonyms
+    table), so the review screen, the bundle, headquarters and every later
+    revision say the same "[PERSON-n]".
+
+    ``lookup(label, key)`` returns the stored replacement or None;
+    ``assign(label, key, proposed, fresh)`` stores one atomically and returns
+    the winner (a fresh number another run took meanwhile is replaced); ``next_number(label)`` is the first free number; ``canon(key)``
+    turns a detector key that depends on run order (``known:3``) into one that
+    names the same person in every run.
+    """
+
+    def __init__(self, lookup: Callable[[str, str], str | None], assign: Callable[[str, str, str, bool], str],
+                 next_number: Callable[[str], int], canon: Callable[[str], str] = lambda k: k):
+        super().__init__()
+        self._lookup, self._assign, self._next, self._canon = lookup, assign, next_number, canon
+
+    def _new(self, label: str) -> str:
+        n = max(self._next(label), self._count.get(label, 0) + 1)
+        self._count[label] = n
+        self._fresh = True
+        return f"[{label}-{n}]"
+
+    def get(self, label: str, key: str) -> str:
+        key = self._canon(key)
+        with self._lock:
+            if (label, key) in self._by_key:
+                return self._by_key[(label, key)]
+            stored = self._lookup(label, key)
+            if stored is not None:
+                self._by_key[(label, key)] = stored
+                if label == "PERSON" and key.startswith("name:") and "|" in key:
+                    for part in key[5:].split("|"):
+                        self._name_parts.setdefault(part, []).append(stored)
+                return stored
+        self._fresh = False
+        rep = super().get(label, key)
+        final = self._assign(label, key, rep, self._fresh)
+        if final != rep:
+            with self._lock:
+                self._by_key[(label, key)] = final
+        return final

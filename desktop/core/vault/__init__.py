@@ -21,6 +21,7 @@ from .drafts import DraftsMixin
 from .exchange import ExchangeMixin
 from .guard import GuardMixin
 from .integrity import IntegrityMixin
+from .pseudonyms import PseudonymsMixin
 from .records import RecordsMixin, fts_query
 from .search import searchable_text
 from .types import (
@@ -41,7 +42,8 @@ from .types import (
 )
 
 
-class Vault(AccessMixin, GuardMixin, RecordsMixin, DraftsMixin, IntegrityMixin, ExchangeMixin, DeskMixin):
+class Vault(AccessMixin, GuardMixin, RecordsMixin, DraftsMixin, IntegrityMixin, ExchangeMixin, DeskMixin,
+            PseudonymsMixin):
     """An unlocked vault. Create with :meth:`create` or :meth:`unlock`."""
 
 

@@ -39,8 +39,13 @@ class RecordsMixin(IdentityMixin, BlobsMixin, ActsMixin):
         record_id: str | None = None,
         created_at: str | None = None,
         origin: dict | None = None,
+        search_text: str | None = None,
     ) -> str:
-        """Save a new record (revision 1); returns its id once durably committed."""
+        """Save a new record (revision 1); returns its id once durably committed.
+
+        ``search_text`` is what the full-text index may hold: redacted text only
+        (see desktop.core.records.index_text). Without it the record is not
+        searchable until ensure_search_index indexes it."""
         rid = record_id or str(uuid.uuid4())
         ts = now()
         with self._tx() as c:
@@ -49,7 +54,7 @@ class RecordsMixin(IdentityMixin, BlobsMixin, ActsMixin):
                 " VALUES (?,?,?,?,?,1,?)",
                 (rid, form_id, str(form_version), created_at or ts, ts, json.dumps(origin) if origin else None),
             )
-            self._write_revision(c, rid, 1, ts, public, identity or {}, redaction, origin)
+            self._write_revision(c, rid, 1, ts, public, identity or {}, redaction, origin, search_text)
             self._link_attachments(c, rid, attachment_ids)
             if draft_id:
                 c.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
@@ -66,6 +71,7 @@ class RecordsMixin(IdentityMixin, BlobsMixin, ActsMixin):
         redaction: dict | None = None,
         draft_id: str | None = None,
         origin: dict | None = None,
+        search_text: str | None = None,
     ) -> int:
         """Add a revision; earlier revisions stay readable. Returns the new number."""
         ts = now()
@@ -74,7 +80,7 @@ class RecordsMixin(IdentityMixin, BlobsMixin, ActsMixin):
             if row is None:
                 raise VaultError(f"No record {record_id}")
             rev = row[0] + 1
-            self._write_revision(c, record_id, rev, ts, public, identity or {}, redaction, origin)
+            self._write_revision(c, record_id, rev, ts, public, identity or {}, redaction, origin, search_text)
             c.execute("UPDATE records SET current_rev = ?, updated_at = ?, origin_json = coalesce(?, origin_json)"
                       " WHERE id = ?", (rev, ts, json.dumps(origin) if origin else None, record_id))
             self._link_attachments(c, record_id, attachment_ids)
@@ -85,7 +91,8 @@ class RecordsMixin(IdentityMixin, BlobsMixin, ActsMixin):
         return rev
 
     def _write_revision(self, c, rid: str, rev: int, ts: str, public: dict, identity: dict,
-                        redaction: dict | None, origin: dict | None = None) -> None:
+                        redaction: dict | None, origin: dict | None = None,
+                        search_text: str | None = None) -> None:
         sealed = self._seal_identity(c, rid, rev, identity) if identity else None
         c.execute(
             "INSERT INTO revisions(record_id, rev, created_at, public_json, identity_sealed, redaction_json,"
@@ -94,17 +101,34 @@ class RecordsMixin(IdentityMixin, BlobsMixin, ActsMixin):
              json.dumps(redaction, ensure_ascii=False) if redaction is not None else None,
              json.dumps(origin) if origin else None),
         )
-        rowid = c.execute("SELECT rowid FROM records WHERE id = ?", (rid,)).fetchone()[0]
-        if rev > 1:
-            c.execute("DELETE FROM record_fts WHERE rowid = ?", (rowid,))
-        c.execute("INSERT INTO record_fts(rowid, record_id, body) VALUES (?, ?, ?)",
-                  (rowid, rid, searchable_text(public)))
+        self._index(c, rid, search_text)
         if origin or rev == 1:
             device = (origin or {}).get("device")
         else:  # a revision keeps the record's origin (see revise_record)
             row = c.execute("SELECT json_extract(origin_json, '$.device') FROM records WHERE id = ?", (rid,)).fetchone()
             device = row[0] if row else None
         write_acts(c, rid, public, device if isinstance(device, str) else None, replace=rev > 1)
+
+    def _index(self, c, rid: str, search_text: str | None) -> None:
+        rowid = c.execute("SELECT rowid FROM records WHERE id = ?", (rid,)).fetchone()[0]
+        c.execute("DELETE FROM record_fts WHERE rowid = ?", (rowid,))
+        if search_text is not None:
+            c.execute("INSERT INTO record_fts(rowid, record_id, body) VALUES (?, ?, ?)",
+                      (rowid, rid, search_text))
+
+    def set_search_text(self, record_id: str, search_text: str | None) -> None:
+        """Replace what the full-text index holds for a record (redacted text only;
+        None leaves it out of search)."""
+        with self._tx() as c:
+            if c.execute("SELECT 1 FROM records WHERE id = ?", (record_id,)).fetchone() is None:
+                raise VaultError(f"No record {record_id}")
+            self._index(c, record_id, search_text)
+
+    def unindexed_records(self) -> list[str]:
+        """Records the full-text index does not cover (after the migration that
+        emptied it, or saved without a search text)."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM records WHERE rowid NOT IN (SELECT rowid FROM record_fts) ORDER BY rowid")]
 
     def _link_attachments(self, c, rid: str, attachment_ids) -> None:
         for att in attachment_ids:
@@ -261,6 +285,7 @@ class RecordsMixin(IdentityMixin, BlobsMixin, ActsMixin):
                 c.execute("DELETE FROM identity_keys WHERE record_id = ?", (rid,))
                 c.execute("DELETE FROM revisions WHERE record_id = ?", (rid,))
                 c.execute("DELETE FROM record_fts WHERE rowid = (SELECT rowid FROM records WHERE id = ?)", (rid,))
+                c.execute("DELETE FROM pseudonyms WHERE record_id = ?", (rid,))
                 c.execute("DELETE FROM records WHERE id = ?", (rid,))
                 delete_acts(c, rid)
                 c.execute("DELETE FROM drafts WHERE record_id = ?", (rid,))

@@ -1,0 +1,89 @@
+"""The researcher's redaction review: which answers were reviewed, and
+decisions that last across revisions while the text they cover is unchanged.
+
+Stored per revision (``revisions.redaction_json``) as
+``{answer path: {"decisions": [...], "text_sha256": HEX}}``; ``text_sha256``
+is the text the researcher looked at. A revision carries every decision
+whose words are still there (offsets moved to the new text); an answer
+whose text changed is flagged ``"changed": true`` until reviewed again.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+REVIEWED = "reviewed"
+CHANGED = "changed"
+UNREVIEWED = "unreviewed"
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def status_of(text: str, entry: Any) -> str:
+    """reviewed (decisions made on exactly this text), changed (decisions carried
+    from an earlier text, new words not looked at) or unreviewed."""
+    if not isinstance(entry, Mapping) or not isinstance(entry.get("decisions"), list):
+        return UNREVIEWED
+    if entry.get("changed"):
+        return CHANGED
+    sha = entry.get("text_sha256")
+    if sha is None or sha == text_sha256(text):  # records reviewed before the hash was kept
+        return REVIEWED
+    return CHANGED
+
+
+def statuses(texts: Mapping[str, str], redaction: Mapping[str, Any] | None) -> dict[str, str]:
+    return {path: status_of(text, (redaction or {}).get(path)) for path, text in texts.items()}
+
+
+def needs_review(texts: Mapping[str, str], redaction: Mapping[str, Any] | None) -> list[str]:
+    """Answers whose redaction nobody reviewed (or whose text changed since)."""
+    return [p for p, s in statuses(texts, redaction).items() if s != REVIEWED]
+
+
+def reviewed_entry(text: str, decisions: list[dict]) -> dict:
+    return {"decisions": list(decisions), "text_sha256": text_sha256(text)}
+
+
+def _move(decisions: list[dict], old: str, new: str) -> list[dict]:
+    """Decisions whose covered words are unchanged, at their offsets in ``new``."""
+    ops = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    out = []
+    for d in decisions:
+        try:
+            s, e = int(d["start"]), int(d["end"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        for tag, i1, i2, j1, _j2 in ops:
+            if tag == "equal" and i1 <= s and e <= i2:
+                out.append({**d, "start": j1 + s - i1, "end": j1 + e - i1})
+                break
+    return out
+
+
+def carry(old_texts: Mapping[str, str], new_texts: Mapping[str, str],
+          old: Mapping[str, Any] | None) -> dict | None:
+    """The review of a new revision: unchanged answers keep theirs; changed
+    answers keep the decisions on words still there and are flagged."""
+    if not old:
+        return None
+    out: dict[str, Any] = {}
+    for path, new in new_texts.items():
+        entry = old.get(path)
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("decisions"), list):
+            continue
+        before = old_texts.get(path)
+        if before is None:
+            continue
+        if before == new:
+            out[path] = dict(entry)
+            if "text_sha256" not in out[path]:
+                out[path]["text_sha256"] = text_sha256(new)
+            continue
+        out[path] = {"decisions": _move(list(entry["decisions"]), before, new),
+                     "text_sha256": entry.get("text_sha256") or text_sha256(before), "changed": True}
+    return out or None
