@@ -256,7 +256,7 @@ _V8 = """
 _V9 = """
         DELETE FROM record_fts;
         INSERT INTO record_fts(record_fts) VALUES ('optimize');
-        CREATE TABLE pseudonyms (
+        CREATE TABLE IF NOT EXISTS pseudonyms (
             record_id TEXT NOT NULL,
             label TEXT NOT NULL,
             tag TEXT NOT NULL,
