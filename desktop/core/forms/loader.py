@@ -19,6 +19,16 @@ MAX_INCLUDES = 50
 MAX_FIELDS = 3000
 MAX_GROUP_DEPTH = 5
 
+
+def _default_identity(fid: str, ftype: str) -> str:
+    """What an identifying field holds when the form does not say: only a text
+    field called ``name`` or ``..._name`` is taken for a person's name."""
+    if ftype == "text" and (fid == "name" or fid.endswith("_name")):
+        return "name"
+    if any(w in fid for w in ("contact", "phone", "email")):
+        return "contact"
+    return "other"
+
 # ------------------------------------------------------------------ files and includes
 
 def resources_for(path: Path) -> Path:
