@@ -176,14 +176,12 @@ def cmd_record_list(args: argparse.Namespace) -> None:
 
 
 def cmd_record_show(args: argparse.Namespace) -> None:
-    from .core.records import masked_record, reveal_record
-
     redaction: dict[str, str] = {}
     with open_vault(args) as vault:
         if args.reveal:
-            rec = reveal_record(vault, args.id, rev=args.rev, via="cli")
+            rec = interviews.reveal(vault, args.id, via="cli", rev=args.rev)
         else:
-            masked = masked_record(vault, args.id, rev=args.rev)
+            masked = interviews.masked_view(vault, args.id, rev=args.rev)
             rec, redaction = masked.record, masked.status
     data = {
         "id": rec.id,
@@ -224,10 +222,8 @@ def cmd_attachment_export(args: argparse.Namespace) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> None:
-    from .core.records import ensure_search_index
-
     with open_vault(args) as vault:
-        ensure_search_index(vault)
+        interviews.ensure_search_index(vault)
         hits = vault.search(args.query, limit=args.limit)
     emit(args, [{"id": i, "snippet": s} for i, s in hits], "\n".join(f"{i}  {s}" for i, s in hits))
 

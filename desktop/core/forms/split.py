@@ -152,8 +152,10 @@ def known_names(form: Form, identity: dict[str, Any]) -> list[str]:
     as names; identifiers (phones, IDs, e-mails, dates) as they are; from free
     text (narratives, addresses, notes) only the identifiers detection finds in it.
     A value in a name field that reads as a sentence is treated as free text."""
+    from ..redaction import Redactor
     from ..redaction.feed import names_from
 
+    detect = Redactor().detect
     by_kind: dict[str, list[str]] = {}
 
     def put(kind: str, s: Any) -> None:
@@ -179,7 +181,7 @@ def known_names(form: Form, identity: dict[str, Any]) -> list[str]:
     _walk(_top(form), identity, visit)
     out: list[str] = []
     for kind in ("name", "aliases", "contact", "document", "other"):
-        for s in names_from(by_kind.get(kind, ()), kind):
+        for s in names_from(by_kind.get(kind, ()), kind, detect):
             if s not in out:
                 out.append(s)
     return out

@@ -385,7 +385,7 @@ def redact_text(text: str, known: Sequence[str | KnownName] = (), lang: str = "a
     as known is mined for names, never used word by word."""
     from .feed import known_from_command_line
 
-    r = Redactor(known=known_from_command_line(known), lang=lang)
+    r = Redactor(known=known_from_command_line(known, Redactor().detect), lang=lang)
     res = r.redact(text)
     return {"text": res.text,
             "spans": [{"start": s.start, "end": s.end, "label": s.label, "replacement": s.replacement}

@@ -10,7 +10,8 @@ by word would redact "later", "officer" or "him" in every narrative.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 # Words that never occur in a person's name but occur in every sentence.
 _STOP_EN = frozenset(["a", "an", "the", "to", "of", "in", "on", "at", "for", "with", "from", "by", "into", "onto", "about", "over", "under", "after", "before", "during", "since", "until", "and", "or", "but", "nor", "so", "then", "than", "because", "if", "when", "where", "while", "who", "whom", "whose", "which", "what", "that", "this", "these", "those", "he", "she", "him", "her", "his", "hers", "they", "them", "their", "theirs", "we", "us", "our", "ours", "i", "me", "my", "mine", "you", "your", "yours", "it", "its", "was", "were", "is", "are", "am", "be", "been", "being", "had", "has", "have", "do", "does", "did", "will", "would", "should", "could", "can", "may", "might", "must", "not", "no", "yes", "there", "here", "later", "soon", "ago", "again", "also", "very", "just", "only", "still", "even", "told", "said", "called", "asked", "came", "went", "took", "carried", "saw", "heard", "stop", "talking", "talk", "tell", "say", "call"])
@@ -53,22 +54,23 @@ def split_aliases(value: str) -> list[str]:
     return [p.strip() for p in _ALIAS_SPLIT.split(value or "") if p and p.strip()]
 
 
-def identifiers_in(text: str) -> list[str]:
+Detect = Callable[[str], Iterable[Any]]  # text -> spans with a .text (Redactor().detect)
+
+
+def identifiers_in(text: str, detect: Detect) -> list[str]:
     """The people, phones, e-mails and other identifiers that detection finds in
     a free text (used instead of the text itself)."""
-    from . import Redactor  # the detector, whatever it is made of
-
     if not text or not text.strip():
         return []
     out: list[str] = []
-    for sp in Redactor().detect(text):
+    for sp in detect(text):
         t = sp.text.strip()
         if t and t not in out:
             out.append(t)
     return out
 
 
-def names_from(values: Iterable[str], kind: str = "name") -> list[str]:
+def names_from(values: Iterable[str], kind: str, detect: Detect) -> list[str]:
     """Known-identity strings from identifying values of one kind:
     ``name`` and ``aliases`` values that look like names are kept whole;
     anything else (sentences, addresses, notes) gives only what detection
@@ -88,7 +90,7 @@ def names_from(values: Iterable[str], kind: str = "name") -> list[str]:
             if kind in ("name", "aliases") and looks_like_name(p) or _plain_identifier(p):
                 add(p)
             else:
-                for found in identifiers_in(p):
+                for found in identifiers_in(p, detect):
                     add(found)
     return out
 
@@ -103,6 +105,6 @@ def _plain_identifier(value: str) -> bool:
     return len(digits) >= 5 and len(letters) <= 3
 
 
-def known_from_command_line(values: Iterable[str]) -> list[str]:
+def known_from_command_line(values: Iterable[str], detect: Detect) -> list[str]:
     """`testimony redact --known VALUE`: a name is a name; a sentence is mined for names."""
-    return names_from(values, "name")
+    return names_from(values, "name", detect)

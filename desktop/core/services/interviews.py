@@ -19,7 +19,7 @@ from ..forms import Form, FormRegistry
 from ..vault import Attachment, CancelFn, Draft, ProgressFn, Record, RecordSummary, Vault
 
 __all__ = ["Attachment", "Draft", "Form", "InvalidAnswers", "Record", "RecordSummary", "discard_draft",
-           "drafts", "form", "forms", "load_draft", "masked", "reveal", "save_draft", "submit", "validate"]
+           "drafts", "form", "forms", "ensure_search_index", "load_draft", "masked", "masked_view", "reveal", "save_draft", "submit", "validate"]
 
 
 class InvalidAnswers(Refusal):
@@ -79,8 +79,21 @@ def reveal(vault: Vault, record_id: str, via: str, rev: int | None = None) -> Re
 
 
 def masked(vault: Vault, record_id: str, rev: int | None = None) -> Record:
-    """The record with its identifying details withheld (nothing logged)."""
-    return vault.get_record(record_id, rev=rev, reveal=False)
+    """The record as the masked state shows it: identities withheld, narratives
+    redacted (reviewed decisions where they exist, automatic detection otherwise)."""
+    return _records.masked_record(vault, record_id, rev=rev).record
+
+
+def masked_view(vault: Vault, record_id: str, rev: int | None = None,
+                registry: FormRegistry | None = None) -> _records.Masked:
+    """:func:`masked` with how each answer was redacted (reviewed, changed,
+    automatic) and which attachments are identifying (no preview until revealed)."""
+    return _records.masked_record(vault, record_id, rev=rev, registry=registry)
+
+
+def ensure_search_index(vault: Vault) -> int:
+    """Index, from their redacted text, the records the search index does not cover."""
+    return _records.ensure_search_index(vault)
 
 
 def redactor_for(vault: Vault, form: Form, record_id: str, via: str = "redaction-detect") -> Any:
