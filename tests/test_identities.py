@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import bundle, cards, review
+from desktop.core import bundle, cards, review, schema
 from desktop.core.crypto import FLOOR
 from desktop.core.forms import FormRegistry
 from desktop.core.records import (
@@ -76,7 +76,8 @@ def test_search_finds_words_never_names(witness):
 def test_arabic_names_and_spelling_variants_not_found(tmp_path, reg):
     v, _ = Vault.create(tmp_path / "v", "identities passphrase", kdf=FLOOR)
     answers = witness_answers()
-    answers.update(interviewee_name="أحمد الحداد", witness_position="كنت مع أحمد الحداد قرب الصيدلية عندما أطلقوا النار.")
+    answers.update(interviewee_name="أحمد الحداد",
+                   witness_position="كنت مع أحمد الحداد قرب الصيدلية عندما أطلقوا النار.")
     rid = save_new_record(v, reg.get("eyewitness_force"), answers)
     assert [h[0] for h in v.search("الصيدلية")] == [rid]
     for q in ("أحمد", "احمد", "الحداد", "حداد", "أحم", "Ahmad"):
@@ -88,10 +89,11 @@ def test_migration_reindexes_an_old_vault_from_redacted_text(tmp_path, reg):
     path = tmp_path / "v"
     v, _ = Vault.create(path, "identities passphrase", kdf=FLOOR)
     rid = save_new_record(v, reg.get("eyewitness_force"), witness_answers())
-    # what an earlier release left behind: raw narratives in the index, schema 7
+    # what an earlier release left behind: raw narratives in the index, the
+    # schema before the redacted index (media cleaning, schema 8)
     v.set_search_text(rid, NARRATIVE)
     v.conn.execute("DROP TABLE pseudonyms")
-    v.conn.execute("PRAGMA user_version = 7")
+    v.conn.execute(f"PRAGMA user_version = {schema.MIGRATIONS.index(schema._V9)}")
     assert v.search("Haddad")
     v.lock()
     v = Vault.unlock(path, "identities passphrase")
@@ -217,5 +219,36 @@ def test_masked_record_hides_names_reveal_logs_once(witness):
     assert m.status["witness_position"] == "automatic"
     assert len(v.custody(rid)) == before  # masking reads no identity for display: no reveal
     rec = reveal_record(v, rid, via="test")
-    assert NARRATIVE == rec.public["witness_position"] and rec.identity["interviewee_name"] == "Ahmad Haddad"
+    assert rec.public["witness_position"] == NARRATIVE and rec.identity["interviewee_name"] == "Ahmad Haddad"
     assert [e.action for e in v.custody(rid)][before:] == ["identity.reveal"]
+
+
+def test_pseudonyms_survive_a_master_key_rotation(witness):
+    v, rid = witness
+    before = masked_record(v, rid).record.public["witness_position"]
+    rows = v.conn.execute("SELECT count(*) FROM pseudonyms").fetchone()[0]
+    assert _person(before) and rows
+    v.change_passphrase("a new identities passphrase", kdf=FLOOR, rotate=True)
+    assert masked_record(v, rid).record.public["witness_position"] == before
+    v.lock()
+    v = Vault.unlock(v.path, "a new identities passphrase")
+    assert masked_record(v, rid).record.public["witness_position"] == before
+    assert v.conn.execute("SELECT count(*) FROM pseudonyms").fetchone()[0] == rows  # no new numbers
+    v.lock()
+
+
+def test_forget_identities_leaves_no_tag_to_confirm_a_name(witness, reg):
+    from desktop.core.records import forget_identities
+
+    v, rid = witness
+    masked = masked_record(v, rid).record.public["witness_position"]
+    tags = {r[0] for r in v.conn.execute("SELECT tag FROM pseudonyms WHERE record_id = ?", (rid,))}
+    numbers = sorted(r[0] for r in v.conn.execute("SELECT number FROM pseudonyms WHERE record_id = ?", (rid,)))
+    forget_identities(v, [rid], reg)
+    after = {r[0] for r in v.conn.execute("SELECT tag FROM pseudonyms WHERE record_id = ?", (rid,))}
+    assert tags and not tags & after
+    # the numbers the narratives say stay taken, and the text keeps its pseudonyms
+    assert sorted(r[0] for r in v.conn.execute("SELECT number FROM pseudonyms WHERE record_id = ?", (rid,))) \
+        == numbers
+    assert v.get_record(rid).public["witness_position"] == masked
+    assert "PERSON" not in _fts_body(v) and v.search("pharmacy")

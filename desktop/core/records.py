@@ -324,8 +324,11 @@ def forget_identities(vault: Vault, record_ids: list[str], registry=None) -> Non
         redacted[rid] = {}
         for rev in range(1, rec.current_rev + 1):
             r = vault.get_record(rid, rev=rev, reveal=True)
-            redacted[rid][rev] = redacted_public(form, r.public, r.identity or {}, r.redaction)
+            redacted[rid][rev] = redacted_public(form, r.public, r.identity or {}, r.redaction,
+                                                 record_redactor(form, r.public, r.identity or {}, vault, rid))
     vault.forget_identities(record_ids, redacted)
+    for rid in redacted:  # the index without pseudonyms, like every other record's
+        reindex_record(vault, rid, reg)
 
 
 # ---------------------------------------------------------------- the masked state

@@ -45,11 +45,11 @@ def needs_review(texts: Mapping[str, str], redaction: Mapping[str, Any] | None) 
     return [p for p, s in statuses(texts, redaction).items() if s != REVIEWED]
 
 
-def reviewed_entry(text: str, decisions: list[dict]) -> dict:
+def reviewed_entry(text: str, decisions: list[dict[str, Any]]) -> dict[str, Any]:
     return {"decisions": list(decisions), "text_sha256": text_sha256(text)}
 
 
-def _move(decisions: list[dict], old: str, new: str) -> list[dict]:
+def _move(decisions: list[dict[str, Any]], old: str, new: str) -> list[dict[str, Any]]:
     """Decisions whose covered words are unchanged, at their offsets in ``new``."""
     ops = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
     out = []
@@ -66,7 +66,7 @@ def _move(decisions: list[dict], old: str, new: str) -> list[dict]:
 
 
 def carry(old_texts: Mapping[str, str], new_texts: Mapping[str, str],
-          old: Mapping[str, Any] | None) -> dict | None:
+          old: Mapping[str, Any] | None) -> dict[str, Any] | None:
     """The review of a new revision: unchanged answers keep theirs; changed
     answers keep the decisions on words still there and are flagged."""
     if not old:

@@ -379,13 +379,16 @@ def apply_decisions(text: str, detected_spans: Sequence[Span], decisions: Sequen
     return RedactionResult(apply(text, final), final)
 
 
-def redact_text(text: str, known: Sequence[str | KnownName] = (), lang: str = "auto") -> dict[str, Any]:
+def redact_text(text: str, known: Sequence[str | KnownName | dict[str, Any]] = (),
+                lang: str = "auto") -> dict[str, Any]:
     """The `testimony redact --json` contract, plus ``uncertain``: candidates
     left visible for review (start, end, text, reason, score). A sentence given
     as known is mined for names, never used word by word."""
     from .feed import known_from_command_line
 
-    r = Redactor(known=known_from_command_line(known, Redactor().detect), lang=lang)
+    names = [k for k in known if isinstance(k, str)]
+    given: list[Any] = [k for k in known if not isinstance(k, str)]  # {"name", "aliases"}: a person, as given
+    r = Redactor(known=[*known_from_command_line(names, Redactor().detect), *given], lang=lang)
     res = r.redact(text)
     return {"text": res.text,
             "spans": [{"start": s.start, "end": s.end, "label": s.label, "replacement": s.replacement}

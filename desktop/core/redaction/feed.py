@@ -14,10 +14,30 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 # Words that never occur in a person's name but occur in every sentence.
-_STOP_EN = frozenset(["a", "an", "the", "to", "of", "in", "on", "at", "for", "with", "from", "by", "into", "onto", "about", "over", "under", "after", "before", "during", "since", "until", "and", "or", "but", "nor", "so", "then", "than", "because", "if", "when", "where", "while", "who", "whom", "whose", "which", "what", "that", "this", "these", "those", "he", "she", "him", "her", "his", "hers", "they", "them", "their", "theirs", "we", "us", "our", "ours", "i", "me", "my", "mine", "you", "your", "yours", "it", "its", "was", "were", "is", "are", "am", "be", "been", "being", "had", "has", "have", "do", "does", "did", "will", "would", "should", "could", "can", "may", "might", "must", "not", "no", "yes", "there", "here", "later", "soon", "ago", "again", "also", "very", "just", "only", "still", "even", "told", "said", "called", "asked", "came", "went", "took", "carried", "saw", "heard", "stop", "talking", "talk", "tell", "say", "call"])
-_STOP_AR = frozenset(["في", "من", "إلى", "الى", "على", "عن", "أن", "ان", "إن", "لا", "لم", "لن", "ما", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي", "الذين", "كان", "كانت", "قال", "قالت", "ثم", "بعد", "قبل", "مع", "عند", "حتى", "لكن", "أو", "او", "هو", "هي", "هم", "نحن", "أنا", "انا", "أنت", "انت", "له", "لها", "لهم", "كل", "قد", "إذا", "اذا", "لقد", "وقال", "وكان"])
+_STOP_EN = frozenset([
+    "a", "an", "the", "to", "of", "in", "on", "at", "for", "with", "from", "by", "into", "onto",
+    "about", "over", "under", "after", "before", "during", "since", "until", "and", "or", "but",
+    "nor", "so", "then", "than", "because", "if", "when", "where", "while", "who", "whom", "whose",
+    "which", "what", "that", "this", "these", "those", "he", "she", "him", "her", "his", "hers",
+    "they", "them", "their", "theirs", "we", "us", "our", "ours", "i", "me", "my", "mine", "you",
+    "your", "yours", "it", "its", "was", "were", "is", "are", "am", "be", "been", "being", "had",
+    "has", "have", "do", "does", "did", "will", "would", "should", "could", "can", "may", "might",
+    "must", "not", "no", "yes", "there", "here", "later", "soon", "ago", "again", "also", "very",
+    "just", "only", "still", "even", "told", "said", "called", "asked", "came", "went", "took",
+    "carried", "saw", "heard", "stop", "talking", "talk", "tell", "say", "call",
+])
+_STOP_AR = frozenset([
+    "في", "من", "إلى", "الى", "على", "عن", "أن", "ان", "إن", "لا", "لم", "لن", "ما", "هذا", "هذه",
+    "ذلك", "تلك", "التي", "الذي", "الذين", "كان", "كانت", "قال", "قالت", "ثم", "بعد", "قبل", "مع",
+    "عند", "حتى", "لكن", "أو", "او", "هو", "هي", "هم", "نحن", "أنا", "انا", "أنت", "انت", "له",
+    "لها", "لهم", "كل", "قد", "إذا", "اذا", "لقد", "وقال", "وكان",
+])
 # Lower-case parts of names in Latin script: al-, bin, ibn, abu, de, van ...
-_CONNECT = frozenset(["al", "el", "ad", "ar", "as", "at", "az", "an", "bin", "ben", "ibn", "bint", "abu", "abou", "umm", "um", "abd", "de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "du", "dos", "das", "ter", "ten"])
+_CONNECT = frozenset([
+    "al", "el", "ad", "ar", "as", "at", "az", "an", "bin", "ben", "ibn", "bint", "abu", "abou",
+    "umm", "um", "abd", "de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le",
+    "du", "dos", "das", "ter", "ten",
+])
 _SENTENCE = re.compile(r"[.!?؟;:]\s+\S|[!?؟]\s*$")
 _NOTE = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
 _ALIAS_SPLIT = re.compile(r"[,،;؛\n/|]+|\s+(?:or|aka|a\.k\.a\.|أو)\s+", re.IGNORECASE)
@@ -87,7 +107,7 @@ def names_from(values: Iterable[str], kind: str, detect: Detect) -> list[str]:
             continue
         parts = split_aliases(value) if kind == "aliases" else [value]
         for p in parts:
-            if kind in ("name", "aliases") and looks_like_name(p) or _plain_identifier(p):
+            if (kind in ("name", "aliases") and looks_like_name(p)) or _plain_identifier(p):
                 add(p)
             else:
                 for found in identifiers_in(p, detect):

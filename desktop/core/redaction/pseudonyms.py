@@ -62,9 +62,10 @@ class StoredPseudonymTable(PseudonymTable):
 
     ``lookup(label, key)`` returns the stored replacement or None;
     ``assign(label, key, proposed, fresh)`` stores one atomically and returns
-    the winner (a fresh number another run took meanwhile is replaced); ``next_number(label)`` is the first free number; ``canon(key)``
-    turns a detector key that depends on run order (``known:3``) into one that
-    names the same person in every run.
+    the winner (a fresh number another run took meanwhile is replaced);
+    ``next_number(label)`` is the first free number; ``canon(key)`` turns a
+    detector key that depends on run order (``known:3``) into one that names
+    the same person in every run.
     """
 
     def __init__(self, lookup: Callable[[str, str], str | None], assign: Callable[[str, str, str, bool], str],

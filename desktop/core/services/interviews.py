@@ -18,8 +18,26 @@ from ..errors import Refusal
 from ..forms import Form, FormRegistry
 from ..vault import Attachment, CancelFn, Draft, ProgressFn, Record, RecordSummary, Vault
 
-__all__ = ["Attachment", "Draft", "Form", "InvalidAnswers", "Record", "RecordSummary", "discard_draft",
-           "drafts", "form", "forms", "ensure_search_index", "load_draft", "masked", "masked_view", "reveal", "save_draft", "submit", "validate"]
+__all__ = [
+    "Attachment",
+    "Draft",
+    "Form",
+    "InvalidAnswers",
+    "Record",
+    "RecordSummary",
+    "discard_draft",
+    "drafts",
+    "ensure_search_index",
+    "form",
+    "forms",
+    "load_draft",
+    "masked",
+    "masked_view",
+    "reveal",
+    "save_draft",
+    "submit",
+    "validate",
+]
 
 
 class InvalidAnswers(Refusal):

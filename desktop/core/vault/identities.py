@@ -59,5 +59,9 @@ class IdentityMixin(VaultCore):
                 c.execute("UPDATE revisions SET identity_sealed = NULL WHERE record_id = ?", (rid,))
                 # a draft of an edit holds the whole answers, identities included
                 c.execute("DELETE FROM drafts WHERE record_id = ?", (rid,))
+                # a pseudonym's tag would let an unlocked vault confirm a guessed
+                # name: the tags go, the numbers stay taken (the narratives say them)
+                c.execute("UPDATE pseudonyms SET tag = 'forgotten:' || lower(hex(randomblob(16)))"
+                          " WHERE record_id = ?", (rid,))
                 custody.append(c, "identity.forget", rid)
         self._checkpoint()

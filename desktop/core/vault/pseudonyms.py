@@ -1,29 +1,39 @@
 """Stable pseudonyms per record: which "[PERSON-n]" stands for whom, stored.
 
 The table never holds a name: each entry is keyed by an HMAC of what the
-detector calls the person (a known identity, a normalised name), under a key
-derived from the vault master key, so that the same person keeps the same
-number in every field, revision, review and bundle of a record.
+detector calls the person (a known identity, a normalised name), under a
+random key kept sealed in the vault (a secret like the device keys, so it is
+re-sealed, not lost, when the master key rotates), so that the same person
+keeps the same number in every field, revision, review and bundle of a record.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import re
 
-from ..crypto import hkdf
+from ..crypto import b64d, b64e
 from .handle import VaultCore
 
-_LABEL_PSEUDONYM_TAGS = b"testimony/pseudonym-tags/v1"
+TAG_KEY = "pseudonym_tag_key"
 _REPLACEMENT = re.compile(r"^\[([A-Z_]+)-(\d+)\]$")
 
 
 class PseudonymsMixin(VaultCore):
+    def _pseudonym_tag_key(self) -> bytes:
+        value = self.meta(TAG_KEY)
+        if value is None:
+            with self._tx() as c:  # made once, on first use; a concurrent first use keeps the winner
+                c.execute("INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)",
+                          (TAG_KEY, b64e(self._seal_secret(os.urandom(32), TAG_KEY))))
+                value = str(c.execute("SELECT value FROM meta WHERE key = ?", (TAG_KEY,)).fetchone()[0])
+        return self._open_secret(b64d(value), TAG_KEY)
+
     def _pseudonym_tag(self, record_id: str, label: str, key: str) -> str:
-        assert self._vmk is not None
-        tag_key = hkdf(bytes(self._vmk), _LABEL_PSEUDONYM_TAGS)
-        return hmac.new(tag_key, f"{record_id}\x1f{label}\x1f{key}".encode(), hashlib.sha256).hexdigest()
+        return hmac.new(self._pseudonym_tag_key(), f"{record_id}\x1f{label}\x1f{key}".encode(),
+                        hashlib.sha256).hexdigest()
 
     def pseudonym(self, record_id: str, label: str, key: str) -> str | None:
         """The stored pseudonym of this person (or identifier) in this record, if any."""
@@ -59,6 +69,6 @@ class PseudonymsMixin(VaultCore):
             return f"[{label}-{number}]"
 
     def next_pseudonym_number(self, record_id: str, label: str) -> int:
-        top = self.conn.execute("SELECT max(number) FROM pseudonyms WHERE record_id = ? AND label = ?",
-                                (record_id, label)).fetchone()[0]
-        return (top or 0) + 1
+        row = self.conn.execute("SELECT max(number) FROM pseudonyms WHERE record_id = ? AND label = ?",
+                                (record_id, label)).fetchone()
+        return int((row[0] if row else None) or 0) + 1

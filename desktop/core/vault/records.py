@@ -13,7 +13,6 @@ from ..custody import now
 from .acts import ActFilters, ActsMixin, count_sql, delete_acts, filter_sql, write_acts
 from .blobs import BlobsMixin
 from .identities import IdentityMixin
-from .search import searchable_text
 from .types import BLOBS, Record, RecordSummary, VaultError
 
 
