@@ -15,8 +15,9 @@ from .helpers import demo_answers
 def test_list_model_fetches_lazily_and_searches(qtbot, make_vault):
     vault = make_vault()
     for i in range(250):
-        vault.add_record("injured_person", "1.0.0", {"injury_circumstances": f"walking home {i} "
-                                                     + ("sniper" if i % 50 == 0 else "street")})
+        # the index holds what records.save_new_record gives it (redacted text); here the text as it is
+        text = f"walking home {i} " + ("sniper" if i % 50 == 0 else "street")
+        vault.add_record("injured_person", "1.0.0", {"injury_circumstances": text}, search_text=text)
     model = RecordsModel(vault, FORMS, page=100)
     model.set_filters(Filters())
     assert model.rowCount() == 0 and model.total == 250
