@@ -45,6 +45,7 @@ from .vault import Cancelled, Vault, VaultError
 
 FORMAT = "testimony-bundle"
 FORMAT_VERSION = 1
+SUFFIX = ".tstm"  # the one file name extension of bundles, in export and import alike
 MAX_MANIFEST = 16 * 1024 * 1024
 MAX_RECORD = 16 * 1024 * 1024
 MAX_CUSTODY = 64 * 1024 * 1024

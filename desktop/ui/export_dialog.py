@@ -156,7 +156,11 @@ class ExportDialog(QDialog):
         self._load_recipients()
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the bundle"), "testimony-bundle.age")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the bundle"), "testimony-bundle" + exchange.BUNDLE_SUFFIX,
+            self.tr("Testimony bundles (*{suffix})").format(suffix=exchange.BUNDLE_SUFFIX))
+        if path and not path.lower().endswith(exchange.BUNDLE_SUFFIX):
+            path += exchange.BUNDLE_SUFFIX
         if path:
             self.out.setText(path)
 

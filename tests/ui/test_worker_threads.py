@@ -12,6 +12,7 @@ import threading
 
 from PySide6.QtCore import Qt
 
+from desktop.core import bundle
 from desktop.ui.analyst.import_dialog import ImportDialog
 from desktop.ui.base import workers
 
@@ -69,3 +70,35 @@ def test_import_clicked_with_the_mouse_for_a_new_device(qtbot, hq_and_field):
     assert threads and set(threads) == {gui}
     dlg.grab()  # paints without a worker thread in the way
     qtbot.waitUntil(lambda: not workers.running(), timeout=5000)
+
+
+def test_export_progress_ends_at_full_and_the_bundle_imports(qtbot, hq_and_field, monkeypatch):
+    from desktop.ui.base.session import Session
+    from desktop.ui.export_dialog import ExportDialog
+
+    from .conftest import FORMS, save_examples
+
+    ns = hq_and_field
+    bundle.import_bundle(ns.hq, ns.bundle, trust_new_device=True)
+    save_examples(ns.field, ["injured_person"])  # one interview not yet sent
+    session = Session(ns.field, FORMS)
+    dlg = ExportDialog(session)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    # the save dialog proposes the bundle extension the import dialog looks for
+    proposed: list[str] = []
+
+    def fake_save(*args, **kwargs):
+        proposed.append(args[2])
+        return str(ns.tmp / "chosen-name"), ""
+
+    monkeypatch.setattr("desktop.ui.export_dialog.QFileDialog.getSaveFileName", fake_save)
+    dlg.choose_file()
+    assert proposed[0].endswith(bundle.SUFFIX) and dlg.out.text().endswith("chosen-name" + bundle.SUFFIX)
+    with qtbot.waitSignal(dlg.exported, timeout=20000) as done:
+        qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
+    assert dlg.progress.value() == dlg.progress.maximum()
+    qtbot.waitUntil(lambda: not workers.running(), timeout=5000)
+    assert dlg.progress.value() == dlg.progress.maximum()  # no late update after the end
+    report = bundle.import_bundle(ns.hq, done.args[0].path)
+    assert report.records_added == 1

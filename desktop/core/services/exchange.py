@@ -22,6 +22,7 @@ from ..keystore import write_new
 from ..records import export_view
 from ..vault import CancelFn, ProgressFn, Vault
 
+BUNDLE_SUFFIX = _bundle.SUFFIX  # the one extension export proposes and import looks for
 Card = _cards.Card
 DeviceRefused = _bundle.DeviceRefused
 ExportResult = _bundle.ExportResult
@@ -30,7 +31,7 @@ MAX_CARD_BYTES = _cards.MAX_CARD_BYTES
 MAX_RECEIPT_BYTES = 1024 * 1024
 MAX_SMALL_FILE = 16 * 1024 * 1024
 
-__all__ = ["MAX_CARD_BYTES", "MAX_RECEIPT_BYTES", "Card", "DeviceRefused", "ExportResult", "ImportReport",
+__all__ = ["BUNDLE_SUFFIX", "MAX_CARD_BYTES", "MAX_RECEIPT_BYTES", "Card", "DeviceRefused", "ExportResult", "ImportReport",
            "ImportedBundle", "device_fingerprint", "export", "handover", "hq_card", "import_bundle",
            "import_receipt", "imported_bundles", "normalize_fingerprint", "parse_card", "pending_records",
            "read_small_file", "received_records", "recipients", "researcher_code", "set_researcher_code",

@@ -66,7 +66,7 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         self.path = QLineEdit()
         self.path.setAccessibleName(self.tr("Bundle file"))
-        self.path.setPlaceholderText(self.tr("a .tstm file from a researcher"))
+        self.path.setPlaceholderText(self.tr("a {suffix} file from a researcher").format(suffix=exchange.BUNDLE_SUFFIX))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self.choose_file)
         row.addWidget(self.path, 1)
@@ -159,7 +159,7 @@ class ImportDialog(QDialog):
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Bundle from the field"), "",
-                                              self.tr("Testimony bundles (*.tstm *.age);;All files (*)"))
+                                              self.tr("Testimony bundles (*{suffix});;All files (*)").format(suffix=exchange.BUNDLE_SUFFIX))
         if path:
             self.path.setText(path)
 
