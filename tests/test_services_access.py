@@ -209,3 +209,22 @@ def test_damaged_key_slots_are_a_coded_refusal(tmp_path: Path):
     with pytest.raises(Refusal) as damaged:
         access.unlock(path, PASS)
     assert damaged.value.code == "vault.slots_damaged" and "damaged" in str(damaged.value)
+
+
+def test_changing_the_passphrase_checks_the_current_one(tmp_path: Path):
+    """The window passes the current passphrase: a wrong one (or the duress one) changes nothing."""
+    path, vault = _vault(tmp_path)
+    new = "a brand new passphrase for the laptop"
+    with pytest.raises(Refusal) as wrong:
+        access.change_passphrase(vault, new, new, kdf=FLOOR, current="not the passphrase at all")
+    assert wrong.value.code == "passphrase.current_wrong"
+    access.set_duress_passphrase(vault, "quite another duress phrase here", current=PASS)
+    with pytest.raises(Refusal) as duress:
+        access.change_passphrase(vault, new, new, kdf=FLOOR, current="quite another duress phrase here")
+    assert duress.value.code == "passphrase.current_wrong"
+    access.lock(vault)
+    access.lock(access.unlock(path, PASS).vault)  # unchanged
+    opened = access.unlock(path, PASS)
+    access.change_passphrase(opened.vault, new, new, kdf=FLOOR, current=PASS)
+    access.lock(opened.vault)
+    access.lock(access.unlock(path, new).vault)

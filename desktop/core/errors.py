@@ -31,6 +31,7 @@ MESSAGES: dict[str, str] = {
     "passphrase.weak": "The passphrase is too weak (easy to guess): use four or more words or a longer phrase",
     "passphrase.mismatch": "The two passphrases differ; nothing was changed",
     "passphrase.duress_same": "The duress passphrase must differ from the real one",
+    "passphrase.current_wrong": "The current passphrase is wrong; nothing was changed",
     "unlock.wrong_passphrase": "Wrong passphrase",
     "unlock.wrong_recovery_code": "Wrong recovery code",
     "unlock.attempts_left": "Wrong passphrase; {left} attempt(s) left before the vault is wiped",

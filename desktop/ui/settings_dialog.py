@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from desktop.core.errors import refusal_of
 from desktop.core.services import access, exchange
 
 from .base import refusals, workers
@@ -110,6 +111,10 @@ class SettingsDialog(QDialog):
 
         pw = QGroupBox(self.tr("Change passphrase"))
         p = QFormLayout(pw)
+        self.old_passphrase = QLineEdit()
+        self.old_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.old_passphrase.setAccessibleName(self.tr("Current passphrase"))
+        p.addRow(self.tr("Current passphrase:"), self.old_passphrase)
         self.new1 = QLineEdit()
         self.new1.setEchoMode(QLineEdit.EchoMode.Password)
         self.new1.setAccessibleName(self.tr("New passphrase"))
@@ -135,17 +140,21 @@ class SettingsDialog(QDialog):
         lay.addWidget(buttons)
 
     def _change_passphrase(self) -> None:
-        a, b = self.new1.text(), self.new2.text()
+        old, a, b = self.old_passphrase.text(), self.new1.text(), self.new2.text()
         try:
             access.check_new_passphrase(a, b)
         except access.Refusal as exc:
             self.pw_message.setText(refusals.message(exc))
             return
+        if not old:
+            self.pw_message.setText(self.tr("Type your current passphrase first."))
+            self.old_passphrase.setFocus()
+            return
         vault = self.session.vault
         self.pw_button.setEnabled(False)
         self.pw_message.setText(self.tr("Changing the passphrase…"))
         rotate = self.rotate.isChecked()
-        self.task = workers.run_task(lambda: access.change_passphrase(vault, a, b, rotate=rotate))
+        self.task = workers.run_task(lambda: access.change_passphrase(vault, a, b, rotate=rotate, current=old))
         self.task.finished.connect(self._pw_done)
         self.task.failed.connect(self._pw_failed)
 
@@ -170,6 +179,9 @@ class SettingsDialog(QDialog):
     def _pw_failed(self, exc: BaseException) -> None:
         self.pw_message.setText(refusals.message(exc))
         self.pw_button.setEnabled(True)
+        if refusal_of(exc).code == "passphrase.current_wrong":
+            self.old_passphrase.selectAll()
+            self.old_passphrase.setFocus()
 
     def _new_code(self, code: str) -> str:
         return self.tr("Every key of the vault was replaced, so the old recovery code no longer works. "
@@ -182,6 +194,7 @@ class SettingsDialog(QDialog):
         self.duress_message.setText(self.tr("Duress passphrase set.") + " " + self._new_code(str(result)))
 
     def _pw_done(self, result: object) -> None:
+        self.old_passphrase.clear()
         self.new1.clear()
         self.new2.clear()
         self.pw_button.setEnabled(True)

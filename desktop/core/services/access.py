@@ -161,11 +161,17 @@ def set_unlock_limit(vault: Vault, limit: int) -> None:
 
 
 def change_passphrase(vault: Vault, new: str, repeated: str | None = None,
-                      kdf: KdfParams | None = None, rotate: bool = False) -> str | None:
+                      kdf: KdfParams | None = None, rotate: bool = False,
+                      current: str | None = None) -> str | None:
     """New passphrase; with ``rotate`` (after a suspected compromise) also a new
-    master key and every subkey: returns the new recovery code then, else None."""
+    master key and every subkey: returns the new recovery code then, else None.
+
+    ``current`` is checked against the vault's real passphrase (a wrong one
+    changes nothing). The window always asks for it, since whoever sits at an
+    unlocked laptop must not be able to change it; the command line has just
+    unlocked with it."""
     check_new_passphrase(new, repeated)
-    return vault.change_passphrase(new, kdf=kdf, rotate=rotate)
+    return vault.change_passphrase(new, kdf=kdf, rotate=rotate, current=current)
 
 
 def set_duress_passphrase(vault: Vault, duress: str, current: str, repeated: str | None = None) -> str:

@@ -112,11 +112,14 @@ class AccessMixin(RotationMixin, VaultCore):
         return vault
 
     def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None,
-                          rotate: bool = False) -> str | None:
+                          rotate: bool = False, current: str | None = None) -> str | None:
         """Rewrite the passphrase slot in place; the data is untouched.
 
         With ``rotate`` (after a suspected compromise) the master key and every
         subkey change too, and a new recovery code is returned (show it once).
+        ``current``, when given (the window always gives it), must open a real
+        (not duress) passphrase slot: someone at an unlocked laptop cannot
+        change the passphrase without knowing it.
         """
         if not new_passphrase:
             raise VaultError("The passphrase must not be empty")
@@ -124,6 +127,10 @@ class AccessMixin(RotationMixin, VaultCore):
         _check_floor(params)
         assert self._vmk is not None
         store = self._load_store()
+        if current is not None:
+            opened = _open_any(store, "passphrase", current.encode())
+            if opened is None or opened[0] == SLOT_DURESS:
+                raise WrongSecret(code="passphrase.current_wrong")
         if rotate:
             code = new_recovery_code()
             new_vmk = os.urandom(32)

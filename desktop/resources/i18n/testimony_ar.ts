@@ -1049,6 +1049,10 @@
         <translation>حفظ الحزمة</translation>
     </message>
     <message>
+        <source>Testimony bundles (*{suffix})</source>
+        <translation>حزم الشهادات (*{suffix})</translation>
+    </message>
+    <message>
         <source>Choose where to save the bundle.</source>
         <translation>اختر مكان حفظ الحزمة.</translation>
     </message>
@@ -1440,8 +1444,8 @@
         <translation>ملف الحزمة</translation>
     </message>
     <message>
-        <source>a .tstm file from a researcher</source>
-        <translation>ملف ‎.tstm‎ من باحث</translation>
+        <source>a {suffix} file from a researcher</source>
+        <translation>ملف ‎{suffix}‎ من باحث</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -1516,8 +1520,8 @@
         <translation>حزمة من الميدان</translation>
     </message>
     <message>
-        <source>Testimony bundles (*.tstm *.age);;All files (*)</source>
-        <translation>حزم الشهادات (*.tstm *.age);;كل الملفات (*)</translation>
+        <source>Testimony bundles (*{suffix});;All files (*)</source>
+        <translation>حزم الشهادات (*{suffix});;كل الملفات (*)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2677,6 +2681,10 @@
         <translation>يجب أن تختلف عبارة مرور الإكراه عن العبارة الحقيقية</translation>
     </message>
     <message>
+        <source>The current passphrase is wrong; nothing was changed</source>
+        <translation>عبارة المرور الحالية خاطئة؛ لم يتغيّر شيء</translation>
+    </message>
+    <message>
         <source>Wrong passphrase</source>
         <translation>عبارة مرور خاطئة</translation>
     </message>
@@ -3146,6 +3154,10 @@
     <message>
         <source>The laptop may have been searched or copied: also replace every key (gives a new recovery code)</source>
         <translation>ربما فُتّش الحاسوب أو نُسخ: استبدل أيضاً كل مفاتيح الخزنة (يعطي رمز استرداد جديداً)</translation>
+    </message>
+    <message>
+        <source>Type your current passphrase first.</source>
+        <translation>اكتب عبارة المرور الحالية أولاً.</translation>
     </message>
     <message>
         <source>Changing the passphrase…</source>

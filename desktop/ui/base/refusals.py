@@ -22,6 +22,7 @@ def catalogue() -> dict[str, str]:
         "passphrase.weak": QCoreApplication.translate("Refusal", "The passphrase is too weak (easy to guess): use four or more words or a longer phrase"),  # noqa: E501 - one literal per message, for lupdate
         "passphrase.mismatch": QCoreApplication.translate("Refusal", "The two passphrases differ; nothing was changed"),
         "passphrase.duress_same": QCoreApplication.translate("Refusal", "The duress passphrase must differ from the real one"),  # noqa: E501 - one literal per message, for lupdate
+        "passphrase.current_wrong": QCoreApplication.translate("Refusal", "The current passphrase is wrong; nothing was changed"),  # noqa: E501 - one literal per message, for lupdate
         "unlock.wrong_passphrase": QCoreApplication.translate("Refusal", "Wrong passphrase"),
         "unlock.wrong_recovery_code": QCoreApplication.translate("Refusal", "Wrong recovery code"),
         "unlock.attempts_left": QCoreApplication.translate("Refusal", "Wrong passphrase; {left} attempt(s) left before the vault is wiped"),  # noqa: E501 - one literal per message, for lupdate
