@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -239,8 +240,6 @@ def run_app(args: argparse.Namespace) -> int:
             from desktop.core.services import access
 
             workers.wait_all()
-            access.wipe(demo_dir)
-            try:
-                demo_dir.parent.rmdir()
-            except OSError:
-                pass
+            if vault_exists(demo_dir):  # not when the demo itself was quick-wiped
+                access.wipe(demo_dir)
+            shutil.rmtree(demo_dir.parent, ignore_errors=True)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from .base.idle import IdleWatcher
 from .base.session import Session
 from .base.settings import Settings
-from .screen_actions import ScreenActions
+from .screen_actions import WIPE_SHORTCUT, ScreenActions
 from .base.widgets import PlainLabel
 from .records_list import RecordsListView
 
@@ -65,7 +65,7 @@ class MainScreen(ScreenActions, QWidget):
         spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
                              spacer.sizePolicy().verticalPolicy().Preferred)
         self.toolbar.addWidget(spacer)
-        self.act_wipe = self._action(self.tr("Quick wipe…"), None, self.quick_wipe,
+        self.act_wipe = self._action(self.tr("Quick wipe…"), WIPE_SHORTCUT, self.quick_wipe,
                                      style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
         self.act_lock = self._action(self.tr("Lock"), "Ctrl+L", self.shell.lock,
                                      style.standardIcon(QStyle.StandardPixmap.SP_DialogCloseButton))
@@ -162,6 +162,7 @@ class MainScreen(ScreenActions, QWidget):
         self.interview = InterviewView(self.session)
         self.interview.closed.connect(self._interview_closed)
         self._set_view(self.interview, "interview")
+        self.interview.types.setFocus()  # Ctrl+N, arrows, Enter
 
     def open_draft(self, draft_id: str) -> None:
         from .interview import InterviewView

@@ -5,7 +5,9 @@ ui/base, which imports no screen). Each screen has ``session``, ``shell``,
 
 from __future__ import annotations
 
-from .base.widgets import toolbar_action
+from .base.widgets import WIPE_SHORTCUT, toolbar_action
+
+__all__ = ["WIPE_SHORTCUT", "ScreenActions"]
 
 
 class ScreenActions:

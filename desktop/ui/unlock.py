@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
@@ -13,7 +14,7 @@ from desktop.core.services import access
 
 from .base import refusals, workers
 from .base.settings import Settings
-from .base.widgets import PlainLabel, heading
+from .base.widgets import WIPE_SHORTCUT, PlainLabel, heading
 
 
 class UnlockScreen(QWidget):
@@ -73,6 +74,18 @@ class UnlockScreen(QWidget):
         self.hint = PlainLabel(self.tr("Vault: {path}").format(path=str(self.vault_path)))
         self.hint.setObjectName("hint")
         lay.addWidget(self.hint)
+        # under pressure there may be no time to unlock first
+        wipe_row = QHBoxLayout()
+        wipe_row.addStretch(1)
+        self.wipe_button = QPushButton(self.tr("Quick wipe…"))
+        self.wipe_button.setObjectName("danger")
+        self.wipe_button.setToolTip(QKeySequence(WIPE_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText))
+        self.wipe_button.clicked.connect(self.quick_wipe)
+        wipe_row.addWidget(self.wipe_button)
+        lay.addLayout(wipe_row)
+        self.wipe_shortcut = QShortcut(QKeySequence(WIPE_SHORTCUT), self)
+        self.wipe_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.wipe_shortcut.activated.connect(self.quick_wipe)
 
         outer = QVBoxLayout(self)
         outer.addStretch(1)
@@ -83,6 +96,20 @@ class UnlockScreen(QWidget):
         outer.addLayout(h)
         outer.addStretch(2)
         self.secret.setFocus()
+
+    def quick_wipe(self) -> None:
+        if self.task is not None:
+            return
+        from .wipe_dialog import QuickWipeDialog
+
+        dlg = QuickWipeDialog(self)
+        dlg.confirmed.connect(self._wipe)
+        self.wipe_dialog = dlg
+        dlg.open()
+
+    def _wipe(self) -> None:
+        access.wipe(self.vault_path)
+        self.wiped.emit()
 
     def toggle_recovery(self) -> None:
         self._recovery = not self._recovery

@@ -21,7 +21,13 @@ class QuickWipeDialog(QDialog):
             "The keys are destroyed first, in under a second; then every interview, draft and "
             "attachment in this vault is deleted. Nothing can bring them back, not even the "
             "recovery code. Export anything you need before wiping.")))
-        lay.addWidget(PlainLabel(self.tr("To confirm, type the word «{word}» below.").format(word=self.word)))
+        if self.word == "WIPE":
+            prompt = self.tr("To confirm, type the word «{word}» below.").format(word=self.word)
+        else:  # a translated word may not be typeable on the keyboard at hand
+            prompt = self.tr("To confirm, type the word «{word}» below (or «WIPE» on a Latin keyboard).").format(
+                word=self.word)
+        self.prompt = PlainLabel(prompt)
+        lay.addWidget(self.prompt)
         self.edit = QLineEdit()
         self.edit.setAccessibleName(self.tr("Type {word} to confirm").format(word=self.word))
         lay.addWidget(self.edit)

@@ -8,8 +8,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop.core.services import access
 from desktop.core.vault import Vault
 from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.unlock import UnlockScreen
 
 from .conftest import PASSPHRASE
 
@@ -45,3 +47,41 @@ def test_changing_the_passphrase_needs_the_current_one(qtbot, unlocked, vault_pa
         dlg.pw_button.click()
     assert not dlg.old_passphrase.text()
     Vault.unlock(vault_path, passphrase=new).lock()
+
+
+def test_quick_wipe_by_shortcut_and_from_the_lock_screen(qtbot, unlocked, vault_path):
+    window = unlocked
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_Delete,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dlg = window.main.wipe_dialog
+    qtbot.waitUntil(dlg.isVisible, timeout=2000)
+    dlg.reject()
+    window.lock()
+    screen = window.current
+    assert isinstance(screen, UnlockScreen)
+    activate(qtbot, window)
+    qtbot.keyClick(screen.secret, Qt.Key.Key_Delete,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dlg = screen.wipe_dialog
+    qtbot.waitUntil(dlg.isVisible, timeout=2000)
+    qtbot.keyClicks(dlg.edit, "WIPE")
+    assert dlg.wipe_button.isEnabled()
+    qtbot.mouseClick(dlg.wipe_button, Qt.MouseButton.LeftButton)
+    assert not access.vault_exists(vault_path)
+    qtbot.waitUntil(lambda: not isinstance(window.current, UnlockScreen), timeout=2000)
+
+def test_arabic_wipe_word_says_wipe_works_too(qtbot, translations):
+    from desktop.ui.wipe_dialog import QuickWipeDialog
+
+    translations.install("ar")
+    dlg = QuickWipeDialog()
+    qtbot.addWidget(dlg)
+    assert dlg.word != "WIPE"
+    assert "WIPE" in dlg.prompt.text()
+    dlg.edit.setText("WIPE")
+    assert dlg.wipe_button.isEnabled()
+    dlg.edit.setText(dlg.word)
+    assert dlg.wipe_button.isEnabled()
+    dlg.edit.setText("nothing")
+    assert not dlg.wipe_button.isEnabled()

@@ -18,7 +18,7 @@ from ..base.idle import IdleWatcher
 from ..base.labels import Labels
 from ..base.session import Session
 from ..base.settings import Settings
-from ..screen_actions import ScreenActions
+from ..screen_actions import WIPE_SHORTCUT, ScreenActions
 from ..base.widgets import PlainLabel
 from .patterns import PatternsView
 from .testimonies import TestimoniesView
@@ -72,7 +72,7 @@ class AnalystScreen(ScreenActions, QWidget):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.toolbar.addWidget(spacer)
-        self.act_wipe = self._action(self.tr("Quick wipe…"), None, self.quick_wipe,
+        self.act_wipe = self._action(self.tr("Quick wipe…"), WIPE_SHORTCUT, self.quick_wipe,
                                      style.standardIcon(sp.SP_TrashIcon))
         self.act_lock = self._action(self.tr("Lock"), "Ctrl+L", self.shell.lock,
                                      style.standardIcon(sp.SP_DialogCloseButton))

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 _CONTROL = {c for c in range(32)} - {9, 10}
+WIPE_SHORTCUT = "Ctrl+Shift+Delete"  # quick wipe: the same on every screen, the lock screen included
 
 
 def clean_text(text: object) -> str:
