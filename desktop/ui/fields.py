@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QCompleter, QDateEdit, QFrame, QGridLayout, QHBoxLayout,
-    QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QSpinBox, QStackedWidget, QTimeEdit,
+    QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QSpinBox, QStackedWidget, QTimeEdit,
     QVBoxLayout, QWidget,
 )
 
@@ -181,79 +181,110 @@ class SelectMultipleEditor(Editor):
         return self.boxes[0][1] if self.boxes else self
 
 
-class YesNoUnknownEditor(Editor):
+class ChoiceButtons(Editor):
+    """A row of radio buttons answered from the keyboard like one control.
+
+    One Tab stop (the chosen button, else the first); the arrow keys move to
+    the next or previous button and choose it, following the reading
+    direction; Space chooses the focused button and never un-chooses it.
+    """
+
+    OPTIONS: tuple[tuple[Any, str], ...] = ()
+
     def __init__(self, *a: Any) -> None:
         super().__init__(*a)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.group = QButtonGroup(self)
-        self.group.setExclusive(False)
-        labels = {"yes": self.tr("Yes"), "no": self.tr("No"), "unknown": self.tr("Not known")}
-        self.buttons: dict[str, QRadioButton] = {}
-        for v in ("yes", "no", "unknown"):
-            rb = QRadioButton(labels[v])
-            rb.setAccessibleName(f"{self.field.title(self.lang)}: {labels[v]}")
+        self.group.setExclusive(True)
+        self.order: list[QRadioButton] = []
+        self.values: dict[QRadioButton, Any] = {}
+        title = self.field.title(self.lang)
+        for value, text in self.options():
+            rb = QRadioButton(text)
+            rb.setAccessibleName(f"{title}: {text}")
+            rb.installEventFilter(self)
             self.group.addButton(rb)
-            self.buttons[v] = rb
+            self.order.append(rb)
+            self.values[rb] = value
             lay.addWidget(rb)
         lay.addStretch(1)
         self.group.buttonToggled.connect(self._toggled)
+        self._update_tab_stop()
 
-    def _toggled(self, button: QRadioButton, checked: bool) -> None:
+    def options(self) -> list[tuple[Any, str]]:
+        return []
+
+    def _toggled(self, _button: QRadioButton, checked: bool) -> None:
+        self._update_tab_stop()
         if checked:
-            for b in self.buttons.values():
-                if b is not button and b.isChecked():
-                    b.blockSignals(True)
-                    b.setChecked(False)
-                    b.blockSignals(False)
-        self.changed.emit()
+            self.changed.emit()
+
+    def _update_tab_stop(self) -> None:
+        stop = self.group.checkedButton() or (self.order[0] if self.order else None)
+        for b in self.order:
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus if b is stop else Qt.FocusPolicy.ClickFocus)
+
+    def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt API
+        if obj in self.values and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            forward = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}
+            rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            forward[Qt.Key.Key_Right] = -1 if rtl else 1
+            forward[Qt.Key.Key_Left] = 1 if rtl else -1
+            if key in forward and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                                        Qt.KeyboardModifier.KeypadModifier):
+                i = (self.order.index(obj) + forward[key]) % len(self.order)
+                self.order[i].setChecked(True)
+                self.order[i].setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+            if key == Qt.Key.Key_Space and obj.isChecked():
+                return True  # already the answer: Space does not take it back
+        return super().eventFilter(obj, event)
 
     def value(self) -> Any:
-        for v, b in self.buttons.items():
-            if b.isChecked():
-                return v
-        return None
-
-    def set_value(self, value: Any) -> None:
-        for v, b in self.buttons.items():
-            b.blockSignals(True)
-            b.setChecked(v == value)
-            b.blockSignals(False)
-        self.changed.emit()
-
-    def focus_target(self) -> QWidget:
-        return self.buttons["yes"]
-
-
-class ConsentEditor(Editor):
-    """Agrees / does not agree; neither chosen means not asked yet."""
-
-    def __init__(self, *a: Any) -> None:
-        super().__init__(*a)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.yes = QRadioButton(self.tr("Agrees"))
-        self.no = QRadioButton(self.tr("Does not agree"))
-        self.group = QButtonGroup(self)
-        for b in (self.yes, self.no):
-            self.group.addButton(b)
-            b.toggled.connect(self.changed)
-            lay.addWidget(b)
-        self.yes.setAccessibleName(f"{self.field.title(self.lang)}: {self.yes.text()}")
-        self.no.setAccessibleName(f"{self.field.title(self.lang)}: {self.no.text()}")
-        lay.addStretch(1)
-
-    def value(self) -> Any:
-        return True if self.yes.isChecked() else False if self.no.isChecked() else None
+        b = self.group.checkedButton()
+        return self.values.get(b) if b is not None else None
 
     def set_value(self, value: Any) -> None:
         self.group.setExclusive(False)
-        self.yes.setChecked(value is True)
-        self.no.setChecked(value is False)
+        for b, v in self.values.items():
+            b.blockSignals(True)
+            b.setChecked(value is not None and v == value)
+            b.blockSignals(False)
         self.group.setExclusive(True)
+        self._update_tab_stop()
+        self.changed.emit()
+
+    def clear(self) -> None:
+        self.set_value(None)
 
     def focus_target(self) -> QWidget:
-        return self.yes
+        return self.group.checkedButton() or self.order[0]
+
+
+class YesNoUnknownEditor(ChoiceButtons):
+    def options(self) -> list[tuple[Any, str]]:
+        return [("yes", self.tr("Yes")), ("no", self.tr("No")), ("unknown", self.tr("Not known"))]
+
+    @property
+    def buttons(self) -> dict[str, QRadioButton]:
+        return {self.values[b]: b for b in self.order}
+
+
+class ConsentEditor(ChoiceButtons):
+    """Agrees / does not agree; neither chosen means not asked yet."""
+
+    def options(self) -> list[tuple[Any, str]]:
+        return [(True, self.tr("Agrees")), (False, self.tr("Does not agree"))]
+
+    @property
+    def yes(self) -> QRadioButton:
+        return self.order[0]
+
+    @property
+    def no(self) -> QRadioButton:
+        return self.order[1]
 
 
 class BooleanEditor(Editor):
@@ -637,6 +668,8 @@ class EntryBox(QFrame):
                  title: str = "") -> None:
         super().__init__()
         self.setObjectName("entry")
+        # never squeezed to fit the section's scroll area: it scrolls instead
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.field = field
         lay = QVBoxLayout(self)
@@ -712,13 +745,41 @@ class RepeatEditor(Editor):
         entry = EntryBox(self.field, self.lang, self.context, self.path, removable=True)
         entry.changed.connect(self.changed)
         entry.remove_requested.connect(self.remove_entry)
+        anchor = self.add_button.previousInFocusChain()  # the last control before this list's button
         self.entries.append(entry)
         self.box.addWidget(entry)
+        self._chain(anchor, entry)
         self._renumber()
         self.changed.emit()
         if entry.rows_:
             entry.rows_[0].editor.focus_target().setFocus()
+        QTimer.singleShot(0, self, lambda: self._reveal(entry))
         return entry
+
+    def _chain(self, anchor: QWidget, entry: "EntryBox") -> None:
+        """Put the new entry's controls between what came before and the Add button.
+
+        A widget added later joins the end of the window's Tab chain; without
+        this, Tab from the new entry would jump to the navigation buttons.
+        """
+        focusable = [w for w in entry.findChildren(QWidget)
+                     if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.focusProxy() is None]
+        prev = anchor
+        for w in [*focusable, self.add_button]:
+            QWidget.setTabOrder(prev, w)
+            prev = w
+
+    def _reveal(self, entry: "EntryBox") -> None:
+        """Scroll the new entry into sight (it is added at the end, maybe below the fold)."""
+        if entry not in self.entries:
+            return
+        w: QWidget | None = self.parentWidget()
+        while w is not None and not isinstance(w, QScrollArea):
+            w = w.parentWidget()
+        if isinstance(w, QScrollArea):
+            w.ensureWidgetVisible(entry, 0, 0)
+            first = entry.rows_[0].editor.focus_target() if entry.rows_ else entry
+            w.ensureWidgetVisible(first)
 
     def remove_entry(self, entry: EntryBox) -> None:
         self.entries.remove(entry)
@@ -781,6 +842,7 @@ class FieldRow(QFrame):
     def __init__(self, field: Any, lang: str, context: EditorContext) -> None:
         super().__init__()
         self.setObjectName("fieldBox")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.field = field
         self.touched = False  # answered or edited at least once: required checks apply
         self.editor = make_editor(field, lang, context)

@@ -17,9 +17,11 @@ from .base.session import Session
 from .base.widgets import PlainLabel, heading
 from .fields import EditorContext, FieldRow
 
-AUTOSAVE_MS = 2000
+AUTOSAVE_MS = 2000  # a pause in typing this long saves the draft
+AUTOSAVE_MAX_MS = 5000  # and during continuous typing, at most this long between two saves
 CHECK_MS = 300
 ATTACHMENTS_KEY = "__attachments__"  # kept in the encrypted draft next to the answers
+SECTION_KEY = "__section__"  # the section being edited, to resume there
 
 
 class SectionPage(QScrollArea):
@@ -82,6 +84,11 @@ class InterviewView(QWidget):
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.save_draft)
+        # the debounce above restarts on every key; this one does not, so steady typing is saved too
+        self.autosave_max_timer = QTimer(self)
+        self.autosave_max_timer.setSingleShot(True)
+        self.autosave_max_timer.setInterval(AUTOSAVE_MAX_MS)
+        self.autosave_max_timer.timeout.connect(self.save_draft)
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
         self.check_timer.setInterval(CHECK_MS)
@@ -140,7 +147,7 @@ class InterviewView(QWidget):
             return
         self.stack.addWidget(self._build())
         self.stack.setCurrentIndex(1)
-        self.go_to(0)
+        self.go_to(0, remember=False)
         self.started.emit()
 
     def _build(self) -> QWidget:
@@ -209,6 +216,10 @@ class InterviewView(QWidget):
         nav.addWidget(self.next_button)
         nav.addWidget(self.finish_button)
         outer.addLayout(nav)
+        # Tab after the last question reaches Next and Save before Back and Discard
+        QWidget.setTabOrder(self.next_button, self.finish_button)
+        QWidget.setTabOrder(self.finish_button, self.back_button)
+        QWidget.setTabOrder(self.back_button, self.discard_button)
         self.setAcceptDrops(True)
         return root
 
@@ -243,16 +254,20 @@ class InterviewView(QWidget):
     def _changed(self) -> None:
         if self._loading:
             return
-        self.dirty = True
-        self.autosave_timer.start()
+        self._schedule_autosave()
         self.check_timer.start()
         if self.saved_label.text():
             self.saved_label.setText(self.tr("Unsaved changes…"))
 
     def _attachments_changed(self) -> None:
         self.context.set_attachments([(a.id, a.filename) for a in self.attachments.items])
+        self._schedule_autosave()
+
+    def _schedule_autosave(self) -> None:
         self.dirty = True
         self.autosave_timer.start()
+        if not self.autosave_max_timer.isActive():
+            self.autosave_max_timer.start()
 
     # ---------------------------------------------------------------- relevance and checks
     def refresh_relevance(self) -> None:
@@ -316,10 +331,11 @@ class InterviewView(QWidget):
         if row >= 0 and row != self.section_index:
             self.go_to(row)
 
-    def go_to(self, index: int) -> None:
+    def go_to(self, index: int, remember: bool = True) -> None:
         if not self.pages:
             return
         index = max(0, min(index, len(self.pages) - 1))
+        moved = index != self.section_index
         self.section_index = index
         self.page_stack.setCurrentIndex(index)
         self.sections.blockSignals(True)
@@ -327,6 +343,20 @@ class InterviewView(QWidget):
         self.sections.blockSignals(False)
         self.refresh_relevance()
         self.summary.setText("")
+        self.focus_first_field()
+        if remember and moved and (self.dirty or self.draft_id):
+            self._schedule_autosave()  # the draft remembers where the researcher is
+
+    def focus_first_field(self) -> None:
+        """Put the cursor in the section's first visible question."""
+        page = self.pages[self.section_index]
+        for row in page.all_rows():
+            if row.field.type == "note" or row.isHidden():
+                continue
+            target = row.editor.focus_target()
+            page.ensureWidgetVisible(row)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
 
     def next(self) -> bool:
         issues = self.check(everything=True)
@@ -368,6 +398,7 @@ class InterviewView(QWidget):
             self.summary.setText(self.tr("{n} answer(s) need attention before saving.").format(n=len(issues)))
             return None
         self.autosave_timer.stop()
+        self.autosave_max_timer.stop()
         rid = interviews.submit(self.vault, self.form, answers, record_id=self.record_id,
                                 attachment_ids=self.attachments.ids(), draft_id=self.draft_id).record_id
         self.draft_id = None
@@ -386,6 +417,7 @@ class InterviewView(QWidget):
 
     def _discard_now(self) -> None:
         self.autosave_timer.stop()
+        self.autosave_max_timer.stop()
         self.attachments.stop()
         if self.draft_id:
             self.vault.discard_draft(self.draft_id)
@@ -398,10 +430,12 @@ class InterviewView(QWidget):
     # ---------------------------------------------------------------- drafts
     def save_draft(self) -> None:
         self.autosave_timer.stop()
+        self.autosave_max_timer.stop()
         if self.form is None or self.vault.is_locked or not self.dirty:
             return
         payload = dict(self.answers())
         payload[ATTACHMENTS_KEY] = self.attachments.ids()
+        payload[SECTION_KEY] = self.pages[self.section_index].section.id if self.pages else ""
         self.draft_id = self.vault.save_draft(self.form.id, str(self.form.version), payload,
                                               draft_id=self.draft_id, record_id=self.record_id)
         self.dirty = False
@@ -417,6 +451,7 @@ class InterviewView(QWidget):
 
     def abandon_for_wipe(self) -> None:
         self.autosave_timer.stop()
+        self.autosave_max_timer.stop()
         self.check_timer.stop()
         self.dirty = False
         if self.form is not None:
@@ -426,6 +461,7 @@ class InterviewView(QWidget):
         d = self.vault.load_draft(draft_id)
         answers = dict(d.answers)
         att_ids = answers.pop(ATTACHMENTS_KEY, []) or []
+        section = answers.pop(SECTION_KEY, "")
         self.start(d.form_id, d.form_version)
         if self.form is None:
             return
@@ -440,6 +476,10 @@ class InterviewView(QWidget):
         self.attachments.add_existing(atts)
         self.context.set_attachments([(a.id, a.filename) for a in self.attachments.items])
         self.set_answers(answers)  # attachment fields need the list first
+        for i, page in enumerate(self.pages):
+            if page.section.id == section and i in self.visible_sections():
+                self.go_to(i, remember=False)
+                break
         self.saved_label.setText(self.tr("Resumed from the encrypted draft"))
 
     def load_record(self, record_id: str) -> None:

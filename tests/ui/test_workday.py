@@ -5,15 +5,18 @@ passphrase before a new one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.services import access
 from desktop.core.vault import Vault
+from desktop.ui.interview import InterviewView
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.unlock import UnlockScreen
 
 from .conftest import PASSPHRASE
+from .helpers import row_for, section_of
+from .test_interview import start
 
 
 def focused():
@@ -85,3 +88,136 @@ def test_arabic_wipe_word_says_wipe_works_too(qtbot, translations):
     assert dlg.wipe_button.isEnabled()
     dlg.edit.setText("nothing")
     assert not dlg.wipe_button.isEnabled()
+
+
+def test_autosave_during_continuous_typing_and_resume_at_the_section(qtbot, unlocked):
+    window = unlocked
+    view = start(qtbot, window, "injured_person")
+    view.autosave_timer.setInterval(400)  # a pause this long saves...
+    view.autosave_max_timer.setInterval(600)  # ...and steady typing is saved at least this often
+    later = section_of(view, "interviewee_code") + 1
+    view.go_to(later)
+    row = next(r for r in view.pages[later].all_rows() if hasattr(r.editor, "edit"))
+    edit = row.editor.edit
+    typed: list[str] = []
+    typist = QTimer()
+    typist.setInterval(50)  # a key every 50 ms: never a 400 ms pause
+
+    def key() -> None:
+        typed.append("a")
+        qtbot.keyClick(edit, Qt.Key.Key_A)
+
+    typist.timeout.connect(key)
+    typist.start()
+    try:
+        with qtbot.waitSignal(view.autosaved, timeout=5000):
+            pass
+        assert typist.isActive() and len(typed) < 60  # saved while typing went on
+    finally:
+        typist.stop()
+    draft = window.session.vault.load_draft(view.draft_id)
+    assert draft.answers.get(row.field.id)
+    view.flush()
+
+    again = InterviewView(window.session)
+    qtbot.addWidget(again)
+    again.load_draft(view.draft_id)
+    assert again.section_index == later
+    assert row_for(again, row.editor.path).editor.value() == row.editor.value()
+
+
+def test_yes_no_unknown_from_the_keyboard(qtbot, unlocked):
+    window = unlocked
+    activate(qtbot, window)
+    view = start(qtbot, window, "eyewitness_force")
+    view.go_to(section_of(view, "casualties_seen"))
+    editor = row_for(view, "casualties_seen").editor
+    yes, no, unknown = (editor.buttons[v] for v in ("yes", "no", "unknown"))
+    # one Tab stop for the whole group
+    assert [b.focusPolicy() & Qt.FocusPolicy.TabFocus for b in (yes, no, unknown)] == [
+        Qt.FocusPolicy.TabFocus, 0, 0]
+    editor.focus_target().setFocus()
+    qtbot.waitUntil(lambda: focused() is yes, timeout=2000)
+    qtbot.keyClick(yes, Qt.Key.Key_Space)
+    assert editor.value() == "yes"
+    qtbot.keyClick(yes, Qt.Key.Key_Space)  # Space does not take the answer back
+    assert editor.value() == "yes"
+    qtbot.keyClick(yes, Qt.Key.Key_Right)
+    assert editor.value() == "no" and focused() is no
+    qtbot.keyClick(no, Qt.Key.Key_Down)
+    assert editor.value() == "unknown" and focused() is unknown
+    qtbot.keyClick(unknown, Qt.Key.Key_Right)  # wraps around
+    assert editor.value() == "yes"
+    qtbot.keyClick(yes, Qt.Key.Key_Left)
+    assert editor.value() == "unknown"
+    # the Tab stop follows the answer
+    assert unknown.focusPolicy() & Qt.FocusPolicy.TabFocus and not yes.focusPolicy() & Qt.FocusPolicy.TabFocus
+    # right to left: the right arrow goes back
+    editor.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    qtbot.keyClick(unknown, Qt.Key.Key_Right)
+    assert editor.value() == "no"
+    editor.set_value(None)
+    assert editor.value() is None
+
+
+def test_focus_where_the_work_is(qtbot, unlocked):
+    window = unlocked
+    activate(qtbot, window)
+    window.main.act_new.trigger()
+    view = window.main.interview
+    qtbot.waitUntil(lambda: focused() is view.types, timeout=2000)
+    assert view.types.item(0).data(Qt.ItemDataRole.UserRole)[0] == "eyewitness_force"
+    qtbot.keyClick(view.types, Qt.Key.Key_Down)
+    with qtbot.waitSignal(view.started, timeout=5000):
+        qtbot.keyClick(view.types, Qt.Key.Key_Return)
+    assert view.form.id == "injured_person"
+    first = view.pages[0].all_rows()[0]
+    qtbot.waitUntil(lambda: focused() is first.editor.focus_target(), timeout=2000)
+    view.go_to(1)
+    rows = [r for r in view.pages[1].all_rows() if r.field.type != "note" and not r.isHidden()]
+    qtbot.waitUntil(lambda: focused() is rows[0].editor.focus_target(), timeout=2000)
+    # Tab after the section's last question goes to Next, not to Discard
+    last = view.pages[1].rows[-1].editor.focus_target()
+    last.setFocus()
+    qtbot.waitUntil(lambda: focused() is last, timeout=2000)
+    w = last.nextInFocusChain()
+    while not (w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisible() and w.isEnabled()):
+        w = w.nextInFocusChain()
+    assert w is view.next_button
+
+
+def test_repeat_entries_keep_tab_order(qtbot, unlocked):
+    window = unlocked
+    activate(qtbot, window)
+    view = start(qtbot, window, "eyewitness_force")
+    view.go_to(section_of(view, "acts"))
+    repeat = row_for(view, "acts").editor
+    for _ in range(3):
+        qtbot.mouseClick(repeat.add_button, Qt.MouseButton.LeftButton)
+    entry = repeat.entries[-1]
+    first = entry.rows_[0].editor.focus_target()
+    assert focused() is first
+    # Tab walks the new entry's controls in order and then reaches the Add button
+    seen = []
+    w = first
+    for _ in range(5000):
+        w = w.nextInFocusChain()
+        if w is repeat.add_button:
+            break
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            seen.append(w)
+    assert w is repeat.add_button
+    assert all(entry.isAncestorOf(x) for x in seen)
+    # and from the previous entry's last control Tab goes into the next entry, not to the buttons below
+    assert repeat.entries[-1].rows_[0].editor.focus_target() in _chain_after(repeat.entries[-2], repeat.add_button)
+
+
+def _chain_after(entry, stop):
+    out = []
+    w = entry
+    for _ in range(5000):  # every widget of an entry is in the chain, labels included
+        w = w.nextInFocusChain()
+        if w is stop:
+            break
+        out.append(w)
+    return out

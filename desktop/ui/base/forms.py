@@ -15,6 +15,16 @@ from typing import Any
 
 from desktop.core.services.forms_admin import FormRegistry
 
+# The order of the field methodology: the interviews a researcher does most come first.
+INTERVIEW_ORDER = ("eyewitness_force", "injured_person", "family_of_killed", "detention_torture",
+                   "relative_of_disappeared", "medical_worker", "aid_displaced", "researcher_observation",
+                   "footage_review")
+
+
+def _rank(form: Any) -> tuple[int, str]:
+    fid = getattr(form, "id", "")
+    return (INTERVIEW_ORDER.index(fid) if fid in INTERVIEW_ORDER else len(INTERVIEW_ORDER), fid)
+
 
 class FormCatalog:
     def __init__(self, root: Path | None = None) -> None:
@@ -33,7 +43,8 @@ class FormCatalog:
         reg = self.registry()
         with self._lock:
             if self._interview is None:
-                self._interview = [f for f in reg.list() if getattr(f, "kind", "interview") == "interview"]
+                self._interview = sorted((f for f in reg.list() if getattr(f, "kind", "interview") == "interview"),
+                                         key=_rank)
             return list(self._interview)
 
     def get(self, form_id: str, version: str | None = None) -> Any | None:
