@@ -13,9 +13,9 @@ from typing import Any
 from PySide6.QtCore import QDate, QEvent, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QCompleter, QDateEdit, QFrame, QGridLayout, QHBoxLayout,
-    QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QSpinBox, QStackedWidget, QTimeEdit,
-    QVBoxLayout, QWidget,
+    QButtonGroup, QCalendarWidget, QCheckBox, QComboBox, QCompleter, QFrame, QGridLayout, QHBoxLayout,
+    QLineEdit, QMenu, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QSpinBox, QStackedWidget, QTimeEdit,
+    QToolButton, QVBoxLayout, QWidget, QWidgetAction,
 )
 
 from .base.widgets import PlainLabel, clean_text
@@ -47,6 +47,10 @@ class Editor(QWidget):
     def set_path(self, path: str) -> None:
         self.path = path
 
+    def problem(self) -> str:
+        """What the widget itself can tell is wrong (a half-typed date); '' when nothing."""
+        return ""
+
     def focus_target(self) -> QWidget:
         return self
 
@@ -61,6 +65,8 @@ class EditorContext:
     def __init__(self) -> None:
         self.attachments: list[tuple[str, str]] = []  # (id, filename)
         self.listeners: list[Any] = []
+        # (repeat field, index of the new entry) -> answers it starts with (facts already given)
+        self.entry_defaults: Any = None
 
     def set_attachments(self, items: list[tuple[str, str]]) -> None:
         self.attachments = list(items)
@@ -308,6 +314,73 @@ class BooleanEditor(Editor):
         return self.box
 
 
+class DateField(QWidget):
+    """A date typed as digits (2026-12-01 or 20261201), with a calendar beside it.
+
+    The text is always year-month-day and left to right, whatever the
+    language. ``date()`` is invalid until a whole, real date is typed.
+    """
+
+    dateChanged = Signal(QDate)
+
+    def __init__(self, date: QDate, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.maximum = QDate()
+        self.edit = QLineEdit()
+        self.edit.setInputMask("0000-00-00")
+        self.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000-00-00") + 24)
+        self.edit.setPlaceholderText("yyyy-mm-dd")
+        self.edit.textChanged.connect(self._typed)
+        self.calendar_button = QToolButton()
+        self.calendar_button.setText("…")
+        self.calendar_button.setToolTip(self.tr("Choose on a calendar"))
+        self.calendar_button.setAccessibleName(self.tr("Calendar"))
+        self.calendar_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the date is typed; the calendar is extra
+        self.calendar_button.clicked.connect(self._pick)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.edit)
+        lay.addWidget(self.calendar_button)
+        self.setFocusProxy(self.edit)
+        self.setDate(date)
+
+    def _typed(self, _text: str) -> None:
+        self.dateChanged.emit(self.date())
+
+    def date(self) -> QDate:
+        digits = "".join(ch for ch in self.edit.text() if ch.isdigit())
+        return QDate.fromString(digits, "yyyyMMdd") if len(digits) == 8 else QDate()
+
+    def raw(self) -> str:
+        return self.edit.text().strip("-")
+
+    def setDate(self, date: QDate) -> None:  # noqa: N802 - the QDateEdit name, for the callers
+        self.edit.setText(date.toString("yyyy-MM-dd") if date.isValid() else "")
+
+    def setMaximumDate(self, date: QDate) -> None:  # noqa: N802
+        self.maximum = date
+
+    def _pick(self) -> None:
+        menu = QMenu(self)
+        cal = QCalendarWidget()
+        if self.maximum.isValid():
+            cal.setMaximumDate(self.maximum)
+        if self.date().isValid():
+            cal.setSelectedDate(self.date())
+        act = QWidgetAction(menu)
+        act.setDefaultWidget(cal)
+        menu.addAction(act)
+        cal.clicked.connect(self.setDate)
+        cal.clicked.connect(menu.close)
+        cal.activated.connect(self.setDate)
+        cal.activated.connect(menu.close)
+        self._menu = menu
+        menu.popup(self.calendar_button.mapToGlobal(self.calendar_button.rect().bottomLeft()))
+        cal.setFocus()
+
+
 class ApproxDateEditor(Editor):
     """A date as precise as the witness can give it: day, month, part of month, year, range."""
 
@@ -325,17 +398,15 @@ class ApproxDateEditor(Editor):
         self.stack = QStackedWidget()
         today = QDate.currentDate()
 
-        def date_edit() -> QDateEdit:
-            d = QDateEdit(today)
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
-            d.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        def date_edit() -> DateField:
+            d = DateField(today)
+            d.setMaximumDate(today)  # testimony is about what happened: never a future date
             d.dateChanged.connect(self.changed)
             return d
 
         def year_spin() -> QSpinBox:
             s = QSpinBox()
-            s.setRange(1900, 2100)
+            s.setRange(1900, today.year())
             s.setValue(today.year())
             s.setAccessibleName(self.tr("Year"))
             s.setGroupSeparatorShown(False)
@@ -391,6 +462,24 @@ class ApproxDateEditor(Editor):
         lay.addWidget(self.precision)
         lay.addWidget(self.stack, 1)
 
+    def problem(self) -> str:
+        """A typed date that is incomplete, not a real day, or in the future."""
+        p = self.precision.currentData()
+        edits = [self.day] if p == "day" else [self.r_from, self.r_to] if p == "range" else []
+        today = QDate.currentDate()
+        for d in edits:
+            if not d.date().isValid():
+                return self.tr("Type a whole date, year-month-day (for example {example}).").format(
+                    example=today.toString("yyyy-MM-dd"))
+            if d.date() > today:
+                return self.tr("This date is in the future.")
+        if p == "month" and (self.m_year.value(), self.m_month.currentData()) > (today.year(), today.month()):
+            return self.tr("This date is in the future.")
+        if p == "part_of_month" and (self.p_year.value(), self.p_month.currentData()) > (today.year(),
+                                                                                        today.month()):
+            return self.tr("This date is in the future.")
+        return ""
+
     def month_names(self) -> list[str]:
         return [self.tr("January"), self.tr("February"), self.tr("March"), self.tr("April"), self.tr("May"),
                 self.tr("June"), self.tr("July"), self.tr("August"), self.tr("September"), self.tr("October"),
@@ -405,7 +494,7 @@ class ApproxDateEditor(Editor):
         if not p:
             return None
         if p == "day":
-            return {"precision": p, "date": self.day.date().toString("yyyy-MM-dd")}
+            return {"precision": p, "date": self._text(self.day)}
         if p == "month":
             return {"precision": p, "month": f"{self.m_year.value():04d}-{self.m_month.currentData():02d}"}
         if p == "part_of_month":
@@ -414,9 +503,12 @@ class ApproxDateEditor(Editor):
         if p == "year":
             return {"precision": p, "year": str(self.y_year.value())}
         if p == "range":
-            return {"precision": p, "from": self.r_from.date().toString("yyyy-MM-dd"),
-                    "to": self.r_to.date().toString("yyyy-MM-dd")}
+            return {"precision": p, "from": self._text(self.r_from), "to": self._text(self.r_to)}
         return {"precision": "unknown"}
+
+    @staticmethod
+    def _text(d: DateField) -> str:
+        return d.date().toString("yyyy-MM-dd") if d.date().isValid() else d.raw()
 
     def set_value(self, value: Any) -> None:
         v = value if isinstance(value, dict) else {}
@@ -735,7 +827,7 @@ class RepeatEditor(Editor):
         label = self.field.title(self.lang)
         self.add_button = QPushButton(self.tr("Add: {label}").format(label=label))
         self.add_button.setAccessibleName(self.tr("Add an entry to {label}").format(label=label))
-        self.add_button.clicked.connect(self.add_entry)
+        self.add_button.clicked.connect(self._add_by_user)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
         row.addStretch(1)
@@ -755,6 +847,17 @@ class RepeatEditor(Editor):
             entry.rows_[0].editor.focus_target().setFocus()
         QTimer.singleShot(0, self, lambda: self._reveal(entry))
         return entry
+
+    def _add_by_user(self) -> None:
+        """The Add button: a new entry, starting with what the interview already knows."""
+        index = len(self.entries)
+        defaults = self.context.entry_defaults(self.field, index) if self.context.entry_defaults else None
+        entry = self.add_entry()
+        if defaults:
+            entry.set_value(defaults)
+            self.changed.emit()
+            if entry.rows_:
+                entry.rows_[0].editor.focus_target().setFocus()
 
     def _chain(self, anchor: QWidget, entry: "EntryBox") -> None:
         """Put the new entry's controls between what came before and the Add button.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QProgressBar, QPushButton, QScrollArea,
     QSplitter, QStackedWidget, QVBoxLayout, QWidget,
@@ -75,6 +75,7 @@ class InterviewView(QWidget):
         self.dirty = False
         self._loading = False
         self.context = EditorContext()
+        self.context.entry_defaults = self._entry_defaults
         self.stack = QStackedWidget()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
@@ -131,6 +132,22 @@ class InterviewView(QWidget):
             return
         form_id, version = item.data(Qt.ItemDataRole.UserRole)
         self.start(form_id, version)
+        if self.form is not None:
+            self.apply_new_defaults()
+
+    def apply_new_defaults(self) -> None:
+        """What a new interview already knows: today's date and the researcher's code."""
+        defaults = interviews.new_interview_defaults(self.vault, QDate.currentDate().toString("yyyy-MM-dd"))
+        self._loading = True
+        try:
+            for page in self.pages:
+                for row in page.rows:
+                    if row.field.id in defaults and row.editor.value() is None:
+                        row.editor.set_value(defaults[row.field.id])
+        finally:
+            self._loading = False
+        self.refresh_relevance()
+        self.focus_first_field()
 
     def choose_type(self, form_id: str) -> None:
         for i in range(self.types.count()):
@@ -269,6 +286,9 @@ class InterviewView(QWidget):
         if not self.autosave_max_timer.isActive():
             self.autosave_max_timer.start()
 
+    def _entry_defaults(self, field: Any, index: int) -> dict[str, Any] | None:
+        return interviews.new_entry_defaults(self.form, self.answers(), getattr(field, "path", field.id), index) or None
+
     # ---------------------------------------------------------------- relevance and checks
     def refresh_relevance(self) -> None:
         answers = self.answers()
@@ -316,7 +336,11 @@ class InterviewView(QWidget):
         shown = []
         for row in page.all_rows():
             iss = by_path.get(row.editor.path)
-            if iss is not None and (iss.code != "required" or everything or row.touched):
+            own = row.editor.problem() if row.isVisibleTo(page) else ""
+            if own:  # what the widget knows first: a half-typed or future date
+                row.show_issue(own)
+                shown.append(own)
+            elif iss is not None and (iss.code != "required" or everything or row.touched):
                 row.show_issue(self.issue_text(iss))
                 shown.append(iss)
             else:
@@ -386,8 +410,9 @@ class InterviewView(QWidget):
 
     def finish(self) -> str | None:
         answers = self.answers()
-        issues = interviews.validate(self.form, answers)
+        issues: list[Any] = interviews.validate(self.form, answers)
         issues = [i for i in issues if i.code != "unknown_field"] or issues
+        issues += [p for p in self.widget_problems()]
         if issues:
             for idx in self.visible_sections():
                 if self.check(idx, everything=True):
@@ -405,6 +430,16 @@ class InterviewView(QWidget):
         self.dirty = False
         self.closed.emit(rid)
         return rid
+
+    def widget_problems(self) -> list[str]:
+        """Problems only the widgets can see, in relevant questions."""
+        answers = self.answers()
+        out = []
+        for i in self.visible_sections():
+            for row in self.pages[i].all_rows():
+                if self.form.is_relevant(row.editor.path, answers) and row.editor.problem():
+                    out.append(row.editor.problem())
+        return out
 
     def discard(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Discard interview"),

@@ -221,3 +221,61 @@ def _chain_after(entry, stop):
             break
         out.append(w)
     return out
+
+
+def test_new_interview_knows_today_and_the_researcher_and_acts_carry_the_event(qtbot, unlocked):
+    from PySide6.QtCore import QDate
+
+    window = unlocked
+    window.session.vault.set_meta("researcher_code", "R-07")
+    view = start(qtbot, window, "eyewitness_force")
+    today = QDate.currentDate().toString("yyyy-MM-dd")
+    assert row_for(view, "interview_date").editor.value() == {"precision": "day", "date": today}
+    assert row_for(view, "researcher_code").editor.value() == "R-07"
+    assert view.draft_id is None  # defaults alone are not a draft
+    event = {"precision": "day", "date": "2012-05-18"}
+    row_for(view, "event_date").editor.set_value(event)
+    row_for(view, "event_start_time").editor.set_value({"precision": "exact", "time": "17:30"})
+    place = row_for(view, "event_location").editor
+    place.set_value({"text": "the square by the mosque"})
+    row_for(view, "casualties_seen").editor.set_value("yes")
+    view.refresh_relevance()
+    view.go_to(section_of(view, "casualties"))
+    casualties = row_for(view, "casualties").editor
+    qtbot.mouseClick(casualties.add_button, Qt.MouseButton.LeftButton)
+    status = row_for(view, "casualties[0].status").editor
+    status.combo.setCurrentIndex(status.combo.findData("killed"))
+    qtbot.keyClicks(row_for(view, "casualties[0].casualty_wound").editor.edit, "chest")
+    view.go_to(section_of(view, "acts"))
+    acts = row_for(view, "acts").editor
+    qtbot.mouseClick(acts.add_button, Qt.MouseButton.LeftButton)
+    assert row_for(view, "acts[0].act_date").editor.value() == event
+    assert row_for(view, "acts[0].act_time").editor.value() == {"precision": "exact", "time": "17:30"}
+    assert row_for(view, "acts[0].act_location").editor.value() == {"text": "the square by the mosque"}
+    victims = row_for(view, "acts[0].act_victims").editor.value()
+    assert victims and victims[0].get("status") == "killed" and "casualty_wound" not in victims[0]
+    qtbot.mouseClick(acts.add_button, Qt.MouseButton.LeftButton)
+    assert row_for(view, "acts[1].act_date").editor.value() == event
+    assert row_for(view, "acts[1].act_victims").editor.value() is None  # victims only into the first act
+
+
+def test_dates_are_typed_and_never_in_the_future(qtbot, unlocked):
+    from PySide6.QtCore import QDate
+
+    view = start(qtbot, unlocked, "eyewitness_force")
+    view.go_to(section_of(view, "event_date"))
+    editor = row_for(view, "event_date").editor
+    editor.precision.setCurrentIndex(editor.precision.findData("day"))
+    editor.day.edit.clear()
+    qtbot.keyClicks(editor.day.edit, "20120518")  # digits only, the dashes come by themselves
+    assert editor.value() == {"precision": "day", "date": "2012-05-18"} and not editor.problem()
+    editor.day.edit.clear()
+    qtbot.keyClicks(editor.day.edit, "2012-05-1")
+    assert editor.problem()  # half a date
+    tomorrow = QDate.currentDate().addDays(1)
+    editor.day.edit.clear()
+    qtbot.keyClicks(editor.day.edit, tomorrow.toString("yyyyMMdd"))
+    assert "future" in editor.problem()
+    assert view.check(everything=True)
+    assert "future" in row_for(view, "event_date").issue.text()
+    assert view.finish() is None

@@ -6,6 +6,7 @@ group or person is a list of dicts, a non-repeatable one a dict.
 from __future__ import annotations
 
 import copy
+import datetime as _dt
 import math
 import re
 from typing import TYPE_CHECKING, Any
@@ -307,9 +308,16 @@ def _date_problem(v: Any) -> tuple[str, str] | None:
             return "type", "range dates must be YYYY-MM-DD."
         if b < a:
             return "constraint", "the end of the date range is before its start."
-        return None
+        return _future_problem(E.date_interval(v))
     if p != "unknown" and E.date_interval(v) is None:
         return "type", "is not a valid date (use YYYY-MM-DD, YYYY-MM, or a year)."
+    return _future_problem(E.date_interval(v))
+
+
+def _future_problem(interval: E.DateVal | None) -> tuple[str, str] | None:
+    """Testimony tells what happened: a date that cannot have begun yet is a typing slip."""
+    if interval is not None and interval.earliest > _dt.date.today():
+        return "constraint", "is in the future."
     return None
 
 

@@ -33,6 +33,8 @@ __all__ = [
     "load_draft",
     "masked",
     "masked_view",
+    "new_entry_defaults",
+    "new_interview_defaults",
     "reveal",
     "save_draft",
     "submit",
@@ -61,6 +63,48 @@ def form(registry: FormRegistry, form_id: str, version: str | None = None) -> Fo
 def validate(form: Form, answers: dict[str, Any]) -> list[Any]:
     """The issues that would refuse a save (an empty list: the answers can be saved)."""
     return list(form.validate(answers))
+
+
+def new_interview_defaults(vault: Vault, today: str) -> dict[str, Any]:
+    """What a new interview already knows: the day (``today``, YYYY-MM-DD) and the
+    researcher's code from the settings. Only answers the researcher may change."""
+    out: dict[str, Any] = {"interview_date": {"precision": "day", "date": today}}
+    code = vault.meta("researcher_code")
+    if code:
+        out["researcher_code"] = code
+    return out
+
+
+# The type of an answer about the event -> the act's field that starts with it.
+_ACT_CARRIED = {"approx_date": "act_date", "time": "act_time", "location": "act_location"}
+
+
+def new_entry_defaults(form: Form, answers: dict[str, Any], repeat_path: str, index: int) -> dict[str, Any]:
+    """A new act starts with the date, time and place of the event already told
+    (the first such answer of each type, before the acts; never an identifying
+    one nor one about the interview itself), and the first act with the
+    casualties already listed as its victims. All stay editable."""
+    if repeat_path != "acts" or not form.has_field("acts"):
+        return {}
+    acts = form.field("acts")
+    children = {c.id for c in acts.fields}
+    out: dict[str, Any] = {}
+    for section in form.sections:
+        if any(f.id == "acts" for f in section.fields):
+            break  # only what was told before the acts
+        for f in section.fields:
+            target = _ACT_CARRIED.get(f.type)
+            if (target is None or target not in children or target in out or f.id.startswith("interview")
+                    or f.identifying or answers.get(f.id) is None):
+                continue
+            out[target] = answers[f.id]
+    victims = answers.get("casualties")
+    if index == 0 and isinstance(victims, list) and "act_victims" in children:
+        parts = {c.id for c in form.field("acts.act_victims").fields}
+        listed = [{k: v for k, v in p.items() if k in parts} for p in victims if isinstance(p, dict)]
+        if listed:
+            out["act_victims"] = listed
+    return out
 
 
 @dataclass(frozen=True)
