@@ -228,3 +228,20 @@ def test_changing_the_passphrase_checks_the_current_one(tmp_path: Path):
     access.change_passphrase(opened.vault, new, new, kdf=FLOOR, current=PASS)
     access.lock(opened.vault)
     access.lock(access.unlock(path, new).vault)
+
+
+def test_a_recovery_code_never_confirmed_is_remembered_and_can_be_replaced(tmp_path: Path):
+    created = access.create_vault(tmp_path / "v", PASS, kdf=FLOOR, confirm_code=True)
+    vault, old_code = created.vault, created.recovery_code
+    assert access.recovery_code_unconfirmed(vault)
+    new_code = access.replace_recovery_code(vault)
+    assert new_code != old_code and access.recovery_code_unconfirmed(vault)
+    access.confirm_recovery_code(vault)
+    assert not access.recovery_code_unconfirmed(vault)
+    access.lock(vault)
+    access.lock(access.unlock(tmp_path / "v", recovery_code=new_code).vault)
+    with pytest.raises(WrongSecret):
+        access.unlock(tmp_path / "v", recovery_code=old_code)  # overwritten in place
+    plain = access.create_vault(tmp_path / "cli", PASS, kdf=FLOOR)  # the command line prints the code once
+    assert not access.recovery_code_unconfirmed(plain.vault)
+    access.lock(plain.vault)

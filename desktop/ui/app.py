@@ -13,9 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QPushButton, QStackedWidget, QWidget
 
 from desktop.core import paths
 from desktop.core.services import access
@@ -74,9 +74,22 @@ class ShellWindow(QMainWindow):
             self.show_first_run()
         # Loading the form definitions takes a moment; do it while the user types.
         QTimer.singleShot(100, self._warm_up_forms)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
 
     def _warm_up_forms(self) -> None:
         self._forms_warmup = workers.run_task(self.forms.interview_forms)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Enter on a focused push button presses it, as Space does (Qt does this in dialogs only)."""
+        if (event.type() == QEvent.Type.KeyPress and isinstance(obj, QPushButton)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+                and obj.isEnabled() and obj.isVisible() and obj.window() is self):
+            obj.click()
+            return True
+        return super().eventFilter(obj, event)
 
     def _set_title(self) -> None:
         title = self.tr("Testimony")
@@ -100,6 +113,7 @@ class ShellWindow(QMainWindow):
         screen = FirstRunScreen(self.vault_path)
         screen.created.connect(self.open_session)
         self._replace(screen)
+        screen.pass1.setFocus()
 
     def show_unlock(self, message: str = "") -> None:
         screen = UnlockScreen(self.vault_path)
@@ -136,6 +150,9 @@ class ShellWindow(QMainWindow):
         self.main.offer_drafts()
         if tampered:
             self.warn_guard_tampered()
+        from .recovery_dialog import remind_if_unconfirmed
+
+        self.recovery_reminder = remind_if_unconfirmed(vault, self.main)
         self.unlocked.emit()
 
     def warn_guard_tampered(self) -> None:

@@ -45,6 +45,7 @@ class FirstRunScreen(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
+        self.pass1.setFocus()  # the passphrase is what to type first; the role has a default
         self._calibration = workers.run_task(access.calibrate_kdf)
         self._calibration.finished.connect(self._on_calibrated)
         self._calibration.failed.connect(self._calibration_failed)
@@ -172,7 +173,8 @@ class FirstRunScreen(QWidget):
         self.create_button.setEnabled(False)
         self.pass1.setEnabled(False)
         self.pass2.setEnabled(False)
-        self.task = workers.run_task(lambda: access.create_vault(path, passphrase, kdf=kdf, org=org))
+        self.task = workers.run_task(
+            lambda: access.create_vault(path, passphrase, kdf=kdf, org=org, confirm_code=True))
         self.task.finished.connect(self._on_created)
         self.task.failed.connect(self._on_failed)
 
@@ -272,4 +274,5 @@ class FirstRunScreen(QWidget):
         self._code = ""
         self.confirm_edit.clear()
         vault, self._vault = self._vault, None
+        access.confirm_recovery_code(vault)  # nothing to remind on the next start
         self.created.emit(vault)

@@ -279,3 +279,46 @@ def test_dates_are_typed_and_never_in_the_future(qtbot, unlocked):
     assert view.check(everything=True)
     assert "future" in row_for(view, "event_date").issue.text()
     assert view.finish() is None
+
+
+def test_unconfirmed_recovery_code_is_said_on_the_next_start(qtbot, shell, vault_path):
+    window = shell()
+    activate(qtbot, window)
+    screen = window.current
+    qtbot.waitUntil(lambda: focused() is screen.pass1, timeout=3000)  # not the role buttons
+    qtbot.keyClicks(screen.pass1, "river lantern quietly orange")
+    qtbot.keyClicks(screen.pass2, "river lantern quietly orange")
+    qtbot.waitUntil(lambda: screen.kdf is not None, timeout=10000)
+    with qtbot.waitSignal(screen.code_shown, timeout=20000):
+        screen.create_button.click()
+    qtbot.keyClick(screen.kept, Qt.Key.Key_Space)
+    screen.next_button.setFocus()
+    qtbot.waitUntil(lambda: focused() is screen.next_button, timeout=2000)
+    qtbot.keyClick(screen.next_button, Qt.Key.Key_Return)  # Enter on the focused Continue
+    assert screen.stack.currentIndex() == 2
+    # the app stops here, before the code is typed back
+    screen._vault.lock()
+    window.close()
+
+    again = shell()
+    unlock = again.current
+    assert isinstance(unlock, UnlockScreen)
+    qtbot.keyClicks(unlock.secret, "river lantern quietly orange")
+    with qtbot.waitSignal(again.unlocked, timeout=10000):
+        qtbot.keyClick(unlock.secret, Qt.Key.Key_Return)
+    dlg = again.recovery_reminder
+    assert dlg is not None and dlg.isVisible()
+    qtbot.mouseClick(dlg.make_button, Qt.MouseButton.LeftButton)
+    code = dlg.code_label.text()
+    qtbot.keyClicks(dlg.confirm_edit, "wrong")
+    qtbot.keyClick(dlg.confirm_edit, Qt.Key.Key_Return)
+    assert dlg.isVisible() and dlg.message.text()
+    dlg.confirm_edit.setText(code)
+    with qtbot.waitSignal(dlg.confirmed, timeout=2000):
+        qtbot.keyClick(dlg.confirm_edit, Qt.Key.Key_Return)
+    again.lock()
+    Vault.unlock(vault_path, recovery_code=code).lock()  # the new code opens the vault
+    third = shell()
+    third.open_session(Vault.unlock(vault_path, passphrase="river lantern quietly orange"))
+    assert third.recovery_reminder is None  # said until confirmed, then no more
+    third.lock()

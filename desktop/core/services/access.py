@@ -37,9 +37,12 @@ __all__ = [
     "check_passphrase",
     "check_unlock_limit",
     "clear_caches",
+    "confirm_recovery_code",
     "create_demo_vault",
     "create_vault",
     "lock",
+    "recovery_code_unconfirmed",
+    "replace_recovery_code",
     "set_duress_passphrase",
     "set_unlock_limit",
     "strength_level",
@@ -95,17 +98,46 @@ def vault_exists(path: Path | str) -> bool:
     return Vault.exists(path)
 
 
+RECOVERY_UNCONFIRMED = "recovery_code_unconfirmed"  # vault meta: set at creation, cleared once typed back
+
+
 def create_vault(path: Path | str, passphrase: str, kdf: KdfParams | None = None,
-                 org: str | None = None) -> Created:
-    """A new field vault, or (with ``org``) a headquarters vault and its recipient card."""
+                 org: str | None = None, confirm_code: bool = False) -> Created:
+    """A new field vault, or (with ``org``) a headquarters vault and its recipient card.
+
+    With ``confirm_code`` (the window, which asks for the recovery code to be
+    typed back) the vault remembers that the code is not confirmed yet, in the
+    same call that made it: if the app stops on the recovery page, the next
+    unlock says so (:func:`recovery_code_unconfirmed`)."""
     check_passphrase(passphrase)
     if vault_exists(path):
         raise Refusal(code="vault.exists", path=str(path))
+    card = None
     if org is not None:
         vault, code, card = init_hq(Path(path), passphrase, org, kdf=kdf)
-        return Created(vault, code, card)
-    vault, code = Vault.create(path, passphrase, kdf=kdf)
-    return Created(vault, code)
+    else:
+        vault, code = Vault.create(path, passphrase, kdf=kdf)
+    if confirm_code:
+        vault.set_meta(RECOVERY_UNCONFIRMED, "1")
+    return Created(vault, code, card)
+
+
+def recovery_code_unconfirmed(vault: Vault) -> bool:
+    """The recovery code was shown at creation but never typed back."""
+    return bool(vault.meta(RECOVERY_UNCONFIRMED))
+
+
+def confirm_recovery_code(vault: Vault) -> None:
+    """The recovery code was typed back correctly: nothing to remind any more."""
+    vault.set_meta(RECOVERY_UNCONFIRMED, "")
+
+
+def replace_recovery_code(vault: Vault) -> str:
+    """A new recovery code, shown once; the old one stops working (it stays
+    unconfirmed until :func:`confirm_recovery_code`)."""
+    code = vault.replace_recovery_code()
+    vault.set_meta(RECOVERY_UNCONFIRMED, "1")
+    return code
 
 
 def create_demo_vault(path: Path | str, passphrase: str) -> Vault:

@@ -150,6 +150,20 @@ class AccessMixin(RotationMixin, VaultCore):
             custody.append(c, "vault.passphrase_changed")
         return None
 
+    def replace_recovery_code(self) -> str:
+        """A new recovery code (show it once); the old one stops working at once
+        (its slot is overwritten in place). For a vault whose first code was
+        never confirmed written down."""
+        assert self._vmk is not None
+        store = self._load_store()
+        code = new_recovery_code()
+        new_slot = make_slot("recovery", normalize_recovery_code(code), bytes(self._vmk), FLOOR, self.vault_id)
+        store.slots = [s for s in store.slots if s.kind != "recovery"] + [new_slot]
+        self._write_store(store)
+        with self._tx() as c:
+            custody.append(c, "vault.recovery_code_replaced")
+        return code
+
     def set_duress_passphrase(self, duress: str, current: str) -> str:
         """Add a passphrase that, when typed at unlock, wipes this vault and opens
         a decoy. Its key slot is indistinguishable from the real one.
