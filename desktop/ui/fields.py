@@ -14,8 +14,8 @@ from PySide6.QtCore import QDate, QEvent, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QButtonGroup, QCalendarWidget, QCheckBox, QComboBox, QCompleter, QFrame, QGridLayout, QHBoxLayout,
-    QLineEdit, QMenu, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QSpinBox, QStackedWidget, QTimeEdit,
-    QToolButton, QVBoxLayout, QWidget, QWidgetAction,
+    QLineEdit, QMenu, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QSpinBox, QStackedWidget,
+    QTimeEdit, QToolButton, QVBoxLayout, QWidget, QWidgetAction,
 )
 
 from .base.widgets import PlainLabel, clean_text

@@ -412,7 +412,7 @@ class InterviewView(QWidget):
         answers = self.answers()
         issues: list[Any] = interviews.validate(self.form, answers)
         issues = [i for i in issues if i.code != "unknown_field"] or issues
-        issues += [p for p in self.widget_problems()]
+        issues += self.widget_problems()
         if issues:
             for idx in self.visible_sections():
                 if self.check(idx, everything=True):

@@ -31,8 +31,8 @@ MAX_CARD_BYTES = _cards.MAX_CARD_BYTES
 MAX_RECEIPT_BYTES = 1024 * 1024
 MAX_SMALL_FILE = 16 * 1024 * 1024
 
-__all__ = ["BUNDLE_SUFFIX", "MAX_CARD_BYTES", "MAX_RECEIPT_BYTES", "Card", "DeviceRefused", "ExportResult", "ImportReport",
-           "ImportedBundle", "device_fingerprint", "export", "handover", "hq_card", "import_bundle",
+__all__ = ["BUNDLE_SUFFIX", "MAX_CARD_BYTES", "MAX_RECEIPT_BYTES", "Card", "DeviceRefused", "ExportResult",
+           "ImportReport", "ImportedBundle", "device_fingerprint", "export", "handover", "hq_card", "import_bundle",
            "import_receipt", "imported_bundles", "normalize_fingerprint", "parse_card", "pending_records",
            "read_small_file", "received_records", "recipients", "researcher_code", "set_researcher_code",
            "trust_card", "write_card", "write_new_file", "write_receipt"]

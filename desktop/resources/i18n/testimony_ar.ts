@@ -260,6 +260,14 @@
         <translation>و</translation>
     </message>
     <message>
+        <source>Type a whole date, year-month-day (for example {example}).</source>
+        <translation>اكتب التاريخ كاملاً: السنة-الشهر-اليوم (مثلاً {example}).</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>هذا التاريخ في المستقبل.</translation>
+    </message>
+    <message>
         <source>January</source>
         <translation>كانون الثاني</translation>
     </message>
@@ -775,6 +783,17 @@
     <message>
         <source>Does not agree</source>
         <translation>لا يوافق</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Choose on a calendar</source>
+        <translation>اختر من التقويم</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>التقويم</translation>
     </message>
 </context>
 <context>
@@ -2127,6 +2146,10 @@
         <translation>للتأكيد، اكتب الكلمة «{word}» أدناه.</translation>
     </message>
     <message>
+        <source>To confirm, type the word «{word}» below (or «WIPE» on a Latin keyboard).</source>
+        <translation>للتأكيد، اكتب كلمة «{word}» أدناه (أو «WIPE» على لوحة مفاتيح لاتينية).</translation>
+    </message>
+    <message>
         <source>Type {word} to confirm</source>
         <translation>اكتب {word} للتأكيد</translation>
     </message>
@@ -2521,6 +2544,53 @@
     <message>
         <source>Exported</source>
         <translation>مُصدَّرة</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryReminderDialog</name>
+    <message>
+        <source>Recovery code not confirmed</source>
+        <translation>رمز الاسترداد غير مؤكَّد</translation>
+    </message>
+    <message>
+        <source>The recovery code was never confirmed</source>
+        <translation>لم يُؤكَّد رمز الاسترداد قط</translation>
+    </message>
+    <message>
+        <source>When this vault was created, the recovery code was shown but never typed back, so it may not have been written down. Without it, a forgotten passphrase means losing every interview. Make a new recovery code now: the old one stops working.</source>
+        <translation>عند إنشاء هذه الخزنة عُرض رمز الاسترداد لكنه لم يُكتب للتأكيد، فربما لم يُدوَّن. من دونه، نسيان عبارة المرور يعني فقدان كل المقابلات. أنشئ رمز استرداد جديداً الآن؛ يتوقف الرمز القديم عن العمل.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>رمز الاسترداد</translation>
+    </message>
+    <message>
+        <source>Recovery code from your paper copy</source>
+        <translation>رمز الاسترداد من نسختك الورقية</translation>
+    </message>
+    <message>
+        <source>Type the new code from your paper copy</source>
+        <translation>اكتب الرمز الجديد من نسختك الورقية</translation>
+    </message>
+    <message>
+        <source>Remind me next time</source>
+        <translation>ذكّرني في المرة القادمة</translation>
+    </message>
+    <message>
+        <source>Make a new recovery code</source>
+        <translation>أنشئ رمز استرداد جديداً</translation>
+    </message>
+    <message>
+        <source>I wrote it down: check it</source>
+        <translation>دوّنته: تحقّق منه</translation>
+    </message>
+    <message>
+        <source>Write this code on paper now and keep it apart from this computer, then type it below. It is shown only once.</source>
+        <translation>دوّن هذا الرمز على ورقة الآن واحفظها بعيداً عن هذا الحاسوب، ثم اكتبه أدناه. لا يُعرض إلا مرة واحدة.</translation>
+    </message>
+    <message>
+        <source>That does not match the recovery code. Check your copy.</source>
+        <translation>هذا لا يطابق رمز الاسترداد. راجع نسختك.</translation>
     </message>
 </context>
 <context>
@@ -3623,6 +3693,10 @@
     <message>
         <source>Vault: {path}</source>
         <translation>الخزنة: {path}</translation>
+    </message>
+    <message>
+        <source>Quick wipe…</source>
+        <translation>مسح سريع…</translation>
     </message>
     <message>
         <source>Enter the recovery code from your paper copy. After unlocking, set a new passphrase in Settings.</source>

@@ -158,8 +158,8 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(self.task is None and bool(self.path.text().strip()))
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Bundle from the field"), "",
-                                              self.tr("Testimony bundles (*{suffix});;All files (*)").format(suffix=exchange.BUNDLE_SUFFIX))
+        kinds = self.tr("Testimony bundles (*{suffix});;All files (*)").format(suffix=exchange.BUNDLE_SUFFIX)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Bundle from the field"), "", kinds)
         if path:
             self.path.setText(path)
 
