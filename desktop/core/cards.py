@@ -79,7 +79,7 @@ class Card:
 
 def parse_card(data: bytes) -> Card:
     if len(data) > MAX_CARD_BYTES:
-        raise TrustError("This file is too large to be a recipient card")
+        raise TrustError(code="trust.card_too_large")
     try:
         doc = json.loads(data)
         if doc.get("format") != CARD_FORMAT or doc.get("version") != 1:
@@ -90,9 +90,9 @@ def parse_card(data: bytes) -> Card:
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, Exception) as exc:
         if isinstance(exc, TrustError):
             raise
-        raise TrustError("This is not a valid recipient card (damaged or of another format)") from None
+        raise TrustError(code="trust.card_invalid") from None
     if normalize_fingerprint(str(doc.get("fingerprint", ""))) != card.fingerprint:
-        raise TrustError("The card's printed fingerprint does not match its keys; it was altered")
+        raise TrustError(code="trust.card_altered")
     return card
 
 
@@ -102,7 +102,7 @@ def parse_card(data: bytes) -> Card:
 def init_hq(path: Path, passphrase: str, org: str, kdf=None) -> tuple[Vault, str, Card]:
     """Create an analyst vault with its age and signing identities."""
     if not org.strip():
-        raise TrustError("The organisation name must not be empty")
+        raise TrustError(code="trust.org_empty")
     vault, code = Vault.create(path, passphrase, kdf=kdf, mode="analyst")
     identity = x25519.Identity.generate()
     from .crypto import new_signing_key, signing_key_bytes
@@ -119,7 +119,7 @@ def init_hq(path: Path, passphrase: str, org: str, kdf=None) -> tuple[Vault, str
 
 def hq_card(vault: Vault) -> Card:
     if vault.mode != "analyst":
-        raise TrustError("This is a field vault, not a headquarters (analyst) vault")
+        raise TrustError(code="trust.not_hq")
     identity = x25519.Identity.from_str(vault.secret("hq_age_identity").decode())
     signing = signing_key_from_bytes(vault.secret("hq_signing_key"))
     return Card(vault.meta("org") or "", str(identity.to_public()), public_key_bytes(signing))
@@ -129,7 +129,7 @@ def write_card(card: Card, out: Path) -> None:
     try:
         write_new(Path(out), card.to_json().encode())
     except FileExistsError:
-        raise TrustError(f"{out} already exists; choose another file name") from None
+        raise TrustError(code="file.exists", path=str(out)) from None
 
 
 # ---------------------------------------------------------------- field side
@@ -151,7 +151,7 @@ def recipient(vault: Vault, fp: str) -> Card:
     for card in recipients(vault):
         if card.fingerprint == want:
             return card
-    raise TrustError(f"No trusted recipient with fingerprint {fp}; register its card first (testimony hq trust CARD)")
+    raise TrustError(code="trust.unknown_recipient", fingerprint=fp)
 
 
 def device_identity(vault: Vault) -> tuple[bytes, str]:
@@ -167,7 +167,7 @@ def make_receipt(vault: Vault, bundle_id: str) -> bytes:
     card = hq_card(vault)
     row = vault.bundle_manifest_hash(bundle_id, "in")
     if row is None:
-        raise TrustError(f"No imported bundle {bundle_id}")
+        raise TrustError(code="trust.unknown_bundle", bundle_id=bundle_id)
     records = vault.bundle_record_revisions(bundle_id)
     body = {
         "format": RECEIPT_FORMAT,
@@ -187,7 +187,7 @@ def make_receipt(vault: Vault, bundle_id: str) -> bytes:
 def import_receipt(vault: Vault, data: bytes) -> dict:
     """Field side: verify a receipt from a trusted headquarters and record it."""
     if len(data) > 16 * 1024 * 1024:
-        raise TrustError("This file is too large to be a receipt")
+        raise TrustError(code="trust.receipt_too_large")
     try:
         doc = json.loads(data)
         if doc.get("format") != RECEIPT_FORMAT or doc.get("version") != 1:
@@ -196,15 +196,15 @@ def import_receipt(vault: Vault, data: bytes) -> dict:
         bundle_id = str(doc["bundle_id"])
         records = {str(k): int(v) for k, v in dict(doc["records"]).items()}
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
-        raise TrustError("This is not a valid receipt file") from None
+        raise TrustError(code="trust.receipt_invalid") from None
     card = recipient(vault, str(doc.get("fingerprint", "")))
     try:
         Ed25519PublicKey.from_public_bytes(card.signing_key).verify(signature, canonical_json(doc))
     except InvalidSignature:
-        raise TrustError("The receipt's signature is not valid; it was altered or not made by headquarters") from None
+        raise TrustError(code="trust.receipt_signature") from None
     row = vault.bundle_manifest_hash(bundle_id, "out")
     if row is None or row[0] != card.fingerprint or row[1] != doc.get("manifest_sha256"):
-        raise TrustError("This receipt is for a bundle this vault did not send to that recipient")
+        raise TrustError(code="trust.receipt_not_ours")
     # Only what we sent and headquarters says it stored, at the revision we sent.
     confirmed = vault.record_receipt(bundle_id, records)
     return {"bundle_id": bundle_id, "records": records, "confirmed": confirmed}
@@ -229,16 +229,15 @@ def handover(vault: Vault, what: str, record_ids: list[str] | None = None) -> li
     records ('records') of what headquarters confirmed receiving. A record
     edited since it was sent keeps its unsent revision and is left alone."""
     if what not in ("identities", "records"):
-        raise TrustError("Choose 'identities' or 'records'")
+        raise TrustError(code="handover.what")
     received = received_records(vault, whole_only=what == "records")
     chosen = record_ids if record_ids is not None else list(received)
     done = []
     for rid in chosen:
         if rid not in received:
             if what == "records" and rid in received_records(vault):
-                raise TrustError(f"Headquarters did not receive the whole of record {rid} (identities or "
-                                 "original attachments stayed here); it was not deleted")
-            raise TrustError(f"Record {rid} has no receipt from headquarters; nothing was forgotten")
+                raise TrustError(code="handover.partial", record_id=rid)
+            raise TrustError(code="handover.no_receipt", record_id=rid)
         current = vault.current_rev(rid)
         if current is None or current > received[rid]:
             continue

@@ -86,6 +86,21 @@ MESSAGES: dict[str, str] = {
     "desk.nothing_to_change": "Nothing to change, or a field an incident does not have",
     "desk.not_attached": "That act is not attached to this incident",
     "desk.not_in_person": "That mention is not part of a person",
+    # trust, receipts and handover
+    "trust.card_too_large": "This file is too large to be a recipient card",
+    "trust.card_invalid": "This is not a valid recipient card (damaged or of another format)",
+    "trust.card_altered": "The card's printed fingerprint does not match its keys; it was altered",
+    "trust.org_empty": "The organisation name must not be empty",
+    "trust.not_hq": "This is a field vault, not a headquarters (analyst) vault",
+    "trust.unknown_recipient": "No trusted recipient with fingerprint {fingerprint}; register its card first (testimony hq trust CARD)",
+    "trust.unknown_bundle": "No imported bundle {bundle_id}",
+    "trust.receipt_too_large": "This file is too large to be a receipt",
+    "trust.receipt_invalid": "This is not a valid receipt file",
+    "trust.receipt_signature": "The receipt's signature is not valid; it was altered or not made by headquarters",
+    "trust.receipt_not_ours": "This receipt is for a bundle this vault did not send to that recipient",
+    "handover.what": "Choose 'identities' or 'records'",
+    "handover.partial": "Headquarters did not receive the whole of record {record_id} (identities or original attachments stayed here); it was not deleted",
+    "handover.no_receipt": "Record {record_id} has no receipt from headquarters; nothing was forgotten",
 }
 
 

@@ -2922,6 +2922,62 @@
         <source>That mention is not part of a person</source>
         <translation>هذه الإشارة ليست جزءاً من أي شخص</translation>
     </message>
+    <message>
+        <source>This file is too large to be a recipient card</source>
+        <translation>هذا الملف أكبر من أن يكون بطاقة مستلم</translation>
+    </message>
+    <message>
+        <source>This is not a valid recipient card (damaged or of another format)</source>
+        <translation>هذه ليست بطاقة مستلم صالحة (تالفة أو بصيغة أخرى)</translation>
+    </message>
+    <message>
+        <source>The card's printed fingerprint does not match its keys; it was altered</source>
+        <translation>البصمة المطبوعة على البطاقة لا تطابق مفاتيحها؛ لقد عُدّلت</translation>
+    </message>
+    <message>
+        <source>The organisation name must not be empty</source>
+        <translation>يجب ألا يكون اسم المنظمة فارغاً</translation>
+    </message>
+    <message>
+        <source>This is a field vault, not a headquarters (analyst) vault</source>
+        <translation>هذه خزنة ميدانية، وليست خزنة مقر (للمحللين)</translation>
+    </message>
+    <message>
+        <source>No trusted recipient with fingerprint {fingerprint}; register its card first (testimony hq trust CARD)</source>
+        <translation>لا يوجد مستلم موثوق بالبصمة {fingerprint}؛ سجّل بطاقته أولاً (testimony hq trust CARD)</translation>
+    </message>
+    <message>
+        <source>No imported bundle {bundle_id}</source>
+        <translation>لا توجد حزمة مستوردة {bundle_id}</translation>
+    </message>
+    <message>
+        <source>This file is too large to be a receipt</source>
+        <translation>هذا الملف أكبر من أن يكون إيصالاً</translation>
+    </message>
+    <message>
+        <source>This is not a valid receipt file</source>
+        <translation>هذا ليس ملف إيصال صالحاً</translation>
+    </message>
+    <message>
+        <source>The receipt's signature is not valid; it was altered or not made by headquarters</source>
+        <translation>توقيع الإيصال غير صالح؛ فقد عُدّل أو لم يصدر عن المقر</translation>
+    </message>
+    <message>
+        <source>This receipt is for a bundle this vault did not send to that recipient</source>
+        <translation>هذا الإيصال لحزمة لم ترسلها هذه الخزنة إلى ذلك المستلم</translation>
+    </message>
+    <message>
+        <source>Choose 'identities' or 'records'</source>
+        <translation>اختر «identities» أو «records»</translation>
+    </message>
+    <message>
+        <source>Headquarters did not receive the whole of record {record_id} (identities or original attachments stayed here); it was not deleted</source>
+        <translation>لم يستلم المقر السجل {record_id} كاملاً (بقيت الهويات أو المرفقات الأصلية هنا)؛ لم يُحذف</translation>
+    </message>
+    <message>
+        <source>Record {record_id} has no receipt from headquarters; nothing was forgotten</source>
+        <translation>لا يوجد للسجل {record_id} إيصال من المقر؛ لم يُنسَ شيء</translation>
+    </message>
 </context>
 <context>
     <name>RepeatEditor</name>

@@ -72,6 +72,20 @@ def catalogue() -> dict[str, str]:
         "desk.nothing_to_change": QCoreApplication.translate("Refusal", "Nothing to change, or a field an incident does not have"),  # noqa: E501 - one literal per message, for lupdate
         "desk.not_attached": QCoreApplication.translate("Refusal", "That act is not attached to this incident"),  # noqa: E501 - one literal per message, for lupdate
         "desk.not_in_person": QCoreApplication.translate("Refusal", "That mention is not part of a person"),  # noqa: E501 - one literal per message, for lupdate
+        "trust.card_too_large": QCoreApplication.translate("Refusal", "This file is too large to be a recipient card"),  # noqa: E501 - one literal per message, for lupdate
+        "trust.card_invalid": QCoreApplication.translate("Refusal", "This is not a valid recipient card (damaged or of another format)"),  # noqa: E501 - one literal per message, for lupdate
+        "trust.card_altered": QCoreApplication.translate("Refusal", "The card's printed fingerprint does not match its keys; it was altered"),  # noqa: E501 - one literal per message, for lupdate
+        "trust.org_empty": QCoreApplication.translate("Refusal", "The organisation name must not be empty"),  # noqa: E501 - one literal per message, for lupdate
+        "trust.not_hq": QCoreApplication.translate("Refusal", "This is a field vault, not a headquarters (analyst) vault"),  # noqa: E501 - one literal per message, for lupdate
+        "trust.unknown_recipient": QCoreApplication.translate("Refusal", "No trusted recipient with fingerprint {fingerprint}; register its card first (testimony hq trust CARD)"),  # noqa: E501 - one literal per message, for lupdate
+        "trust.unknown_bundle": QCoreApplication.translate("Refusal", "No imported bundle {bundle_id}"),  # noqa: E501 - one literal per message, for lupdate
+        "trust.receipt_too_large": QCoreApplication.translate("Refusal", "This file is too large to be a receipt"),  # noqa: E501 - one literal per message, for lupdate
+        "trust.receipt_invalid": QCoreApplication.translate("Refusal", "This is not a valid receipt file"),  # noqa: E501 - one literal per message, for lupdate
+        "trust.receipt_signature": QCoreApplication.translate("Refusal", "The receipt's signature is not valid; it was altered or not made by headquarters"),  # noqa: E501 - one literal per message, for lupdate
+        "trust.receipt_not_ours": QCoreApplication.translate("Refusal", "This receipt is for a bundle this vault did not send to that recipient"),  # noqa: E501 - one literal per message, for lupdate
+        "handover.what": QCoreApplication.translate("Refusal", "Choose 'identities' or 'records'"),  # noqa: E501 - one literal per message, for lupdate
+        "handover.partial": QCoreApplication.translate("Refusal", "Headquarters did not receive the whole of record {record_id} (identities or original attachments stayed here); it was not deleted"),  # noqa: E501 - one literal per message, for lupdate
+        "handover.no_receipt": QCoreApplication.translate("Refusal", "Record {record_id} has no receipt from headquarters; nothing was forgotten"),  # noqa: E501 - one literal per message, for lupdate
     }
 
 
