@@ -92,14 +92,16 @@ MESSAGES: dict[str, str] = {
     "trust.card_altered": "The card's printed fingerprint does not match its keys; it was altered",
     "trust.org_empty": "The organisation name must not be empty",
     "trust.not_hq": "This is a field vault, not a headquarters (analyst) vault",
-    "trust.unknown_recipient": "No trusted recipient with fingerprint {fingerprint}; register its card first (testimony hq trust CARD)",
+    "trust.unknown_recipient": "No trusted recipient with fingerprint {fingerprint}; register its card first "
+                               "(testimony hq trust CARD)",
     "trust.unknown_bundle": "No imported bundle {bundle_id}",
     "trust.receipt_too_large": "This file is too large to be a receipt",
     "trust.receipt_invalid": "This is not a valid receipt file",
     "trust.receipt_signature": "The receipt's signature is not valid; it was altered or not made by headquarters",
     "trust.receipt_not_ours": "This receipt is for a bundle this vault did not send to that recipient",
     "handover.what": "Choose 'identities' or 'records'",
-    "handover.partial": "Headquarters did not receive the whole of record {record_id} (identities or original attachments stayed here); it was not deleted",
+    "handover.partial": "Headquarters did not receive the whole of record {record_id} (identities or original "
+                        "attachments stayed here); it was not deleted",
     "handover.no_receipt": "Record {record_id} has no receipt from headquarters; nothing was forgotten",
 }
 
