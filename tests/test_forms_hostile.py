@@ -51,7 +51,8 @@ def test_cyclic_relevance():
 
 
 def test_self_relevance_and_section_depending_on_its_own_field():
-    refused(minimal([{"id": "a", "type": "text", "label": {"en": "A"}, "relevant": "${a} = 'x'"}]), "circular relevance")
+    refused(minimal([{"id": "a", "type": "text", "label": {"en": "A"}, "relevant": "${a} = 'x'"}]),
+            "circular relevance")
     refused(minimal(relevant="${a} = 'x'"), "circular relevance")
 
 
@@ -86,16 +87,19 @@ def test_hostile_expressions(expr, match):
 
 
 def test_current_value_only_in_constraints():
-    refused(minimal([{"id": "a", "type": "text", "label": {"en": "A"}, "relevant": ". = 'x'"}]), "only be used in a constraint")
+    refused(minimal([{"id": "a", "type": "text", "label": {"en": "A"}, "relevant": ". = 'x'"}]),
+            "only be used in a constraint")
 
 
 def test_semantic_checks():
-    refused(minimal([{"id": "a", "type": "text", "label": {"en": "A"}}, {"id": "a", "type": "text", "label": {"en": "A"}}]),
+    refused(minimal([{"id": "a", "type": "text", "label": {"en": "A"}},
+                     {"id": "a", "type": "text", "label": {"en": "A"}}]),
             "duplicate field id 'a'")
     refused(minimal([{"id": "a", "type": "select_one", "label": {"en": "A"}}]), "needs 'choices'")
     refused(minimal([{"id": "a", "type": "select_one", "label": {"en": "A"}, "choices": "vocab:no_such_list"}]),
             "unknown vocabulary 'no_such_list'")
-    refused(minimal([{"id": "a", "type": "text", "label": {"en": "A"}, "choices": "vocab:weapons"}]), "not allowed on a text field")
+    refused(minimal([{"id": "a", "type": "text", "label": {"en": "A"}, "choices": "vocab:weapons"}]),
+            "not allowed on a text field")
     refused(minimal([{"id": "g", "type": "group", "label": {"en": "G"}}]), "a group needs 'fields'")
     refused({"block": "b", "sections": minimal()["sections"]}, "is a block of sections")
 

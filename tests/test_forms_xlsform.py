@@ -13,10 +13,11 @@ fixture = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(fixture)
 
 DAY = lambda d: {"precision": "day", "date": d}  # noqa: E731
-COMPLETE = {"witness_name": "Samir (fictional)", "witness_age": 40, "witness_phone": "0944 000 000", "saw_shooting": "yes",
-            "event_date": DAY("2012-05-25"), "end_date": DAY("2012-05-26"), "weapons_seen": ["live_ammunition"],
-            "details": "Shots from the roof.",
-            "victims": [{"victim_name": "Omar (fictional)", "victim_age": 19, "victim_status": "killed", "victim_killed_where": "street"},
+COMPLETE = {"witness_name": "Samir (fictional)", "witness_age": 40, "witness_phone": "0944 000 000",
+            "saw_shooting": "yes", "event_date": DAY("2012-05-25"), "end_date": DAY("2012-05-26"),
+            "weapons_seen": ["live_ammunition"], "details": "Shots from the roof.",
+            "victims": [{"victim_name": "Omar (fictional)", "victim_age": 19, "victim_status": "killed",
+                         "victim_killed_where": "street"},
                         {"victim_age": 30, "victim_status": "injured"}]}
 CASES = [
     COMPLETE,
@@ -86,8 +87,8 @@ def test_equivalence_cases_are_meaningful(imported):
 
 def test_unsupported_features_are_reported_row_by_row(tmp_path):
     empty = [""] * 9
-    rows = [["geotrace", "route", "Route", "الطريق"] + empty,
-            ["decimal", "weight", "Weight", "الوزن"] + empty,
+    rows = [["geotrace", "route", "Route", "الطريق", *empty],
+            ["decimal", "weight", "Weight", "الوزن", *empty],
             ["integer", "year", "Year", "السنة", "", "", "", "", "today() > 2000", "", "", "", ""]]
     path = fixture.build(tmp_path / "bad.xlsx", rows)
     with pytest.raises(FormError) as info:
@@ -108,7 +109,7 @@ def test_pyxform_errors_become_one_line(tmp_path):
 
 
 def test_other_refusals(tmp_path):
-    with pytest.raises(FormError, match="only .xlsx"):
+    with pytest.raises(FormError, match=r"only \.xlsx"):
         import_xlsform(tmp_path / "form.xls")
     bogus = tmp_path / "bogus.xlsx"
     bogus.write_bytes(b"PK\x03\x04 not really a workbook")

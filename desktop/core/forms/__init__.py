@@ -5,8 +5,10 @@ No Qt here.  See docs/forms.md for the language reference.
 from .errors import FormError
 from .expr import DateVal, date_interval
 from .loader import build_form, load_form, validate_form_file
-from .model import Field, FieldIssue, Form, Section
-from .registry import FormRegistry, dump_form
+from .dump import dump_form
+from .model import Field, Form, Section
+from .registry import FormRegistry
+from .values import FieldIssue
 from .xlsform import import_xlsform
 
 __all__ = [

@@ -5,7 +5,7 @@ Nothing is ever handed to ``eval``; anything that cannot be computed is *unknown
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from .expr import Binary, Call, Current, DateVal, Expr, Lit, Ref, Unary, date_interval
 
@@ -61,11 +61,17 @@ def _compare(op: str, a: Any, b: Any) -> bool | None:
             return da.latest > db.earliest
         return da.latest >= db.earliest
     if isinstance(a, str) and isinstance(b, str) and (_num(a) is None or _num(b) is None):
-        x, y = a, b
-    else:
-        x, y = _num(a), _num(b)
-        if x is None or y is None:
-            return None
+        return _ordered(op, a, b)
+    x, y = _num(a), _num(b)
+    if x is None or y is None:
+        return None
+    return _ordered(op, x, y)
+
+
+_Ordered = TypeVar("_Ordered", str, float)
+
+
+def _ordered(op: str, x: _Ordered, y: _Ordered) -> bool:
     return {"<": x < y, "<=": x <= y, ">": x > y, ">=": x >= y}[op]
 
 
@@ -95,9 +101,7 @@ def _equal(a: Any, b: Any) -> bool | None:
     if isinstance(a, (int, float)) or isinstance(b, (int, float)):
         x, y = _num(a), _num(b)
         return x is not None and y is not None and x == y
-    if isinstance(a, str) and isinstance(b, str):
-        return a == b
-    return a == b
+    return bool(a == b)
 
 
 class Evaluator:

@@ -100,7 +100,8 @@ def date_interval(value: Any) -> DateVal | None:
             last = calendar.monthrange(*ym)[1]
             lo, hi = 1, last
             if p == "part_of_month":
-                part = _PARTS.get(value.get("part"))
+                raw_part = value.get("part")
+                part = _PARTS.get(raw_part) if isinstance(raw_part, str) else None
                 if not part:
                     return None
                 lo, hi = part[0], min(part[1], last)
@@ -154,14 +155,14 @@ class Binary:
 @dataclass(frozen=True)
 class Call:
     name: str
-    args: tuple
+    args: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
 class Expr:
     source: str
     tree: Any
-    refs: frozenset  # field ids referenced with ${...}
+    refs: frozenset[str]  # field ids referenced with ${...}
     uses_current: bool
 
 
@@ -191,6 +192,7 @@ def _tokenize(src: str) -> list[tuple[str, str, int]]:
         if not m:
             raise _err(src, f"unexpected character {src[pos]!r} at position {pos + 1}")
         kind = m.lastgroup
+        assert kind is not None  # every alternative of _TOKEN is a named group
         if kind == "refname":
             kind = "ref"
         text = m.group(0)
@@ -353,9 +355,9 @@ class _Parser:
             self.take()
             self.enter()
             args: list[Any] = []
-            if not (self.peek() and self.peek()[1] == ")"):
+            if not self.at(")"):
                 args.append(self.or_())
-                while self.peek() and self.peek()[1] == ",":
+                while self.at(","):
                     self.take()
                     args.append(self.or_())
             self.expect(")")

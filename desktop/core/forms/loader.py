@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..paths import resources_dir
 from . import expr as E
 from .errors import FormError
-from .model import CONTAINER_TYPES, FIELD_TYPES, Field, Form, Section
+from .model import Field, Form, Section
 from .safeyaml import load_file
 from .schema_check import schema_check as _schema_check
-from .values import PERSON_PARTS
+from .values import CONTAINER_TYPES, FIELD_TYPES, PERSON_PARTS
 from .vocab import Choice, VocabStore, check_texts, parse_choices
 
 PACKAGE_RESOURCES = resources_dir()
@@ -200,7 +201,7 @@ class _Builder:
     def person_parts(self, d: dict[str, Any], f: Field, where: str, depth: int) -> list[Field]:
         parts = d.get("parts") or list(PERSON_PARTS)
         if "name" in parts and "name_publishable" not in parts:
-            parts = list(parts) + ["name_publishable"]
+            parts = [*parts, "name_publishable"]
         req = set(d.get("required_parts") or [])
         if not req <= set(parts):
             raise self.err(where, f"required_parts {sorted(req - set(parts))} are not among its parts")
@@ -218,12 +219,12 @@ class _Builder:
             out.append(self.field(spec, f"{where}.{p}", f, depth + 1, builtin=True))
         return out
 
-    def build(self, data: dict[str, Any], origins: list[str | None]) -> Form:
+    def build(self, data: dict[str, Any], origins: list[str | None]) -> list[Section]:
         self.raw_exprs: list[tuple[Field, dict[str, Any], str]] = []
         sections: list[Section] = []
         section_raw: list[tuple[Section, dict[str, Any]]] = []
         seen_sections: set[str] = set()
-        for i, (sd, origin) in enumerate(zip(data["sections"], origins)):
+        for i, (sd, origin) in enumerate(zip(data["sections"], origins, strict=True)):
             where = f"sections[{i}] ({sd['id']})"
             if sd["id"] in seen_sections:
                 raise self.err(where, f"duplicate section id {sd['id']!r}")
@@ -253,10 +254,15 @@ class _Builder:
                 f.repeat_count = self.expr(d["repeat_count"], f"{where}.repeat_count", False)
                 self.check_refs(f.repeat_count, f"{where}.repeat_count")
             if f.publishable_flag:
-                sib = (f.parent.fields if f.parent else f.section.fields) if f.section or f.parent else []
+                sib: list[Field] = []
+                if f.parent:
+                    sib = f.parent.fields
+                elif f.section:
+                    sib = f.section.fields
                 flag = next((c for c in sib if c.id == f.publishable_flag), None)
                 if flag is None or flag.type != "boolean":
-                    raise self.err(where, f"publishable_flag {f.publishable_flag!r} must name a boolean field beside it")
+                    raise self.err(
+                        where, f"publishable_flag {f.publishable_flag!r} must name a boolean field beside it")
         self.check_cycles(sections)
         return sections
 
@@ -281,7 +287,7 @@ class _Builder:
                 d.add(anc[-1].id if anc else f"section:{s.id}")
                 deps[f.id] = d
         WHITE, GREY, BLACK = 0, 1, 2
-        state = {n: WHITE for n in deps}
+        state = dict.fromkeys(deps, WHITE)
         for start in deps:
             if state[start] != WHITE:
                 continue
@@ -299,7 +305,7 @@ class _Builder:
                 if nxt not in state:
                     continue
                 if state[nxt] == GREY:
-                    cyc = trail[trail.index(nxt):] + [nxt]
+                    cyc = [*trail[trail.index(nxt):], nxt]
                     raise FormError(f"{self.name}: circular relevance: {' -> '.join(cyc)}")
                 if state[nxt] == WHITE:
                     state[nxt] = GREY
@@ -307,7 +313,7 @@ class _Builder:
                     stack.append((nxt, sorted(deps[nxt])))
 
 
-def _walk(fields: list[Field]):
+def _walk(fields: list[Field]) -> Iterator[Field]:
     for f in fields:
         yield f
         yield from _walk(f.fields)

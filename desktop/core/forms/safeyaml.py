@@ -35,7 +35,8 @@ class _SafeLoader(yaml.SafeLoader):
         self._depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D401
-        event = self.peek_event()
+        # types-PyYAML leaves Parser.peek_event unannotated; it returns the next yaml Event
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, AliasEvent):
             raise _Refused("YAML aliases (*name) are not allowed", event.start_mark)
         if isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)) and event.anchor:
@@ -52,7 +53,7 @@ class _SafeLoader(yaml.SafeLoader):
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         if isinstance(node, MappingNode):
-            seen: set = set()
+            seen: set[str] = set()
             for key_node, _ in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     raise _Refused("YAML merge keys (<<) are not allowed", key_node.start_mark)
@@ -85,7 +86,7 @@ _FAST = getattr(yaml, "__with_libyaml__", False)
 
 
 if _FAST:
-    class _CLoader(yaml.CSafeLoader):  # type: ignore[misc,name-defined]
+    class _CLoader(yaml.CSafeLoader):
         yaml_implicit_resolvers = _SafeLoader.yaml_implicit_resolvers
         construct_mapping = _SafeLoader.construct_mapping
 
@@ -129,7 +130,7 @@ def loads(text: str, name: str = "<definition>") -> Any:
         raise FormError(f"{name}: nested too deeply") from None
 
 
-def load_file(path: str | os.PathLike, limit: int = MAX_FILE_BYTES) -> Any:
+def load_file(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> Any:
     """Read and parse a definition file with every guard above."""
     p = Path(path)
     name = p.name
@@ -140,7 +141,8 @@ def load_file(path: str | os.PathLike, limit: int = MAX_FILE_BYTES) -> Any:
     if not p.is_file():
         raise FormError(f"{name}: not a regular file")
     if size > limit:
-        raise FormError(f"{name}: file is {size / 1_000_000:.1f} MB, larger than the {limit // 1_000_000} MB limit; refused")
+        raise FormError(
+            f"{name}: file is {size / 1_000_000:.1f} MB, larger than the {limit // 1_000_000} MB limit; refused")
     try:
         with open(p, "rb") as f:
             raw = f.read(limit + 1)

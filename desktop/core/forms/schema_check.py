@@ -16,7 +16,8 @@ PACKAGE_RESOURCES = resources_dir()
 
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
-    return json.loads((PACKAGE_RESOURCES / "forms" / "schema.json").read_text("utf-8"))
+    loaded: dict[str, Any] = json.loads((PACKAGE_RESOURCES / "forms" / "schema.json").read_text("utf-8"))
+    return loaded
 
 
 @lru_cache(maxsize=1)

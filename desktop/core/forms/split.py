@@ -9,7 +9,8 @@ the identity side (fail closed).
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .model import Field, Form

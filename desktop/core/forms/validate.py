@@ -9,6 +9,7 @@ import copy
 import datetime as _dt
 import math
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import evaluate as V
@@ -22,6 +23,11 @@ ATTACHMENT_RE = re.compile(r"^[A-Za-z0-9_\-]{1,128}$")
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _SEG = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?$")
 MAX_INT = 10**12
+
+# relevance cache keys: ("section", section id) or (field path, indexes of its repeats)
+_RelKey = tuple[str, str | tuple[int, ...]]
+# visit(field, container, path, relevant) while walking the answered fields
+_Visit = Callable[["Field", dict[str, Any], str, bool], None]
 
 DATE_KEYS = {
     "day": {"date"}, "month": {"month"}, "part_of_month": {"month", "part"}, "year": {"year"},
@@ -54,19 +60,19 @@ class Engine:
         self.form = form
         self.answers = answers if isinstance(answers, dict) else {}
         self.bad_root = not isinstance(answers, dict)
-        self._rel: dict[tuple, bool] = {}
-        self._busy: set[tuple] = set()
+        self._rel: dict[_RelKey, bool] = {}
+        self._busy: set[_RelKey] = set()
 
     # ------------------------------------------------------------ locating values
     @staticmethod
     def _repeat_ancestors(f: Field) -> list[Field]:
         return [a for a in f.ancestors() if a.repeat]
 
-    def _containers(self, f: Field, ctx: dict[str, int]) -> list[tuple[dict, dict[str, int]]]:
+    def _containers(self, f: Field, ctx: dict[str, int]) -> list[tuple[dict[str, Any], dict[str, int]]]:
         """Every dict holding field f reachable under ctx (fan out over repeats not in ctx)."""
-        found: list[tuple[dict, dict[str, int]]] = [(self.answers, dict(ctx))]
+        found: list[tuple[dict[str, Any], dict[str, int]]] = [(self.answers, dict(ctx))]
         for a in f.ancestors():
-            nxt: list[tuple[dict, dict[str, int]]] = []
+            nxt: list[tuple[dict[str, Any], dict[str, int]]] = []
             for d, c in found:
                 v = d.get(a.id)
                 if a.repeat:
@@ -102,7 +108,7 @@ class Engine:
 
     # ------------------------------------------------------------ relevance
     def section_relevant(self, s: Section) -> bool:
-        key = ("section", s.id)
+        key: _RelKey = ("section", s.id)
         if key in self._rel:
             return self._rel[key]
         if key in self._busy:
@@ -116,7 +122,7 @@ class Engine:
     def relevant(self, f: Field, ctx: dict[str, int]) -> bool:
         reps = self._repeat_ancestors(f)
         own = {a.id: ctx.get(a.id, 0) for a in reps}
-        key = (f.path, tuple(own.values()))
+        key: _RelKey = (f.path, tuple(own.values()))
         if key in self._rel:
             return self._rel[key]
         if key in self._busy:  # cannot happen: cycles are refused at load time
@@ -157,15 +163,18 @@ class Engine:
             top = self.form.top_fields
             for k in self.answers:
                 if k not in top:
-                    issues.append(FieldIssue(str(k), "unknown_field", f"{k}: not a field of form {self.form.id} {self.form.version}."))
+                    issues.append(FieldIssue(
+                        str(k), "unknown_field", f"{k}: not a field of form {self.form.id} {self.form.version}."))
         return issues
 
-    def _check(self, f: Field, cont: dict, path: str, ctx: dict[str, int], out: list[FieldIssue], strict: bool) -> None:
+    def _check(self, f: Field, cont: dict[str, Any], path: str, ctx: dict[str, int], out: list[FieldIssue],
+               strict: bool) -> None:
         value = cont.get(f.id)
         name = f'"{f.title()}" ({path})'
         if not self.relevant(f, ctx):
             if strict and not empty(value):
-                out.append(FieldIssue(path, "irrelevant", f"{name} has an answer but does not apply (hidden by a condition)."))
+                out.append(FieldIssue(
+                    path, "irrelevant", f"{name} has an answer but does not apply (hidden by a condition)."))
             return
         if f.type == "note":
             if value is not None:
@@ -180,29 +189,37 @@ class Engine:
             out.append(FieldIssue(path, problem[0], f"{name}: {problem[1]}"))
             return
         if f.is_container:
-            items = value if f.repeat else [value]
+            # _type_problem has checked it: a list of entries when repeatable, one dict of answers otherwise
+            items: list[Any] = value if isinstance(value, list) else [value]
             if f.repeat:
                 n = len(items)
                 if f.min_repeats is not None and n < f.min_repeats:
-                    out.append(FieldIssue(path, "constraint", f"{name} needs at least {f.min_repeats} entr{'y' if f.min_repeats == 1 else 'ies'} (has {n})."))
+                    entries = "entry" if f.min_repeats == 1 else "entries"
+                    out.append(FieldIssue(
+                        path, "constraint", f"{name} needs at least {f.min_repeats} {entries} (has {n})."))
                 if f.max_repeats is not None and n > f.max_repeats:
-                    out.append(FieldIssue(path, "constraint", f"{name} allows at most {f.max_repeats} entries (has {n})."))
+                    out.append(FieldIssue(
+                        path, "constraint", f"{name} allows at most {f.max_repeats} entries (has {n})."))
                 if f.repeat_count is not None:
-                    want = self.evaluate(f.repeat_count, {a.id: ctx[a.id] for a in self._repeat_ancestors(f) if a.id in ctx})
-                    if isinstance(want, (int, float)) and not isinstance(want, bool) and want == int(want) and n != int(want):
+                    rctx = {a.id: ctx[a.id] for a in self._repeat_ancestors(f) if a.id in ctx}
+                    want = self.evaluate(f.repeat_count, rctx)
+                    if (isinstance(want, (int, float)) and not isinstance(want, bool) and want == int(want)
+                            and n != int(want)):
                         out.append(FieldIssue(path, "constraint", f"{name} should have {int(want)} entries (has {n})."))
             known = {c.id for c in f.fields}
             for i, item in enumerate(items):
                 ipath = f"{path}[{i}]" if f.repeat else path
                 ictx = {**ctx, f.id: i} if f.repeat else ctx
                 if not isinstance(item, dict):
-                    out.append(FieldIssue(ipath, "type", f'"{f.title()}" ({ipath}): each entry must be an object of answers.'))
+                    out.append(FieldIssue(
+                        ipath, "type", f'"{f.title()}" ({ipath}): each entry must be an object of answers.'))
                     continue
                 for c in f.fields:
                     self._check(c, item, f"{ipath}.{c.id}", ictx, out, strict)
                 for k in item:
                     if k not in known:
-                        out.append(FieldIssue(f"{ipath}.{k}", "unknown_field", f"{ipath}.{k}: not a field of \"{f.title()}\"."))
+                        out.append(FieldIssue(
+                            f"{ipath}.{k}", "unknown_field", f"{ipath}.{k}: not a field of \"{f.title()}\"."))
         if f.constraint is not None:
             res = self.evaluate(f.constraint, ctx, expr_value(f, value))
             if V.truth(res) is False:
@@ -258,7 +275,8 @@ class Engine:
         return None
 
     # ------------------------------------------------------------ pruning
-    def _walk_answered(self, fields: list[Field], cont: dict, path: str, ctx: dict[str, int], visit) -> None:
+    def _walk_answered(self, fields: list[Field], cont: dict[str, Any], path: str, ctx: dict[str, int],
+                       visit: _Visit) -> None:
         for f in fields:
             if f.id not in cont:
                 continue
@@ -277,13 +295,14 @@ class Engine:
     def irrelevant_answer_paths(self) -> list[str]:
         out: list[str] = []
         tops = [f for s in self.form.sections for f in s.fields]
-        self._walk_answered(tops, self.answers, "", {}, lambda f, c, p, rel: out.append(p) if not rel and not empty(c.get(f.id)) else None)
+        self._walk_answered(tops, self.answers, "", {},
+                            lambda f, c, p, rel: out.append(p) if not rel and not empty(c.get(f.id)) else None)
         return out
 
     def pruned(self) -> dict[str, Any]:
         """A copy of the answers without the answers of hidden fields."""
         data = copy.deepcopy(self.answers)
-        doomed: list[tuple[dict, str]] = []
+        doomed: list[tuple[dict[str, Any], str]] = []
         tops = [f for s in self.form.sections for f in s.fields]
         self._walk_answered(tops, data, "", {}, lambda f, c, p, rel: doomed.append((c, f.id)) if not rel else None)
         for c, k in doomed:
@@ -359,7 +378,8 @@ def _location_problem(f: Field, v: Any) -> tuple[str, str] | None:
             return "type", "no gazetteer is configured for city codes; describe the place in 'text'."
         place = f.gazetteer.places.get(city)
         if place is None:
-            return "choice", f"city {city[:60]!r} is not in the gazetteer {f.gazetteer.id!r}; use 'text' for other places."
+            return ("choice",
+                    f"city {city[:60]!r} is not in the gazetteer {f.gazetteer.id!r}; use 'text' for other places.")
         if district and district not in place.districts:
             return "choice", f"district {district[:60]!r} is not a district of {city!r} in the gazetteer."
     lat, lon = v.get("lat"), v.get("lon")

@@ -145,7 +145,8 @@ class VocabStore:
                 raise FormError(f"{w}: needs an 'id' code")
             if it["id"] in places:
                 raise FormError(f"{w}: duplicate place {it['id']!r}")
-            districts = {c.value: c.label for c in parse_choices(it["districts"], f"{w}.districts")} if it.get("districts") else {}
+            districts = ({c.value: c.label for c in parse_choices(it["districts"], f"{w}.districts")}
+                         if it.get("districts") else {})
             places[it["id"]] = Place(it["id"], check_texts(it.get("label"), f"{w}.label"), districts)
         g = Gazetteer(name, check_texts(data.get("title"), f"{p.name}: title", required=False), places)
         self._gaz[name] = g

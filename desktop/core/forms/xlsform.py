@@ -67,7 +67,8 @@ def _lang_code(name: str, default: str) -> str:
     code = KNOWN_LANGS.get(name.strip().lower())
     if code:
         return code
-    raise FormError(f"XLSForm: cannot tell the language code of {name!r}; write it as 'Name (code)', e.g. 'Arabic (ar)'")
+    raise FormError(
+        f"XLSForm: cannot tell the language code of {name!r}; write it as 'Name (code)', e.g. 'Arabic (ar)'")
 
 
 class _Importer:
@@ -105,7 +106,7 @@ class _Importer:
                     header = [c.lower() for c in cells]
                     self.has_ident_column = "testimony::identifying" in header
                     continue
-                rec = dict(zip(header, cells))
+                rec = dict(zip(header, cells, strict=False))  # a short row leaves the last columns unset
                 name = rec.get("name", "")
                 if name and name not in self.rows:
                     self.rows[name] = r
@@ -171,7 +172,7 @@ class _Importer:
             self.errors.append(f"{self.row(name)}: {what} is not text")
             return None
 
-        def sub(m: re.Match) -> str:
+        def sub(m: re.Match[str]) -> str:
             ref = m.group(1).strip()
             if ref not in self.renames:
                 self.errors.append(f"{self.row(name)}: {what} refers to unknown field ${{{ref}}}")
@@ -215,7 +216,8 @@ class _Importer:
             if xtype == "text" and "multiline" in appearance:
                 out["type"] = "narrative"
             if xtype == "date":
-                self.report.append(f"{self.row(name)}: date {name!r} becomes an approximate date (day, month, range or unknown)")
+                self.report.append(
+                    f"{self.row(name)}: date {name!r} becomes an approximate date (day, month, range or unknown)")
             if xtype == "trigger":
                 self.report.append(f"{self.row(name)}: trigger {name!r} becomes a consent item")
         else:
@@ -258,7 +260,7 @@ class _Importer:
             self.report.append(f"{self.row(name)}: appearance {appearance!r} ignored")
         if out["type"] in ("select_one", "select_multiple"):
             out["choices"] = self.choices(c, name)
-        if str((c.get("parameters") or {})) not in ("{}", "None"):
+        if str(c.get("parameters") or {}) not in ("{}", "None"):
             self.errors.append(f"{self.row(name)}: parameters are not supported")
         self.identifying(out, xtype, name, c)
         return _ordered(out)
@@ -346,7 +348,8 @@ class _Importer:
                 if not kids:
                     self.errors.append(f"{self.row(name)}: group {name!r} has no fields")
                     continue
-                sec: dict[str, Any] = {"id": sid, "title": self.texts(c.get("label"), "label", name) or {self.default_lang: name}, "fields": kids}
+                sec_title = self.texts(c.get("label"), "label", name) or {self.default_lang: name}
+                sec: dict[str, Any] = {"id": sid, "title": sec_title, "fields": kids}
                 rel = self.expression((c.get("bind") or {}).get("relevant"), "relevant", name)
                 if rel:
                     sec["relevant"] = rel

@@ -13,14 +13,16 @@ SURVEY = [
      "required", "relevant", "constraint", "constraint_message::English (en)", "constraint_message::Arabic (ar)",
      "appearance", "testimony::identifying"],
     ["begin group", "witness", "Witness", "الشاهد", "", "", "", "", "", "", "", "", ""],
-    ["text", "witness_name", "Name of the witness", "اسم الشاهد", "Kept in the identity compartment", "يُحفظ في قسم الهوية",
-     "yes", "", "", "", "", "", "yes"],
+    ["text", "witness_name", "Name of the witness", "اسم الشاهد", "Kept in the identity compartment",
+     "يُحفظ في قسم الهوية", "yes", "", "", "", "", "", "yes"],
     ["integer", "witness_age", "Age", "العمر", "", "", "", "", ". >= 0 and . <= 120", "Age must be between 0 and 120",
      "يجب أن يكون العمر بين 0 و120", "", ""],
     ["text", "witness_phone", "Phone", "الهاتف", "", "", "", "", "", "", "", "", ""],
-    ["select_one yn", "saw_shooting", "Did you see the shooting?", "هل رأيت إطلاق النار؟", "", "", "yes", "", "", "", "", "", ""],
+    ["select_one yn", "saw_shooting", "Did you see the shooting?", "هل رأيت إطلاق النار؟", "", "", "yes",
+     "", "", "", "", "", ""],
     ["end group", "", "", "", "", "", "", "", "", "", "", "", ""],
-    ["begin group", "shooting", "The shooting", "إطلاق النار", "", "", "", "${saw_shooting} = 'yes'", "", "", "", "", ""],
+    ["begin group", "shooting", "The shooting", "إطلاق النار", "", "", "", "${saw_shooting} = 'yes'",
+     "", "", "", "", ""],
     ["date", "event_date", "Date", "التاريخ", "", "", "yes", "", "", "", "", "", ""],
     ["date", "end_date", "Until", "حتى", "", "", "", "", ". >= ${event_date}", "End date must be after the start date",
      "يجب أن يكون تاريخ الانتهاء بعد تاريخ البدء", "", ""],
@@ -39,10 +41,12 @@ SURVEY = [
 CHOICES = [
     ["list_name", "name", "label::English (en)", "label::Arabic (ar)"],
     ["yn", "yes", "Yes", "نعم"], ["yn", "no", "No", "لا"],
-    ["weapons", "live_ammunition", "Live ammunition", "ذخيرة حية"], ["weapons", "tear_gas", "Tear gas", "غاز مسيل للدموع"],
+    ["weapons", "live_ammunition", "Live ammunition", "ذخيرة حية"],
+    ["weapons", "tear_gas", "Tear gas", "غاز مسيل للدموع"],
     ["status", "killed", "Killed", "قُتل"], ["status", "injured", "Injured", "أُصيب"],
 ]
-SETTINGS = [["form_title", "form_id", "version", "default_language"], ["Shooting report", "shooting_report", "3", "English (en)"]]
+SETTINGS = [["form_title", "form_id", "version", "default_language"],
+            ["Shooting report", "shooting_report", "3", "English (en)"]]
 
 
 def build(out: Path, extra_rows: list | None = None) -> Path:
