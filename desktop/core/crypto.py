@@ -12,6 +12,7 @@ import os
 import secrets
 import time
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from argon2.exceptions import HashingError
 from argon2.low_level import Type, hash_secret_raw
@@ -54,7 +55,7 @@ class KdfParams:
         return {"alg": "argon2id", **asdict(self)}
 
     @classmethod
-    def from_dict(cls, d: dict) -> KdfParams:
+    def from_dict(cls, d: dict[str, Any]) -> KdfParams:
         if d.get("alg") != "argon2id":
             raise CryptoError("Unsupported key derivation in key slot")
         values = (d.get("memory_kib"), d.get("iterations"), d.get("lanes"))
@@ -183,7 +184,7 @@ class KeySlot:
             doc["store"] = "keyslots.bin/2"
         return canonical_json(doc)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "kdf": self.kdf.to_dict(),
@@ -192,7 +193,7 @@ class KeySlot:
         }
 
     @classmethod
-    def from_dict(cls, d: dict) -> KeySlot:
+    def from_dict(cls, d: dict[str, Any]) -> KeySlot:
         slot = cls(
             kind=str(d["kind"]),
             kdf=KdfParams.from_dict(d["kdf"]),

@@ -16,10 +16,11 @@ from pyrage import x25519
 
 from .. import custody, keystore
 from ..custody import now
-from ..streams import BackgroundWriter, ReadAhead
+from ..streams import BackgroundWriter, Readable, ReadAhead
 
 if TYPE_CHECKING:
     from ..media.faces import Box
+from .connection import Row
 from .rotation import RotationMixin
 from .types import (
     BLOBS,
@@ -124,14 +125,14 @@ class BlobsMixin(RotationMixin):
         with self._lock:
             return [self._blob_recipient(), *(x25519.Identity.from_str(s) for s in self._old_blob_identities())]
 
-    def write_blob(self, reader) -> str:
+    def write_blob(self, reader: Readable) -> str:
         """Encrypt a stream (anything with read(n)) into blobs/; returns its name."""
         return self._write_blob(reader)
 
     def remove_blob(self, name: str) -> None:
         (self.path / BLOBS / name).unlink(missing_ok=True)
 
-    def _write_blob(self, reader) -> str:
+    def _write_blob(self, reader: Readable) -> str:
         """Encrypt a stream into blobs/ atomically; returns the blob name."""
         name = uuid.uuid4().hex
         final = self.path / BLOBS / name
@@ -269,7 +270,7 @@ class BlobsMixin(RotationMixin):
             if name:
                 (self.path / BLOBS / name).unlink(missing_ok=True)
 
-    def _attachment_row(self, att_id: str) -> tuple:
+    def _attachment_row(self, att_id: str) -> Row:
         row = self.conn.execute(
             "SELECT id, record_id, filename, mime, kind, size, sha256, clean_status, clean_sha256, clean_size,"
             " removed_json, clean_reason, created_at, blob, clean_blob, clean_mime, clean_report_json,"
@@ -281,7 +282,7 @@ class BlobsMixin(RotationMixin):
         return row
 
     @staticmethod
-    def _attachment(row: tuple) -> Attachment:
+    def _attachment(row: Row) -> Attachment:
         from .. import media
 
         report = media.CleanReport.from_json(row[16])

@@ -26,6 +26,13 @@ class _Rows:
         self._next += 1
         return self._rows[self._next - 1]
 
+    def one(self) -> Row:
+        """The next row of a statement that always returns one (an aggregate such as count(*))."""
+        row = self.fetchone()
+        if row is None:
+            raise LookupError("the statement returned no row")
+        return row
+
     def fetchall(self) -> list[Row]:
         rest, self._next = self._rows[self._next :], len(self._rows)
         return rest

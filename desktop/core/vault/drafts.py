@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from typing import Any
 
 from ..custody import now
 from .handle import VaultCore
@@ -11,7 +12,7 @@ from .types import Draft, VaultError
 
 
 class DraftsMixin(VaultCore):
-    def save_draft(self, form_id: str, form_version: str, answers: dict, draft_id: str | None = None,
+    def save_draft(self, form_id: str, form_version: str, answers: dict[str, Any], draft_id: str | None = None,
                    record_id: str | None = None) -> str:
         did = draft_id or str(uuid.uuid4())
         with self._tx() as c:

@@ -6,9 +6,10 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 import sqlcipher3
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pyrage import x25519
 
 from .. import custody, schema
@@ -45,7 +46,7 @@ class VaultCore:
         self._blob_identity: x25519.Identity | None = None
         self._tx_depth = 0
 
-    def _open_db(self, create: bool, mode: str = "field", kit: dict | None = None) -> None:
+    def _open_db(self, create: bool, mode: str = "field", kit: dict[str, Any] | None = None) -> None:
         assert self._vmk is not None
         key = hkdf(bytes(self._vmk), LABEL_DB)
         conn = sqlcipher3.connect(
@@ -75,7 +76,7 @@ class VaultCore:
             raise VaultError(str(exc)) from None
         self._conn = conn
 
-    def _init_meta(self, conn: sqlcipher3.Connection, mode: str, kit: dict | None = None) -> None:
+    def _init_meta(self, conn: sqlcipher3.Connection, mode: str, kit: dict[str, Any] | None = None) -> None:
         """A new vault's meta; a duress decoy's comes from its kit (device, history)."""
         from . import decoy
 
@@ -108,6 +109,15 @@ class VaultCore:
         if self._conn is None:
             raise VaultError("The vault is locked")
         return _SerialConnection(self._conn, self._lock)
+
+    def _raw_conn(self) -> sqlcipher3.Connection:
+        """The connection itself, for readers written against the DB-API (the custody log).
+
+        The caller holds ``self._lock`` until it has read every row, as _SerialConnection would.
+        """
+        if self._conn is None:
+            raise VaultError("The vault is locked")
+        return self._conn
 
     @property
     def is_locked(self) -> bool:
@@ -185,7 +195,7 @@ class VaultCore:
     def store_secret(self, name: str, data: bytes) -> None:
         self.set_meta(name, b64e(self._seal_secret(data, name)))
 
-    def device_signing_key(self):  # -> Ed25519PrivateKey
+    def device_signing_key(self) -> Ed25519PrivateKey:
         return signing_key_from_bytes(self.secret("device_signing_key"))
 
     def _checkpoint(self) -> None:
@@ -195,7 +205,7 @@ class VaultCore:
 
     def custody(self, record_id: str | None = None) -> list[custody.CustodyEntry]:
         with self._lock:
-            return list(custody.entries(self.conn, record_id))
+            return list(custody.entries(self._raw_conn(), record_id))
 
     def log(self, action: str, record_id: str | None = None, **details: object) -> None:
         with self._tx() as c:

@@ -21,7 +21,7 @@ class IntegrityMixin(VaultCore):
                 problems += [f"database: {r[0]}" for r in rows if r[0] != "ok"]
             except sqlcipher3.DatabaseError as exc:
                 return [f"{self.path / DB} is damaged: {exc}"]
-            problems += custody.verify_chain(custody.entries(self.conn))
+            problems += custody.verify_chain(custody.entries(self._raw_conn()))
             for att_id, *names in self.conn.execute(
                 "SELECT id, blob, clean_blob, faces_blob FROM attachments"
             ).fetchall():

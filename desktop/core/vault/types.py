@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import Refusal
 from ..crypto import (
@@ -54,10 +55,10 @@ class Attachment:
     clean_reason: str
     created_at: str
     clean_mime: str | None = None      # type of the cleaned copy (None: same as the original or no copy)
-    report: dict | None = None         # the cleaning report (desktop.core.media.CleanReport.to_dict())
+    report: dict[str, Any] | None = None  # the cleaning report (desktop.core.media.CleanReport.to_dict())
     faces_sha256: str | None = None    # the copy with faces hidden (made from the cleaned copy), if any
     faces_size: int | None = None
-    faces: dict | None = None          # {"boxes": [...], "mode": "pixelate"|"solid"}
+    faces: dict[str, Any] | None = None  # {"boxes": [...], "mode": "pixelate"|"solid"}
 
     @property
     def cleaned(self) -> bool:
@@ -74,7 +75,7 @@ class RecordSummary:
     updated_at: str
     rev: int
     status: str  # "complete" | "exported"
-    origin: dict | None = None  # analyst side: bundle, device, researcher of the latest revision
+    origin: dict[str, Any] | None = None  # analyst side: bundle, device, researcher of the latest revision
 
 
 @dataclass
@@ -86,14 +87,14 @@ class Record:
     updated_at: str
     rev: int
     current_rev: int
-    public: dict
-    identity: dict | None  # None unless revealed
+    public: dict[str, Any]
+    identity: dict[str, Any] | None  # None unless revealed
     identity_forgotten: bool
     attachments: list[Attachment] = field(default_factory=list)
-    redaction: dict | None = None
+    redaction: dict[str, Any] | None = None
     status: str = "complete"
     exported_bundle: str | None = None
-    origin: dict | None = None
+    origin: dict[str, Any] | None = None
 
 
 @dataclass
@@ -103,7 +104,7 @@ class Draft:
     form_version: str
     record_id: str | None
     updated_at: str
-    answers: dict
+    answers: dict[str, Any]
 
 
 def default_kdf() -> KdfParams:
