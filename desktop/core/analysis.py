@@ -32,7 +32,7 @@ class Act:
     day: str | None  # YYYY-MM-DD when known to the day
     city: str | None
     district: str | None
-    victims: list[dict] = field(default_factory=list)
+    victims: list[dict[str, Any]] = field(default_factory=list)
     perpetrators: list[str] = field(default_factory=list)
 
 
@@ -48,19 +48,19 @@ def acts(vault: Vault) -> list[Act]:
             for rid, device, a in vault.act_rows()]
 
 
-def victim_counts(vault: Vault, by: str = "month") -> dict[str, Counter]:
+def victim_counts(vault: Vault, by: str = "month") -> dict[str, Counter[str]]:
     """What ``victims_by_status(acts(vault), by)`` gives, counted by the database."""
     return vault.victim_counts(by)
 
 
-def perpetrator_counts(vault: Vault) -> dict[str, Counter]:
+def perpetrator_counts(vault: Vault) -> dict[str, Counter[str]]:
     """What ``violations_by_perpetrator(acts(vault))`` gives, counted by the database."""
     return vault.perpetrator_counts()
 
 
-def victims_by_status(all_acts: list[Act], by: str = "month") -> dict[str, Counter]:
+def victims_by_status(all_acts: list[Act], by: str = "month") -> dict[str, Counter[str]]:
     """{month or place: Counter(status -> victims)} for killed/injured/arrested/disappeared."""
-    table: dict[str, Counter] = defaultdict(Counter)
+    table: dict[str, Counter[str]] = defaultdict(Counter)
     for a in all_acts:
         key = a.month if by == "month" else (a.district or a.city)
         key = key or "unknown"
@@ -71,9 +71,9 @@ def victims_by_status(all_acts: list[Act], by: str = "month") -> dict[str, Count
     return dict(sorted(table.items()))
 
 
-def violations_by_perpetrator(all_acts: list[Act]) -> dict[str, Counter]:
+def violations_by_perpetrator(all_acts: list[Act]) -> dict[str, Counter[str]]:
     """{perpetrator type: Counter(act type -> acts)}."""
-    table: dict[str, Counter] = defaultdict(Counter)
+    table: dict[str, Counter[str]] = defaultdict(Counter)
     for a in all_acts:
         for p in set(a.perpetrators) or {"unknown"}:
             table[p][a.act_type or "unknown"] += 1
@@ -204,7 +204,7 @@ def _safe_cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def _csv_cells(rid: str, form_id: str, public: dict, origin: dict | None) -> dict[str, str]:
+def _csv_cells(rid: str, form_id: str, public: dict[str, Any], origin: dict[str, Any] | None) -> dict[str, str]:
     origin = origin or {}
     cells = {"id": rid, "form_id": form_id, "bundle": origin.get("bundle", ""), "device": origin.get("device", ""),
              "researcher": origin.get("researcher") or ""}

@@ -12,12 +12,13 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pyrage import x25519
 
-from .crypto import b64d, b64e, canonical_json, public_key_bytes, signing_key_from_bytes
+from .crypto import KdfParams, b64d, b64e, canonical_json, public_key_bytes, signing_key_from_bytes
 from .custody import now
 from .keystore import write_new
 from .vault import Vault, VaultError
@@ -99,7 +100,7 @@ def parse_card(data: bytes) -> Card:
 # ---------------------------------------------------------------- headquarters
 
 
-def init_hq(path: Path, passphrase: str, org: str, kdf=None) -> tuple[Vault, str, Card]:
+def init_hq(path: Path, passphrase: str, org: str, kdf: KdfParams | None = None) -> tuple[Vault, str, Card]:
     """Create an analyst vault with its age and signing identities."""
     if not org.strip():
         raise TrustError(code="trust.org_empty")
@@ -184,7 +185,7 @@ def make_receipt(vault: Vault, bundle_id: str) -> bytes:
     return json.dumps(body, indent=2).encode()
 
 
-def import_receipt(vault: Vault, data: bytes) -> dict:
+def import_receipt(vault: Vault, data: bytes) -> dict[str, Any]:
     """Field side: verify a receipt from a trusted headquarters and record it."""
     if len(data) > 16 * 1024 * 1024:
         raise TrustError(code="trust.receipt_too_large")
@@ -210,7 +211,7 @@ def import_receipt(vault: Vault, data: bytes) -> dict:
     return {"bundle_id": bundle_id, "records": records, "confirmed": confirmed}
 
 
-def imported_bundles(vault: Vault) -> list[dict]:
+def imported_bundles(vault: Vault) -> list[dict[str, Any]]:
     """Analyst side: every imported bundle with its device, researcher and record count."""
     return vault.imported_bundle_rows()
 

@@ -9,16 +9,21 @@ import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .vault import CancelFn, ProgressFn, Record, Vault
+
+if TYPE_CHECKING:
+    from .forms import Field, Form, FormRegistry
+    from .redaction import RedactionResult, Redactor, Span
+    from .redaction.pseudonyms import StoredPseudonymTable
 
 
 def save_new_record(
     vault: Vault,
-    form,  # desktop.core.forms.Form
-    answers: dict,
+    form: Form,
+    answers: dict[str, Any],
     attachments: Sequence[Path] = (),
     attachment_ids: Sequence[str] = (),
     draft_id: str | None = None,
@@ -49,7 +54,7 @@ def save_new_record(
         raise
 
 
-def save_revision(vault: Vault, record_id: str, form, answers: dict,
+def save_revision(vault: Vault, record_id: str, form: Form, answers: dict[str, Any],
                   attachment_ids: Sequence[str] = (), draft_id: str | None = None) -> int:
     """A new revision; review decisions whose words are unchanged carry over,
     changed answers are flagged for review."""
@@ -66,7 +71,7 @@ def save_revision(vault: Vault, record_id: str, form, answers: dict,
                                draft_id=draft_id, redaction=redaction, search_text=search_text)
 
 
-def _form_or_none(form_id: str, version: str, registry=None):
+def _form_or_none(form_id: str, version: str, registry: FormRegistry | None = None) -> Form | None:
     from .forms import FormError, FormRegistry
 
     try:
@@ -80,7 +85,7 @@ def _form_or_none(form_id: str, version: str, registry=None):
 FREE_TEXT_TYPES = {"text", "narrative"}
 
 
-def _walk_text(fields: dict, container: dict, prefix: str, out: list[tuple[str, str]]) -> None:
+def _walk_text(fields: dict[str, Field], container: dict[str, Any], prefix: str, out: list[tuple[str, str]]) -> None:
     for key, value in container.items():
         f = fields.get(key)
         if f is None:
@@ -102,7 +107,7 @@ def _walk_text(fields: dict, container: dict, prefix: str, out: list[tuple[str, 
                     _walk_text(children, item, sub, out)
 
 
-def text_fields(form, public: dict) -> list[tuple[str, str]]:
+def text_fields(form: Form, public: dict[str, Any]) -> list[tuple[str, str]]:
     """Every free-text answer of the non-identifying part as (path, text):
     narratives, short texts and places described in words."""
     out: list[tuple[str, str]] = []
@@ -110,32 +115,33 @@ def text_fields(form, public: dict) -> list[tuple[str, str]]:
     return out
 
 
-def text_field(form: Any, path: str) -> Any:
+def text_field(form: Form, path: str) -> Field:
     """The field a free-text path of text_fields() belongs to ("place.text" is the location's words)."""
     if path.endswith(".text") and not form.has_field(path):
         return form.field(path[: -len(".text")])
     return form.field(path)
 
 
-def _set_path(container: dict, path: str, value: str) -> None:
-    import re
-
+def _set_path(container: dict[str, Any], path: str, value: str) -> None:
+    """Set the answer at a path of text_fields() (made from this same container)."""
     parts = re.findall(r"([^.\[\]]+)(?:\[(\d+)\])?", path)
-    cur: object = container
+    cur: dict[str, Any] | list[Any] = container
     for n, (key, index) in enumerate(parts):
         last = n == len(parts) - 1
+        assert isinstance(cur, dict)  # a name in the path is a key of an answers object
         if last and not index:
-            cur[key] = value  # type: ignore[index]
+            cur[key] = value
             return
-        cur = cur[key]  # type: ignore[index]
+        cur = cur[key]
         if index:
+            assert isinstance(cur, list)  # an [index] follows a repeat's list of entries
             if last:
-                cur[int(index)] = value  # type: ignore[index]
+                cur[int(index)] = value
                 return
-            cur = cur[int(index)]  # type: ignore[index]
+            cur = cur[int(index)]
 
 
-def location_names(field, value: object) -> list[str]:
+def location_names(field: Field, value: object) -> list[str]:
     """Every name of an incident location: gazetteer labels in all languages.
 
     The location's words ("outside the house of ...") are not a place name to
@@ -154,7 +160,8 @@ def location_names(field, value: object) -> list[str]:
     return out
 
 
-def record_redactor(form, public: dict, identity: dict, vault: Vault | None = None, record_id: str | None = None):
+def record_redactor(form: Form, public: dict[str, Any], identity: dict[str, Any], vault: Vault | None = None,
+                    record_id: str | None = None) -> Redactor:
     """A Redactor primed with this record's known names, publishable names and
     incident places; with a vault and record id its pseudonyms are the record's
     stored ones (the same in review, bundle, headquarters and every revision)."""
@@ -163,7 +170,7 @@ def record_redactor(form, public: dict, identity: dict, vault: Vault | None = No
     answers = form.merge(public, identity)
     places: list[str] = []
 
-    def collect(fields, container):
+    def collect(fields: dict[str, Field], container: dict[str, Any]) -> None:
         for key, value in container.items():
             f = fields.get(key)
             if f is None:
@@ -187,7 +194,7 @@ def record_redactor(form, public: dict, identity: dict, vault: Vault | None = No
 _RUN_ORDER_KEY = re.compile(r"^((?:known|kunya:[a-z]+)):(\d+)$")
 
 
-def stored_pseudonyms(vault: Vault, record_id: str, redactor):
+def stored_pseudonyms(vault: Vault, record_id: str, redactor: Redactor) -> StoredPseudonymTable:
     """The record's pseudonym table in the vault, for this redactor."""
     from .redaction.normalize import norm
     from .redaction.pseudonyms import StoredPseudonymTable
@@ -210,14 +217,14 @@ def stored_pseudonyms(vault: Vault, record_id: str, redactor):
         canon=canon)
 
 
-def detect_for_review(form, public: dict, identity: dict, vault: Vault | None = None,
-                      record_id: str | None = None) -> dict[str, list]:
+def detect_for_review(form: Form, public: dict[str, Any], identity: dict[str, Any], vault: Vault | None = None,
+                      record_id: str | None = None) -> dict[str, list[Span]]:
     """Detections per free-text field, for the researcher's review."""
     redactor = record_redactor(form, public, identity, vault, record_id)
     return {path: redactor.detect(text) for path, text in text_fields(form, public)}
 
 
-def redact_answer(redactor, text: str, entry: dict | None):
+def redact_answer(redactor: Redactor, text: str, entry: dict[str, Any] | None) -> RedactionResult:
     """One answer redacted: the researcher's decisions where they exist, else every detection."""
     from .redaction import apply_decisions
 
@@ -227,7 +234,8 @@ def redact_answer(redactor, text: str, entry: dict | None):
     return redactor.redact(text)
 
 
-def redacted_public(form, public: dict, identity: dict, review: dict | None = None, redactor=None) -> dict:
+def redacted_public(form: Form, public: dict[str, Any], identity: dict[str, Any],
+                    review: dict[str, Any] | None = None, redactor: Redactor | None = None) -> dict[str, Any]:
     """The non-identifying answers with every free text redacted.
 
     Where the researcher reviewed a field, their decisions are applied to the
@@ -243,7 +251,8 @@ def redacted_public(form, public: dict, identity: dict, review: dict | None = No
 _PSEUDONYM = re.compile(r"\[[A-Z_]+-\d+\]")
 
 
-def index_text(form, public: dict, identity: dict, review: dict | None, redactor=None) -> str:
+def index_text(form: Form, public: dict[str, Any], identity: dict[str, Any], review: dict[str, Any] | None,
+               redactor: Redactor | None = None) -> str:
     """What the full-text index may hold for a record: its non-identifying
     answers with every narrative redacted, pseudonyms left out (searching
     "PERSON" must not list every record that names someone)."""
@@ -252,7 +261,7 @@ def index_text(form, public: dict, identity: dict, review: dict | None, redactor
     return _PSEUDONYM.sub(" ", text)
 
 
-def reindex_record(vault: Vault, record_id: str, registry=None) -> None:
+def reindex_record(vault: Vault, record_id: str, registry: FormRegistry | None = None) -> None:
     """Index one record again from its redacted text (after a migration, an
     import, or forgetting its identities)."""
     from .redaction import Redactor
@@ -269,7 +278,7 @@ def reindex_record(vault: Vault, record_id: str, registry=None) -> None:
     vault.set_search_text(record_id, text)
 
 
-def ensure_search_index(vault: Vault, registry=None, progress: ProgressFn | None = None,
+def ensure_search_index(vault: Vault, registry: FormRegistry | None = None, progress: ProgressFn | None = None,
                         cancel: CancelFn | None = None) -> int:
     """Index every record the full-text index does not cover; returns how many."""
     from .forms import FormRegistry
@@ -285,7 +294,8 @@ def ensure_search_index(vault: Vault, registry=None, progress: ProgressFn | None
     return len(todo)
 
 
-def export_view(vault: Vault, record_id: str, include_identities: bool, registry=None) -> dict:
+def export_view(vault: Vault, record_id: str, include_identities: bool,
+                registry: FormRegistry | None = None) -> dict[str, Any]:
     """A record as it leaves the laptop in a bundle (pass one ``registry`` for many records)."""
     from .forms import FormRegistry
 
@@ -305,7 +315,7 @@ def export_view(vault: Vault, record_id: str, include_identities: bool, registry
     }
 
 
-def forget_identities(vault: Vault, record_ids: list[str], registry=None) -> None:
+def forget_identities(vault: Vault, record_ids: list[str], registry: FormRegistry | None = None) -> None:
     """Forget the identities of records: the compartment's key is destroyed and
     every revision's free text is redacted in place (with the identities known
     until now and the researcher's review), so names leave the narratives and
@@ -314,7 +324,7 @@ def forget_identities(vault: Vault, record_ids: list[str], registry=None) -> Non
     from .forms import FormError, FormRegistry
 
     reg = registry or FormRegistry()
-    redacted: dict[str, dict[int, dict]] = {}
+    redacted: dict[str, dict[int, dict[str, Any]]] = {}
     for rid in record_ids:
         rec = vault.get_record(rid)
         try:
@@ -348,7 +358,7 @@ class Masked:
     status: dict[str, str] = field(default_factory=dict)
 
 
-def _redact_strings(value: object, redactor) -> object:
+def _redact_strings(value: object, redactor: Redactor) -> object:
     if isinstance(value, str):
         return redactor.redact(value).text if value.strip() else value
     if isinstance(value, dict):
@@ -358,7 +368,8 @@ def _redact_strings(value: object, redactor) -> object:
     return value
 
 
-def masked_record(vault: Vault, record_id: str, rev: int | None = None, registry=None) -> Masked:
+def masked_record(vault: Vault, record_id: str, rev: int | None = None,
+                  registry: FormRegistry | None = None) -> Masked:
     """The record with its narratives redacted (reviewed decisions where they
     exist, automatic detection otherwise). Reading the identity compartment to
     find known names here shows nothing, so it is not a reveal."""
@@ -371,7 +382,8 @@ def masked_record(vault: Vault, record_id: str, rev: int | None = None, registry
     public = copy.deepcopy(rec.public)
     status: dict[str, str] = {}
     if form is None:
-        public = _redact_strings(public, Redactor())  # type: ignore[assignment]
+        redactor = Redactor()
+        public = {k: _redact_strings(v, redactor) for k, v in public.items()}
     else:
         redactor = record_redactor(form, rec.public, identity, vault, record_id)
         for path, text in text_fields(form, rec.public):
