@@ -8,12 +8,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from .cli_common import (
+    Command,
     Refused,
+    Subcommands,
     duress_passphrase,
     emit,
     new_passphrase,
@@ -135,7 +137,7 @@ def cmd_forms_import_xlsform(args: argparse.Namespace) -> None:
 # ---------------------------------------------------------------- records
 
 
-def _load_answers(path: str) -> dict:
+def _load_answers(path: str) -> dict[str, Any]:
     try:
         if Path(path).stat().st_size > 20 * 1024 * 1024:
             raise Refused(f"{path} is too large for an answers file")
@@ -147,8 +149,9 @@ def _load_answers(path: str) -> dict:
     if not isinstance(answers, dict):
         raise Refused(f"{path} must hold a JSON object of answers")
     # Also accept the example-interview layout {"form": ID, "version": V, "answers": {...}}.
-    if isinstance(answers.get("answers"), dict) and isinstance(answers.get("form"), str):
-        answers = answers["answers"]
+    inner = answers.get("answers")
+    if isinstance(inner, dict) and isinstance(answers.get("form"), str):
+        return inner
     return answers
 
 
@@ -313,7 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["en", "ar"], help="interface language for the desktop app")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    def add(parent, name: str, fn: Callable, help: str, **kw):
+    def add(parent: Subcommands, name: str, fn: Command, help: str, **kw: Any) -> argparse.ArgumentParser:
         sp = parent.add_parser(name, help=help, parents=[common], **kw)
         sp.set_defaults(fn=fn)
         return sp

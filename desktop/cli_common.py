@@ -11,13 +11,24 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, Protocol, TypeAlias
 
 from .core import paths
 from .core.errors import Refusal
 from .core.services import access
+
+
+# A command's handler, and the helper with which the command modules register theirs (cli.py's ``add``).
+Command: TypeAlias = Callable[[argparse.Namespace], None]
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+class AddCommand(Protocol):
+    def __call__(self, parent: Subcommands, name: str, fn: Command, help: str,
+                 **kw: Any) -> argparse.ArgumentParser: ...  # kw: what ArgumentParser() takes
 
 
 class Refused(Refusal):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-from .cli_common import Refused, emit, new_passphrase, open_vault
+from .cli_common import AddCommand, Refused, Subcommands, emit, new_passphrase, open_vault
 from .core import paths
 from .core.errors import Refusal
 from .core.services import access, analysis, exchange, forms_admin
@@ -117,7 +116,7 @@ def cmd_hq_export(args: argparse.Namespace) -> None:
     emit(args, {"out": args.out, "records": count}, f"Wrote {count} records to {args.out}")
 
 
-def add_commands(sub, add: Callable) -> None:
+def add_commands(sub: Subcommands, add: AddCommand) -> None:
     hq = sub.add_parser("hq", help="headquarters: identity, import, analysis").add_subparsers(
         dest="hq_command", metavar="ACTION", required=True)
     i = add(hq, "init", cmd_hq_init, "make an analyst vault and its recipient card")
