@@ -15,13 +15,13 @@ from __future__ import annotations
 import io
 import json
 import os
+import secrets
 import shutil
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-PASSPHRASE = "self-test passphrase, not a secret"
 
 
 def _check_resources(_tmp: Path) -> str:
@@ -121,12 +121,13 @@ def _check_vault_and_bundle(tmp: Path) -> str:
         raise AssertionError(f"the demo interview does not validate: {issues[0].message}")
     photo = tmp / "photo.jpg"  # a generated image, not testimony
     photo.write_bytes(_gps_jpeg())
-    field, _ = Vault.create(tmp / "field", PASSPHRASE, kdf=FLOOR)
-    hq, _code, card = init_hq(tmp / "hq", PASSPHRASE, "Self-test HQ", kdf=FLOOR)
+    passphrase = secrets.token_urlsafe(24)  # the two throwaway vaults' only, never shown
+    field, _ = Vault.create(tmp / "field", passphrase, kdf=FLOOR)
+    hq, _code, card = init_hq(tmp / "hq", passphrase, "Self-test HQ", kdf=FLOOR)
     try:
         rid = save_new_record(field, form, answers, [photo])
         field.lock()
-        field = Vault.unlock(tmp / "field", PASSPHRASE)
+        field = Vault.unlock(tmp / "field", passphrase)
         rec = field.get_record(rid, reveal=True)
         if not rec.identity or not rec.attachments:
             raise AssertionError("the record did not read back whole after unlocking")

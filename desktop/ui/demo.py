@@ -10,7 +10,8 @@ from desktop.core.services import Vault, access, interviews
 
 from .base.forms import FormCatalog
 
-DEMO_PASSPHRASE = "demo vault with fictional interviews only"
+# Public on purpose: the unlock screen shows it (a throwaway vault of fictional interviews).
+DEMO_PASSPHRASE = "demo vault with fictional interviews only"  # noqa: S105
 
 
 def demo_dir() -> Path:
