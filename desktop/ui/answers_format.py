@@ -3,38 +3,52 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
 from .base.widgets import clean_text
 
+if TYPE_CHECKING:
+    from desktop.core.forms import Field
 
-def _pick(texts: dict, lang: str) -> str:
+
+def _word(words: dict[str, str], code: object) -> str:
+    """The word for a stored code ("" for a code it does not know)."""
+    return words.get(code, "") if isinstance(code, str) else ""
+
+
+def _pick(texts: dict[str, str], lang: str) -> str:
     if not texts:
         return ""
     return texts.get(lang) or texts.get("en") or next(iter(texts.values()), "")
 
 
-def format_date(v: dict) -> str:
+def format_date(v: dict[str, Any]) -> str:
     p = v.get("precision")
     if p == "day":
         return str(v.get("date", ""))
     if p == "month":
         return str(v.get("month", ""))
     if p == "part_of_month":
-        part = {"early": QCoreApplication.translate("AnswersFormat", "early"), "mid": QCoreApplication.translate("AnswersFormat", "middle of"), "late": QCoreApplication.translate("AnswersFormat", "late")}.get(v.get("part"), "")
+        parts = {
+            "early": QCoreApplication.translate("AnswersFormat", "early"),
+            "mid": QCoreApplication.translate("AnswersFormat", "middle of"),
+            "late": QCoreApplication.translate("AnswersFormat", "late"),
+        }
+        part = _word(parts, v.get("part"))
         return f"{part} {v.get('month', '')}"
     if p == "year":
         return str(v.get("year", ""))
     if p == "range":
-        return QCoreApplication.translate("AnswersFormat", "between {a} and {b}").format(a=v.get("from", ""), b=v.get("to", ""))
+        return QCoreApplication.translate("AnswersFormat", "between {a} and {b}").format(
+            a=v.get("from", ""), b=v.get("to", ""))
     if p == "unknown":
         return QCoreApplication.translate("AnswersFormat", "not known")
     return json.dumps(v, ensure_ascii=False)
 
 
-def format_value(field: Any, value: Any, lang: str) -> str:
+def format_value(field: Field, value: Any, lang: str) -> str:
     if value is None:
         return ""
     t = getattr(field, "type", "text")
@@ -48,17 +62,28 @@ def format_value(field: Any, value: Any, lang: str) -> str:
             out.append(c.text(lang) if c else str(v))
         return clean_text(", ".join(out))
     if t == "yes_no_unknown":
-        return {"yes": QCoreApplication.translate("AnswersFormat", "Yes"), "no": QCoreApplication.translate("AnswersFormat", "No"), "unknown": QCoreApplication.translate("AnswersFormat", "Not known")}.get(value, str(value))
+        return {
+            "yes": QCoreApplication.translate("AnswersFormat", "Yes"),
+            "no": QCoreApplication.translate("AnswersFormat", "No"),
+            "unknown": QCoreApplication.translate("AnswersFormat", "Not known"),
+        }.get(value, str(value))
     if t in ("boolean", "consent"):
-        return QCoreApplication.translate("AnswersFormat", "Yes") if value else QCoreApplication.translate("AnswersFormat", "No")
+        if value:
+            return QCoreApplication.translate("AnswersFormat", "Yes")
+        return QCoreApplication.translate("AnswersFormat", "No")
     if t == "approx_date" and isinstance(value, dict):
         return format_date(value)
     if t == "time" and isinstance(value, dict):
         if value.get("precision") == "exact":
             return str(value.get("time", ""))
         if value.get("precision") == "period":
-            return {"morning": QCoreApplication.translate("AnswersFormat", "morning"), "afternoon": QCoreApplication.translate("AnswersFormat", "afternoon"), "evening": QCoreApplication.translate("AnswersFormat", "evening"),
-                    "night": QCoreApplication.translate("AnswersFormat", "night")}.get(value.get("period"), "")
+            periods = {
+                "morning": QCoreApplication.translate("AnswersFormat", "morning"),
+                "afternoon": QCoreApplication.translate("AnswersFormat", "afternoon"),
+                "evening": QCoreApplication.translate("AnswersFormat", "evening"),
+                "night": QCoreApplication.translate("AnswersFormat", "night"),
+            }
+            return _word(periods, value.get("period"))
         return QCoreApplication.translate("AnswersFormat", "not known")
     if t == "location" and isinstance(value, dict):
         parts = []

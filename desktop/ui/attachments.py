@@ -177,7 +177,8 @@ class AttachmentsPanel(QGroupBox):
         self.source_box.setVisible(False)
 
     def delete_sources(self) -> None:
-        todo, self.sources = list(self.sources), []
+        todo: list[tuple[Path | str, str]] = list(self.sources)
+        self.sources = []
         self.delete_sources_button.setEnabled(False)
         self.keep_sources_button.setEnabled(False)
 

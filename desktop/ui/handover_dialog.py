@@ -169,7 +169,7 @@ class HandoverDialog(QDialog):
         self.task.failed.connect(self._failed)
         self.refresh()
 
-    def _done(self, done: list) -> None:
+    def _done(self, done: list[str]) -> None:
         self.task = None
         if self.what() == "records":
             text = self.tr("{n} testimonies were deleted from this laptop.")

@@ -5,13 +5,50 @@ ui/base, which imports no screen). Each screen has ``session``, ``shell``,
 
 from __future__ import annotations
 
-from .base.widgets import WIPE_SHORTCUT, toolbar_action
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
-__all__ = ["WIPE_SHORTCUT", "ScreenActions"]
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QToolBar
+
+from .base.widgets import WIPE_SHORTCUT, Shortcut, toolbar_action
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.core.services import Vault
+
+    from .base.idle import IdleWatcher
+    from .base.session import Session
+    from .settings_dialog import SettingsDialog
+    from .wipe_dialog import QuickWipeDialog
+
+    _Screen = QWidget  # the mixin is only ever a base of a QWidget screen
+else:
+    _Screen = object
+
+__all__ = ["WIPE_SHORTCUT", "ScreenActions", "Shell"]
 
 
-class ScreenActions:
-    def _action(self, text: str, shortcut, slot, icon=None):
+class Shell(Protocol):
+    """What a screen asks of the window that holds it."""
+
+    def set_language(self, lang: str) -> None: ...
+    def lock(self) -> None: ...
+    def wiped(self) -> None: ...
+
+
+class ScreenActions(_Screen):
+    session: Session
+    vault: Vault
+    shell: Shell
+    idle: IdleWatcher
+    toolbar: QToolBar
+    settings_dialog: SettingsDialog
+    wipe_dialog: QuickWipeDialog
+
+    def _action(self, text: str, shortcut: Shortcut | None, slot: Callable[[], object],
+                icon: QIcon | None = None) -> QAction:
         return toolbar_action(self, self.toolbar, text, shortcut, slot, icon)
 
     def settings(self) -> None:

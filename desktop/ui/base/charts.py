@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -33,7 +33,7 @@ def nice_step(maximum: float, ticks: int = 5) -> float:
     if maximum <= 0:
         return 1.0
     raw = maximum / ticks
-    mag = 10 ** math.floor(math.log10(raw))
+    mag = 10.0 ** math.floor(math.log10(raw))
     for m in (1, 2, 5, 10):
         if raw <= m * mag:
             return max(1.0, m * mag)
@@ -79,7 +79,7 @@ class StackedBarChart(QWidget):
         return not any(self.totals())
 
     def _describe(self) -> None:
-        parts = [f"{c}: {self._fmt(t)}" for c, t in zip(self.categories, self.totals())]
+        parts = [f"{c}: {self._fmt(t)}" for c, t in zip(self.categories, self.totals(), strict=True)]
         self.setAccessibleDescription("; ".join(parts))
 
     @staticmethod
@@ -184,7 +184,7 @@ class StackedBarChart(QWidget):
         n = len(self.categories)
         slot = bars.width() / n
         bw = min(slot * 0.7, fm.horizontalAdvance("M") * 6)
-        for i, (cat, row) in enumerate(zip(self.categories, self.values)):
+        for i, (cat, row) in enumerate(zip(self.categories, self.values, strict=True)):
             x = self._x(bars, bars.left() + slot * i, slot)
             bx = x + (slot - bw) / 2
             y = bars.bottom()
@@ -227,11 +227,11 @@ class StackedBarChart(QWidget):
             p.setPen(self._grid_pen())
             p.drawLine(QPointF(x, ltr_bars.top()), QPointF(x, ltr_bars.bottom()))
             p.setPen(text)
-            w = fm.horizontalAdvance(self._fmt(v)) + 4
-            p.drawText(QRectF(x - w / 2, ltr_bars.bottom() + 2, w, axis_h),
+            tick_w = fm.horizontalAdvance(self._fmt(v)) + 4
+            p.drawText(QRectF(x - tick_w / 2, ltr_bars.bottom() + 2, tick_w, axis_h),
                        int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), self._fmt(v))
             v += step
-        for i, (cat, row) in enumerate(zip(self.categories, self.values)):
+        for i, (cat, row) in enumerate(zip(self.categories, self.values, strict=True)):
             y = ltr_bars.top() + slot * i
             by = y + (slot - bh) / 2
             p.setPen(text)
@@ -264,7 +264,7 @@ class StackedBarChart(QWidget):
                 return i, j
         return None
 
-    def event(self, e) -> bool:  # noqa: D401 - Qt API
+    def event(self, e: QEvent) -> bool:  # noqa: D401 - Qt API
         if e.type() == e.Type.ToolTip and isinstance(e, QHelpEvent):
             hit = self.bar_at(QPointF(e.pos()))
             if hit is None:

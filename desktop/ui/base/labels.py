@@ -5,14 +5,18 @@ interface language. Unknown codes are shown as they are (plain text)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from .forms import FormCatalog
 from .widgets import clean_text
 
+if TYPE_CHECKING:
+    from desktop.core.forms.vocab import Gazetteer, VocabStore
 
-def _pick(texts: dict | None, lang: str) -> str:
+
+def _pick(texts: dict[str, str] | None, lang: str) -> str:
     if not texts:
         return ""
     return texts.get(lang) or texts.get("en") or next(iter(texts.values()), "")
@@ -32,7 +36,8 @@ class Labels:
         self.lang = lang
         self.forms = forms
         self._vocab: dict[str, dict[str, str]] = {}
-        self._gazetteer = None
+        self._gazetteer: Gazetteer | None = None
+        self._store: VocabStore | None
         try:
             from desktop.core.services.forms_admin import vocabularies
 
@@ -78,7 +83,7 @@ class Labels:
         return list(self._terms("perpetrator_types").items())
 
     # ---------------------------------------------------------------- places
-    def gazetteer(self):
+    def gazetteer(self) -> Gazetteer | None:
         if self._gazetteer is None and self._store is not None:
             try:
                 name = self._store.default_gazetteer()

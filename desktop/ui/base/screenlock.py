@@ -16,6 +16,10 @@ except ImportError:  # pragma: no cover - QtDBus is part of PySide6-Essentials o
     QDBusConnection = None  # type: ignore[assignment,misc]
 
 
+# PySide6's stubs type connect()'s slot as bytes, but at run time it takes only the str
+# that SLOT() returns (bytes raise ValueError): hence the two call-overload ignores below.
+
+
 class ScreenLockWatcher(QObject):
     screen_locked = Signal()
 
@@ -30,13 +34,14 @@ class ScreenLockWatcher(QObject):
                 ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
                 ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver"),
             ):
-                if session.connect(service, path, iface, "ActiveChanged", self, SLOT("_on_active(bool)")):
+                if session.connect(service, path, iface, "ActiveChanged", self,  # type: ignore[call-overload]
+                                   SLOT("_on_active(bool)")):
                     self.listening.append(iface)
         system = QDBusConnection.systemBus()
-        if system.isConnected():
-            if system.connect("org.freedesktop.login1", "/org/freedesktop/login1",
-                              "org.freedesktop.login1.Manager", "PrepareForSleep", self, SLOT("_on_sleep(bool)")):
-                self.listening.append("login1")
+        if system.isConnected() and system.connect(  # type: ignore[call-overload]
+                "org.freedesktop.login1", "/org/freedesktop/login1", "org.freedesktop.login1.Manager",
+                "PrepareForSleep", self, SLOT("_on_sleep(bool)")):
+            self.listening.append("login1")
 
     @Slot(bool)
     def _on_active(self, active: bool) -> None:

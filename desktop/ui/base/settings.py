@@ -20,6 +20,13 @@ class Settings:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._q = QSettings(str(path), QSettings.Format.IniFormat)
 
+    def _int(self, key: str, default: int) -> int:
+        """A whole-number setting; ValueError or TypeError when what is stored is not one."""
+        value = self._q.value(key, default)
+        if not isinstance(value, (int, float, str, bytes)):
+            raise TypeError(f"{key}: {type(value).__name__} is not a number")
+        return int(value)
+
     def _set(self, key: str, value: object) -> None:
         assert key in ALLOWED, key
         self._q.setValue(key, value)
@@ -37,7 +44,7 @@ class Settings:
     @property
     def autolock_minutes(self) -> int:
         try:
-            return max(0, min(240, int(self._q.value("autolock_minutes", 5))))
+            return max(0, min(240, self._int("autolock_minutes", 5)))
         except (TypeError, ValueError):
             return 5
 
@@ -59,7 +66,7 @@ class Settings:
         """The wipe-after-failures setting of older releases, which kept it here (it now
         lives in the vault); read once, then removed with its counter."""
         try:
-            value = max(0, int(self._q.value("wipe_after_failures", 0)))
+            value = max(0, self._int("wipe_after_failures", 0))
         except (TypeError, ValueError):
             value = 0
         if self._q.contains("wipe_after_failures") or self._q.contains("failed_unlocks"):

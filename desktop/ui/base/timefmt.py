@@ -19,9 +19,9 @@ def isolate(text: str) -> str:
     """Witness text in a right-to-left interface: a first-strong isolate keeps
     an English sentence or a phone number in its own order ("0933 123 456",
     not "456 123 0933") whatever the surrounding direction."""
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtGui import QGuiApplication
 
-    app = QApplication.instance()
-    if app is None or not app.isRightToLeft() or not text:
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication) or not app.isRightToLeft() or not text:
         return text
     return "\u2068" + text + "\u2069"

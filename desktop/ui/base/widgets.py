@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QWidget
+from collections.abc import Callable
 
-_CONTROL = {c for c in range(32)} - {9, 10}
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QToolBar, QWidget
+
+_CONTROL = set(range(32)) - {9, 10}
 WIPE_SHORTCUT = "Ctrl+Shift+Delete"  # quick wipe: the same on every screen, the lock screen included
+
+# What a toolbar action's shortcut is given as: "Ctrl+L", a standard key, or a sequence.
+Shortcut = str | QKeySequence | QKeySequence.StandardKey
 
 
 def clean_text(text: object) -> str:
@@ -40,7 +46,7 @@ class PlainLabel(QLabel):
             if h > 0 and h != self.minimumHeight():
                 self.setMinimumHeight(h)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         self._fit()
 
@@ -64,18 +70,16 @@ def hline() -> QFrame:
     return line
 
 
-def toolbar_action(owner, toolbar, text: str, shortcut, slot, icon=None):
+def toolbar_action(owner: QWidget, toolbar: QToolBar, text: str, shortcut: Shortcut | None,
+                   slot: Callable[[], object], icon: QIcon | None = None) -> QAction:
     """A toolbar action reachable by keyboard, its shortcut in the tooltip and a
     name for screen readers (shared by the field and analyst windows)."""
-    from PySide6.QtCore import Qt as _Qt
-    from PySide6.QtGui import QAction, QKeySequence
-
     act = QAction(text, owner)
     if icon is not None:
         act.setIcon(icon)
     if shortcut is not None:
         act.setShortcut(QKeySequence(shortcut))
-        act.setShortcutContext(_Qt.ShortcutContext.WindowShortcut)
+        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         act.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
     act.triggered.connect(slot)
     toolbar.addAction(act)
