@@ -34,8 +34,10 @@ def hq(tmp_path):
         act("killing", "2012-02-04", "homs", "khalidiya", ["killed"], ["army", "shabiha"]),
     ]}, {}, origin={"device": "DEV-B"})
     ids["c"] = v.add_record("detention", "1", {"acts": [
-        act("arbitrary_detention", "2012-03-10", "homs", "baba_amr", ["arrested", "disappeared"], ["air_force_intelligence"]),
-        {"act_type": "torture", "act_date": {"precision": "month", "month": "2012-03"}, "act_victims": [{"status": "released"}]},
+        act("arbitrary_detention", "2012-03-10", "homs", "baba_amr", ["arrested", "disappeared"],
+            ["air_force_intelligence"]),
+        {"act_type": "torture", "act_date": {"precision": "month", "month": "2012-03"},
+         "act_victims": [{"status": "released"}]},
     ]}, {}, origin={"device": "DEV-A"})
     yield v, ids
     v.lock()

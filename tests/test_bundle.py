@@ -110,7 +110,7 @@ def test_edited_record_is_offered_again_as_revision(pair):
 def test_identities_only_when_asked(pair):
     rid = pair.field.add_record("eyewitness", "1", {"narrative": "n"}, {"name": "Named Witness"})
     bundle = pair.export(include_identities=True)
-    manifest = json.loads(dict((m.name, d) for m, d in open_tar(pair, bundle))["manifest.json"])
+    manifest = json.loads({m.name: d for m, d in open_tar(pair, bundle)}["manifest.json"])
     assert manifest["include_identities"] is True and manifest["redaction_level"] == "identities-included"
     import_bundle(pair.hq, bundle, trust_new_device=True)
     assert pair.hq.get_record(rid, reveal=True).identity == {"name": "Named Witness"}
@@ -140,7 +140,7 @@ def test_device_trust(pair, tmp_path):
     b2 = tmp_path / "other.tstm"
     export_bundle(other, pair.card.fingerprint, b2, simple_view)
     before = pair.digest()
-    with pytest.raises(BundleError, match="changed key|known with device"):
+    with pytest.raises(BundleError, match=r"changed key|known with device"):
         import_bundle(pair.hq, b2, trust_new_device=True)
     assert pair.digest() == before
     assert import_bundle(pair.hq, b2, accept_changed_key=True).records_added == 1
@@ -320,7 +320,7 @@ def test_attachment_hash_mismatch(hostile):
 
 def test_extra_member(hostile):
     pair, _, members, before = hostile
-    extra = members + [(tarfile.TarInfo("records/00000000-0000-0000-0000-000000000000.json"), b"{}")]
+    extra = [*members, (tarfile.TarInfo("records/00000000-0000-0000-0000-000000000000.json"), b"{}")]
     refused(pair, build(pair, extra, pair.tmp / "e.tstm"), before, "unexpected member")
 
 
@@ -333,7 +333,7 @@ def test_missing_member(hostile):
 @pytest.mark.parametrize("name", ["../evil.json", "/etc/passwd", "records/../../x", "attachments/..%2f"])
 def test_path_traversal(hostile, name):
     pair, _, members, before = hostile
-    evil = members[:2] + [(tarfile.TarInfo(name), b"owned")] + members[2:]
+    evil = [*members[:2], (tarfile.TarInfo(name), b"owned"), *members[2:]]
     refused(pair, build(pair, evil, pair.tmp / "p.tstm"), before, "leave the bundle|unexpected member")
     assert not (pair.tmp / "evil.json").exists()
 
@@ -344,7 +344,7 @@ def test_links_and_devices(hostile, kind):
     info = tarfile.TarInfo("custody.jsonl")
     info.type = kind
     info.linkname = "/etc/shadow"
-    evil = members[:2] + [(info, b"")] + members[2:]
+    evil = [*members[:2], (info, b""), *members[2:]]
     refused(pair, build(pair, evil, pair.tmp / "l.tstm"), before, "is a link|device file|not a regular file")
 
 
@@ -373,7 +373,7 @@ def test_thousands_of_tiny_members(hostile):
 def test_duplicate_names(hostile):
     pair, _, members, before = hostile
     rec = next(x for x in members if x[0].name.startswith("records/"))
-    refused(pair, build(pair, members + [rec], pair.tmp / "d.tstm"), before, "appears twice")
+    refused(pair, build(pair, [*members, rec], pair.tmp / "d.tstm"), before, "appears twice")
 
 
 def test_manifest_not_json(hostile):
@@ -453,7 +453,7 @@ def test_unknown_device_refused_before_anything_is_staged(pair):
 
 def test_huge_extended_header_refused(hostile):
     pair, _, members, before = hostile
-    evil = members[:2] + [(tarfile.TarInfo("records/" + "a" * 300_000 + ".json"), b"{}")] + members[2:]
+    evil = [*members[:2], (tarfile.TarInfo("records/" + "a" * 300_000 + ".json"), b"{}"), *members[2:]]
     refused(pair, build(pair, evil, pair.tmp / "long.tstm"), before, "damaged|unexpected member")
 
 
@@ -485,7 +485,7 @@ def test_member_name_with_newline_refused(hostile):
     pair, _, members, before = hostile
     att = next(x for x in members if x[0].name.startswith("attachments/"))
     info = tarfile.TarInfo(att[0].name + "\n")
-    refused(pair, build(pair, members + [(info, att[1])], pair.tmp / "nl.tstm"), before,
+    refused(pair, build(pair, [*members, (info, att[1])], pair.tmp / "nl.tstm"), before,
             "leave the bundle|unexpected member")
 
 

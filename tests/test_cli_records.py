@@ -81,6 +81,7 @@ def test_forms_validate_and_xlsform_import(tmp_path):
     assert r.returncode == 0, r.stderr
     assert run("forms", "validate", str(out)).returncode == 0
     bad = tmp_path / "bad.yaml"
-    bad.write_text("form: x\nversion: '1'\ntitle: {en: X}\nsections:\n- id: s\n  fields:\n  - {id: a, type: spaceship}\n")
+    bad.write_text("form: x\nversion: '1'\ntitle: {en: X}\nsections:\n- id: s\n"
+                   "  fields:\n  - {id: a, type: spaceship}\n")
     r = run("forms", "validate", str(bad))
     assert r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1

@@ -69,7 +69,8 @@ def test_wrong_passphrase_and_recovery_code(made, tmp_path):
         == "testimony: Wrong passphrase"
     cf = tmp_path / "code.txt"
     cf.write_text("ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789")
-    assert "Wrong recovery code" in refused(run("vault", "check", "--vault", str(vault), "--recovery-code-file", str(cf)))
+    assert "Wrong recovery code" in refused(
+        run("vault", "check", "--vault", str(vault), "--recovery-code-file", str(cf)))
     assert digest(vault) == before
 
 

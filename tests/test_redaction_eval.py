@@ -132,7 +132,7 @@ def test_precision_recall():
     stats, keep_total, keep_ok, misses, false_pos, lost = evaluate(recs)
     print()
     print(f"{'label':<18}{'gold':>6}{'found':>7}{'recall':>8}{'detected':>10}{'correct':>9}{'precision':>11}")
-    for row in ["PERSON (known)", "PERSON (unknown)"] + list(STRUCTURED):
+    for row in ["PERSON (known)", "PERSON (unknown)", *STRUCTURED]:
         s = stats[row]
         print(f"{row:<18}{s['gold']:>6}{s['found']:>7}{_ratio(s['found'], s['gold']):>8.3f}", end="")
         lab = row.split()[0]
@@ -143,11 +143,11 @@ def test_precision_recall():
             print()
     known_r = _ratio(stats["PERSON (known)"]["found"], stats["PERSON (known)"]["gold"])
     unk_r = _ratio(stats["PERSON (unknown)"]["found"], stats["PERSON (unknown)"]["gold"])
-    sg = sum(stats[l]["gold"] for l in STRUCTURED)
-    sf = sum(stats[l]["found"] for l in STRUCTURED)
+    sg = sum(stats[label]["gold"] for label in STRUCTURED)
+    sf = sum(stats[label]["found"] for label in STRUCTURED)
     struct_r = _ratio(sf, sg)
-    det = sum(stats[l]["det"] for l in LABELS)
-    tp = sum(stats[l]["tp"] for l in LABELS)
+    det = sum(stats[label]["det"] for label in LABELS)
+    tp = sum(stats[label]["tp"] for label in LABELS)
     prec = _ratio(tp, det)
     keep = _ratio(keep_ok, keep_total)
     print(f"known identities recall {known_r:.3f} | structured recall {struct_r:.3f} "

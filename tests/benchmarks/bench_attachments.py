@@ -164,7 +164,8 @@ def _time_pyrage(src: Path) -> float:
 def test_import_1gib_throughput(big_file, vault: Vault, tmp_path: Path, report: Report) -> None:
     src, gen_s = big_file
     size = src.stat().st_size
-    report(f"source: {size / GiB:.0f} GiB of random-looking data (ChaCha20 keystream) written 1 MiB at a time in {gen_s:.1f} s "
+    report(f"source: {size / GiB:.0f} GiB of random-looking data (ChaCha20 keystream) written 1 MiB at a time "
+           f"in {gen_s:.1f} s "
            f"(in the OS page cache for every reader below; all on the same disk: {tmp_path})")
     report("random bytes are no known format, so no cleaned copy is made: this is the pure streaming path "
            "(read, SHA-256, age encrypt, write, fsync). Cleaning is measured in bench_media.py.")
@@ -183,8 +184,8 @@ def test_import_1gib_throughput(big_file, vault: Vault, tmp_path: Path, report: 
         aead_total_s, aead_only_s = _time_aead(src)
         sha_s = _time_sha256(src)
         age_s = _time_pyrage(src)
-        rows.append(dict(imp=imp_s, cp=cp_s, cpsync=cp_s + fsync_s, fsync=fsync_s, aead_total=aead_total_s,
-                         aead_only=aead_only_s, sha=sha_s, age=age_s))
+        rows.append({"imp": imp_s, "cp": cp_s, "cpsync": cp_s + fsync_s, "fsync": fsync_s,
+                     "aead_total": aead_total_s, "aead_only": aead_only_s, "sha": sha_s, "age": age_s})
         report(f"round {rnd}: import {imp_s:.2f} s | cp {cp_s:.2f} s (+fsync {fsync_s:.2f} s) | "
                f"AEAD read+encrypt {aead_total_s:.2f} s (encrypt only {aead_only_s:.2f} s) | "
                f"SHA-256 {sha_s:.2f} s | pyrage to /dev/null {age_s:.2f} s | "

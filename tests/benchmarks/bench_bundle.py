@@ -67,6 +67,19 @@ def child(*args: str) -> dict:
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
+def _pipe(first: list[str], second: list[str]) -> None:
+    """``first | second`` as a shell runs it (both at once, through a pipe), without a shell."""
+    producer = subprocess.Popen(first, stdout=subprocess.PIPE)
+    assert producer.stdout is not None
+    try:
+        subprocess.run(second, stdin=producer.stdout, check=True)
+    finally:
+        producer.stdout.close()
+        producer.wait()
+    if producer.returncode:
+        raise subprocess.CalledProcessError(producer.returncode, first)
+
+
 def test_bundle_export_import(tmp_path: Path, report: Report):
     from desktop.core import cards
     from desktop.core.crypto import FLOOR
@@ -81,7 +94,8 @@ def test_bundle_export_import(tmp_path: Path, report: Report):
     block = os.urandom(MiB)
     for i in range(FILES):
         with open(plain / f"clip{i:02d}.mp4x", "wb") as f:
-            f.writelines(os.urandom(32) + block[32:] for n in range(per_file // MiB))  # every MiB unique: no file deduplicates
+            # every MiB unique: no file deduplicates
+            f.writelines(os.urandom(32) + block[32:] for n in range(per_file // MiB))
     field, _ = Vault.create(tmp_path / "field", "field bench", kdf=FLOOR)
     hq, _, card = cards.init_hq(tmp_path / "hq", "hq bench passphrase", "HQ", kdf=FLOOR)
     cards.trust_card(field, card.to_json().encode())
@@ -99,7 +113,7 @@ def test_bundle_export_import(tmp_path: Path, report: Report):
     exp = child("export", str(tmp_path / "field"), "field bench", card.fingerprint, str(bundle))
     ref_out = tmp_path / "ref.age"
     t = time.perf_counter()
-    subprocess.run(f"tar -c -C {plain} . | age -e -r {card.age_recipient} -o {ref_out}", shell=True, check=True)
+    _pipe(["tar", "-c", "-C", str(plain), "."], ["age", "-e", "-r", card.age_recipient, "-o", str(ref_out)])
     t_ref_exp = time.perf_counter() - t
 
     imp = child("import", str(tmp_path / "hq"), "hq bench passphrase", str(bundle), "-")
@@ -108,7 +122,7 @@ def test_bundle_export_import(tmp_path: Path, report: Report):
     out = tmp_path / "ref-x"
     out.mkdir()
     t = time.perf_counter()
-    subprocess.run(f"age -d -i {key} {ref_out} | tar -x -C {out}", shell=True, check=True)
+    _pipe(["age", "-d", "-i", str(key), str(ref_out)], ["tar", "-x", "-C", str(out)])
     t_ref_imp = time.perf_counter() - t
 
     report(f"records: {RECORDS}, attachments: {FILES} x {mib(per_file).strip()} = {mib(FILES * per_file).strip()}")

@@ -395,7 +395,7 @@ def test_hq_import_and_views(hq_data, report: Report, qapp) -> None:
     for w in widgets:
         w.close()
         w.deleteLater()
-    del view, patterns, w
+    view = patterns = w = None  # our own references go too, so that nothing outlives the vault
     widgets.clear()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qapp.processEvents()

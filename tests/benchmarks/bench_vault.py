@@ -446,7 +446,8 @@ def test_fts_search(filled: Filled, report: Report) -> None:
         v.list_records(limit=100, query="soldiers"), v.search("soldiers")  # fill the cache
         parts = []
         for q in ("soldiers", "tourniquets"):
-            parts.append(f"list_records(query={q!r}) {ms(_median_ms(lambda: v.list_records(limit=100, query=q), reps)).strip()}")
+            took = ms(_median_ms(lambda: v.list_records(limit=100, query=q), reps)).strip()
+            parts.append(f"list_records(query={q!r}) {took}")
         parts.append(f"search('soldiers') {ms(_median_ms(lambda: v.search('soldiers'), reps)).strip()}")
     finally:
         v.conn.execute(f"PRAGMA cache_size = {old}")

@@ -113,24 +113,28 @@ FAMILIES = [
     "Abazeid", "Kurdi", "Akkad", "Dabbagh", "Sabbagh", "Attar", "Hallak", "Jabri", "Darwish", "Qassem",
 ]
 # Long tails of rarer words, each appearing in only a few narratives.
-MEDICAL = (
-    "antibiotics bandages crutches dialysis adrenaline forceps gauze sutures insulin ketamine lidocaine "
-    "morphine needles oxygen paracetamol saline splints tourniquets anaesthetic plaster syringes iodine "
-    "painkillers cannulas catheters blood-bags disinfectant stretchers bone-saws nebulisers scalpels"
-).split()
+MEDICAL = [
+    "antibiotics", "bandages", "crutches", "dialysis", "adrenaline", "forceps", "gauze", "sutures", "insulin",
+    "ketamine", "lidocaine", "morphine", "needles", "oxygen", "paracetamol", "saline", "splints", "tourniquets",
+    "anaesthetic", "plaster", "syringes", "iodine", "painkillers", "cannulas", "catheters", "blood-bags",
+    "disinfectant", "stretchers", "bone-saws", "nebulisers", "scalpels",
+]
 GRAVES = ["the old cemetery", "a garden behind the mosque", "the martyrs' cemetery", "an orchard outside town",
           "a plot next to my grandfather", "a field near the river"]
-RARE = (
-    "apricot bulldozer cardamom dormitory embroidery fluorescent gravel hinge inhaler jasmine kerosene lantern "
-    "mattress notebook olive parcel quilt radiator saucepan tarpaulin upholstery vaccine wheelbarrow yoghurt "
-    "zinc accordion bandage courier diesel earring fountain generator harmonica insulin jerrycan kettle ladder "
-    "megaphone nebuliser orchard plaster quarry rosary satellite thermos umbrella ventilator walkie-talkie "
-    "basement cellar rooftop alleyway courtyard staircase balcony garage workshop olive-press mill tannery "
-    "minaret dome graveyard shroud coffin eulogy condolence mourning vigil chant slogan placard graffiti "
-    "stencil leaflet petition ransom bribe informant defector deserter hostage amnesty pardon verdict tribunal "
-    "shelling barrel-bomb mortar cluster chlorine sarin rubble crater shrapnel siege blockade convoy corridor "
-    "evacuation tent caravan camp border smuggler checkpoint permit passport visa asylum registration"
-).split()
+RARE = [
+    "apricot", "bulldozer", "cardamom", "dormitory", "embroidery", "fluorescent", "gravel", "hinge", "inhaler",
+    "jasmine", "kerosene", "lantern", "mattress", "notebook", "olive", "parcel", "quilt", "radiator", "saucepan",
+    "tarpaulin", "upholstery", "vaccine", "wheelbarrow", "yoghurt", "zinc", "accordion", "bandage", "courier", "diesel",
+    "earring", "fountain", "generator", "harmonica", "insulin", "jerrycan", "kettle", "ladder", "megaphone",
+    "nebuliser", "orchard", "plaster", "quarry", "rosary", "satellite", "thermos", "umbrella", "ventilator",
+    "walkie-talkie", "basement", "cellar", "rooftop", "alleyway", "courtyard", "staircase", "balcony", "garage",
+    "workshop", "olive-press", "mill", "tannery", "minaret", "dome", "graveyard", "shroud", "coffin", "eulogy",
+    "condolence", "mourning", "vigil", "chant", "slogan", "placard", "graffiti", "stencil", "leaflet", "petition",
+    "ransom", "bribe", "informant", "defector", "deserter", "hostage", "amnesty", "pardon", "verdict", "tribunal",
+    "shelling", "barrel-bomb", "mortar", "cluster", "chlorine", "sarin", "rubble", "crater", "shrapnel", "siege",
+    "blockade", "convoy", "corridor", "evacuation", "tent", "caravan", "camp", "border", "smuggler", "checkpoint",
+    "permit", "passport", "visa", "asylum", "registration",
+]
 EVENTS = ["shooting at a demonstration", "shooting at a funeral", "arbitrary detention", "torture in detention",
           "enforced disappearance", "attack on medical workers", "displacement", "killing", "injury", "raid"]
 ROLES = ["eyewitness", "injured person", "family member of a person killed", "survivor of detention",

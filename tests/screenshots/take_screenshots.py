@@ -15,6 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 TMP = Path(tempfile.mkdtemp(prefix="testimony-shots-"))
@@ -22,9 +25,6 @@ for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOM
     os.environ[var] = str(TMP / var.lower())
 os.environ["TESTIMONY_KDF_PROFILE"] = "floor"
 OUT = ROOT / "docs" / "screenshots"
-
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
 
 
 def _spin(ms: int) -> None:
@@ -61,7 +61,7 @@ def run(lang: str) -> None:
     from desktop.ui.base.forms import FormCatalog
     from desktop.ui.demo import DEMO_PASSPHRASE, create_demo_vault
 
-    app, translations = _make_app(lang)
+    _app, translations = _make_app(lang)
     base = TMP / lang
     # first run
     window = ShellWindow(base / "new-vault", translations)
@@ -114,7 +114,7 @@ def run(lang: str) -> None:
     view.go_to(3)
     view.pages[3].rows[0].editor.set_value("demonstration")
     shot(window, lang, "08-interview-event")
-    casualties = [i for i, p in enumerate(view.pages) if p.section.id == "casualties"][0]
+    casualties = next(i for i, p in enumerate(view.pages) if p.section.id == "casualties")
     for row in view.pages[casualties].rows:
         if row.field.id == "casualties_seen":
             row.editor.set_value("yes")

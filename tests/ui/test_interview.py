@@ -9,7 +9,8 @@ from .conftest import FORMS, PASSPHRASE
 from .helpers import demo_answers, row_for, section_of, write_file
 
 PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000" "1f15c4890000000d49444154789c6360000002000185d114090000000049454e44ae426082")
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000185d114090000000049454e44ae426082")
 
 
 def start(qtbot, window, form_id):
@@ -38,7 +39,7 @@ def test_two_complete_interviews_with_repeat_groups_and_attachments(qtbot, unloc
     # 1. Eyewitness: answers through the editors, one casualty added with the button.
     view = start(qtbot, window, "eyewitness_force")
     answers = demo_answers("eyewitness_force")
-    casualties = answers.pop("casualties")
+    answers.pop("casualties")
     view.set_answers(answers)
     view.go_to(section_of(view, "casualties"))
     repeat = row_for(view, "casualties").editor

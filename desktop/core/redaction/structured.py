@@ -57,7 +57,8 @@ PHONE_CUE_RE = re.compile(
     r"(?:phone|mobile|cell|tel|whatsapp|whats app|number|call|signal|telegram|"
     r"هاتف|موبايل|جوال|رقم|رقمه|رقمها|واتس|واتساب|تلفون|تليفون|اتصل)", re.IGNORECASE)
 
-ID_CUE = (r"(?<![A-Za-z\u0621-\u064a])(?:national\s+(?:id|identity|number|no\.?)(?:\s+(?:card|number|no\.?))?|id\s+(?:card|number|no\.?)|"
+ID_CUE = (r"(?<![A-Za-z\u0621-\u064a])(?:national\s+(?:id|identity|number|no\.?)(?:\s+(?:card|number|no\.?))?|"
+          r"id\s+(?:card|number|no\.?)|"
           r"identity\s+card|passport(?:\s+(?:number|no\.?))?|civil\s+registry(?:\s+number)?|"
           r"military\s+(?:id|number|service\s+number)|registration\s+number|family\s+book|"
           r"الرقم\s+الوطني|رقم\s+وطني|رقمه\s+الوطني|رقم\s+الهويه|الهويه|هويته|هويتها|البطاقه\s+الشخصيه|"

@@ -19,7 +19,8 @@ LAT_ARTICLES = {"al", "el", "ul"}
 LAT_SUN_ARTICLES = {"ar", "as", "ash", "ad", "an", "at", "az", "adh", "ath", "er", "es", "ed", "en", "ez", "et"}
 LAT_ABD = {"abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "abdou", "abed"}
 LAT_ABD_JOINED = ("abdoul", "abdul", "abdel", "abdal", "abdol", "abdou", "abdu", "abd")
-LAT_KUNYA = {"abu": "abu", "abou": "abu", "abo": "abu", "umm": "umm", "um": "umm", "oum": "umm", "om": "umm", "oumm": "umm"}
+LAT_KUNYA = {"abu": "abu", "abou": "abu", "abo": "abu",
+             "umm": "umm", "um": "umm", "oum": "umm", "om": "umm", "oumm": "umm"}
 LAT_CONNECT = {"bin", "ibn", "ben", "bint"}
 AR_KUNYA = {"ابو": "abu", "ابي": "abu", "ابا": "abu", "ام": "umm"}
 AR_ABD = "عبد"
@@ -206,7 +207,7 @@ def build_units(text: str, toks: list[Tok]) -> list[Unit]:
             nxt_ok = j + 1 < n and joinable(text, t, toks[j + 1]) and toks[j + 1].ar
             vs = ar_variants(t.text)
             if len(t.text) >= 3 and t.text[0] in AR_CLITICS1 + AR_CLITICS2:
-                vs = vs + [(1, t.text[1:])]
+                vs = [*vs, (1, t.text[1:])]
             for sh, v in vs:
                 if nxt_ok and v in AR_KUNYA:
                     prefix = AR_KUNYA[v]
