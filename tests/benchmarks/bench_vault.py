@@ -228,7 +228,8 @@ def filled(tmp_path_factory) -> Filled:
     refs = {name: plain_connect(base / f"{i}.db", mod) for i, (name, mod) in enumerate(REFS.items())}
     f = Filled(base / "vault", base, vault, refs, N_RECORDS, gen_s,
                [len(p["narrative"].split()) for p, _ in rows], [len(searchable_text(p)) for p, _ in rows])
-    adders = {"vault": lambda pub, ident: vault.add_record(*FORM, pub, ident)}
+    # The index gets what the references index (the record's text): the same work on both sides.
+    adders = {"vault": lambda pub, ident: vault.add_record(*FORM, pub, ident, search_text=searchable_text(pub))}
     for name, conn in refs.items():
         adders[name] = (lambda c: lambda pub, ident: plain_add(c, pub, ident))(conn)
     names = list(adders)
