@@ -122,6 +122,38 @@ def png_header_only(w: int, h: int, color_type: int = 6) -> bytes:
         + chunk(b"IEND", b"")
 
 
+# ----------------------------------------------------------------- HEIC
+HEIC_SIZE = (96, 64)  # as stored (sideways); upright it is 64 x 96
+
+
+def heic_upright():  # -> PIL.Image.Image
+    """What the photo looks like on the phone: a green band on top of red."""
+    from PIL import Image
+
+    im = Image.new("RGB", (HEIC_SIZE[1], HEIC_SIZE[0]), (200, 20, 20))
+    im.paste((20, 200, 20), (0, 0, HEIC_SIZE[1], 24))
+    return im
+
+
+def heic_photo(orientation: int = 6, size: tuple[int, int] | None = None) -> bytes:
+    """A HEIC as a phone writes it: stored sideways with rotation 6 (in irot and EXIF),
+    GPS and owner in EXIF, XMP naming the author, a thumbnail and a second image."""
+    import pillow_heif
+    from PIL import Image
+
+    stored = heic_upright().transpose(Image.Transpose.ROTATE_90) if orientation == 6 else heic_upright()
+    if size is not None:
+        stored = Image.new("RGB", size, (90, 90, 90))
+    exif = gps_exif()
+    exif[0x0112] = orientation
+    exif[0xA431] = "SN-" + CANARY  # body serial number
+    second = pillow_heif.from_pillow(Image.new("RGB", (32, 32), (1, 2, 3)))
+    out = io.BytesIO()
+    pillow_heif.from_pillow(stored).save(out, quality=90, exif=exif.tobytes(), xmp=XMP, thumbnails=[32],
+                                         append_images=[second[0]], save_all=True)
+    return out.getvalue()
+
+
 # ----------------------------------------------------------------- audio and video
 def video(path: Path, fmt: str = "mp4", vcodec: str = "mpeg4", acodec: str | None = "aac",
           frames: int = 25, meta: dict | None = None, size: tuple[int, int] = (64, 48)) -> Path:

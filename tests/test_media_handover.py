@@ -20,6 +20,7 @@ from tests.media_kit import (
     bwf,
     dirty_pdf,
     exiftool,
+    heic_photo,
     identifying,
     image,
     metadata_groups,
@@ -45,6 +46,8 @@ def _dirty_set(tmp: Path) -> list[Path]:
     own.mkdir()
     files = [MAT2 / n for n in ("dirty.jpg", "dirty.gif", "dirty.bmp", "dirty.avif", "dirty.flac", "dirty.ogg",
                                 "dirty.aiff", "dirty.avi", "dirty.pdf", "comment.docx", "dirty.odt")]
+    (own / "IMG_0001.HEIC").write_bytes(heic_photo())
+    files.append(own / "IMG_0001.HEIC")
     for fmt, name in (("JPEG", "gps.jpg"), ("PNG", "text.png"), ("TIFF", "exif.tif"), ("WEBP", "x.webp")):
         (own / name).write_bytes(image(fmt))
         files.append(own / name)

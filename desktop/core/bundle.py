@@ -40,6 +40,7 @@ from . import cards, custody
 from .crypto import b64d, b64e
 from .custody import now
 from .keystore import fsync_dir
+from .media.sniff import extension as media_extension
 from .streams import BackgroundWriter, Producer, StageFailed
 from .vault import Cancelled, Vault, VaultError
 
@@ -233,6 +234,8 @@ def export_bundle(
             reports[sha] = {"sent": label, **(att.report or {}), **({"faces_hidden": faces_hidden} if which == "faces"
                                                                     else {})}
             ext = Path(att.filename).suffix.lower()[:8]
+            if mime != att.mime:  # an honest conversion (HEIC sent as JPEG): the copy's own extension
+                ext = (att.report or {}).get("clean_ext") or media_extension(mime) or ext
             doc_atts.append({
                 "sha256": sha, "size": size, "mime": mime, "kind": att.kind,
                 "cleaned": label,

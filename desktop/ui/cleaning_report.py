@@ -229,7 +229,8 @@ class SaveCopyDialog(QDialog):
         lay.addLayout(buttons)
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the copy"), clean_text(self.att.filename),
+        name = attachments.copy_filename(self.att, original=self.original.isChecked())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the copy"), clean_text(name),
                                               options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
             self.out.setText(path)

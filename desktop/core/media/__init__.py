@@ -42,14 +42,22 @@ ProgressFn = Callable[[int, int], None]
 CancelFn = Callable[[], bool]
 
 
+def _clean_image(data: bytes, mime: str) -> tuple[bytes, CleanReport]:
+    """Photos: HEIC/HEIF through libheif (converted), the others through Pillow."""
+    from .heif import HEIF_MIMES, clean_heif
+    from .images import clean_image
+
+    return clean_heif(data, mime) if mime in HEIF_MIMES else clean_image(data, mime)
+
+
 def _dispatch(path: Path, out: Sink, kind: str, mime: str, progress: ProgressFn | None,
               cancel: CancelFn | None) -> CleanReport:
     if kind == "image":
-        from .images import MAX_FILE_BYTES, clean_image
+        from .images import MAX_FILE_BYTES
 
         if path.stat().st_size > MAX_FILE_BYTES:
             raise CleanError(f"image file over {MAX_FILE_BYTES // (1024 * 1024)} MiB")
-        data, report = clean_image(path.read_bytes(), mime)
+        data, report = _clean_image(path.read_bytes(), mime)
         out.write(data)
         return report.finish()
     if kind == "pdf":
@@ -95,10 +103,8 @@ def clean_bytes(data: bytes, filename: str = "") -> tuple[bytes | None, CleanRep
     the cleaned bytes (None unless cleaned or partial) and the report."""
     kind, mime = sniff(data[:128], filename)
     if kind == "image":
-        from .images import clean_image
-
         try:
-            out, report = clean_image(data, mime)
+            out, report = _clean_image(data, mime)
             return out, report.finish()
         except CleanError as exc:
             return None, failed(kind, mime, str(exc))

@@ -36,6 +36,7 @@ class CleanReport:
     kept: list[Kept] = field(default_factory=list)
     reason: str = ""               # why there is no cleaned copy (status not_cleaned)
     notes: list[str] = field(default_factory=list)  # limits worth knowing that are not metadata
+    clean_ext: str = ""            # file name extension of the cleaned copy when it differs (e.g. ".jpg")
 
     def finish(self) -> CleanReport:
         """Settle the status honestly: anything kept makes a cleaned copy partial."""
@@ -69,6 +70,7 @@ class CleanReport:
             clean_mime=str(d.get("clean_mime", ""))[:100], method=str(d.get("method", ""))[:300],
             found=strs(d.get("found")), removed=strs(d.get("removed")), kept=kept,
             reason=str(d.get("reason", ""))[:300], notes=strs(d.get("notes")),
+            clean_ext=_ext(d.get("clean_ext")),
         ).finish()
 
     @classmethod
@@ -80,6 +82,11 @@ class CleanReport:
         except ValueError:
             return None
         return cls.from_dict(d) if isinstance(d, dict) else None
+
+
+def _ext(v: object) -> str:
+    text = str(v or "")[:10]
+    return text if text.startswith(".") and text[1:].isalnum() else ""
 
 
 def failed(kind: str, mime: str, reason: str, found: list[str] | None = None) -> CleanReport:

@@ -34,6 +34,14 @@ _EXT = {
 }
 
 
+def extension(mime: str) -> str:
+    """The usual file name extension of a type we clean into (``""`` if none is known)."""
+    for ext, (_kind, m) in _EXT.items():
+        if m == mime:
+            return "." + ext
+    return ""
+
+
 def sniff(data_head: bytes, filename: str = "") -> tuple[str, str]:
     """(kind, mime) from the first bytes of a file."""
     h = bytes(data_head[:128])
@@ -64,7 +72,10 @@ def sniff(data_head: bytes, filename: str = "") -> tuple[str, str]:
         return ("audio", "audio/x-ms-wma") if ext == "wma" else ("video", "video/x-ms-wmv")
     if h[4:8] == b"ftyp":
         brand = h[8:12]
-        if brand in _AVIF_BRANDS:
+        box = min(len(h), max(16, int.from_bytes(h[:4], "big")))
+        compatible = {h[i:i + 4] for i in range(16, box - 3, 4)}
+        if brand in _AVIF_BRANDS or (brand in (b"mif1", b"msf1") and compatible & _AVIF_BRANDS
+                                     and not compatible & (_HEIC_BRANDS - {b"mif1", b"msf1"})):
             return "image", "image/avif"
         if brand in _HEIC_BRANDS:
             return "image", "image/heic"

@@ -12,10 +12,11 @@ from typing import Any
 
 from ..errors import Refusal
 from ..media import source as _source
+from ..media.sniff import extension as _extension
 from ..media.faces import Box
 from ..vault import Attachment, CancelFn, ProgressFn, Vault
 
-__all__ = ["Attachment", "Box", "cleaning_report", "detect_faces", "export_copy", "hide_faces",
+__all__ = ["Attachment", "Box", "cleaning_report", "copy_filename", "detect_faces", "export_copy", "hide_faces",
            "read_copy", "remove_originals"]
 
 FILLS = ("pixelate", "solid")
@@ -29,6 +30,16 @@ def export_copy(vault: Vault, att_id: str, out: Path | str, original: bool = Fal
     ``original``; checked against the hash recorded at import and logged in custody.
     """
     return vault.export_attachment(att_id, Path(out), original=original, progress=progress, cancel=cancel)
+
+
+def copy_filename(att: Attachment, original: bool = False) -> str:
+    """The name to offer for a saved copy: the cleaned copy of a converted file
+    (a HEIC photo cleaned into a JPEG) gets its own type's extension."""
+    name = att.filename
+    if original or not att.clean_mime or att.clean_mime == att.mime:
+        return name
+    ext = str((att.report or {}).get("clean_ext") or _extension(att.clean_mime))
+    return str(Path(name).with_suffix(ext)) if ext and Path(name).suffix else name + ext
 
 
 def read_copy(vault: Vault, att_id: str, out: Any, cleaned: bool = False) -> None:
