@@ -154,6 +154,50 @@ def heic_photo(orientation: int = 6, size: tuple[int, int] | None = None) -> byt
     return out.getvalue()
 
 
+# ----------------------------------------------------------------- a video with a face
+FACE_VIDEO_SIZE = (320, 240)
+FACE_VIDEO_FRAMES = 24
+FACE_VIDEO_HAND = (280, 200, 310, 230)  # an area with no face, boxed by hand in the review
+
+
+def face_video_at(i: int) -> tuple[int, int, int, int]:
+    face = (90, 28, 136, 88)  # the face in the portrait (x1, y1, x2, y2)
+    dx, dy = 10 + 3 * i, -10
+    return face[0] + dx, face[1] + dy, face[2] + dx, face[3] + dy
+
+
+def face_video(path: Path) -> Path:
+    """A clip of the public-domain portrait of tests/data/media/faces moving right, with AAC sound."""
+    import av
+    import numpy as np
+    from PIL import Image
+
+    portrait = Image.open(Path(__file__).parent / "data" / "media" / "faces" / "astronaut.jpg").convert("RGB")
+    with av.open(str(path), "w", format="mp4") as out:
+        out.metadata.update({"location": "+33.5138+036.2765/", "title": "WITNESS-CANARY-4471"})
+        v = out.add_stream("mpeg4", rate=24)
+        v.width, v.height, v.pix_fmt, v.bit_rate = FACE_VIDEO_SIZE[0], FACE_VIDEO_SIZE[1], "yuv420p", 2_000_000
+        a = out.add_stream("aac", rate=44100)
+        for i in range(FACE_VIDEO_FRAMES):
+            bg = Image.new("RGB", FACE_VIDEO_SIZE, (40, 90, 140))
+            bg.paste((250, 250, 250), FACE_VIDEO_HAND)
+            bg.paste(portrait, (10 + 3 * i, -10))
+            for p in v.encode(av.VideoFrame.from_image(bg)):
+                out.mux(p)
+        for p in v.encode(None):
+            out.mux(p)
+        t = np.arange(FACE_VIDEO_FRAMES * 44100 // 24, dtype="float32") / 44100
+        tone = (0.2 * np.sin(2 * np.pi * 440 * t)).astype("float32")
+        for n in range(0, len(tone) - 1024, 1024):
+            f = av.AudioFrame.from_ndarray(tone[None, n:n + 1024], format="fltp", layout="mono")
+            f.sample_rate, f.pts = 44100, n
+            for p in a.encode(f):
+                out.mux(p)
+        for p in a.encode(None):
+            out.mux(p)
+    return path
+
+
 # ----------------------------------------------------------------- audio and video
 def video(path: Path, fmt: str = "mp4", vcodec: str = "mpeg4", acodec: str | None = "aac",
           frames: int = 25, meta: dict | None = None, size: tuple[int, int] = (64, 48)) -> Path:

@@ -213,7 +213,7 @@ def export_bundle(
             elif att.cleaned and att.faces_sha256:
                 # faces hidden on request: the default bundle carries that copy, never the faces
                 sha, size, which, label = att.faces_sha256, int(att.faces_size or 0), "faces", "cleaned"
-                mime = att.clean_mime or att.mime
+                mime = str((att.faces or {}).get("mime") or att.clean_mime or att.mime)  # video: re-encoded
             elif att.cleaned:
                 sha, size, which, label = att.clean_sha256, int(att.clean_size or 0), "clean", "cleaned"
                 mime = att.clean_mime or att.mime
@@ -230,12 +230,14 @@ def export_bundle(
                 continue
             assert sha is not None
             attachments.setdefault(sha, (att.id, size, which))
-            faces_hidden = len((att.faces or {}).get("boxes", [])) if which == "faces" else 0
+            faces_doc = att.faces or {}
+            faces_hidden = int(faces_doc.get("faces_hidden", len(faces_doc.get("boxes", [])))) if which == "faces" else 0
             reports[sha] = {"sent": label, **(att.report or {}), **({"faces_hidden": faces_hidden} if which == "faces"
                                                                     else {})}
             ext = Path(att.filename).suffix.lower()[:8]
             if mime != att.mime:  # an honest conversion (HEIC sent as JPEG): the copy's own extension
-                ext = (att.report or {}).get("clean_ext") or media_extension(mime) or ext
+                ext = ((faces_doc.get("ext") if which == "faces" else None) or (att.report or {}).get("clean_ext")
+                       or media_extension(mime) or ext)
             doc_atts.append({
                 "sha256": sha, "size": size, "mime": mime, "kind": att.kind,
                 "cleaned": label,

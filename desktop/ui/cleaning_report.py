@@ -122,7 +122,11 @@ class CleaningWords(QObject):
             text = (self.tr("removed: {items}").format(items=", ".join(removed)) if removed
                     else self.tr("no metadata found; rebuilt anyway"))
             if att.faces_sha256:
-                text += " — " + self.tr("{n} face(s) hidden").format(n=len((att.faces or {}).get("boxes", [])))
+                doc = att.faces or {}
+                if doc.get("video"):
+                    text += " — " + self.tr("faces hidden in the video")
+                else:
+                    text += " — " + self.tr("{n} face(s) hidden").format(n=len(doc.get("boxes", [])))
             return text
         if att.clean_status == "partial":
             kept = [self.item(k.get("what", "")) for k in report.get("kept", [])]

@@ -134,12 +134,13 @@ class FaceReviewDialog(QDialog):
         self.tasks: list[workers.Task] = []
         self.setWindowTitle(self.tr("Hide faces"))
         self.resize(900, 680)
-        lay = QVBoxLayout(self)
+        lay = self.main_layout = QVBoxLayout(self)
         lay.addWidget(heading(self.tr("Hide faces in {name}").format(name=clean_text(att.filename)), level=2))
-        lay.addWidget(PlainLabel(self.tr(
+        self.intro = PlainLabel(self.tr(
             "Check every box. Drag a box to move it, drag its lower right corner to resize it, drag on the "
             "photo to draw a box the detector missed, select a box and press Delete to remove it. The copy "
-            "sent to headquarters will have these areas filled for good; the original stays in the vault.")))
+            "sent to headquarters will have these areas filled for good; the original stays in the vault."))
+        lay.addWidget(self.intro)
         self.scene = QGraphicsScene(self)
         self.view = PhotoView(self.scene)
         self.view.setAccessibleName(self.tr("Photo with face boxes"))

@@ -313,7 +313,7 @@ class RecordView(QWidget):
         self.save_copy_button.setAccessibleName(self.tr("Save a decrypted copy of the selected file"))
         self.save_copy_button.clicked.connect(self.save_copy)
         self.faces_button = QPushButton(self.tr("Hide faces…"))
-        self.faces_button.setAccessibleName(self.tr("Find and hide faces in the selected photo"))
+        self.faces_button.setAccessibleName(self.tr("Find and hide faces in the selected photo or video"))
         self.faces_button.clicked.connect(self.review_faces)
         for b in (self.report_button, self.save_copy_button, self.faces_button):
             b.setEnabled(False)
@@ -335,7 +335,7 @@ class RecordView(QWidget):
         self.report_button.setEnabled(ok)
         self.save_copy_button.setEnabled(ok)
         att = self.record.attachments[row] if ok else None
-        self.faces_button.setEnabled(bool(att and att.kind == "image" and att.cleaned
+        self.faces_button.setEnabled(bool(att and att.kind in ("image", "video") and att.cleaned
                                           and self.vault.mode == "field"))
         self._preview(row)
 
@@ -359,8 +359,10 @@ class RecordView(QWidget):
         att = self._selected_attachment()
         if att is not None:
             from .face_review import FaceReviewDialog
+            from .face_review_video import VideoFaceReviewDialog
 
-            self.face_dialog = FaceReviewDialog(self.vault, att, self)
+            dialog = VideoFaceReviewDialog if att.kind == "video" else FaceReviewDialog
+            self.face_dialog = dialog(self.vault, att, self)
             self.face_dialog.hidden.connect(self._faces_hidden)
             self.face_dialog.open()
 

@@ -131,3 +131,41 @@ def test_face_review_find_edit_and_hide(qtbot, unlocked, tmp_path):
     hidden = sig.args[0]
     assert hidden.faces_sha256 and len(hidden.faces["boxes"]) == 2
     assert "2 face(s) hidden" in view.att_table.item(0, 5).text()
+
+
+def test_video_face_review_shows_samples_and_hides_with_progress(qtbot, unlocked, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.face_review_video import FoundItem, VideoFaceReviewDialog
+    from tests.media_kit import FACE_VIDEO_FRAMES, face_video
+
+    window = unlocked
+    vault = window.main.session.vault
+    att = vault.import_attachment(face_video(tmp_path / "march.mp4"))
+    form = window.main.session.forms.get("eyewitness_force")
+    rid = save_new_record(vault, form, demo_answers("eyewitness_force"), [])
+    vault.revise_record(rid, vault.get_record(rid).public, {}, attachment_ids=[att.id])
+    window.main.open_record(rid)
+    view = window.main.record_view
+    view.att_table.setCurrentCell(0, 0)
+    assert view.faces_button.isEnabled()
+    qtbot.mouseClick(view.faces_button, Qt.MouseButton.LeftButton)
+    dlg = view.face_dialog
+    assert isinstance(dlg, VideoFaceReviewDialog)
+    with qtbot.waitSignal(dlg.faces_found, timeout=60000) as sig:
+        pass
+    assert sig.args[0] >= 1 and len(dlg.samples) == 6
+    found = [i for i in dlg.scene.items() if isinstance(i, FoundItem)]
+    assert len(found) == len(dlg.samples[0].boxes)
+    qtbot.mouseClick(dlg.next_button, Qt.MouseButton.LeftButton)
+    assert dlg.index == 1 and "2 of 6" in dlg.frame_label.text()
+    dlg.add_box(QRectF(280, 200, 30, 30))  # drawn by hand: filled in every frame
+    qtbot.mouseClick(dlg.hide_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dlg.hidden, timeout=120000) as sig:
+        qtbot.mouseClick(dlg.confirm.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+        assert dlg.hide_task is not None and dlg.progress.isVisible()
+    hidden = sig.args[0]
+    assert hidden.faces_sha256 and hidden.faces["frames"] == FACE_VIDEO_FRAMES and len(hidden.faces["boxes"]) == 1
+    assert "faces hidden in the video" in view.att_table.item(0, 5).text()
+    qtbot.waitUntil(lambda: dlg.hide_task is None, timeout=10000)
+    assert dlg.close_button.text() == "Close"

@@ -14,10 +14,11 @@ from ..errors import Refusal
 from ..media import source as _source
 from ..media.sniff import extension as _extension
 from ..media.faces import Box
+from ..media.video_faces import Sample
 from ..vault import Attachment, CancelFn, ProgressFn, Vault
 
 __all__ = ["Attachment", "Box", "cleaning_report", "copy_filename", "detect_faces", "export_copy", "hide_faces",
-           "read_copy", "remove_originals"]
+           "read_copy", "remove_originals", "video_face_samples"]
 
 FILLS = ("pixelate", "solid")
 
@@ -36,9 +37,12 @@ def copy_filename(att: Attachment, original: bool = False) -> str:
     """The name to offer for a saved copy: the cleaned copy of a converted file
     (a HEIC photo cleaned into a JPEG) gets its own type's extension."""
     name = att.filename
-    if original or not att.clean_mime or att.clean_mime == att.mime:
+    faces_ext = (att.faces or {}).get("ext") if att.cleaned and att.faces_sha256 else None
+    if original or not (faces_ext or (att.clean_mime and att.clean_mime != att.mime)):
         return name
-    ext = str((att.report or {}).get("clean_ext") or _extension(att.clean_mime))
+    ext = str(faces_ext or (att.report or {}).get("clean_ext") or _extension(att.clean_mime or ""))
+    if ext.lower() == Path(name).suffix.lower():
+        return name
     return str(Path(name).with_suffix(ext)) if ext and Path(name).suffix else name + ext
 
 
@@ -59,11 +63,21 @@ def detect_faces(vault: Vault, att_id: str) -> list[Box]:
     return vault.detect_faces(att_id)
 
 
-def hide_faces(vault: Vault, att_id: str, boxes: list[Box], mode: str = "pixelate") -> Attachment:
-    """Fill the reviewed boxes for good in a new copy (what bundles and exports then carry)."""
+def video_face_samples(vault: Vault, att_id: str, count: int = 6, cancel: CancelFn | None = None) -> list[Sample]:
+    """Frames spread over a cleaned video with the faces found on each (what the review shows)."""
+    return vault.video_face_samples(att_id, count, cancel)
+
+
+def hide_faces(vault: Vault, att_id: str, boxes: list[Box], mode: str = "pixelate",
+               progress: ProgressFn | None = None, cancel: CancelFn | None = None) -> Attachment:
+    """Fill faces for good in a new copy (what bundles and exports then carry).
+
+    A photo: the reviewed boxes. A video: every face the model finds (on one
+    frame in five, carried to the frames between) plus ``boxes`` in every frame.
+    """
     if mode not in FILLS:
         raise Refusal(f"Unknown fill {mode!r}: use pixelate or solid")
-    return vault.hide_faces(att_id, boxes, mode)
+    return vault.hide_faces(att_id, boxes, mode, progress=progress, cancel=cancel)
 
 
 def remove_originals(files: list[tuple[Path | str, str]]) -> list[str]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import threading
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import Any, BinaryIO
 
 import pyrage
 from pyrage import x25519
@@ -18,8 +17,6 @@ from .. import custody, keystore
 from ..custody import now
 from ..streams import BackgroundWriter, Readable, ReadAhead
 
-if TYPE_CHECKING:
-    from ..media.faces import Box
 from .connection import Row
 from .rotation import RotationMixin
 from .types import (
@@ -320,77 +317,6 @@ class BlobsMixin(RotationMixin):
             raise VaultError(f"The encrypted file of attachment {att_id} is missing") from None
         except (pyrage.DecryptError, OSError) as exc:
             raise VaultError(f"The encrypted file of attachment {att_id} is damaged ({exc})") from None
-
-    # ------------------------------------------------------------ faces
-
-    def _cleaned_image(self, att_id: str) -> tuple[Attachment, bytes]:
-        from ..media.images import MAX_FILE_BYTES
-
-        att = self.attachment(att_id)
-        if att.kind != "image" or not att.cleaned:
-            raise VaultError("Faces can be hidden in cleaned photos only")
-        if int(att.clean_size or 0) > MAX_FILE_BYTES:
-            raise VaultError("This photo is too large to hide faces in")
-        buf = io.BytesIO()
-        self.read_attachment(att_id, buf, cleaned=True)
-        return att, buf.getvalue()
-
-    def detect_faces(self, att_id: str) -> list[Box]:
-        """Boxes around the faces the model finds in the cleaned copy (decrypted in memory)."""
-        from PIL import Image
-
-        from ..media import faces
-
-        _att, data = self._cleaned_image(att_id)
-        try:
-            with Image.open(io.BytesIO(data)) as im:
-                return faces.detect(im)
-        except (OSError, ValueError) as exc:
-            raise VaultError(f"This photo cannot be read ({type(exc).__name__})") from None
-
-    def hide_faces(self, att_id: str, boxes: list[Box], mode: str = "pixelate") -> Attachment:
-        """Burn the reviewed boxes into a new copy; that copy is what bundles carry by default.
-
-        The original and the cleaned copy stay as they are (the original goes
-        to headquarters only with identities).  An empty list removes a
-        face-hidden copy made before.
-        """
-        from .. import media
-        from ..media import faces
-
-        if mode not in ("pixelate", "solid"):
-            raise VaultError(f"Unknown fill {mode!r}")
-        att, data = self._cleaned_image(att_id)
-        with self._lock:
-            old = self._attachment_row(att_id)[17]
-        new_blob = sha = size = None
-        if boxes:
-            try:
-                hidden = faces.hide_faces(data, att.clean_mime or att.mime, boxes, mode)
-            except media.CleanError as exc:
-                raise VaultError(f"Could not hide the faces ({exc})") from None
-            writer = self._encrypting_writer()
-            try:
-                writer.write(hidden)
-                new_blob = writer.commit()
-            except BaseException:
-                writer.abort()
-                raise
-            sha, size = writer.sha.hexdigest(), writer.size
-        doc = {"boxes": [b.to_dict() for b in boxes], "mode": mode} if boxes else None
-        try:
-            with self._tx() as c:
-                c.execute("UPDATE attachments SET faces_blob = ?, faces_sha256 = ?, faces_size = ?, faces_json = ?"
-                          " WHERE id = ?", (new_blob, sha, size, json.dumps(doc) if doc else None, att_id))
-                custody.append(c, "attachment.faces", att.record_id, attachment=att_id, faces=len(boxes),
-                               mode=mode, sha256=sha)
-        except BaseException:
-            if new_blob:
-                (self.path / BLOBS / new_blob).unlink(missing_ok=True)
-            raise
-        if old:
-            (self.path / BLOBS / old).unlink(missing_ok=True)
-        return self.attachment(att_id)
 
     def blob_path(self, att_id: str, cleaned: bool) -> Path | None:
         with self._lock:

@@ -15,7 +15,7 @@ from ..crypto import (
 )
 from ..custody import now
 from .acts import ActFilters, ActsMixin, count_sql, delete_acts, filter_sql, write_acts
-from .blobs import BlobsMixin
+from .faces import FacesMixin
 from .identities import IdentityMixin
 from .types import BLOBS, Record, RecordSummary, VaultError
 
@@ -29,7 +29,7 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{w}"*' if i == len(words) - 1 else f'"{w}"' for i, w in enumerate(words))
 
 
-class RecordsMixin(IdentityMixin, BlobsMixin, ActsMixin):
+class RecordsMixin(IdentityMixin, FacesMixin, ActsMixin):
     def add_record(
         self,
         form_id: str,

@@ -766,6 +766,10 @@
         <translation>لم تُعثر على بيانات وصفية؛ أُعيد بناؤه على أي حال</translation>
     </message>
     <message>
+        <source>faces hidden in the video</source>
+        <translation>الوجوه مخفية في الفيديو</translation>
+    </message>
+    <message>
         <source>{n} face(s) hidden</source>
         <translation>أُخفي {n} وجه</translation>
     </message>
@@ -2364,8 +2368,8 @@
         <translation>إخفاء الوجوه…</translation>
     </message>
     <message>
-        <source>Find and hide faces in the selected photo</source>
-        <translation>البحث عن الوجوه في الصورة المحددة وإخفاؤها</translation>
+        <source>Find and hide faces in the selected photo or video</source>
+        <translation>البحث عن الوجوه وإخفاؤها في الصورة أو الفيديو المحدد</translation>
     </message>
     <message>
         <source>Select an image to preview it (decrypted in memory only).</source>
@@ -3785,6 +3789,77 @@
     <message>
         <source>{n} attempt(s) left before the vault is wiped.</source>
         <translation>تبقّت {n} محاولة قبل مسح الخزنة.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoFaceReviewDialog</name>
+    <message>
+        <source>Hide faces in a video</source>
+        <translation>إخفاء الوجوه في فيديو</translation>
+    </message>
+    <message>
+        <source>These are frames from across the video, with the faces the detector found on each (dashed). When you hide the faces, it looks for faces on one frame in five of the whole video and fills them, also in the frames between. Draw a box on a frame for anything it misses: boxes you draw are filled in every frame. The original stays in the vault.</source>
+        <translation>هذه لقطات من أنحاء الفيديو، وعلى كل منها الوجوه التي وجدها الكاشف (بخط متقطع). عند إخفاء الوجوه يبحث عن الوجوه في لقطة من كل خمس لقطات في الفيديو كله ويملؤها، وفي اللقطات التي بينها أيضًا. ارسم مربعًا على لقطة لكل ما يفوته: المربعات التي ترسمها تُملأ في كل لقطة. يبقى الأصل في الخزنة.</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>اللقطة السابقة</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>اللقطة التالية</translation>
+    </message>
+    <message>
+        <source>Hiding the faces</source>
+        <translation>إخفاء الوجوه</translation>
+    </message>
+    <message>
+        <source>Decrypting the video and looking for faces on frames across it…</source>
+        <translation>جارٍ فك تشفير الفيديو والبحث عن الوجوه في لقطات من أنحائه…</translation>
+    </message>
+    <message>
+        <source>No frame of this video can be shown.</source>
+        <translation>لا يمكن عرض أي لقطة من هذا الفيديو.</translation>
+    </message>
+    <message>
+        <source>Faces found on {found} of {n} frames shown. Check each frame.</source>
+        <translation>وُجدت وجوه في {found} من {n} لقطات معروضة. افحص كل لقطة.</translation>
+    </message>
+    <message>
+        <source>Frame {i} of {n}, at {t} s: {k} face(s) found</source>
+        <translation>اللقطة {i} من {n}، عند {t} ث: وُجد {k} وجه</translation>
+    </message>
+    <message>
+        <source>Make a copy of the video with every face the detector finds filled, and {n} area(s) drawn by hand filled in every frame? The picture is re-encoded; the sound is copied as it is. This can take a while.</source>
+        <translation>هل تريد إنشاء نسخة من الفيديو تُملأ فيها كل الوجوه التي يجدها الكاشف، وتُملأ {n} منطقة مرسومة باليد في كل لقطة؟ يُعاد ترميز الصورة؛ ويُنسخ الصوت كما هو. قد يستغرق هذا بعض الوقت.</translation>
+    </message>
+    <message>
+        <source>Hide faces</source>
+        <translation>إخفاء الوجوه</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Hiding the faces in every frame…</source>
+        <translation>جارٍ إخفاء الوجوه في كل لقطة…</translation>
+    </message>
+    <message>
+        <source>Done: faces filled in the {frames} frames of the copy that will be sent.</source>
+        <translation>تم: مُلئت الوجوه في لقطات النسخة التي ستُرسل وعددها {frames}.</translation>
+    </message>
+    <message>
+        <source>Cancelled: no copy was made.</source>
+        <translation>أُلغي: لم تُنشأ أي نسخة.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
     </message>
 </context>
 <context>
