@@ -161,3 +161,46 @@ def test_mp4_location_gone_for_exiftool(tmp_path):
     dst, _ = _clean(src, tmp_path)
     tags = exiftool(dst)
     assert not [k for k in tags if "GPS" in k or "Location" in k] and identifying(tags) == []
+
+
+def _muxer_like(sink, header: bytes, body: bytes, patch: bytes) -> None:
+    """What a muxer does to a seekable output: header, body, then back to fix the header."""
+    sink.write(header)
+    sink.write(body)
+    sink.seek(4)
+    sink.write(patch)
+    sink.seek(0, 2)
+    sink.write(b"tail")
+
+
+def test_streamed_copy_is_checked_against_the_second_pass_own_rewrites():
+    """The copy is streamed with the first pass's rewrites; it is kept only if the second pass
+    rewrote exactly those bytes (no checksum of every byte is needed for that)."""
+    from desktop.core.media.av import _Recorder, _Replayer
+
+    header, body = b"HEAD????rest", bytes(range(256)) * 40
+    rec = _Recorder()
+    _muxer_like(rec, header, body, b"SIZE")
+    out = io.BytesIO()
+    rep = _Replayer(out, rec.patches)
+    _muxer_like(rep, header, body, b"SIZE")
+    assert out.getvalue() == b"HEADSIZErest" + body + b"tail"
+    assert rep.end == rec.end and rep.final_patches() == rec.final_patches() == [(4, b"SIZE")]
+    # a second pass whose muxer went back with other bytes is caught
+    rep2 = _Replayer(io.BytesIO(), rec.patches)
+    _muxer_like(rep2, header, body, b"SIZF")
+    assert rep2.final_patches() != rec.final_patches()
+    # and one that did not go back at all
+    rep3 = _Replayer(io.BytesIO(), rec.patches)
+    rep3.write(header)
+    rep3.write(body)
+    rep3.write(b"tail")
+    assert rep3.final_patches() != rec.final_patches()
+    # overlapping rewrites settle to the last bytes written
+    r = _Recorder()
+    r.write(b"0123456789")
+    r.seek(2)
+    r.write(b"ab")
+    r.seek(3)
+    r.write(b"XYZ")
+    assert r.final_patches() == [(2, b"aXYZ")]
