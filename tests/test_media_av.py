@@ -204,3 +204,56 @@ def test_streamed_copy_is_checked_against_the_second_pass_own_rewrites():
     r.seek(3)
     r.write(b"XYZ")
     assert r.final_patches() == [(2, b"aXYZ")]
+
+
+def test_first_pass_from_the_index_reads_the_file_once_and_gives_the_same_copy(tmp_path, monkeypatch):
+    from desktop.core.media import av as avmod
+
+    src = video(tmp_path / "phone.mp4", frames=60)
+    reads = []
+    real = avmod._mux
+    monkeypatch.setattr(avmod, "_mux", lambda *a, **k: reads.append(1) or real(*a, **k))
+    quick = io.BytesIO()
+    assert avmod.clean_av(src, quick, "video/mp4", "video").cleaned
+    assert len(reads) == 1  # the first pass came from the MP4's index: the file was demuxed once
+    monkeypatch.setattr(avmod, "_mux_from_index", lambda *a: False)
+    exact = io.BytesIO()
+    assert avmod.clean_av(src, exact, "video/mp4", "video").cleaned
+    assert len(reads) == 3 and quick.getvalue() == exact.getvalue()
+
+
+def test_a_wrong_guess_from_the_index_is_caught_and_the_copy_made_again(tmp_path, monkeypatch):
+    from pyrage import x25519
+
+    from desktop.core.media import av as avmod
+    from desktop.core.vault.blobs import _BlobWriter
+
+    src = video(tmp_path / "phone.mp4", frames=60)
+    exact = io.BytesIO()
+    avmod.clean_av(src, exact, "video/mp4", "video")
+
+    def lying(path, sink, muxer, cancel):  # an index that does not tell the whole story
+        sink.write(b"\0" * 100)
+        sink.seek(36)
+        sink.write(b"LIES")
+        return True
+
+    monkeypatch.setattr(avmod, "_mux_from_index", lying)
+    with pytest.raises(media.CleanError, match="did not match"):  # a sink that cannot start again: refused
+        avmod.clean_av(src, io.BytesIO(), "video/mp4", "video")
+    folder = tmp_path / "blobs"
+    folder.mkdir()
+    ident = x25519.Identity.generate()
+    writer = _BlobWriter(folder, ident.to_public())
+    report = avmod.clean_av(src, writer, "video/mp4", "video")  # the vault's writer starts again
+    name = writer.commit()
+    assert report.cleaned and [p.name for p in folder.iterdir()] == [name]
+    assert writer.size == len(exact.getvalue()) and writer.sha.hexdigest() == __import__("hashlib").sha256(
+        exact.getvalue()).hexdigest()
+    assert pyrage_decrypt(folder / name, ident) == exact.getvalue()
+
+
+def pyrage_decrypt(path: Path, ident) -> bytes:
+    import pyrage
+
+    return pyrage.decrypt(path.read_bytes(), [ident])

@@ -18,6 +18,12 @@ ones (same offsets, same final bytes) and its length the first pass's: that
 proves the streamed copy is byte for byte what the muxer would have left in
 a seekable file, or the copy is refused.  (Comparing rewrites instead of a
 checksum of both whole outputs spares hashing every byte twice.)
+
+For MP4, MOV and 3GP the first pass does not even read the file: the
+demuxer's index gives every packet's size and time, and the muxer is fed
+zero-filled packets of those sizes (:func:`_mux_from_index`).  The check
+above still decides; when the index did not tell the whole story the copy
+is made again the slow way (the vault's writer can start over).
 """
 from __future__ import annotations
 
@@ -267,6 +273,75 @@ def _mux(path: Path, sink: _Recorder, muxer: str, total: int, progress: Progress
     return packets
 
 
+# First pass from the index (see _mux_from_index): MP4-family muxers, and codecs whose
+# packets the MP4 muxer writes as they are, whatever their bytes (H.264 and HEVC only
+# with their usual length-prefixed configuration; MP3 is trimmed to whole frames here).
+_INDEX_MUXERS = {"mp4", "mov", "3gp", "ipod"}
+_HOLLOW_CODECS = {"h264", "hevc", "mpeg4", "av1", "vp9", "mjpeg", "prores", "aac", "alac", "amr_nb", "amr_wb",
+                  "pcm_s16le", "pcm_s16be", "pcm_s24le", "pcm_s24be", "pcm_f32le"}
+
+
+def _mux_from_index(path: Path, sink: _Recorder, muxer: str, cancel: CancelFn | None) -> bool:
+    """The first pass without reading the file a first time.
+
+    The first pass only has to learn what the muxer rewrites behind itself (for
+    MP4 the ``mdat`` size), which depends on the packets' sizes and times, not on
+    their bytes.  An MP4's index lists every packet's size and time, so the
+    muxer is fed packets of those sizes, filled with zeros.  Whether that
+    guessed right is not assumed: the second pass's own rewrites are compared
+    with these, as always, and a mismatch makes the caller clean again the
+    slow way.  False when the index cannot stand in for the packets.
+    """
+    import av
+
+    if muxer not in _INDEX_MUXERS:
+        return False
+    with av.open(str(path), metadata_errors="ignore") as src:
+        if not src.format.name.startswith("mov"):
+            return False
+        keep = _streams(src)
+        if not keep:
+            raise CleanError("no audio or video stream to keep")
+        entries: list[tuple[Any, int, int, int, int]] = []
+        for s in keep:
+            cc = s.codec_context
+            extradata = bytes(cc.extradata or b"")
+            if cc.name not in _HOLLOW_CODECS or (cc.name in ("h264", "hevc") and extradata[:1] != b"\x01"):
+                return False
+            tb = s.time_base
+            for e in s.index_entries:
+                entries.append((e.timestamp * tb, s.index, e.timestamp, e.size, e.flags))
+        listed = sum(e[3] for e in entries)
+        if not entries or listed < path.stat().st_size // 2 or max(e[3] for e in entries) > MAX_PATCH_BYTES:
+            return False  # a fragmented or odd file: its index is not the whole story
+        entries.sort(key=lambda e: (e[0], e[1]))
+        zeros = memoryview(bytes(max(e[3] for e in entries)))
+        options = {"fflags": "+bitexact", **_OPTIONS.get(muxer, {})}
+        dst = av.open(sink, "w", format=muxer, options=options, buffer_size=IO_BUFFER)
+        try:
+            mapping = {}
+            for s in keep:
+                o = dst.add_stream_from_template(s)
+                for key in list(o.metadata):
+                    del o.metadata[key]
+                if s.type == "video" and getattr(s, "time_base", None):
+                    o.time_base = s.time_base
+                mapping[s.index] = (o, s.time_base)
+            for n, (_t, index, ts, size, flags) in enumerate(entries):
+                o, tb = mapping[index]
+                p = av.Packet(zeros[:size])  # type: ignore[arg-type]  # any buffer; copied
+                p.pts = p.dts = ts
+                p.time_base = tb
+                p.is_keyframe = bool(flags & 1)
+                p.stream = o
+                dst.mux(p)
+                if n % 1024 == 0 and cancel is not None and cancel():
+                    raise CleanCancelled()
+        finally:
+            dst.close()
+    return True
+
+
 def clean_av(path: Path, out: Sink, mime: str, kind: str, progress: ProgressFn | None = None,
              cancel: CancelFn | None = None) -> CleanReport:
     import av
@@ -277,18 +352,39 @@ def clean_av(path: Path, out: Sink, mime: str, kind: str, progress: ProgressFn |
     total = path.stat().st_size
     try:
         found, removed = _plan(path)
-        rec = _Recorder()
         trailing: set[str] = set()
-        _mux(path, rec, muxer, total, progress, cancel, 0, trailing)
+        quick = False
+        rec = _Recorder()
+        try:
+            quick = _mux_from_index(path, rec, muxer, cancel)
+        except av.FFmpegError:
+            quick = False
+        if not quick:
+            rec = _Recorder()
+            _mux(path, rec, muxer, total, progress, cancel, 0, trailing)
         rep = _Replayer(out, rec.patches)
-        _mux(path, rep, muxer, total, progress, cancel, total, set())
+        second = progress if not quick or progress is None else (lambda done, n: progress(2 * done, n))
+        _mux(path, rep, muxer, total, second, cancel, total if not quick else 0, trailing)
+        # Only the rewrites can be compared after an index pass: its zero-filled packets make
+        # a different moov (no composition offsets), so its length differs; the rewrites alone
+        # prove the streamed copy right.
+        if quick and rep.final_patches() != rec.final_patches():
+            restart = getattr(out, "restart", None)
+            if restart is None:
+                raise CleanError("the quick first pass did not match the file; not stored")
+            restart()  # the index did not tell the whole story: the copy is made again, the slow way
+            rec = _Recorder()
+            _mux(path, rec, muxer, total, progress, cancel, 0, trailing)
+            rep = _Replayer(out, rec.patches)
+            _mux(path, rep, muxer, total, progress, cancel, total, set())
+            quick = False
         found += sorted(trailing)
         removed += sorted(trailing)
     except CleanError:
         raise
     except av.FFmpegError as exc:
         raise CleanError(f"cannot remux this {kind} file ({_ffmsg(exc)})") from None
-    if rep.end != rec.end or rep.final_patches() != rec.final_patches():
+    if (not quick and rep.end != rec.end) or rep.final_patches() != rec.final_patches():
         raise CleanError("the remuxed copy was not reproducible; not stored")
     report = CleanReport(CLEANED, kind, mime, out_mime,
                          f"streams remuxed without re-encoding into a new {muxer} container (FFmpeg via PyAV)",

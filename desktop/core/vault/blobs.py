@@ -52,6 +52,7 @@ class _BlobWriter:
     """
 
     def __init__(self, folder: Path, recipient: x25519.Recipient) -> None:
+        self._folder, self._recipient = folder, recipient
         self.name = uuid.uuid4().hex
         self.final = folder / self.name
         self.tmp = folder / (self.name + ".part")
@@ -109,6 +110,11 @@ class _BlobWriter:
     def abort(self) -> None:
         self._finish()
         self.tmp.unlink(missing_ok=True)
+
+    def restart(self) -> None:
+        """Throw away what was written and start an empty copy (a cleaner making it again)."""
+        self.abort()
+        self.__init__(self._folder, self._recipient)  # type: ignore[misc]
 
 
 class BlobsMixin(RotationMixin):
