@@ -146,7 +146,7 @@ def test_clean_large_video(tmp_path: Path, report: Report) -> None:
     cpsync_s = min(r[1] + r[2] for r in rows)
     peak = max(r[3] for r in rows)
     report("")
-    report(f"cleaning (two remux passes + age encryption + fsync): {size / clean_s / 1e6:.0f} MB/s")
+    report(f"cleaning (index pass + remux + age encryption + fsync): {size / clean_s / 1e6:.0f} MB/s")
     report(f"cp: {size / cp_s / 1e6:.0f} MB/s; cp + fsync: {size / cpsync_s / 1e6:.0f} MB/s")
     report(f"cleaning throughput = {cp_s / clean_s:.0%} of cp, {cpsync_s / clean_s:.0%} of cp + fsync")
     report(f"peak memory of the cleaning process: {peak / MiB:.0f} MiB (bound: 150 MB)")
