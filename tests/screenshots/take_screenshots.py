@@ -201,6 +201,34 @@ def faces(lang: str, main, window) -> None:
     dlg.view.fitInView(dlg.scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
     shot(dlg, lang, "34-face-review")
     dlg.reject()
+    video_faces(lang, main)
+
+
+def video_faces(lang: str, main) -> None:
+    """The face review of a video: sample frames with what the detector found, a box drawn by hand."""
+    from PySide6.QtCore import QRectF, Qt
+
+    from tests.media_kit import face_video
+
+    att = main.vault.import_attachment(face_video(TMP / lang / "march.mp4"))
+    rid = main.record_view.record_id
+    rec = main.vault.get_record(rid, reveal=True)
+    main.vault.revise_record(rid, rec.public, rec.identity or {}, attachment_ids=[a.id for a in rec.attachments]
+                             + [att.id])
+    main.open_record(rid)
+    rv = main.record_view
+    rv.tabs.setCurrentIndex(1)
+    rv.att_table.setCurrentCell(len(rv.record.attachments) - 1, 0)
+    rv.review_faces()
+    dlg = rv.face_dialog
+    found: list[int] = []
+    dlg.faces_found.connect(found.append)
+    wait_for(lambda: bool(found), 120)
+    dlg.show_sample(2)
+    dlg.add_box(QRectF(278, 198, 34, 34))  # drawn by hand: filled in every frame
+    dlg.view.fitInView(dlg.scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+    shot(dlg, lang, "35-video-face-review")
+    dlg.reject()
 
 
 def _choose(combo, value) -> None:
