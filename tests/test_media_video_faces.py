@@ -110,3 +110,29 @@ def test_seekable_decrypt_serves_any_seek_with_a_small_window():
                 got += part
             assert got == plain[pos:pos + n] and f.tell() == min(len(plain), pos + n)
         assert f.restarts > 1  # long backward seeks decrypt again from the top
+
+
+def test_a_phone_video_filmed_sideways_is_searched_and_sent_upright(tmp_path):
+    """Phones store the picture sideways with a display rotation: faces are looked for on the
+    picture as it is shown, and the copy is upright with no rotation left to apply."""
+    portrait = Image.open(Path(__file__).parent / "data" / "media" / "faces" / "astronaut.jpg").convert("RGB")
+    src = tmp_path / "sideways.mp4"
+    with av.open(str(src), "w", format="mp4") as out:
+        v = out.add_stream("libx264", rate=24)
+        v.width, v.height, v.pix_fmt = 256, 256, "yuv420p"
+        v.set_display_rotation(90)
+        stored = portrait.transpose(Image.Transpose.ROTATE_270)
+        for _ in range(10):
+            for p in v.encode(av.VideoFrame.from_image(stored)):
+                out.mux(p)
+        for p in v.encode(None):
+            out.mux(p)
+    copy = io.BytesIO()
+    result = video_faces.hide_faces_in_video(str(src), copy, mode="solid")
+    assert result.frames_with_faces == result.detections >= 2
+    with av.open(io.BytesIO(copy.getvalue())) as c:
+        first = next(c.decode(video=0))
+        assert not first.rotation
+        shown = first.to_image()
+    assert _mean(shown, (90, 28, 136, 88)) < 12  # the face, where it is when the video is upright
+    assert _mean(shown, (0, 200, 60, 240)) > 30
