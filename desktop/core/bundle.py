@@ -28,7 +28,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyrage
 import sqlcipher3
@@ -43,6 +43,9 @@ from .keystore import fsync_dir
 from .media.sniff import extension as media_extension
 from .streams import BackgroundWriter, Producer, StageFailed
 from .vault import Cancelled, Vault, VaultError
+
+if TYPE_CHECKING:
+    from .forms import FormRegistry
 
 FORMAT = "testimony-bundle"
 FORMAT_VERSION = 1
@@ -759,8 +762,12 @@ def import_bundle(
     accept_changed_key: bool = False,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
+    registry: FormRegistry | None = None,
 ) -> ImportReport:
-    """Verify a bundle completely, then ingest it in one transaction."""
+    """Verify a bundle completely, then ingest it in one transaction.
+
+    ``registry`` (the installed forms) is loaded here when not given; a caller
+    importing many bundles passes one to load the forms once."""
     if vault.mode != "analyst":
         raise BundleError("Bundles are imported into a headquarters (analyst) vault; this is a field vault")
     identity = x25519.Identity.from_str(vault.secret("hq_age_identity").decode())
@@ -778,17 +785,30 @@ def import_bundle(
             "SELECT count(*) FROM bundle_records WHERE bundle_id = ?", (parsed,)).fetchone()[0]
         return report
     try:
-        return _ingest(vault, parsed)
+        return _ingest(vault, parsed, registry)
     except BundleError:
         raise
     except (ValueError, TypeError, OverflowError, RecursionError, sqlcipher3.Error) as exc:
         # Nothing was committed (one transaction); say so in one line.
         raise _refuse(f"its content is malformed ({type(exc).__name__}); nothing was imported") from None
     finally:
-        used = {r[0] for r in vault.conn.execute("SELECT blob FROM attachments")}
-        for blob in parsed.blobs.values():
+        blobs = list(parsed.blobs.values())
+        used = {r[0] for chunk in range(0, len(blobs), 500) for r in vault.conn.execute(
+            f"SELECT blob FROM attachments WHERE blob IN ({','.join('?' * len(blobs[chunk:chunk + 500]))})",  # noqa: S608
+            blobs[chunk:chunk + 500])}
+        for blob in blobs:
             if blob not in used:
                 vault.remove_blob(blob)
+
+
+def _known_records(c, ids: list[str]) -> set[str]:
+    """Which of these record ids headquarters already holds (one query per 500)."""
+    out: set[str] = set()
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        out.update(r[0] for r in c.execute(
+            f"SELECT id FROM records WHERE id IN ({','.join('?' * len(part))})", part))  # noqa: S608
+    return out
 
 
 def _custody_problems(data: bytes) -> list[str]:
@@ -819,7 +839,7 @@ def _device_check(vault: Vault, device_pub: bytes, researcher: str | None, trust
     return fp, True
 
 
-def _ingest(vault: Vault, p: _Parsed) -> ImportReport:
+def _ingest(vault: Vault, p: _Parsed, registry: FormRegistry | None = None) -> ImportReport:
     m = p.manifest
     researcher = m.get("researcher") if isinstance(m.get("researcher"), str) else None
     fp, new_device = p.device_fp, p.new_device
@@ -830,7 +850,13 @@ def _ingest(vault: Vault, p: _Parsed) -> ImportReport:
         for att in doc.get("attachments", []):
             if not isinstance(att, dict) or att.get("sha256") not in p.blobs:
                 raise _refuse(f"record {rid} refers to an attachment that is not in the bundle")
+    from .forms import FormRegistry
+    from .records import _form_or_none, reindex_record, sender_index_text
+
+    registry = registry or FormRegistry()
+    raw = bool(m.get("include_identities"))
     with vault.transaction() as c:
+        known = _known_records(c, list(p.records))
         if new_device:
             c.execute("INSERT INTO devices(device_key, researcher, fingerprint, first_seen) VALUES (?,?,?,?)",
                       (b64e(p.device_pub), researcher, fp, now()))
@@ -841,8 +867,12 @@ def _ingest(vault: Vault, p: _Parsed) -> ImportReport:
                 sort_keys=True, ensure_ascii=False).encode()).hexdigest()
             origin = {"bundle": m["bundle_id"], "device": fp, "researcher": researcher, "field_rev": doc["rev"],
                       "content": content}
-            exists = c.execute("SELECT 1 FROM records WHERE id = ?", (rid,)).fetchone() is not None
-            if exists:
+            # Indexed in this transaction, from redacted text only: a sender's
+            # redacted answers as they are; raw ones (a bundle with identities, a
+            # form this installation lacks) redacted here first, once stored.
+            form = None if raw or doc.get("identity") else _form_or_none(doc["form_id"], doc["form_version"], registry)
+            text = sender_index_text(form, doc["answers"]) if form is not None else None
+            if rid in known:
                 origins = vault.revision_origins(rid)
                 devices = {o.get("device") for o in origins}
                 if devices and fp not in devices:
@@ -854,14 +884,17 @@ def _ingest(vault: Vault, p: _Parsed) -> ImportReport:
                     report.duplicates_skipped += 1
                     continue
                 # a newer revision, or the same one with more in it (identities, attachments)
-                vault.revise_record(rid, doc["answers"], doc.get("identity") or {}, origin=origin)
+                vault.revise_record(rid, doc["answers"], doc.get("identity") or {}, origin=origin, search_text=text)
                 report.revisions_added += 1
                 stored[rid] = doc["rev"]
             else:
                 vault.add_record(doc["form_id"], doc["form_version"], doc["answers"], doc.get("identity") or {},
-                                 record_id=rid, created_at=doc.get("created_at"), origin=origin)
+                                 record_id=rid, created_at=doc.get("created_at"), origin=origin,
+                                 search_text=text)
                 report.records_added += 1
                 stored[rid] = doc["rev"]
+            if text is None:
+                reindex_record(vault, rid, registry)
             if not doc.get("attachments"):
                 continue
             have = {r[0] for r in c.execute("SELECT sha256 FROM attachments WHERE record_id = ?", (rid,))}
@@ -886,12 +919,5 @@ def _ingest(vault: Vault, p: _Parsed) -> ImportReport:
         custody.append(c, "bundle.import", None, bundle=m["bundle_id"], device=fp,
                        added=report.records_added, revisions=report.revisions_added,
                        duplicates=report.duplicates_skipped, manifest_sha256=p.manifest_sha)
-    # searchable from redacted text only (a bundle with identities holds raw narratives)
-    from .forms import FormRegistry
-    from .records import reindex_record
-
-    registry = FormRegistry()
-    for rid in stored:
-        reindex_record(vault, rid, registry)
     return report
 

@@ -278,6 +278,14 @@ def reindex_record(vault: Vault, record_id: str, registry: FormRegistry | None =
     vault.set_search_text(record_id, text)
 
 
+def sender_index_text(form: Form, public: dict[str, Any]) -> str:
+    """What the index holds for answers a sender already redacted (a bundle
+    without identities: every free text went through the sender's redaction,
+    with the record's known names and the researcher's review, before it was
+    signed). Its pseudonyms are left out, as index_text leaves them out."""
+    return _PSEUDONYM.sub(" ", form.searchable_text(public))
+
+
 def ensure_search_index(vault: Vault, registry: FormRegistry | None = None, progress: ProgressFn | None = None,
                         cancel: CancelFn | None = None) -> int:
     """Index every record the full-text index does not cover; returns how many."""

@@ -128,16 +128,19 @@ def span(day: str | None, month: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
-def write_acts(c: Any, record_id: str, public: dict[str, Any], device: str | None, replace: bool = True) -> None:
+def write_acts(c: Any, record_id: str, public: dict[str, Any], device: str | None, replace: bool = True,
+               created: str | None = None) -> None:
     """Write the act rows of ``public`` for a record, replacing its earlier ones when
-    ``replace`` (a new revision); inside the caller's transaction."""
+    ``replace`` (a new revision); inside the caller's transaction. ``created`` is the
+    record's creation time when the caller has it (else it is read)."""
     if replace:
         delete_acts(c, record_id)
     found = extract_acts(public)
     if not found:
         return
-    row = c.execute("SELECT created_at FROM records WHERE id = ?", (record_id,)).fetchone()
-    created = row[0] if row else ""
+    if created is None:
+        row = c.execute("SELECT created_at FROM records WHERE id = ?", (record_id,)).fetchone()
+        created = row[0] if row else ""
     acts: list[tuple[Any, ...]] = []
     victims: list[tuple[Any, ...]] = []
     perps: list[tuple[Any, ...]] = []

@@ -51,13 +51,16 @@ class RecordsMixin(IdentityMixin, FacesMixin, ActsMixin):
         searchable until ensure_search_index indexes it."""
         rid = record_id or str(uuid.uuid4())
         ts = now()
+        origin_json = json.dumps(origin) if origin else None
         with self._tx() as c:
-            c.execute(
+            cur = c.execute(
                 "INSERT INTO records(id, form_id, form_version, created_at, updated_at, current_rev, origin_json)"
                 " VALUES (?,?,?,?,?,1,?)",
-                (rid, form_id, str(form_version), created_at or ts, ts, json.dumps(origin) if origin else None),
+                (rid, form_id, str(form_version), created_at or ts, ts, origin_json),
             )
-            self._write_revision(c, rid, 1, ts, public, identity or {}, redaction, origin, search_text)
+            # a new row: nothing of it can be in the index or the act rows yet
+            self._write_revision(c, rid, 1, ts, public, identity or {}, redaction, origin, search_text,
+                                 new=(cur.lastrowid, created_at or ts))
             self._link_attachments(c, rid, attachment_ids)
             if draft_id:
                 c.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
@@ -95,7 +98,10 @@ class RecordsMixin(IdentityMixin, FacesMixin, ActsMixin):
 
     def _write_revision(self, c: sqlcipher3.Connection, rid: str, rev: int, ts: str, public: dict[str, Any],
                         identity: dict[str, Any], redaction: dict[str, Any] | None,
-                        origin: dict[str, Any] | None = None, search_text: str | None = None) -> None:
+                        origin: dict[str, Any] | None = None, search_text: str | None = None,
+                        new: tuple[int, str] | None = None) -> None:
+        """One revision's rows; ``new`` is (rowid, created_at) of a record inserted
+        just now in this transaction (nothing to replace, nothing to look up)."""
         sealed = self._seal_identity(c, rid, rev, identity) if identity else None
         c.execute(
             "INSERT INTO revisions(record_id, rev, created_at, public_json, identity_sealed, redaction_json,"
@@ -104,14 +110,20 @@ class RecordsMixin(IdentityMixin, FacesMixin, ActsMixin):
              json.dumps(redaction, ensure_ascii=False) if redaction is not None else None,
              json.dumps(origin) if origin else None),
         )
-        self._index(c, rid, search_text)
+        if new is not None:
+            if search_text is not None:
+                c.execute("INSERT INTO record_fts(rowid, record_id, body) VALUES (?, ?, ?)",
+                          (new[0], rid, search_text))
+        else:
+            self._index(c, rid, search_text)
         if origin or rev == 1:
             device = (origin or {}).get("device")
         else:  # a revision keeps the record's origin (see revise_record)
             row = c.execute("SELECT json_extract(origin_json, '$.device') FROM records WHERE id = ?",
                             (rid,)).fetchone()
             device = row[0] if row else None
-        write_acts(c, rid, public, device if isinstance(device, str) else None, replace=rev > 1)
+        write_acts(c, rid, public, device if isinstance(device, str) else None, replace=rev > 1,
+                   created=new[1] if new is not None else None)
 
     def _index(self, c: sqlcipher3.Connection, rid: str, search_text: str | None) -> None:
         rowid = c.execute("SELECT rowid FROM records WHERE id = ?", (rid,)).fetchone()[0]
