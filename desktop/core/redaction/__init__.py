@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, SupportsIndex, SupportsInt
 from dataclasses import dataclass, field
 
 from .known import KnownMatcher, KnownName, known_values
@@ -338,17 +338,24 @@ def apply(text: str, spans: Iterable[Span]) -> str:
     return "".join(out)
 
 
-def apply_decisions(text: str, detected_spans: Sequence[Span], decisions: Sequence[Mapping],
+def _offset(v: object) -> int:
+    """A decision's start or end: an integer, or what int() reads as one ("12")."""
+    if isinstance(v, (str, bytes, bytearray, SupportsInt, SupportsIndex)):
+        return int(v)
+    raise TypeError(f"not an offset: {v!r}")
+
+
+def apply_decisions(text: str, detected_spans: Sequence[Span], decisions: Sequence[Mapping[str, object]],
                     redactor: Redactor | None = None) -> RedactionResult:
     """Apply the researcher's review.  Detected spans are accepted unless a
     decision rejects them (matched on start/end, and label when given);
     decisions with ``"decision": "add"`` add manual spans."""
     redactor = redactor or Redactor()
-    rejected = set()
+    rejected: set[tuple[int, int, object]] = set()
     added: list[Span] = []
     for d in decisions or ():
         try:
-            s, e = int(d["start"]), int(d["end"])
+            s, e = _offset(d["start"]), _offset(d["end"])
         except (KeyError, TypeError, ValueError):
             raise ValueError(f"decision needs integer start and end: {d!r}") from None
         dec = d.get("decision")
@@ -364,7 +371,7 @@ def apply_decisions(text: str, detected_spans: Sequence[Span], decisions: Sequen
             # an accepted span the detector no longer finds (decisions replayed on a
             # newer detector) is kept as a manual one
             label = label or "PERSON"
-            if label not in LABELS:
+            if not isinstance(label, str) or label not in LABELS:
                 raise ValueError(f"unknown label {label!r}")
             added.append(Span(s, e, label, text[s:e], redactor.pseudonym_for(label, text[s:e]), "manual"))
     kept = [sp for sp in detected_spans

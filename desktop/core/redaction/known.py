@@ -4,7 +4,7 @@ name alone, family name alone, kunya)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .normalize import norm, normalize
@@ -128,7 +128,8 @@ NOT_ALONE_LAT = {"allah", "ullah", "din", "deen", "eddine", "uddin", "aldin"}
 
 
 class KnownMatcher:
-    def __init__(self, known, publishable=(), ordinary: frozenset[str] = frozenset()):
+    def __init__(self, known: Iterable[object] | None, publishable: Iterable[str] = (),
+                 ordinary: frozenset[str] = frozenset()) -> None:
         """``known``: name strings or :class:`KnownName`; all forms of one
         person share its index, hence its pseudonym.  ``ordinary``: common
         lower-case words ("said") that a known name part alone ("Said") matches
@@ -150,22 +151,24 @@ class KnownMatcher:
                 self.ids.append(i)
                 group += 1
 
-    def __bool__(self):
+    def __bool__(self) -> bool:
         return bool(self.ids)
 
-    def find(self, text: str, units: list[Unit], original_of=None) -> list[tuple[Hit, bool]]:
+    def find(self, text: str, units: list[Unit],
+             original_of: Callable[[int, int], str] | None = None) -> list[tuple[Hit, bool]]:
         """Returns (hit, publishable) pairs in normalised offsets, longest match
         wins at each position."""
         out: list[tuple[Hit, bool]] = []
         persons = [i for i in self.ids if i.kind == "person"]
         all_sig: set[str] = set()
         for ident in persons:
-            for iu in ident.units:
-                all_sig |= unit_sig(iu)
+            for unit in ident.units:
+                all_sig |= unit_sig(unit)
         n = len(units)
         i = 0
         while i < n:
-            best = None  # (length_units, -publishable, start, end, ident, single_kind)
+            # (length_units, -publishable, start, end, ident, single_kind)
+            best: tuple[int, int, int, int, Identity, str] | None = None
             u0 = units[i]
             if not persons or not (unit_sig(u0) & all_sig):
                 i += 1
@@ -174,7 +177,7 @@ class KnownMatcher:
                 iu = ident.units
                 k = i
                 pos = 0
-                matched = []
+                matched: list[tuple[int, int]] = []
                 shift0 = 0
                 while k < n:
                     u = units[k]
@@ -203,7 +206,8 @@ class KnownMatcher:
                     if u0.prefix in ("abu", "umm") and iu and not iu[0].prefix:
                         probe = Unit(u0.start, u0.end, "", u0.core, u0.ar, True, u0.shift)
                         if unit_match(probe, iu[0]) is not None:
-                            cand = (1, 0 if not ident.publishable else -1, u0.start, u0.end, ident, "kunya:" + u0.prefix)
+                            cand = (1, 0 if not ident.publishable else -1, u0.start, u0.end, ident,
+                                    "kunya:" + u0.prefix)
                             if best is None or cand[:2] > best[:2]:
                                 best = cand
                     continue
@@ -218,9 +222,9 @@ class KnownMatcher:
                         continue
                     # على (on) folds to علي (Ali): do not take it for a name
                     if u0.ar and original_of is not None and q not in ident.maqsura \
-                            and iu[q].core.endswith("ي"):
-                        if original_of(u0.start, u0.end).rstrip().endswith("ى"):
-                            continue
+                            and iu[q].core.endswith("ي") \
+                            and original_of(u0.start, u0.end).rstrip().endswith("ى"):
+                        continue
                 last = units[matched[-1][0]]
                 cand = (len(matched), 0 if not ident.publishable else -1, u0.start + shift0, last.end, ident, "")
                 if best is None or cand[:2] > best[:2]:
@@ -238,9 +242,9 @@ class KnownMatcher:
         for ident in self.ids:
             if ident.kind == "digits":
                 pat = r"(?<!\d)" + r"[\s\-./()]*".join(re.escape(c) for c in ident.digits) + r"(?!\d)"
+                label = "PHONE" if len(ident.digits) >= 9 and ident.digits.startswith(("0", "9")) else "ID_NUMBER"
                 for m in re.finditer(pat, text):
-                    out.append((Hit(m.start(), m.end(), "PHONE" if len(ident.digits) >= 9 and ident.digits.startswith(("0", "9")) else "ID_NUMBER",
-                                    f"known:{ident.idx}"), ident.publishable))
+                    out.append((Hit(m.start(), m.end(), label, f"known:{ident.idx}"), ident.publishable))
             elif ident.kind == "email":
                 for m in re.finditer(re.escape(norm(ident.value)), text, re.IGNORECASE):
                     out.append((Hit(m.start(), m.end(), "EMAIL", f"known:{ident.idx}"), ident.publishable))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,7 +16,7 @@ def _read(path: Path) -> list[str]:
         # Redaction never runs with a word list silently absent.
         raise ResourcesMissing(f"this installation of Testimony is incomplete: missing {path}; "
                                "reinstall it")
-    out = []
+    out: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
@@ -28,7 +29,7 @@ def _strip_al(w: str) -> str:
 
 
 class Lexicon:
-    def __init__(self, root: Path | None = None):
+    def __init__(self, root: Path | None = None) -> None:
         root = root or resources_dir()
         names = root / "names"
         red = root / "redaction"
@@ -44,7 +45,9 @@ class Lexicon:
         self.cue_words_en = {c.lower().rstrip(".") for c in self.cues_en if " " not in c}
         self.stop_ar = {norm(w) for w in _read(red / "stop_ar.txt")}
         self.stop_en = {w.lower() for w in _read(red / "stop_en.txt")}
-        before, after, cur = set(), set(), None
+        before: set[str] = set()
+        after: set[str] = set()
+        cur: set[str] | None = None
         for w in _read(red / "place_words.txt"):
             if w == "[before]":
                 cur = before
@@ -66,6 +69,10 @@ class Lexicon:
 _PTOK = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*|[\u0621-\u064a\u066e-\u06d3]+")
 
 
+# (start, end, key) of one word of a phrase search
+PhraseToken = tuple[int, int, str]
+
+
 def _pkey(w: str) -> str:
     return w.lower().replace("'", "")
 
@@ -73,7 +80,7 @@ def _pkey(w: str) -> str:
 class PhraseMatcher:
     """Token-sequence matcher for fixed phrases (places, organisations, caller places)."""
 
-    def __init__(self, phrases):
+    def __init__(self, phrases: Iterable[str]) -> None:
         self.index: dict[str, list[tuple[str, ...]]] = {}
         for p in phrases:
             toks = tuple(_pkey(t) for t in _PTOK.findall(norm(p)))
@@ -82,20 +89,20 @@ class PhraseMatcher:
         for v in self.index.values():
             v.sort(key=len, reverse=True)
 
-    def __bool__(self):
+    def __bool__(self) -> bool:
         return bool(self.index)
 
-    def find(self, text: str, toks=None) -> list[tuple[int, int]]:
+    def find(self, text: str, toks: list[PhraseToken] | None = None) -> list[tuple[int, int]]:
         if not self.index:
             return []
         if toks is None:
             toks = [(m.start(), m.end(), _pkey(m.group())) for m in _PTOK.finditer(text)]
-        out = []
+        out: list[tuple[int, int]] = []
         n = len(toks)
         i = 0
         index = self.index
         while i < n:
-            s, e, k = toks[i]
+            s, _e, k = toks[i]
             ar = "\u0600" <= k[0] <= "\u06ff"
             if not ar and k not in index:
                 i += 1
@@ -108,22 +115,22 @@ class PhraseMatcher:
                         firsts.append((2, k[2:]))
                 if k[0] in "بلك" and len(k) >= 3:
                     firsts.append((1, k[1:]))
-            best = None
+            best: tuple[int, int, int] | None = None
             for shift, fk in firsts:
                 for cand in self.index.get(fk, ()):
-                    L = len(cand)
-                    if i + L > n:
+                    length = len(cand)
+                    if i + length > n:
                         continue
                     ok = True
-                    for q in range(1, L):
-                        ps, pe, pk = toks[i + q - 1]
-                        qs, qe, qk = toks[i + q]
+                    for q in range(1, length):
+                        _ps, pe, _pk = toks[i + q - 1]
+                        qs, _qe, qk = toks[i + q]
                         if qk != cand[q] or text[pe:qs].strip(" -") != "" or qs - pe > 3:
                             ok = False
                             break
                     if ok:
-                        if best is None or L > best[0]:
-                            best = (L, s + shift, toks[i + L - 1][1])
+                        if best is None or length > best[0]:
+                            best = (length, s + shift, toks[i + length - 1][1])
                         break
             if best:
                 out.append((best[1], best[2]))
@@ -133,7 +140,7 @@ class PhraseMatcher:
         return out
 
 
-def phrase_tokens(text: str):
+def phrase_tokens(text: str) -> list[PhraseToken]:
     return [(m.start(), m.end(), _pkey(m.group())) for m in _PTOK.finditer(text)]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 
 from .lexicon import Lexicon
 from .structured import Hit
@@ -30,7 +31,7 @@ class NameFinder:
     def _maqsura(self) -> set[int]:
         return getattr(self._tls, "maqsura", set())
 
-    def _set_maqsura(self, units: list[Unit], original_of) -> None:
+    def _set_maqsura(self, units: list[Unit], original_of: Callable[[int, int], str] | None) -> None:
         # على (on) folds to علي (Ali); إلى to الي: remember which units were spelled with ى
         found: set[int] = set()
         self._tls.maqsura = found
@@ -61,10 +62,7 @@ class NameFinder:
         if u.prefix:
             return False
         if u.ar:
-            for _shift, v in (u.shift or [(0, u.core)]):
-                if strip_al(v) in lex.family_ar:
-                    return True
-            return False
+            return any(strip_al(v) in lex.family_ar for _shift, v in (u.shift or [(0, u.core)]))
         return u.cap and u.core in lex.family_lat
 
     def ambiguous(self, u: Unit) -> bool:
@@ -97,9 +95,7 @@ class NameFinder:
             if self.given(u)[0] or self.family(u):
                 return True
             c = u.core
-            if len(c) < 3 or c.endswith(_POSSESSIVE_AR):
-                return False
-            return True
+            return not (len(c) < 3 or c.endswith(_POSSESSIVE_AR))
         return u.cap and len(u.core) >= 2 and u.core not in self.lex.place_after
 
     def nisba(self, u: Unit) -> bool:
@@ -187,7 +183,8 @@ class NameFinder:
         return False
 
     # --- main ------------------------------------------------------------------
-    def find(self, text: str, units: list[Unit], original_of=None) -> list[tuple[Hit, str]]:
+    def find(self, text: str, units: list[Unit],
+             original_of: Callable[[int, int], str] | None = None) -> list[tuple[Hit, str]]:
         hits: list[tuple[Hit, str]] = []
         self._set_maqsura(units, original_of)
         marks = self.cue_marks(text, units)

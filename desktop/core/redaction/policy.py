@@ -3,7 +3,7 @@ overlapping detections are resolved."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 
 from .structured import Hit
 
@@ -11,7 +11,7 @@ from .structured import Hit
 class _Intervals:
     """Sorted, possibly overlapping intervals with a fast 'which overlap [s, e)'."""
 
-    def __init__(self, spans):
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         self.spans = sorted(spans)
         self.starts = [a for a, _b in self.spans]
         self.maxlen = max((b - a for a, b in self.spans), default=0)
@@ -73,7 +73,7 @@ def _outside(s: int, e: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int
 EXACT = {"EMAIL", "URL", "HANDLE"}
 
 
-def _rank(h: Hit, src: str) -> tuple:
+def _rank(h: Hit, src: str) -> tuple[int, int, int, int]:
     """Sort key: e-mails/URLs/handles first (a name inside one is part of it),
     then manual, then other structured identifiers, then person names, longest
     first (so "Samir Nahhas" beats the known family name "Nahhas" inside it),
@@ -91,7 +91,7 @@ def _rank(h: Hit, src: str) -> tuple:
 
 def resolve(cands: list[tuple[Hit, str]], protected: list[tuple[int, int]],
             keep: list[tuple[int, int]], text: str,
-            caller_places: list[tuple[int, int]] = (),
+            caller_places: Sequence[tuple[int, int]] = (),
             name_evidence: Callable[[int, int], bool] | None = None) -> list[tuple[Hit, str]]:
     """cands: (hit, source).  Applies protected places (shipped lists and the
     caller's incident places) and publishable names, then picks a
@@ -145,9 +145,9 @@ def resolve(cands: list[tuple[Hit, str]], protected: list[tuple[int, int]],
                 if any(not (h.start <= a and b <= h.end) for a, b in inside):
                     continue
                 a, b = inside[0]
-                k = known_span[(a, b)]
-                if k.key.startswith("known:"):
-                    h = Hit(h.start, h.end, h.label, k.key, h.multi, h.key)
+                known = known_span[(a, b)]
+                if known.key.startswith("known:"):
+                    h = Hit(h.start, h.end, h.label, known.key, h.multi, h.key)
         staged.append((h, src))
     staged.sort(key=lambda hs: _rank(*hs))
     taken: list[tuple[Hit, str]] = []
@@ -156,13 +156,13 @@ def resolve(cands: list[tuple[Hit, str]], protected: list[tuple[int, int]],
     for h, src in staged:
         if h.end <= h.start:
             continue
-        k = bisect.bisect_right(occ_starts, h.start)
-        if k > 0 and occ_ends[k - 1] > h.start:
+        pos = bisect.bisect_right(occ_starts, h.start)
+        if pos > 0 and occ_ends[pos - 1] > h.start:
             continue
-        if k < len(occ_starts) and occ_starts[k] < h.end:
+        if pos < len(occ_starts) and occ_starts[pos] < h.end:
             continue
-        occ_starts.insert(k, h.start)
-        occ_ends.insert(k, h.end)
+        occ_starts.insert(pos, h.start)
+        occ_ends.insert(pos, h.end)
         taken.append((h, src))
     taken.sort(key=lambda hs: hs[0].start)
     return taken

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 
 class PseudonymTable:
-    def __init__(self):
+    def __init__(self) -> None:
         self._by_key: dict[tuple[str, str], str] = {}
         self._count: dict[str, int] = {}
         self._name_parts: dict[str, list[str]] = {}  # name part -> pseudonyms of multi-part names
