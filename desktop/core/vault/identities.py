@@ -24,7 +24,8 @@ class IdentityMixin(VaultCore):
             return None
         return open_sealed(bytes(self._identity_wrap), row[0], record_id.encode())
 
-    def _seal_identity(self, c: sqlcipher3.Connection, record_id: str, rev: int, identity: dict) -> bytes | None:
+    def _seal_identity(self, c: sqlcipher3.Connection, record_id: str, rev: int,
+                       identity: dict[str, object]) -> bytes | None:
         key = self._record_key(record_id)
         if key is None:
             key = os.urandom(32)
@@ -34,7 +35,7 @@ class IdentityMixin(VaultCore):
         return seal(key, payload, f"{record_id}:{rev}".encode())
 
     def forget_identities(self, record_ids: list[str],
-                          redacted: dict[str, dict[int, dict]] | None = None) -> None:
+                          redacted: dict[str, dict[int, dict[str, object]]] | None = None) -> None:
         """Destroy the per-record keys: the identities are gone for good.
 
         ``redacted`` gives, per record and revision, the non-identifying answers

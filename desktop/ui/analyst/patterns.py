@@ -32,7 +32,7 @@ def month_range(keys: list[str]) -> list[str]:
         return []
     y, m = int(months[0][:4]), int(months[0][5:])
     end = (int(months[-1][:4]), int(months[-1][5:]))
-    out = []
+    out: list[str] = []
     while (y, m) <= end and len(out) < 600:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
@@ -103,7 +103,10 @@ class PatternsView(QWidget):
 
     @staticmethod
     def _note(page: QWidget, text: str) -> None:
-        page.findChild(QLabel, "hint").setText(text)
+        hint = page.findChild(QLabel, "hint")
+        if hint is None:
+            raise LookupError("a chart page without its note")  # every page has one (_chart_page)
+        hint.setText(text)
 
     def refresh(self, acts: list[analysis.Act] | None = None) -> None:
         """Counts from the desk: each person and each incident once where links are confirmed."""
@@ -132,7 +135,7 @@ class PatternsView(QWidget):
 
         perp_counts = desk.violations_by_perpetrator(self.vault)
         table = perp_counts.table
-        kinds: Counter = Counter()
+        kinds: Counter[str] = Counter()
         for counts in table.values():
             kinds.update(counts)
         kind_order = [k for k, _n in kinds.most_common()]
