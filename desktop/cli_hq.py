@@ -64,7 +64,8 @@ def cmd_export(args: argparse.Namespace) -> None:
     with open_vault(args) as vault:
         result = exchange.export(vault, args.to, Path(args.out), registry, record_ids=args.record or None,
                                  include_identities=args.include_identities,
-                                 include_uncleaned=args.include_uncleaned)
+                                 include_uncleaned=args.include_uncleaned,
+                                 send_unreviewed=args.send_unreviewed)
     for line in result.skipped:
         print(f"note: {line}", file=sys.stderr)
     emit(args, {"bundle_id": result.bundle_id, "out": str(result.path), "records": result.records,
@@ -147,6 +148,9 @@ def add_commands(sub: Subcommands, add: AddCommand) -> None:
     e.add_argument("--out", required=True, metavar="FILE")
     e.add_argument("--record", action="append", metavar="ID")
     e.add_argument("--include-identities", action="store_true", help="also send identifying details")
+    e.add_argument("--send-unreviewed", action="store_true",
+                   help="send records whose narratives nobody reviewed with automatic redaction only "
+                        "(recorded in the manifest and the custody log)")
     e.add_argument("--include-uncleaned", action="store_true",
                    help="also send attachments whose metadata could not be removed")
 

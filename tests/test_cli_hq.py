@@ -33,7 +33,8 @@ def test_whole_handover(tmp_path):
     rid = ok(run("record", "add", "--vault", str(field), "--form", "eyewitness_force",
                  "--answers", str(tmp_path / "answers.json"), env=FIELD)).stdout.strip()
     bundle = tmp_path / "handover.tstm"
-    r = ok(run("export", "--to", fp, "--out", str(bundle), "--vault", str(field), "--json", env=FIELD))
+    r = ok(run("export", "--to", fp, "--out", str(bundle), "--send-unreviewed", "--vault", str(field), "--json",
+               env=FIELD))
     bundle_id = json.loads(r.stdout)["bundle_id"]
     # headquarters: unknown device first refused, then accepted explicitly
     r = run("hq", "import", str(bundle), "--vault", str(hq), env=HQ)

@@ -10,15 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import bundle, cards, review, schema
+from desktop.core import bundle, cards, records, review, schema
 from desktop.core.crypto import FLOOR
 from desktop.core.forms import FormRegistry
+from desktop.core.masking import masked_record, reveal_record
 from desktop.core.records import (
     detect_for_review,
     ensure_search_index,
     export_view,
-    masked_record,
-    reveal_record,
     save_new_record,
     save_revision,
 )
@@ -252,3 +251,109 @@ def test_forget_identities_leaves_no_tag_to_confirm_a_name(witness, reg):
         == numbers
     assert v.get_record(rid).public["witness_position"] == masked
     assert "PERSON" not in _fts_body(v) and v.search("pharmacy")
+
+
+def _manifest(hq: Vault, path: Path) -> dict:
+    import io
+    import tarfile
+
+    import pyrage
+
+    ident = pyrage.x25519.Identity.from_str(hq.secret("hq_age_identity").decode())
+    with tarfile.open(fileobj=io.BytesIO(pyrage.decrypt(path.read_bytes(), [ident]))) as tar:
+        member = tar.extractfile("manifest.json")
+        assert member is not None
+        return json.loads(member.read())
+
+
+def test_export_of_unreviewed_narratives_is_refused_unless_chosen(witness, reg, tmp_path):
+    from desktop.core.services import exchange
+
+    v, rid = witness
+    hq, _code, card = cards.init_hq(tmp_path / "hq", "headquarters passphrase", "HQ", kdf=FLOOR)
+    cards.trust_card(v, card.to_json().encode())
+    out = tmp_path / "b.tstm"
+    with pytest.raises(exchange.UnreviewedRecords) as refused:
+        exchange.export(v, card.fingerprint, out, reg)
+    assert refused.value.code == "export.unreviewed" and list(refused.value.records) == [rid]
+    assert "witness_position" in refused.value.records[rid] and not out.exists()
+    assert not [e for e in v.custody() if e.action == "bundle.export"]
+    exchange.export(v, card.fingerprint, out, reg, send_unreviewed=True)
+    assert _manifest(hq, out)["automatic_redaction"] == [rid]
+    assert [e for e in v.custody() if e.action == "bundle.export"][-1].details["automatic_redaction"] == [rid]
+    exchange.import_bundle(hq, out, trust_new_device=True)
+    at_hq = masked_record(hq, rid)
+    assert at_hq.status["witness_position"] == "field-automatic"  # headquarters says nobody reviewed it
+    hq.lock()
+
+
+def test_reviewed_record_is_sent_without_asking(witness, reg, tmp_path):
+    from desktop.core.services import exchange
+
+    v, rid = witness
+    rec = v.get_record(rid, reveal=True)
+    form = reg.get("eyewitness_force")
+    narratives = records.narratives(form, rec.public)
+    found = detect_for_review(form, rec.public, rec.identity, v, rid)
+    v.set_redaction(rid, {p: review.reviewed_entry(t, [{"start": s.start, "end": s.end, "label": s.label,
+                                                        "decision": "accept"} for s in found[p]])
+                          for p, t in narratives.items()})
+    hq, _code, card = cards.init_hq(tmp_path / "hq", "headquarters passphrase", "HQ", kdf=FLOOR)
+    cards.trust_card(v, card.to_json().encode())
+    out = tmp_path / "b.tstm"
+    exchange.export(v, card.fingerprint, out, reg)
+    assert _manifest(hq, out)["automatic_redaction"] == []
+    exchange.import_bundle(hq, out, trust_new_device=True)
+    assert masked_record(hq, rid).status["witness_position"] == "field-reviewed"
+    hq.lock()
+
+
+def test_cli_export_refuses_unreviewed_without_the_flag(tmp_path):
+    env = {"TESTIMONY_PASSPHRASE": "identities passphrase", "TESTIMONY_KDF_PROFILE": "floor"}
+    field, hq, card = tmp_path / "field", tmp_path / "hq", tmp_path / "card.json"
+    r = run("hq", "init", "--org", "HQ", "--card", str(card), "--vault", str(hq), "--json", env=env)
+    fp = json.loads(r.stdout)["fingerprint"]
+    assert run("vault", "init", "--vault", str(field), env=env).returncode == 0
+    assert run("hq", "trust", str(card), "--vault", str(field), env=env).returncode == 0
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps(witness_answers()))
+    rid = run("record", "add", "--form", "eyewitness_force", "--answers", str(answers), "--vault", str(field),
+              env=env).stdout.strip()
+    out = tmp_path / "b.tstm"
+    r = run("export", "--to", fp, "--out", str(out), "--vault", str(field), env=env)
+    assert r.returncode == 1 and "nobody reviewed" in r.stderr and rid[:8] in r.stderr and not out.exists()
+    assert "--send-unreviewed" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    r = run("export", "--to", fp, "--out", str(out), "--send-unreviewed", "--vault", str(field), env=env)
+    assert r.returncode == 0, r.stderr
+    assert out.exists()
+
+
+def test_hq_with_identities_applies_the_field_review(witness, reg, tmp_path):
+    v, rid = witness
+    form = reg.get("eyewitness_force")
+    rec = v.get_record(rid, reveal=True)
+    spans = detect_for_review(form, rec.public, rec.identity, v, rid)["witness_position"]
+    omar = next(s for s in spans if s.text == "Omar")
+    v.set_redaction(rid, {"witness_position": review.reviewed_entry(
+        NARRATIVE, [{"start": omar.start, "end": omar.end, "label": "PERSON", "decision": "reject"}])})
+    hq, _code, card = cards.init_hq(tmp_path / "hq", "headquarters passphrase", "HQ", kdf=FLOOR)
+    cards.trust_card(v, card.to_json().encode())
+    out = tmp_path / "b.tstm"
+    bundle.export_bundle(v, card.fingerprint, out, export_view, include_identities=True)
+    bundle.import_bundle(hq, out, trust_new_device=True)
+    m = masked_record(hq, rid)
+    text = m.record.public["witness_position"]
+    assert "Omar" in text and "Haddad" not in text and "0944" not in text
+    assert m.status["witness_position"] == "reviewed"
+    assert hq.search("Haddad") == [] and hq.search("Omar")  # kept on purpose, so searchable
+    hq.lock()
+
+
+def test_a_bundle_with_malformed_review_decisions_is_refused(witness, reg, tmp_path):
+    assert review.travelling_review_ok({"witness_position": {"decisions": [
+        {"start": 0, "end": 4, "label": "PERSON", "decision": "reject"}], "text_sha256": "ab"}})
+    for bad in ({"witness_position": {"decisions": [{"start": 4, "end": 2, "decision": "reject"}]}},
+                {"witness_position": {"decisions": [{"start": True, "end": 2, "decision": "reject"}]}},
+                {"witness_position": {"decisions": [{"start": 0, "end": 2, "decision": "delete"}]}},
+                {"_field": {"decisions": []}}, ["witness_position"]):
+        assert not review.travelling_review_ok(bad)

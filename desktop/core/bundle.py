@@ -25,7 +25,7 @@ import re
 import tarfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -36,7 +36,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pyrage import x25519
 
-from . import cards, custody
+from . import cards, custody, review
 from .crypto import b64d, b64e
 from .custody import now
 from .keystore import fsync_dir
@@ -180,11 +180,15 @@ def export_bundle(
     include_uncleaned: bool = False,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
+    unreviewed: Sequence[str] = (),
 ) -> ExportResult:
     """Write a bundle for the recipient with fingerprint ``to``.
 
     ``view(vault, record_id, include_identities)`` returns the record as it
     leaves the laptop (redacted narratives, identities only when asked).
+    ``unreviewed``: records whose narratives nobody reviewed, which the
+    researcher chose to send with automatic redaction only (the rule is
+    services.exchange.export's); the manifest and the custody log list them.
     """
     out = Path(out)
     card = cards.recipient(vault, to)
@@ -275,6 +279,8 @@ def export_bundle(
         "redaction_level": "identities-included" if include_identities else "redacted",
         "include_identities": include_identities,
         "include_uncleaned": include_uncleaned,
+        # sent with automatic redaction only, by the researcher's explicit choice
+        "automatic_redaction": sorted(set(unreviewed) & set(revs)),
         "records": revs,
         "files": files,
     }
@@ -332,7 +338,8 @@ def export_bundle(
         vault.mark_exported(revs, bundle_id)
         custody.append(c, "bundle.export", None, bundle=bundle_id, recipient=card.fingerprint,
                        records=revs, include_identities=include_identities,
-                       include_uncleaned=include_uncleaned, manifest_sha256=manifest_sha)
+                       include_uncleaned=include_uncleaned, manifest_sha256=manifest_sha,
+                       automatic_redaction=manifest["automatic_redaction"])
     return ExportResult(bundle_id, out, len(revs), len(attachments), size, skipped)
 
 
@@ -729,6 +736,10 @@ def _check_record(name: str, data: bytes) -> dict:
         raise _refuse(f"{name} has no answers")
     if doc.get("identity") is not None and not isinstance(doc["identity"], dict):
         raise _refuse(f"{name} has a malformed identity part")
+    if doc.get("redaction") is not None and doc["redaction"] not in ("reviewed", "automatic"):
+        raise _refuse(f"{name} has a malformed redaction state")
+    if doc.get("review") is not None and not review.travelling_review_ok(doc["review"]):
+        raise _refuse(f"{name} has malformed review decisions")
     atts = doc.get("attachments", [])
     if not isinstance(atts, list):
         raise _refuse(f"{name} has a malformed attachment list")
@@ -884,13 +895,14 @@ def _ingest(vault: Vault, p: _Parsed, registry: FormRegistry | None = None) -> I
                     report.duplicates_skipped += 1
                     continue
                 # a newer revision, or the same one with more in it (identities, attachments)
-                vault.revise_record(rid, doc["answers"], doc.get("identity") or {}, origin=origin, search_text=text)
+                vault.revise_record(rid, doc["answers"], doc.get("identity") or {}, origin=origin, search_text=text,
+                                    redaction=review.field_review(doc))
                 report.revisions_added += 1
                 stored[rid] = doc["rev"]
             else:
                 vault.add_record(doc["form_id"], doc["form_version"], doc["answers"], doc.get("identity") or {},
                                  record_id=rid, created_at=doc.get("created_at"), origin=origin,
-                                 search_text=text)
+                                 search_text=text, redaction=review.field_review(doc))
                 report.records_added += 1
                 stored[rid] = doc["rev"]
             if text is None:

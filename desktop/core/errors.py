@@ -56,6 +56,8 @@ MESSAGES: dict[str, str] = {
     "bundle.new_device": "Bundle refused: it was signed by a device not seen before ({fingerprint})",
     "bundle.changed_key": "Bundle refused: the researcher {researcher}'s device key has changed "
                           "(was {known_fingerprint}, now {fingerprint})",
+    "export.unreviewed": "{count} interview(s) have narratives nobody reviewed ({records}): review them first, "
+                         "or send them with automatic redaction only (--send-unreviewed)",
     "trust.refused": "{detail}",
     "handover.unconfirmed": "This forgets data on this laptop for good; repeat with --yes to do it",
     # forms

@@ -4,15 +4,13 @@ the command line and the desktop app."""
 from __future__ import annotations
 
 import copy
-import dataclasses
 import re
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .vault import CancelFn, ProgressFn, Record, Vault
+from .vault import CancelFn, ProgressFn, Vault
 
 if TYPE_CHECKING:
     from .forms import Field, Form, FormRegistry
@@ -141,6 +139,12 @@ def _set_path(container: dict[str, Any], path: str, value: str) -> None:
             cur = cur[int(index)]
 
 
+def narratives(form: Form, public: dict[str, Any]) -> dict[str, str]:
+    """The answers a researcher must review before a record leaves redacted:
+    its narratives (short texts are redacted automatically all the same)."""
+    return {p: t for p, t in text_fields(form, public) if text_field(form, p).type == "narrative"}
+
+
 def location_names(field: Field, value: object) -> list[str]:
     """Every name of an incident location: gazetteer labels in all languages.
 
@@ -230,7 +234,10 @@ def redact_answer(redactor: Redactor, text: str, entry: dict[str, Any] | None) -
 
     decisions = (entry or {}).get("decisions") if isinstance(entry, dict) else None
     if decisions is not None:
-        return apply_decisions(text, redactor.detect(text), decisions, redactor)
+        try:
+            return apply_decisions(text, redactor.detect(text), decisions, redactor)
+        except ValueError:
+            pass  # decisions that no longer fit the text: every detection is replaced
     return redactor.redact(text)
 
 
@@ -305,6 +312,7 @@ def ensure_search_index(vault: Vault, registry: FormRegistry | None = None, prog
 def export_view(vault: Vault, record_id: str, include_identities: bool,
                 registry: FormRegistry | None = None) -> dict[str, Any]:
     """A record as it leaves the laptop in a bundle (pass one ``registry`` for many records)."""
+    from . import review as _review
     from .forms import FormRegistry
 
     rec = vault.get_record(record_id, reveal=True)
@@ -319,8 +327,18 @@ def export_view(vault: Vault, record_id: str, include_identities: bool,
         "answers": rec.public if include_identities else redacted_public(
             form, rec.public, identity, rec.redaction, record_redactor(form, rec.public, identity, vault, rec.id)),
         "identity": identity if include_identities else None,
-        "redaction": "reviewed" if rec.redaction else "automatic",
+        # whether the researcher reviewed every narrative of this revision (headquarters shows it)
+        "redaction": "automatic" if _review.needs_review(narratives(form, rec.public), rec.redaction)
+        else "reviewed",
+        # with the raw answers, the researcher's decisions (offsets and labels, no text)
+        **({"review": review_decisions(rec.redaction)} if include_identities and rec.redaction else {}),
     }
+
+
+def review_decisions(redaction: dict[str, Any] | None) -> dict[str, Any]:
+    """The review entries of a revision that travel with its raw answers."""
+    return {k: v for k, v in (redaction or {}).items()
+            if isinstance(v, dict) and isinstance(v.get("decisions"), list) and not k.startswith("_")}
 
 
 def forget_identities(vault: Vault, record_ids: list[str], registry: FormRegistry | None = None) -> None:
@@ -347,63 +365,3 @@ def forget_identities(vault: Vault, record_ids: list[str], registry: FormRegistr
     vault.forget_identities(record_ids, redacted)
     for rid in redacted:  # the index without pseudonyms, like every other record's
         reindex_record(vault, rid, reg)
-
-
-# ---------------------------------------------------------------- the masked state
-
-
-AUTOMATIC = "automatic"
-
-
-@dataclass
-class Masked:
-    """A record as the masked state shows it: identity withheld, every free-text
-    answer redacted. ``status`` says, per answer path, whether the redaction is
-    the researcher's (reviewed), theirs on an earlier text (changed) or
-    automatic detection only."""
-
-    record: Record
-    status: dict[str, str] = field(default_factory=dict)
-
-
-def _redact_strings(value: object, redactor: Redactor) -> object:
-    if isinstance(value, str):
-        return redactor.redact(value).text if value.strip() else value
-    if isinstance(value, dict):
-        return {k: _redact_strings(v, redactor) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_redact_strings(v, redactor) for v in value]
-    return value
-
-
-def masked_record(vault: Vault, record_id: str, rev: int | None = None,
-                  registry: FormRegistry | None = None) -> Masked:
-    """The record with its narratives redacted (reviewed decisions where they
-    exist, automatic detection otherwise). Reading the identity compartment to
-    find known names here shows nothing, so it is not a reveal."""
-    from . import review
-    from .redaction import Redactor
-
-    rec = vault.get_record(record_id, rev=rev, reveal=True)
-    identity = rec.identity or {}
-    form = _form_or_none(rec.form_id, rec.form_version, registry)
-    public = copy.deepcopy(rec.public)
-    status: dict[str, str] = {}
-    if form is None:
-        redactor = Redactor()
-        public = {k: _redact_strings(v, redactor) for k, v in public.items()}
-    else:
-        redactor = record_redactor(form, rec.public, identity, vault, record_id)
-        for path, text in text_fields(form, rec.public):
-            entry = (rec.redaction or {}).get(path)
-            st = review.status_of(text, entry)
-            status[path] = AUTOMATIC if st == review.UNREVIEWED else st
-            _set_path(public, path, redact_answer(redactor, text, entry).text)
-    return Masked(dataclasses.replace(rec, public=public, identity=None), status)
-
-
-def reveal_record(vault: Vault, record_id: str, rev: int | None = None, via: str = "gui") -> Record:
-    """The raw record with its identities, after an explicit reveal: one custody entry."""
-    rec = vault.get_record(record_id, rev=rev, reveal=True)
-    vault.log("identity.reveal", record_id, via=via)
-    return rec

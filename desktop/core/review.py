@@ -28,7 +28,7 @@ def status_of(text: str, entry: Any) -> str:
     from an earlier text, new words not looked at) or unreviewed."""
     if not isinstance(entry, Mapping) or not isinstance(entry.get("decisions"), list):
         return UNREVIEWED
-    if entry.get("changed"):
+    if entry.get("changed") or entry.get("partial"):
         return CHANGED
     sha = entry.get("text_sha256")
     if sha is None or sha == text_sha256(text):  # records reviewed before the hash was kept
@@ -87,3 +87,40 @@ def carry(old_texts: Mapping[str, str], new_texts: Mapping[str, str],
         out[path] = {"decisions": _move(list(entry["decisions"]), before, new),
                      "text_sha256": entry.get("text_sha256") or text_sha256(before), "changed": True}
     return out or None
+
+
+# ---------------------------------------------------------------- what travels to headquarters
+
+MAX_TRAVELLING_ENTRIES = 10_000
+FIELD_STATE = "_field"  # the analyst vault's note of what the field did ("reviewed" / "automatic")
+
+
+def travelling_review_ok(value: object) -> bool:
+    """Review decisions from a bundle: answer path -> {"decisions": [{start, end,
+    label, decision}], "text_sha256": HEX, ...} (offsets and labels, no text)."""
+    if not isinstance(value, dict) or len(value) > MAX_TRAVELLING_ENTRIES:
+        return False
+    for path, entry in value.items():
+        if not (isinstance(path, str) and not path.startswith("_") and len(path) <= 500
+                and isinstance(entry, dict) and isinstance(entry.get("decisions"), list)
+                and len(entry["decisions"]) <= MAX_TRAVELLING_ENTRIES):
+            return False
+        for d in entry["decisions"]:
+            if not (isinstance(d, dict)
+                    and all(type(d.get(k)) is int for k in ("start", "end"))
+                    and 0 <= d["start"] < d["end"] and d.get("decision") in ("accept", "reject", "add")
+                    and (d.get("label") is None or isinstance(d.get("label"), str))):
+                return False
+        if entry.get("text_sha256") is not None and not isinstance(entry["text_sha256"], str):
+            return False
+    return True
+
+
+def field_review(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """What the analyst vault keeps of the field's review of an imported record:
+    the decisions when the raw answers came (identities included), and always
+    whether the field reviewed every narrative."""
+    out: dict[str, Any] = {FIELD_STATE: doc.get("redaction") if doc.get("redaction") == "reviewed" else "automatic"}
+    if doc.get("identity") is not None and isinstance(doc.get("review"), dict):
+        out.update(doc["review"])
+    return out

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .. import bundle as _bundle
 from .. import cards as _cards
+from .. import review_records as _review_records
 from ..errors import Refusal
 from ..forms import FormRegistry
 from ..keystore import write_new
@@ -32,10 +33,11 @@ MAX_RECEIPT_BYTES = 1024 * 1024
 MAX_SMALL_FILE = 16 * 1024 * 1024
 
 __all__ = ["BUNDLE_SUFFIX", "MAX_CARD_BYTES", "MAX_RECEIPT_BYTES", "Card", "DeviceRefused", "ExportResult",
-           "ImportReport", "ImportedBundle", "device_fingerprint", "export", "handover", "hq_card", "import_bundle",
+           "ImportReport", "ImportedBundle", "UnreviewedRecords", "device_fingerprint", "export", "handover",
+           "hq_card", "import_bundle",
            "import_receipt", "imported_bundles", "normalize_fingerprint", "parse_card", "pending_records",
            "read_small_file", "received_records", "recipients", "researcher_code", "set_researcher_code",
-           "trust_card", "write_card", "write_new_file", "write_receipt"]
+           "trust_card", "unreviewed", "write_card", "write_new_file", "write_receipt"]
 
 
 def read_small_file(path: Path | str, limit: int = MAX_SMALL_FILE) -> bytes:
@@ -92,13 +94,44 @@ def pending_records(vault: Vault) -> list[str]:
     return _bundle.pending_records(vault)
 
 
+class UnreviewedRecords(Refusal):
+    """Review before sealing: records whose narratives nobody reviewed; the
+    researcher must choose (review them, or send them with automatic redaction
+    only). ``records``: record id -> the narratives not reviewed. Nothing was written."""
+
+    default_code = "export.unreviewed"
+
+    def __init__(self, records: dict[str, list[str]]) -> None:
+        self.records = dict(records)
+        super().__init__(code="export.unreviewed", count=len(self.records),
+                         records=", ".join(r[:8] for r in self.records))
+
+
+def unreviewed(vault: Vault, record_ids: list[str], registry: FormRegistry | None = None) -> dict[str, list[str]]:
+    """Of the records an export would send, those whose narratives nobody reviewed
+    (record id -> narratives; ``["*"]`` for a form this laptop cannot show)."""
+    return _review_records.unreviewed_records(vault, record_ids, registry)
+
+
 def export(vault: Vault, to: str, out: Path, registry: FormRegistry, record_ids: list[str] | None = None,
            include_identities: bool = False, include_uncleaned: bool = False,
-           progress: ProgressFn | None = None, cancel: CancelFn | None = None) -> ExportResult:
-    """Write an encrypted, signed bundle for the recipient ``to`` (redacted unless asked otherwise)."""
+           progress: ProgressFn | None = None, cancel: CancelFn | None = None,
+           send_unreviewed: bool = False) -> ExportResult:
+    """Write an encrypted, signed bundle for the recipient ``to`` (redacted unless asked otherwise).
+
+    Review before sealing: a redacted export of records whose narratives nobody
+    reviewed is refused (:class:`UnreviewedRecords`, nothing written) unless
+    ``send_unreviewed`` says the researcher chose automatic redaction for them;
+    the manifest and the custody log then list those records. With identities
+    the raw answers travel, so there is no redaction to review."""
+    ids = list(dict.fromkeys(record_ids)) if record_ids is not None else _bundle.pending_records(vault)
+    pending = {} if include_identities else _review_records.unreviewed_records(vault, ids, registry)
+    if pending and not send_unreviewed:
+        raise UnreviewedRecords(pending)
     return _bundle.export_bundle(vault, to, Path(out), partial(export_view, registry=registry),
                                  record_ids=record_ids, include_identities=include_identities,
-                                 include_uncleaned=include_uncleaned, progress=progress, cancel=cancel)
+                                 include_uncleaned=include_uncleaned, progress=progress, cancel=cancel,
+                                 unreviewed=list(pending))
 
 
 def import_receipt(vault: Vault, data: bytes) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import masking as _masking
 from .. import records as _records
 from ..errors import Refusal
 from ..forms import Form, FormRegistry
@@ -135,33 +136,25 @@ def submit(vault: Vault, form: Form, answers: dict[str, Any], record_id: str | N
 
 def reveal(vault: Vault, record_id: str, via: str, rev: int | None = None) -> Record:
     """The record with its identifying details; writes exactly one custody entry."""
-    rec = vault.get_record(record_id, rev=rev, reveal=True)
-    vault.log("identity.reveal", record_id, via=via)
-    return rec
+    return _masking.reveal_record(vault, record_id, rev=rev, via=via)
 
 
-def masked(vault: Vault, record_id: str, rev: int | None = None) -> Record:
+def masked(vault: Vault, record_id: str, rev: int | None = None, registry: FormRegistry | None = None) -> Record:
     """The record as the masked state shows it: identities withheld, narratives
     redacted (reviewed decisions where they exist, automatic detection otherwise)."""
-    return _records.masked_record(vault, record_id, rev=rev).record
+    return _masking.masked_record(vault, record_id, rev=rev, registry=registry).record
 
 
 def masked_view(vault: Vault, record_id: str, rev: int | None = None,
-                registry: FormRegistry | None = None) -> _records.Masked:
+                registry: FormRegistry | None = None) -> _masking.Masked:
     """:func:`masked` with how each answer was redacted (reviewed, changed,
     automatic) and which attachments are identifying (no preview until revealed)."""
-    return _records.masked_record(vault, record_id, rev=rev, registry=registry)
+    return _masking.masked_record(vault, record_id, rev=rev, registry=registry)
 
 
 def ensure_search_index(vault: Vault) -> int:
     """Index, from their redacted text, the records the search index does not cover."""
     return _records.ensure_search_index(vault)
-
-
-def redactor_for(vault: Vault, form: Form, record_id: str, via: str = "redaction-detect") -> Any:
-    """A redactor that knows this record's identities (a reveal: logged once)."""
-    rec = reveal(vault, record_id, via=via)
-    return _records.record_redactor(form, rec.public, rec.identity or {})
 
 
 def save_draft(vault: Vault, form: Form, answers: dict[str, Any], draft_id: str | None = None,

@@ -44,6 +44,7 @@ def catalogue() -> dict[str, str]:
         "bundle.refused": "{detail}",
         "bundle.new_device": QCoreApplication.translate("Refusal", "Bundle refused: it was signed by a device not seen before ({fingerprint})"),  # noqa: E501 - one literal per message, for lupdate
         "bundle.changed_key": QCoreApplication.translate("Refusal", "Bundle refused: the researcher {researcher}'s device key has changed (was {known_fingerprint}, now {fingerprint})"),  # noqa: E501 - one literal per message, for lupdate
+        "export.unreviewed": QCoreApplication.translate("Refusal", "{count} interview(s) have narratives nobody reviewed ({records}): review them first, or send them with automatic redaction only (--send-unreviewed)"),  # noqa: E501 - one literal per message, for lupdate
         "trust.refused": "{detail}",
         "handover.unconfirmed": QCoreApplication.translate("Refusal", "This forgets data on this laptop for good; repeat with --yes to do it"),  # noqa: E501 - one literal per message, for lupdate
         "form.refused": "{detail}",
