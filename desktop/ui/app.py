@@ -148,12 +148,26 @@ class ShellWindow(QMainWindow):
         self.main = self._main_screen()
         self._replace(self.main)
         self.main.offer_drafts()
+        self._reindex(vault)
         if tampered:
             self.warn_guard_tampered()
         from .recovery_dialog import remind_if_unconfirmed
 
         self.recovery_reminder = remind_if_unconfirmed(vault, self.main)
         self.unlocked.emit()
+
+    def _reindex(self, vault) -> None:  # desktop.core.services.Vault
+        """Records the search index does not cover yet (a vault from an earlier
+        release kept raw text there; the migration emptied it) are indexed from
+        their redacted text, off the GUI thread."""
+        from desktop.core.services import interviews
+
+        if not interviews.needs_indexing(vault):
+            return
+        self.reindex_task = workers.run_task(
+            lambda progress, cancelled: interviews.ensure_search_index(vault, progress, cancelled),
+            with_progress=True)
+        self.session.locking.connect(self.reindex_task.cancel)
 
     def warn_guard_tampered(self) -> None:
         """The failed-unlock counter was changed outside Testimony (recorded in custody)."""

@@ -32,6 +32,8 @@ from .cleaning_report import CleaningWords
 class ExportDialog(QDialog):
     exported = Signal(object)  # ExportResult
     export_failed = Signal(str)
+    review_requested = Signal(str)  # record id: the researcher chose to review before sealing
+    unreviewed_shown = Signal(int)  # how many interviews have narratives nobody reviewed
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +90,7 @@ class ExportDialog(QDialog):
         lay.addWidget(self.progress)
         self.message = PlainLabel("")
         lay.addWidget(self.message)
+        self._review_box(lay)
         buttons = QHBoxLayout()
         self.cancel_button = QPushButton(self.tr("Close"))
         self.cancel_button.clicked.connect(self._cancel_or_close)
@@ -99,6 +102,64 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.export_button)
         lay.addLayout(buttons)
         self._load_recipients()
+
+    def _review_box(self, lay: QVBoxLayout) -> None:
+        """Review before sealing: what nobody reviewed, and the two choices."""
+        self.send_unreviewed = False
+        self.unreviewed: dict[str, list[str]] = {}
+        self.review_box = QWidget()
+        rb = QVBoxLayout(self.review_box)
+        rb.setContentsMargins(0, 0, 0, 0)
+        self.review_text = PlainLabel("")
+        rb.addWidget(self.review_text)
+        self.review_list = QListWidget()
+        self.review_list.setAccessibleName(self.tr("Interviews whose narratives nobody reviewed"))
+        self.review_list.setMaximumHeight(140)
+        rb.addWidget(self.review_list)
+        row = QHBoxLayout()
+        self.review_now = QPushButton(self.tr("Review now"))
+        self.review_now.setAccessibleName(self.tr("Open the selected interview on its redaction review"))
+        self.review_now.clicked.connect(self._review_now)
+        self.send_automatic = QPushButton(self.tr("Send with automatic redaction only"))
+        self.send_automatic.setAccessibleName(self.tr(
+            "Send with automatic redaction only (recorded in the bundle and the custody log)"))
+        self.send_automatic.clicked.connect(self._send_automatic)
+        row.addStretch(1)
+        row.addWidget(self.review_now)
+        row.addWidget(self.send_automatic)
+        rb.addLayout(row)
+        self.review_box.setVisible(False)
+        lay.addWidget(self.review_box)
+
+    def _ask_review(self) -> None:
+        """List what nobody reviewed and ask for an explicit choice (nothing is written yet)."""
+        self.review_list.clear()
+        for rid, paths in self.unreviewed.items():
+            rec = self.vault.get_record(rid)
+            form = self.session.forms.get(rec.form_id, rec.form_version)
+            title = form.title(self.session.lang) if form is not None else rec.form_id
+            n = len([p for p in paths if p != "*"]) or 1
+            self.review_list.addItem(self.tr("{title} · reference {ref} · {n} narrative(s) not reviewed").format(
+                title=clean_text(title), ref=rid[:8], n=n))
+        self.review_list.setCurrentRow(0)
+        self.review_text.setText(self.tr(
+            "{n} interview(s) have narratives whose redaction nobody reviewed. Review them now, or send them "
+            "with automatic redaction only: headquarters cannot undo a wrong replacement, and the bundle and "
+            "the custody log will say that nobody reviewed them.").format(n=len(self.unreviewed)))
+        self.review_box.setVisible(True)
+        self.message.setText("")
+        self.unreviewed_shown.emit(len(self.unreviewed))
+
+    def _review_now(self) -> None:
+        ids = list(self.unreviewed)
+        if ids:
+            row = min(max(0, self.review_list.currentRow()), len(ids) - 1)
+            self.review_requested.emit(ids[row])
+        self.accept()
+
+    def _send_automatic(self) -> None:
+        self.send_unreviewed = True
+        self.start()
 
     def _fill_files(self) -> None:
         """Each attached file of the pending interviews and what the bundle will carry of it."""
@@ -171,16 +232,24 @@ class ExportDialog(QDialog):
             return
         vault, to = self.vault, self.recipient.currentData()
         ident, unclean, ids = self.identities.isChecked(), self.uncleaned.isChecked(), list(self.pending)
+        registry = self.session.forms.registry()
+        if not ident and not self.send_unreviewed:
+            self.unreviewed = exchange.unreviewed(vault, ids, registry)
+            if self.unreviewed:
+                self._ask_review()
+                return
+        send_unreviewed = self.send_unreviewed
+        self.review_box.setVisible(False)
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.cancel_button.setText(self.tr("Cancel"))
         self.message.setText(self.tr("Encrypting the bundle…"))
-        registry = self.session.forms.registry()
         self.task = workers.run_task(
             lambda progress, cancelled: exchange.export(
                 vault, to, Path(out), registry, record_ids=ids,
                 include_identities=ident,
-                include_uncleaned=unclean, progress=progress, cancel=cancelled),
+                include_uncleaned=unclean, progress=progress, cancel=cancelled,
+                send_unreviewed=send_unreviewed),
             with_progress=True)
         self.task.progress.connect(self._progress)  # a bound method: runs on the GUI thread
         self.task.finished.connect(self._done)

@@ -206,8 +206,16 @@ class MainScreen(ScreenActions, QWidget):
         from .export_dialog import ExportDialog
 
         dlg = ExportDialog(self.session, self)
+        dlg.review_requested.connect(self.review_record)
         self.export_dialog = dlg
         dlg.open()
+
+    def review_record(self, record_id: str) -> None:
+        """Open a record on its review of every answer (review before sealing)."""
+        self.open_record(record_id)
+        view = self.record_view
+        if view is not None:
+            view.show_review()
 
     def recipients(self) -> None:
         from .recipients_dialog import TrustedRecipientsDialog

@@ -1,22 +1,19 @@
-"""One recorded interview: answers (identities masked), attachments, revisions, custody."""
+"""One recorded interview: answers (identities masked, narratives redacted), attachments, revisions, custody."""
 
 from __future__ import annotations
 
-import io
 import json
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QFontDatabase, QImage, QPixmap
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -30,22 +27,22 @@ from desktop.core.services import interviews
 from desktop.core.services.interviews import Record
 
 from .answers_format import format_value
-from .base import refusals, workers
 from .base.session import Session
 from .base.timefmt import isolate, local_time
 from .base.widgets import PlainLabel, clean_text, heading
-from .cleaning_report import CleaningReportDialog, CleaningWords, SaveCopyDialog
+from .record_attachments import PREVIEW_LIMIT, AttachmentsTab
+
+__all__ = ["MASK", "PREVIEW_LIMIT", "REVEAL_SECONDS", "RecordView"]
 
 REVEAL_SECONDS = 60
 MASK = "••••••"
-PREVIEW_LIMIT = 40 * 1024 * 1024
+REDACTION_COLUMN = 2
 
 
-class RecordView(QWidget):
+class RecordView(AttachmentsTab):
     back = Signal()
     edit = Signal(str)
     revealed = Signal(bool)
-    preview_ready = Signal()
 
     def __init__(self, session: Session, record_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +52,7 @@ class RecordView(QWidget):
         self.record_id = record_id
         self.is_revealed = False
         self.rev: int | None = None
-        self.record: Record = interviews.masked(self.vault, record_id)
+        self.record: Record = self._masked(None)
         self.form = session.forms.get(self.record.form_id, self.record.form_version)
         self.reveal_timer = QTimer(self)
         self.reveal_timer.setSingleShot(True)
@@ -103,28 +100,37 @@ class RecordView(QWidget):
 
         self.tabs = QTabWidget()
         self.answers = QTreeWidget()
-        self.answers.setColumnCount(2)
-        self.answers.setHeaderLabels([self.tr("Question"), self.tr("Answer")])
+        self.answers.setColumnCount(3)
+        self.answers.setHeaderLabels([self.tr("Question"), self.tr("Answer"), self.tr("Redaction")])
         self.answers.setAccessibleName(self.tr("Answers"))
         self.answers.setWordWrap(True)
         self.answers.setAlternatingRowColors(True)
         self.answers.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.answers.header().resizeSection(0, 470)
-        self.answers.header().setStretchLastSection(True)
+        self.answers.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.answers.header().setSectionResizeMode(REDACTION_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.answers.header().setStretchLastSection(False)
         self.tabs.addTab(self.answers, self.tr("Answers"))
         self.tabs.addTab(self._attachments_tab(), self.tr("Attachments ({n})").format(n=len(self.record.attachments)))
         self.history = QTableWidget()
         self.tabs.addTab(self.history, self.tr("Revisions"))
         self.custody = QTableWidget()
         self.tabs.addTab(self.custody, self.tr("Custody log"))
-        self.redaction_panel = None
-        if self.form is not None:
+        self.redaction_panel: Any = None
+        self.review_overview: Any = None
+        # review decisions belong to the field: an analyst vault shows what the field decided
+        if self.form is not None and self.vault.mode != "analyst":
             from .redaction_panel import redaction_available
 
             if redaction_available():
                 from .redaction_panel import RedactionPanel
+                from .review_overview import ReviewOverview
 
+                self.review_overview = ReviewOverview(self.session, self.record_id, self.form)
+                self.review_overview.saved.connect(self._reviewed)
+                self.tabs.addTab(self.review_overview, self.tr("Review all answers"))
                 self.redaction_panel = RedactionPanel(self.session, self.record_id, self.form)
+                self.redaction_panel.saved.connect(self._reviewed)
                 self.tabs.addTab(self.redaction_panel, self.tr("Redaction review"))
         lay.addWidget(self.tabs, 1)
         self._fill_history()
@@ -132,6 +138,32 @@ class RecordView(QWidget):
         self.render()
 
     # ---------------------------------------------------------------- identity mask
+    def _masked(self, rev: int | None) -> Record:
+        """The record as the masked state shows it: narratives redacted (reviewed
+        decisions, or automatic detection), identities withheld."""
+        m = interviews.masked_view(self.vault, self.record_id, rev=rev, registry=self.session.forms.registry())
+        self.redaction_status: dict[str, str] = m.status
+        self.identifying_attachments = m.identifying_attachments
+        self.redacted_answers: set[str] = m.redacted
+        return m.record
+
+    def _reviewed(self) -> None:
+        """New decisions: the masked answers and both review screens show them at once."""
+        if self.redaction_panel is not None and self.sender() is not self.redaction_panel:
+            self.redaction_panel.reload()
+        if self.review_overview is not None and self.sender() is not self.review_overview:
+            self.review_overview.stale()
+        if not self.is_revealed:
+            self.record = self._masked(self.rev)
+            self.render()
+        self._fill_custody()
+
+    def show_review(self) -> None:
+        """The review of every answer, detection started (review before sealing)."""
+        if self.review_overview is not None:
+            self.tabs.setCurrentWidget(self.review_overview)
+            self.review_overview.start()
+
     def toggle_reveal(self) -> None:
         if self.is_revealed:
             self.mask()
@@ -156,9 +188,13 @@ class RecordView(QWidget):
         if self.record is not None:
             self.record.identity = None
         if not self.vault.is_locked:
+            if was:
+                self.record = self._masked(self.rev)
             self.render()
         else:
+            self.record.public = {}
             self.answers.clear()
+        self._hide_preview()
         if was:
             self.revealed.emit(False)
 
@@ -186,7 +222,7 @@ class RecordView(QWidget):
     def _rev_changed(self) -> None:
         self.rev = self.rev_combo.currentData()
         self.record = (interviews.reveal(self.vault, self.record_id, via="gui", rev=self.rev) if self.is_revealed
-                       else interviews.masked(self.vault, self.record_id, rev=self.rev))
+                       else self._masked(self.rev))
         self.render()
 
     def render(self) -> None:
@@ -240,6 +276,7 @@ class RecordView(QWidget):
                     ids = iv if isinstance(iv, list) else []
                     for i, entry in enumerate(pv):
                         node = QTreeWidgetItem(parent, [f"{title} {i + 1}", ""])
+                        node.setData(0, Qt.ItemDataRole.UserRole, i)
                         ient = ids[i] if i < len(ids) and isinstance(ids[i], dict) else {}
                         self._add_fields(node, f.fields, entry if isinstance(entry, dict) else {}, ient)
                 elif isinstance(pv, dict):
@@ -252,14 +289,49 @@ class RecordView(QWidget):
                 names = {a.id: a.filename for a in self.record.attachments}
                 QTreeWidgetItem(parent, [title, clean_text(names.get(pv, pv))])
                 continue
-            QTreeWidgetItem(parent, [title, isolate(format_value(f, pv, self.lang))])
+            item = QTreeWidgetItem(parent, [title, isolate(format_value(f, pv, self.lang))])
+            if not self.is_revealed:
+                self._mark_redaction(item, f)
+
+    def _mark_redaction(self, item: QTreeWidgetItem, f: Any) -> None:
+        """Say how an answer was redacted where something was replaced, and for every narrative."""
+        path = self._path_of(item, f)
+        if f.type == "location":
+            path += ".text"  # the place's words are its free text
+        kind = self.redaction_status.get(path)
+        if kind is None or (path not in self.redacted_answers and f.type != "narrative"):
+            return
+        note = {"reviewed": self.tr("as you reviewed it"),
+                "changed": self.tr("changed since your review"),
+                "field-reviewed": self.tr("reviewed in the field"),
+                "field-automatic": self.tr("automatic in the field, not reviewed"),
+                }.get(kind, self.tr("automatic, not reviewed"))
+        item.setText(REDACTION_COLUMN, note)
+        item.setToolTip(REDACTION_COLUMN, {
+            "reviewed": self.tr("Redacted with the decisions you saved for this text."),
+            "changed": self.tr("Redacted with your decisions on the words that did not change; "
+                               "the new or undecided words were redacted automatically and need your review."),
+            "field-reviewed": self.tr("Redacted in the field with the researcher's reviewed decisions."),
+            "field-automatic": self.tr("Redacted automatically in the field; nobody reviewed it."),
+        }.get(kind, self.tr("Redacted by automatic detection only; nobody reviewed it.")))
+        item.setData(REDACTION_COLUMN, Qt.ItemDataRole.UserRole, kind)
+
+    def _path_of(self, item: QTreeWidgetItem, f: Any) -> str:
+        """The answer path of a field shown under ``item``'s parents (repeat entries: "acts[0].x")."""
+        parts = [f.id]
+        node, parent = item.parent(), f.parent
+        while parent is not None and node is not None:
+            index = node.data(0, Qt.ItemDataRole.UserRole)
+            parts.append(f"{parent.id}[{index}]" if isinstance(index, int) else parent.id)
+            node, parent = node.parent(), parent.parent
+        return ".".join(reversed(parts))
 
     def _tooltips(self) -> None:
         it = [self.answers.topLevelItem(i) for i in range(self.answers.topLevelItemCount())]
         while it:
             node = it.pop()
             node.setToolTip(0, node.text(0))
-            node.setToolTip(1, node.text(1))
+            node.setToolTip(1, node.text(1))  # the shown text: redacted while masked
             it.extend(node.child(i) for i in range(node.childCount()))
 
     def masked_items(self) -> list[QTreeWidgetItem]:
@@ -271,141 +343,6 @@ class RecordView(QWidget):
                 out.append(node)
             it.extend(node.child(i) for i in range(node.childCount()))
         return out
-
-    # ---------------------------------------------------------------- attachments
-    def _attachments_tab(self) -> QWidget:
-        w = QSplitter(Qt.Orientation.Horizontal)
-        self.att_table = QTableWidget(0, 6)
-        self.att_table.setAccessibleName(self.tr("Attachments"))
-        self.att_table.setHorizontalHeaderLabels([
-            self.tr("File"), self.tr("Kind"), self.tr("Size"), self.tr("SHA-256"),
-            self.tr("Metadata"), self.tr("Removed")])
-        self.att_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.att_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.att_table.verticalHeader().setVisible(False)
-        loc = QLocale()
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        words = CleaningWords()
-        for a in self.record.attachments:
-            row = self.att_table.rowCount()
-            self.att_table.insertRow(row)
-            sha = QTableWidgetItem(a.sha256)
-            sha.setFont(mono)
-            values = [QTableWidgetItem(clean_text(a.filename)), QTableWidgetItem(clean_text(a.kind)),
-                      QTableWidgetItem(loc.formattedDataSize(a.size)), sha,
-                      QTableWidgetItem(words.status(a.clean_status)),
-                      QTableWidgetItem(words.summary(a))]
-            for col, item in enumerate(values):
-                item.setToolTip(item.text())
-                self.att_table.setItem(row, col, item)
-        self.att_table.resizeColumnsToContents()
-        self.att_table.horizontalHeader().setStretchLastSection(True)
-        self.att_table.currentCellChanged.connect(self._attachment_selected)
-        left = QWidget()
-        left_lay = QVBoxLayout(left)
-        left_lay.setContentsMargins(0, 0, 0, 0)
-        left_lay.addWidget(self.att_table, 1)
-        row = QHBoxLayout()
-        self.report_button = QPushButton(self.tr("Cleaning report…"))
-        self.report_button.setAccessibleName(self.tr("Show the cleaning report of the selected file"))
-        self.report_button.clicked.connect(self.show_cleaning_report)
-        self.save_copy_button = QPushButton(self.tr("Save a copy…"))
-        self.save_copy_button.setAccessibleName(self.tr("Save a decrypted copy of the selected file"))
-        self.save_copy_button.clicked.connect(self.save_copy)
-        self.faces_button = QPushButton(self.tr("Hide faces…"))
-        self.faces_button.setAccessibleName(self.tr("Find and hide faces in the selected photo or video"))
-        self.faces_button.clicked.connect(self.review_faces)
-        for b in (self.report_button, self.save_copy_button, self.faces_button):
-            b.setEnabled(False)
-            row.addWidget(b)
-        row.addStretch(1)
-        left_lay.addLayout(row)
-        w.addWidget(left)
-        self.preview = QLabel(self.tr("Select an image to preview it (decrypted in memory only)."))
-        self.preview.setTextFormat(Qt.TextFormat.PlainText)
-        self.preview.setWordWrap(True)
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumWidth(240)
-        w.addWidget(self.preview)
-        w.setSizes([700, 300])
-        return w
-
-    def _attachment_selected(self, row: int, *_: int) -> None:
-        ok = 0 <= row < len(self.record.attachments)
-        self.report_button.setEnabled(ok)
-        self.save_copy_button.setEnabled(ok)
-        att = self.record.attachments[row] if ok else None
-        self.faces_button.setEnabled(bool(att and att.kind in ("image", "video") and att.cleaned
-                                          and self.vault.mode == "field"))
-        self._preview(row)
-
-    def _selected_attachment(self):  # -> Attachment | None
-        row = self.att_table.currentRow()
-        return self.record.attachments[row] if 0 <= row < len(self.record.attachments) else None
-
-    def show_cleaning_report(self) -> None:
-        att = self._selected_attachment()
-        if att is not None:
-            self.report_dialog = CleaningReportDialog(att, self)
-            self.report_dialog.open()
-
-    def save_copy(self) -> None:
-        att = self._selected_attachment()
-        if att is not None:
-            self.save_dialog = SaveCopyDialog(self.vault, att, self)
-            self.save_dialog.open()
-
-    def review_faces(self) -> None:
-        att = self._selected_attachment()
-        if att is not None:
-            from .face_review import FaceReviewDialog
-            from .face_review_video import VideoFaceReviewDialog
-
-            dialog = VideoFaceReviewDialog if att.kind == "video" else FaceReviewDialog
-            self.face_dialog = dialog(self.vault, att, self)
-            self.face_dialog.hidden.connect(self._faces_hidden)
-            self.face_dialog.open()
-
-    def _faces_hidden(self, _att: object) -> None:
-        row = self.att_table.currentRow()
-        self.record = self.vault.get_record(self.record_id)
-        if 0 <= row < len(self.record.attachments):
-            self.att_table.item(row, 5).setText(CleaningWords().summary(self.record.attachments[row]))
-
-    def _preview(self, row: int) -> None:
-        if row < 0 or row >= len(self.record.attachments):
-            return
-        att = self.record.attachments[row]
-        if att.kind != "image" or att.size > PREVIEW_LIMIT:
-            self.preview.setPixmap(QPixmap())
-            self.preview.setText(self.tr("No preview for this kind of file."))
-            return
-        vault, att_id = self.vault, att.id
-
-        def load() -> bytes:
-            buf = io.BytesIO()
-            vault.read_attachment(att_id, buf)
-            return buf.getvalue()
-
-        self.preview.setText(self.tr("Decrypting…"))
-        self.preview_task = workers.run_task(load)
-        self.preview_task.finished.connect(self._show_preview)
-        self.preview_task.failed.connect(self._preview_failed)
-
-    def _preview_failed(self, exc: BaseException) -> None:
-        self.preview.setText(refusals.message(exc))
-
-    def _show_preview(self, data: bytes) -> None:
-        image = QImage.fromData(data)
-        del data
-        if image.isNull():
-            self.preview.setText(self.tr("This image cannot be shown."))
-        else:
-            pix = QPixmap.fromImage(image).scaled(self.preview.width(), max(200, self.preview.height()),
-                                                  Qt.AspectRatioMode.KeepAspectRatio,
-                                                  Qt.TransformationMode.SmoothTransformation)
-            self.preview.setPixmap(pix)
-        self.preview_ready.emit()
 
     # ---------------------------------------------------------------- history and custody
     def _fill_history(self) -> None:

@@ -42,6 +42,7 @@ class RedactionPanel(QWidget):
         rec = self.vault.get_record(record_id)
         self.public = rec.public
         stored = rec.redaction or {}
+        self.stored: dict[str, Any] = {k: v for k, v in stored.items() if isinstance(v, dict)}
         for k, v in stored.items():
             if isinstance(v, dict) and isinstance(v.get("decisions"), list):
                 self.decisions[k] = list(v["decisions"])
@@ -114,6 +115,19 @@ class RedactionPanel(QWidget):
             self.status.setText(self.tr("This record has no free-text answers to review."))
         self._field_changed()
 
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self.spans and self.field_id in self.decisions:
+            self._field_changed()
+
+    def reload(self) -> None:
+        """Decisions saved elsewhere (the review of every answer): show them."""
+        stored = self.vault.get_record(self.record_id).redaction or {}
+        self.stored = {k: v for k, v in stored.items() if isinstance(v, dict)}
+        self.decisions = {k: list(v["decisions"]) for k, v in self.stored.items()
+                          if isinstance(v.get("decisions"), list)}
+        self._field_changed()
+
     @property
     def field_id(self) -> str | None:
         return self.field_combo.currentData()
@@ -126,11 +140,24 @@ class RedactionPanel(QWidget):
         self.spans = []
         self.table.setRowCount(0)
         self.preview.setPlainText("")
+        if self.field_id and self.field_id in self.decisions and (self.isVisible() or self.redactor is not None):
+            # saved decisions show at once, on the detections they were made on (once this
+            # screen is shown: detection is a logged reveal, not something opening a record does)
+            from desktop.core.services.redaction import CHANGED, review_status
+
+            self.detect()
+            if review_status(self.text(), self.stored.get(self.field_id)) == CHANGED:
+                self.status.setText(self.tr("This answer changed since your review: check the new words, then save."))
+            else:
+                self.status.setText(self.tr("Your saved decisions are shown."))
+        elif self.enabled:
+            self.status.setText("")
 
     def _make_redactor(self) -> Any:
         if self.redactor is None:
             from desktop.core.services import interviews
 
+            # this screen shows the original text: a reveal, logged once
             self.redactor = interviews.redactor_for(self.vault, self.form, self.record_id)
         return self.redactor
 
@@ -234,8 +261,11 @@ class RedactionPanel(QWidget):
     def save(self) -> None:
         if not self.field_id:
             return
+        from desktop.core.services.redaction import reviewed_entry, save_review
+
         self.decisions[self.field_id] = self.current_decisions()
-        payload = {k: {"decisions": v} for k, v in self.decisions.items()}
-        self.vault.set_redaction(self.record_id, payload)
+        # kept with the text they were made on: they carry over while that text is unchanged
+        self.stored[self.field_id] = reviewed_entry(self.text(), self.decisions[self.field_id])
+        save_review(self.vault, self.record_id, dict(self.stored))
         self.status.setText(self.tr("Decisions saved and recorded in the custody log."))
         self.saved.emit()

@@ -34,6 +34,7 @@ __all__ = [
     "load_draft",
     "masked",
     "masked_view",
+    "needs_indexing",
     "new_entry_defaults",
     "new_interview_defaults",
     "reveal",
@@ -152,9 +153,21 @@ def masked_view(vault: Vault, record_id: str, rev: int | None = None,
     return _masking.masked_record(vault, record_id, rev=rev, registry=registry)
 
 
-def ensure_search_index(vault: Vault) -> int:
-    """Index, from their redacted text, the records the search index does not cover."""
-    return _records.ensure_search_index(vault)
+def ensure_search_index(vault: Vault, progress: ProgressFn | None = None, cancel: CancelFn | None = None) -> int:
+    """Index, from their redacted text, the records the search index does not cover
+    (a vault from a release whose index held raw text); returns how many."""
+    return _records.ensure_search_index(vault, progress=progress, cancel=cancel)
+
+
+def needs_indexing(vault: Vault) -> bool:
+    return bool(vault.unindexed_records())
+
+
+def redactor_for(vault: Vault, form: Form, record_id: str, via: str = "redaction-detect") -> Any:
+    """A redactor that knows this record's identities and its stored pseudonyms,
+    for a review screen (which shows the original text): a reveal, logged once."""
+    rec = reveal(vault, record_id, via=via)
+    return _records.record_redactor(form, rec.public, rec.identity or {}, vault, record_id)
 
 
 def save_draft(vault: Vault, form: Form, answers: dict[str, Any], draft_id: str | None = None,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .. import records as _records
 from .. import review as _review
 from .. import review_records as _review_records
 from ..forms import Form, FormRegistry
@@ -16,7 +15,7 @@ from ..redaction import redact_request as _redact_request
 from ..vault import CancelFn, ProgressFn, Vault
 
 __all__ = ["CHANGED", "LABELS", "REVIEWED", "UNREVIEWED", "AnswerReview", "Finding", "KnownName", "Span",
-           "apply_decisions", "redact", "redact_request", "review_overview", "review_redactor", "review_status",
+           "apply_decisions", "redact", "redact_request", "review_overview", "review_status",
            "reviewed_entry", "save_review", "save_review_overview", "text_field", "text_fields",
            "unreviewed_records"]
 
@@ -60,21 +59,19 @@ def reviewed_entry(text: str, decisions: list[dict[str, Any]]) -> dict[str, Any]
     return _review.reviewed_entry(text, decisions)
 
 
-def review_redactor(vault: Vault, form: Form, record_id: str) -> Any:
-    """A redactor primed with this record's names and its stored pseudonyms.
-    Its identities only prime detection; nothing of them is shown, so this is not a reveal."""
-    rec = vault.get_record(record_id, reveal=True)
-    return _records.record_redactor(form, rec.public, rec.identity or {}, vault, record_id)
-
-
 def save_review(vault: Vault, record_id: str, reviewed: dict[str, dict[str, Any]]) -> None:
     """Store review decisions of the current revision (answer path -> reviewed_entry); one custody entry."""
     vault.set_redaction(record_id, reviewed)
 
 
 def review_overview(vault: Vault, record_id: str, registry: FormRegistry | None = None,
-                    progress: ProgressFn | None = None, cancel: CancelFn | None = None) -> list[AnswerReview]:
-    """Detection in every free-text answer at once, with the decisions already saved (for a worker)."""
+                    progress: ProgressFn | None = None, cancel: CancelFn | None = None,
+                    reveal_via: str | None = None) -> list[AnswerReview]:
+    """Detection in every free-text answer at once, with the decisions already
+    saved (for a worker). The screen shows the original texts: with
+    ``reveal_via`` that is logged as one reveal (once per screen, by its caller)."""
+    if reveal_via is not None:
+        vault.log("identity.reveal", record_id, via=reveal_via)
     return _review_records.overview(vault, record_id, registry, progress, cancel)
 
 

@@ -23,10 +23,12 @@ class AnalystRecordView(RecordView):
         self.labels = labels
         # Analysts read what arrived; edits and redaction decisions belong to the field.
         self.edit_button.setVisible(False)
-        if self.redaction_panel is not None:
-            self.tabs.removeTab(self.tabs.indexOf(self.redaction_panel))
-            self.redaction_panel.deleteLater()
-            self.redaction_panel = None
+        for attr in ("redaction_panel", "review_overview"):
+            w = getattr(self, attr, None)
+            if w is not None:
+                self.tabs.removeTab(self.tabs.indexOf(w))
+                w.deleteLater()
+                setattr(self, attr, None)
         self.origins = QTableWidget()
         self.origins.setAccessibleName(self.tr("Origin of each revision"))
         self.tabs.insertTab(1, self.origins, self.tr("Origin"))
