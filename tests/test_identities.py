@@ -124,11 +124,13 @@ def test_cli_search_never_prints_a_name(tmp_path, reg):
 def test_known_identities_are_names_not_sentences(reg):
     form = reg.get("eyewitness_force")
     _public, identity = form.split(witness_answers())
-    known = form.known_names(identity)
+    known = [str(getattr(k, "name", k)) for k in form.known_names(identity)]
     assert "Ahmad Haddad" in known
     assert not any("officer" in k or "later" in k or "brother" in k for k in known)
-    # the sentence is mined for the person it names
-    assert "Ahmad" in known
+    # the sentence is mined for the people it names: here the interviewee again, no one new
+    assert "Ahmad" not in known
+    _public, identity = form.split({**witness_answers(), "risk_threat_details": THREAT.replace("Ahmad", "Rami")})
+    assert "Rami" in [str(getattr(k, "name", k)) for k in form.known_names(identity)]
 
 
 def test_threat_sentence_as_known_keeps_ordinary_words():
@@ -141,7 +143,20 @@ def test_also_known_as_feeds_known_names(reg):
     form = reg.get("eyewitness_force")
     _public, identity = form.split({**witness_answers(), "interviewee_aliases": "Abu Samir, al-Shami"})
     known = form.known_names(identity)
-    assert {"Abu Samir", "al-Shami", "Ahmad Haddad"} <= set(known)
+    # one known person: the name and every alias
+    person = next(k for k in known if getattr(k, "name", None) == "Ahmad Haddad")
+    assert set(person.aliases) == {"Abu Samir", "al-Shami"}
+
+
+def test_a_name_and_its_aliases_share_one_pseudonym(tmp_path, reg):
+    v, _ = Vault.create(tmp_path / "v", "identities passphrase", kdf=FLOOR)
+    answers = {**witness_answers(), "interviewee_aliases": "Abu Samir",
+               "witness_position": "Ahmad Haddad stood near the pharmacy; people there call him Abu Samir."}
+    rid = save_new_record(v, reg.get("eyewitness_force"), answers)
+    text = masked_record(v, rid).record.public["witness_position"]
+    assert "Haddad" not in text and "Samir" not in text
+    assert len(set(_person(text))) == 1, text
+    v.lock()
 
 
 def test_export_keeps_ordinary_words_of_narratives(witness, reg):

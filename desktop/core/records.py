@@ -206,10 +206,12 @@ def stored_pseudonyms(vault: Vault, record_id: str, redactor: Redactor) -> Store
     idents = getattr(getattr(redactor, "_known", None), "ids", None) or []
 
     def canon(key: str) -> str:
-        # "known:3" is the fourth identity of this run; the person is its value
+        # "known:3" is the fourth known person of this run; the person is its
+        # first form's value (its name), the same in every run
         m = _RUN_ORDER_KEY.match(key)
-        if m and int(m.group(2)) < len(idents):
-            value = getattr(idents[int(m.group(2))], "value", None)
+        if m:
+            group = int(m.group(2))
+            value = next((getattr(i, "value", None) for i in idents if getattr(i, "idx", None) == group), None)
             if isinstance(value, str):
                 return f"{m.group(1)}={' '.join(norm(value).lower().split())}"
         return key

@@ -30,6 +30,7 @@ from .answers_format import format_value
 from .base.session import Session
 from .base.timefmt import isolate, local_time
 from .base.widgets import PlainLabel, clean_text, heading
+from .base.wrap_delegate import WrapDelegate
 from .record_attachments import PREVIEW_LIMIT, AttachmentsTab
 
 __all__ = ["MASK", "PREVIEW_LIMIT", "REVEAL_SECONDS", "RecordView"]
@@ -107,6 +108,7 @@ class RecordView(AttachmentsTab):
         self.answers.setAlternatingRowColors(True)
         self.answers.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.answers.header().resizeSection(0, 470)
+        self.answers.setItemDelegateForColumn(1, WrapDelegate(self.answers, 1))  # narratives read whole
         self.answers.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.answers.header().setSectionResizeMode(REDACTION_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         self.answers.header().setStretchLastSection(False)

@@ -138,6 +138,13 @@ def run(lang: str) -> None:
             rid = r.id
     main.open_record(rid)
     rv = main.record_view
+    # show a narrative with its redaction (pseudonyms, and the Redaction column saying how)
+    marked = [rv.answers.topLevelItem(i).child(j) for i in range(rv.answers.topLevelItemCount())
+              for j in range(rv.answers.topLevelItem(i).childCount())
+              if "[PERSON-" in rv.answers.topLevelItem(i).child(j).text(1)]
+    if marked:
+        rv.answers.scrollToItem(marked[0], rv.answers.ScrollHint.PositionAtTop)
+        rv.answers.setCurrentItem(marked[0])
     shot(window, lang, "10-record-masked")
     rv.reveal()
     shot(window, lang, "11-record-revealed")
@@ -153,12 +160,23 @@ def run(lang: str) -> None:
     shot(rv.save_dialog, lang, "33-save-a-copy")
     rv.save_dialog.reject()
     faces(lang, main, window)
+    rv = main.record_view  # the face review opened the record again (a new revision)
     rv.tabs.setCurrentIndex(3)
     shot(window, lang, "13-record-custody")
     if rv.redaction_panel is not None:
         rv.tabs.setCurrentWidget(rv.redaction_panel)
         rv.redaction_panel.detect()
         shot(window, lang, "14-redaction-review")
+    if rv.review_overview is not None:
+        ov = rv.review_overview
+        rv.tabs.setCurrentWidget(ov)
+        ov.start()
+        wait_for(lambda: ov.task is None and bool(ov.answers), 60)
+        row = next((r for r, a in enumerate(ov.answers) if len(a.findings) > 1), 0)
+        ov.select(row, 0)
+        ov.decide("reject")
+        settle()
+        shot(window, lang, "35-review-overview")
 
     main.settings()
     shot(main.settings_dialog, lang, "15-settings")
@@ -259,13 +277,21 @@ def headquarters(lang: str, base: Path, field_window) -> None:
     dlg.matches.setChecked(True)
     dlg.confirm()
     dlg.reject()
+    # review before sealing: the export lists what nobody reviewed and asks (nothing is written)
+    field.export()
+    field.export_dialog.out.setText(str(base / "not-written.tstm"))
+    field.export_dialog.start()
+    wait_for(lambda: not field.export_dialog.review_box.isHidden())
+    shot(field.export_dialog, lang, "37-export-asks")
+    field.export_dialog.reject()
     vault = field.vault
     vault.set_meta("researcher_code", "R-07")
     for p in sorted((ROOT / "tests" / "data" / "forms" / "examples").glob("*.json")):
         doc = json.loads(p.read_text(encoding="utf-8"))
         save_new_record(vault, forms.get(doc["form"], doc["version"]), doc["answers"])
     out = base / "from-the-field.tstm"
-    bundle.export_bundle(vault, card.fingerprint, out, export_view)
+    # fictional interviews, sent with automatic redaction by choice (the manifest says so)
+    bundle.export_bundle(vault, card.fingerprint, out, export_view, unreviewed=[r.id for r in vault.list_records()])
 
     window = ShellWindow(hq_path, translations, forms=forms)
     window.resize(1180, 760)

@@ -113,3 +113,20 @@ def test_hq_record_is_masked(qtbot, hq_and_field, shell):
     view.reveal()
     assert all(n in _texts(view) for n in NAMES)
     assert [e.action for e in ns.hq.custody(rid)][before:] == ["identity.reveal"]
+
+
+def test_witness_text_keeps_its_own_direction_in_arabic(qapp):
+    """A phone number in the Arabic interface read "456 123 0933" (a first-strong
+    isolate with no letter was laid out right to left): isolates are explicit now."""
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.base.timefmt import isolate
+
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        assert isolate("0933 123 456") == "\u20660933 123 456\u2069"  # left to right
+        assert isolate("Omar Khatib") == "\u2066Omar Khatib\u2069"
+        assert isolate("أحمد الحداد") == "\u2067أحمد الحداد\u2069"  # right to left
+        assert isolate("123 أحمد") == "\u2067123 أحمد\u2069"  # the first letter decides
+    finally:
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

@@ -148,19 +148,39 @@ def publishable_names(form: Form, answers: dict[str, Any]) -> list[str]:
     return out
 
 
-def known_names(form: Form, identity: dict[str, Any]) -> list[str]:
+def _person_key(f: Field, cont: dict[str, Any]) -> tuple[int, str]:
+    """Which person a name or alias belongs to: the same container (a person's
+    parts) and the same field stem ("interviewee_name" / "interviewee_aliases")."""
+    stem = f.id
+    for suffix in ("aliases", "name"):
+        if stem.endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    return id(cont), stem
+
+
+def known_names(form: Form, identity: dict[str, Any]) -> list[Any]:
     """What feeds known-identity matching: name fields and "also known as" lists
     as names; identifiers (phones, IDs, e-mails, dates) as they are; from free
     text (narratives, addresses, notes) only the identifiers detection finds in it.
-    A value in a name field that reads as a sentence is treated as free text."""
+    A value in a name field that reads as a sentence is treated as free text.
+
+    A person's name and aliases form one known person (a ``KnownName``): every
+    form of it then gets that person's one pseudonym."""
     from ..redaction import Redactor
     from ..redaction.feed import names_from
+    from ..redaction.known import KnownName
 
     detect = Redactor().detect
+    persons: dict[tuple[int, str], dict[str, list[str]]] = {}
     by_kind: dict[str, list[str]] = {}
 
-    def put(kind: str, s: Any) -> None:
-        if isinstance(s, str) and s.strip():
+    def put(kind: str, s: Any, person: tuple[int, str] | None = None) -> None:
+        if not (isinstance(s, str) and s.strip()):
+            return
+        if person is not None and kind in ("name", "aliases"):
+            persons.setdefault(person, {"name": [], "aliases": []})[kind].append(s.strip())
+        else:
             by_kind.setdefault(kind, []).append(s.strip())
 
     def visit(f: Field | None, v: Any, cont: dict[str, Any], ident: bool) -> None:
@@ -170,7 +190,7 @@ def known_names(form: Form, identity: dict[str, Any]) -> list[str]:
             for s in _strings(v):
                 put("other", s)
         elif f.type in ("text", "narrative"):
-            put(f.identity or "other", v)
+            put(f.identity or "other", v, _person_key(f, cont))
         elif f.type == "integer" and isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10_000:
             put("document", str(v))
         elif f.type == "location" and isinstance(v, dict):
@@ -180,11 +200,26 @@ def known_names(form: Form, identity: dict[str, Any]) -> list[str]:
                 put("document", v.get(k))
 
     _walk(_top(form), identity, visit)
-    out: list[str] = []
-    for kind in ("name", "aliases", "contact", "document", "other"):
+    out: list[Any] = []
+    seen: set[str] = set()
+    name_words: set[str] = set()
+    for person in persons.values():
+        names = names_from(person["name"], "name", detect)
+        aliases = [a for a in names_from(person["aliases"], "aliases", detect) if a not in names]
+        every = [n for n in names + aliases if n not in seen]
+        if not every:
+            continue
+        seen.update(every)
+        for n in every:
+            name_words.update(w.lower() for w in n.split())
+        out.append(KnownName(every[0], tuple(every[1:])) if len(every) > 1 else every[0])
+    for kind in ("contact", "document", "other"):
         for s in names_from(by_kind.get(kind, ()), kind, detect):
-            if s not in out:
-                out.append(s)
+            # "Ahmad" mined from a sentence is the known "Ahmad Haddad", not someone new
+            if s in seen or (s.split() and all(w.lower() in name_words for w in s.split())):
+                continue
+            seen.add(s)
+            out.append(s)
     return out
 
 

@@ -407,6 +407,81 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsTab</name>
+    <message>
+        <source>Attachments</source>
+        <translation>المرفقات</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>البيانات الوصفية</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>ما أُزيل</translation>
+    </message>
+    <message>
+        <source>Cleaning report…</source>
+        <translation>تقرير التنظيف…</translation>
+    </message>
+    <message>
+        <source>Show the cleaning report of the selected file</source>
+        <translation>عرض تقرير تنظيف الملف المحدد</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>حفظ نسخة…</translation>
+    </message>
+    <message>
+        <source>Save a decrypted copy of the selected file</source>
+        <translation>حفظ نسخة مفكوكة التشفير من الملف المحدد</translation>
+    </message>
+    <message>
+        <source>Hide faces…</source>
+        <translation>إخفاء الوجوه…</translation>
+    </message>
+    <message>
+        <source>Find and hide faces in the selected photo or video</source>
+        <translation>البحث عن الوجوه وإخفاؤها في الصورة أو الفيديو المحدد</translation>
+    </message>
+    <message>
+        <source>Select an image to preview it (decrypted in memory only).</source>
+        <translation>اختر صورة لمعاينتها (تُفكّ في الذاكرة فقط).</translation>
+    </message>
+    <message>
+        <source>This file is marked identifying: no preview until you reveal this record.</source>
+        <translation>هذا الملف مُعلَّم بأنه يكشف الهوية: لا معاينة قبل أن تكشف هذا السجل.</translation>
+    </message>
+    <message>
+        <source>No preview for this kind of file.</source>
+        <translation>لا معاينة لهذا النوع من الملفات.</translation>
+    </message>
+    <message>
+        <source>Decrypting…</source>
+        <translation>جارٍ فك التشفير…</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown.</source>
+        <translation>لا يمكن عرض هذه الصورة.</translation>
+    </message>
+</context>
+<context>
     <name>BooleanEditor</name>
     <message>
         <source>Yes</source>
@@ -1030,6 +1105,34 @@
     <message>
         <source>Export</source>
         <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Interviews whose narratives nobody reviewed</source>
+        <translation>مقابلات لم يراجع أحد رواياتها</translation>
+    </message>
+    <message>
+        <source>Review now</source>
+        <translation>راجع الآن</translation>
+    </message>
+    <message>
+        <source>Open the selected interview on its redaction review</source>
+        <translation>افتح المقابلة المحددة على مراجعة الحجب الخاصة بها</translation>
+    </message>
+    <message>
+        <source>Send with automatic redaction only</source>
+        <translation>أرسل بالحجب الآلي فقط</translation>
+    </message>
+    <message>
+        <source>Send with automatic redaction only (recorded in the bundle and the custody log)</source>
+        <translation>أرسل بالحجب الآلي فقط (يُسجَّل ذلك في الحزمة وفي سجل العهدة)</translation>
+    </message>
+    <message>
+        <source>{title} · reference {ref} · {n} narrative(s) not reviewed</source>
+        <translation>{title} · المرجع {ref} · روايات لم تُراجَع: {n}</translation>
+    </message>
+    <message>
+        <source>{n} interview(s) have narratives whose redaction nobody reviewed. Review them now, or send them with automatic redaction only: headquarters cannot undo a wrong replacement, and the bundle and the custody log will say that nobody reviewed them.</source>
+        <translation>في {n} مقابلة روايات لم يراجع أحد حجبها. راجعها الآن، أو أرسلها بالحجب الآلي فقط: لا يستطيع المقر التراجع عن استبدال خاطئ، وستذكر الحزمة وسجل العهدة أن أحداً لم يراجعها.</translation>
     </message>
     <message>
         <source>{name}: the original file, with its metadata</source>
@@ -2252,6 +2355,10 @@
         <translation>الإجابة</translation>
     </message>
     <message>
+        <source>Redaction</source>
+        <translation>الحجب</translation>
+    </message>
+    <message>
         <source>Answers</source>
         <translation>الإجابات</translation>
     </message>
@@ -2266,6 +2373,10 @@
     <message>
         <source>Custody log</source>
         <translation>سجل العهدة</translation>
+    </message>
+    <message>
+        <source>Review all answers</source>
+        <translation>مراجعة كل الإجابات</translation>
     </message>
     <message>
         <source>Redaction review</source>
@@ -2320,72 +2431,44 @@
         <translation>مخفي</translation>
     </message>
     <message>
-        <source>Attachments</source>
-        <translation>المرفقات</translation>
+        <source>as you reviewed it</source>
+        <translation>كما راجعته</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>الملف</translation>
+        <source>changed since your review</source>
+        <translation>تغيّر منذ مراجعتك</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>النوع</translation>
+        <source>reviewed in the field</source>
+        <translation>رُوجع في الميدان</translation>
     </message>
     <message>
-        <source>Size</source>
-        <translation>الحجم</translation>
+        <source>automatic in the field, not reviewed</source>
+        <translation>آلي في الميدان، بلا مراجعة</translation>
     </message>
     <message>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
+        <source>automatic, not reviewed</source>
+        <translation>آلي، بلا مراجعة</translation>
     </message>
     <message>
-        <source>Metadata</source>
-        <translation>البيانات الوصفية</translation>
+        <source>Redacted with the decisions you saved for this text.</source>
+        <translation>حُجب بالقرارات التي حفظتها لهذا النص.</translation>
     </message>
     <message>
-        <source>Removed</source>
-        <translation>ما أُزيل</translation>
+        <source>Redacted with your decisions on the words that did not change; the new or undecided words were redacted automatically and need your review.</source>
+        <translation>حُجب بقراراتك على الكلمات التي لم تتغيّر؛ أما الكلمات الجديدة أو التي لم تقرّر فيها فحُجبت آلياً وتحتاج إلى مراجعتك.</translation>
     </message>
     <message>
-        <source>Cleaning report…</source>
-        <translation>تقرير التنظيف…</translation>
+        <source>Redacted in the field with the researcher's reviewed decisions.</source>
+        <translation>حُجب في الميدان بقرارات الباحث بعد المراجعة.</translation>
     </message>
     <message>
-        <source>Show the cleaning report of the selected file</source>
-        <translation>عرض تقرير تنظيف الملف المحدد</translation>
+        <source>Redacted automatically in the field; nobody reviewed it.</source>
+        <translation>حُجب آلياً في الميدان؛ لم يراجعه أحد.</translation>
     </message>
     <message>
-        <source>Save a copy…</source>
-        <translation>حفظ نسخة…</translation>
-    </message>
-    <message>
-        <source>Save a decrypted copy of the selected file</source>
-        <translation>حفظ نسخة مفكوكة التشفير من الملف المحدد</translation>
-    </message>
-    <message>
-        <source>Hide faces…</source>
-        <translation>إخفاء الوجوه…</translation>
-    </message>
-    <message>
-        <source>Find and hide faces in the selected photo or video</source>
-        <translation>البحث عن الوجوه وإخفاؤها في الصورة أو الفيديو المحدد</translation>
-    </message>
-    <message>
-        <source>Select an image to preview it (decrypted in memory only).</source>
-        <translation>اختر صورة لمعاينتها (تُفكّ في الذاكرة فقط).</translation>
-    </message>
-    <message>
-        <source>No preview for this kind of file.</source>
-        <translation>لا معاينة لهذا النوع من الملفات.</translation>
-    </message>
-    <message>
-        <source>Decrypting…</source>
-        <translation>جارٍ فك التشفير…</translation>
-    </message>
-    <message>
-        <source>This image cannot be shown.</source>
-        <translation>لا يمكن عرض هذه الصورة.</translation>
+        <source>Redacted by automatic detection only; nobody reviewed it.</source>
+        <translation>حُجب بالاكتشاف الآلي فقط؛ لم يراجعه أحد.</translation>
     </message>
     <message>
         <source>Saved at (UTC)</source>
@@ -2660,6 +2743,14 @@
         <translation>لا توجد في هذا السجل إجابات نصية حرة للمراجعة.</translation>
     </message>
     <message>
+        <source>This answer changed since your review: check the new words, then save.</source>
+        <translation>تغيّرت هذه الإجابة منذ مراجعتك: تحقّق من الكلمات الجديدة ثم احفظ.</translation>
+    </message>
+    <message>
+        <source>Your saved decisions are shown.</source>
+        <translation>تُعرض قراراتك المحفوظة.</translation>
+    </message>
+    <message>
         <source>Person</source>
         <translation>شخص</translation>
     </message>
@@ -2833,6 +2924,10 @@
     <message>
         <source>Bundle refused: the researcher {researcher}'s device key has changed (was {known_fingerprint}, now {fingerprint})</source>
         <translation>رُفضت الحزمة: تغيّر مفتاح جهاز الباحث {researcher} (كان {known_fingerprint}، والآن {fingerprint})</translation>
+    </message>
+    <message>
+        <source>{count} interview(s) have narratives nobody reviewed ({records}): review them first, or send them with automatic redaction only (--send-unreviewed)</source>
+        <translation>في {count} مقابلة (مقابلات) روايات لم يراجعها أحد ({records}): راجعها أولاً، أو أرسلها بالحجب الآلي وحده (--send-unreviewed)</translation>
     </message>
     <message>
         <source>This forgets data on this laptop for good; repeat with --yes to do it</source>
@@ -3067,6 +3162,181 @@
     <message>
         <source>Cancelled; nothing was written.</source>
         <translation>أُلغي؛ لم يُكتب شيء.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewOverview</name>
+    <message>
+        <source>Detection progress</source>
+        <translation>تقدّم الاكتشاف</translation>
+    </message>
+    <message>
+        <source>Detect in all answers</source>
+        <translation>اكتشف في كل الإجابات</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Keys: R redact · K keep · Y it is a name (uncertain words) · N next finding · P previous · Ctrl+S save. Undecided detections are redacted.</source>
+        <translation>المفاتيح: R حجب · K إبقاء · Y إنه اسم (للكلمات غير المؤكدة) · N الاكتشاف التالي · P السابق · Ctrl+S حفظ. ما لم تقرّر فيه يُحجب.</translation>
+    </message>
+    <message>
+        <source>Answers with findings</source>
+        <translation>الإجابات واكتشافاتها</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>الاكتشافات</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>بلا قرار</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>الإجابة</translation>
+    </message>
+    <message>
+        <source>Findings in this answer</source>
+        <translation>الاكتشافات في هذه الإجابة</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation>البديل</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>القرار</translation>
+    </message>
+    <message>
+        <source>Original text</source>
+        <translation>النص الأصلي</translation>
+    </message>
+    <message>
+        <source>Save decisions</source>
+        <translation>حفظ القرارات</translation>
+    </message>
+    <message>
+        <source>Detecting identifying details in every answer…</source>
+        <translation>جارٍ اكتشاف التفاصيل الكاشفة للهوية في كل الإجابات…</translation>
+    </message>
+    <message>
+        <source>Detection cancelled.</source>
+        <translation>أُلغي الاكتشاف.</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>تمت مراجعتها</translation>
+    </message>
+    <message>
+        <source>changed or partly reviewed</source>
+        <translation>تغيّرت أو رُوجعت جزئياً</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>لم تُراجَع</translation>
+    </message>
+    <message>
+        <source>Run detection to see every answer's findings at once.</source>
+        <translation>شغّل الاكتشاف لترى اكتشافات كل الإجابات دفعة واحدة.</translation>
+    </message>
+    <message>
+        <source>{a} answers, {f} with findings, {u} undecided</source>
+        <translation>{a} إجابة، {f} فيها اكتشافات، {u} بلا قرار</translation>
+    </message>
+    <message>
+        <source>a name: redact</source>
+        <translation>اسم: يُحجب</translation>
+    </message>
+    <message>
+        <source>not a name: keep</source>
+        <translation>ليس اسماً: يبقى</translation>
+    </message>
+    <message>
+        <source>uncertain: is it a name?</source>
+        <translation>غير مؤكد: هل هو اسم؟</translation>
+    </message>
+    <message>
+        <source>redact</source>
+        <translation>حجب</translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <translation>إبقاء</translation>
+    </message>
+    <message>
+        <source>redact (added by you)</source>
+        <translation>حجب (أضفته أنت)</translation>
+    </message>
+    <message>
+        <source>undecided (redacted)</source>
+        <translation>بلا قرار (محجوب)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>هاتف</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>بريد إلكتروني</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>عنوان موقع</translation>
+    </message>
+    <message>
+        <source>Social media handle</source>
+        <translation>حساب على وسائل التواصل</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>رقم هوية</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>تاريخ الميلاد</translation>
+    </message>
+    <message>
+        <source>Vehicle plate</source>
+        <translation>لوحة مركبة</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>إحداثيات</translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>غير مؤكد</translation>
+    </message>
+    <message>
+        <source>{n} answer(s) reviewed and saved; {m} not yet (undecided findings, or not opened).</source>
+        <translation>رُوجعت {n} إجابة وحُفظت؛ و{m} لم تُراجَع بعد (اكتشافات بلا قرار، أو لم تُفتح).</translation>
+    </message>
+    <message>
+        <source>Every answer is reviewed; decisions saved.</source>
+        <translation>رُوجعت كل الإجابات وحُفظت القرارات.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 
 
@@ -16,12 +17,17 @@ def local_time(iso: str) -> str:
 
 
 def isolate(text: str) -> str:
-    """Witness text in a right-to-left interface: a first-strong isolate keeps
-    an English sentence or a phone number in its own order ("0933 123 456",
-    not "456 123 0933") whatever the surrounding direction."""
+    """Witness text in a right-to-left interface: an isolate in the direction
+    of its first strong letter keeps an English sentence or a phone number in
+    its own order ("0933 123 456", not "456 123 0933") whatever the
+    surrounding direction. (Qt lays out a first-strong isolate without any
+    letter, such as a phone number, right to left; the explicit isolate does
+    what the Unicode rule says: left to right.)"""
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication) or not app.isRightToLeft() or not text:
         return text
-    return "\u2068" + text + "\u2069"
+    first = next((unicodedata.bidirectional(c) for c in text if unicodedata.bidirectional(c) in ("L", "R", "AL")),
+                 "L")
+    return ("\u2067" if first in ("R", "AL") else "\u2066") + text + "\u2069"
