@@ -95,8 +95,11 @@ def test_export_progress_ends_at_full_and_the_bundle_imports(qtbot, hq_and_field
     monkeypatch.setattr("desktop.ui.export_dialog.QFileDialog.getSaveFileName", fake_save)
     dlg.choose_file()
     assert proposed[0].endswith(bundle.SUFFIX) and dlg.out.text().endswith("chosen-name" + bundle.SUFFIX)
-    with qtbot.waitSignal(dlg.exported, timeout=20000) as done:
+    # review before sealing: nobody reviewed these narratives, so the dialog asks first
+    with qtbot.waitSignal(dlg.unreviewed_shown, timeout=5000):
         qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dlg.exported, timeout=20000) as done:
+        qtbot.mouseClick(dlg.send_automatic, Qt.MouseButton.LeftButton)
     assert dlg.progress.value() == dlg.progress.maximum()
     qtbot.waitUntil(lambda: not workers.running(), timeout=5000)
     assert dlg.progress.value() == dlg.progress.maximum()  # no late update after the end
