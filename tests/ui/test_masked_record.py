@@ -130,3 +130,17 @@ def test_witness_text_keeps_its_own_direction_in_arabic(qapp):
         assert isolate("123 أحمد") == "\u2067123 أحمد\u2069"  # the first letter decides
     finally:
         qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_the_list_search_never_finds_a_name(qtbot, unlocked):
+    """'words in answers; not names': the search box finds the witness's words, never the names in them."""
+    window = unlocked
+    vault = window.session.vault
+    rid = save_new_record(vault, FORMS.get("eyewitness_force"), witness_answers())
+    main = window.main
+    main.show_list()
+    lv = main.list_view
+    for query, expected in (("Haddad", []), ("Omar", []), ("0944", []), ("Ahmad", []), ("pharmacy", [rid])):
+        lv.search.setText(query)
+        lv.apply()
+        assert [lv.model.rows[r].id for r in range(lv.model.rowCount())] == expected, query
