@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -69,7 +70,8 @@ class ExportDialog(QDialog):
         out_row.addWidget(browse)
         form.addRow(self.tr("Save as:"), out_row)
         lay.addLayout(form)
-        self.identities = QCheckBox(self.tr("Include identities and original files (names, contacts, unstripped media) — only when truly needed"))
+        self.identities = QCheckBox(self.tr(
+            "Include identities and original files (names, contacts, unstripped media) — only when truly needed"))
         self.identities.setAccessibleName(self.tr("Include identities"))
         self.uncleaned = QCheckBox(self.tr("Include files whose metadata could not be removed"))
         lay.addWidget(self.identities)
@@ -284,7 +286,7 @@ class ExportDialog(QDialog):
         else:
             self.reject()
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.task is not None:
             self.task.cancel()
             return
