@@ -4,6 +4,7 @@ bundles in, receipts out, flat exports."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,10 +19,13 @@ from ..base.idle import IdleWatcher
 from ..base.labels import Labels
 from ..base.session import Session
 from ..base.settings import Settings
-from ..screen_actions import WIPE_SHORTCUT, ScreenActions
+from ..screen_actions import WIPE_SHORTCUT, ScreenActions, Shell
 from ..base.widgets import PlainLabel
 from .patterns import PatternsView
 from .testimonies import TestimoniesView
+
+if TYPE_CHECKING:
+    from .record import AnalystRecordView
 
 
 class AnalystScreen(ScreenActions, QWidget):
@@ -31,7 +35,7 @@ class AnalystScreen(ScreenActions, QWidget):
     table_exported = Signal(int)
     table_export_failed = Signal(str)
 
-    def __init__(self, session: Session, shell, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, shell: Shell, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("analyst")
         self.session = session
@@ -39,7 +43,7 @@ class AnalystScreen(ScreenActions, QWidget):
         self.lang = session.lang
         self.shell = shell
         self.labels = Labels(self.lang, session.forms)
-        self.record_view = None
+        self.record_view: AnalystRecordView | None = None
         self.export_task: workers.Task | None = None
 
         lay = QVBoxLayout(self)
@@ -246,14 +250,14 @@ class AnalystScreen(ScreenActions, QWidget):
         self.table_export_failed.emit(text)
 
     # ---------------------------------------------------------------- language switch
-    def save_state(self) -> dict:
+    def save_state(self) -> dict[str, str]:
         if self.record_view is not None and self.stack.currentWidget() is self.record_view:
             return {"view": "record", "record_id": self.record_view.record_id}
         if self.home.currentWidget() is self.desk:
             return {"view": "desk"}
         return {"view": "patterns" if self.home.currentWidget() is self.patterns else "list"}
 
-    def restore_state(self, state: dict) -> None:
+    def restore_state(self, state: dict[str, str]) -> None:
         if state.get("view") == "record":
             self.open_record(state["record_id"])
         elif state.get("view") == "patterns":
