@@ -397,6 +397,16 @@ def test_hq_import_and_views(hq_data, report: Report, qapp) -> None:
     ):
         row(name, _timed(fn), _timed(ref_fn))
 
+    # What the patterns view runs (the desk's counts: each person and incident once).
+    from desktop.core.services import desk
+
+    for name, fn in (("desk: victims by status per month", lambda: desk.victims_by_status(hq, "month")),
+                     ("desk: victims by status per place", lambda: desk.victims_by_status(hq, "place")),
+                     ("desk: violations by perpetrator", lambda: desk.violations_by_perpetrator(hq)),
+                     ("desk: incidents by sources", lambda: desk.incidents_by_sources(hq)),
+                     ("desk: acts in no incident", lambda: desk.loose_acts(hq))):
+        row(name, _timed(fn), None)
+
     patterns = PatternsView(hq, labels)
     widgets.append(patterns)
     patterns.resize(1200, 800)

@@ -15,58 +15,16 @@ from ..custody import now
 from .identities import IdentityMixin
 from .types import VaultError
 
-# The acts of every current revision, one row each (JSON1 over public_json).
-_ACTS = """
-    SELECT r.id AS rid, CAST(a.key AS INTEGER) AS ai, CASE WHEN a.type = 'object' THEN a.value END AS act
-    FROM records r JOIN revisions v ON v.record_id = r.id AND v.rev = r.current_rev,
-         json_each(CASE WHEN json_type(v.public_json, '$.acts') = 'array' THEN v.public_json ELSE '{}' END,
-                   '$.acts') a
-    WHERE a.type = 'object'
-"""
-
-# The month an approximate date begins in (as desktop.core.forms.expr.date_interval's earliest day).
-_MONTH = """CASE json_extract({d}, '$.precision')
-    WHEN 'day' THEN substr(json_extract({d}, '$.date'), 1, 7)
-    WHEN 'month' THEN json_extract({d}, '$.month')
-    WHEN 'part_of_month' THEN json_extract({d}, '$.month')
-    WHEN 'range' THEN substr(json_extract({d}, '$.from'), 1, 7)
-    WHEN 'year' THEN printf('%04d-01', json_extract({d}, '$.year'))
-    ELSE NULL END"""
-
-# Every victim mention, keyed by the person it was confirmed as (else by itself).
-_VICTIMS = f"""
-    WITH acts AS ({_ACTS}),
-    mentions AS (
-        SELECT acts.rid, acts.ai, CAST(vi.key AS INTEGER) AS vi,
-               CASE WHEN vi.type = 'object' THEN json_extract(vi.value, '$.status') END AS status,
-               {_MONTH.format(d="json_extract(acts.act, '$.act_date')")} AS month,
-               coalesce(json_extract(acts.act, '$.act_location.district'),
-                        json_extract(acts.act, '$.act_location.city')) AS place
-        FROM acts, json_each(acts.act, '$.act_victims') vi
-        WHERE vi.type = 'object'
-    ),
-    keyed AS (
-        SELECT m.*, coalesce(pm.person_id, m.rid || '/' || m.ai || '/' || m.vi) AS pkey,
-               pm.person_id IS NULL AS unconfirmed
-        FROM mentions m LEFT JOIN person_mentions pm
-             ON pm.record_id = m.rid AND pm.path = 'acts[' || m.ai || '].act_victims[' || m.vi || ']'
-        WHERE m.status IN ({{statuses}})
-    ),
-    firsts AS (
-        SELECT *, row_number() OVER (PARTITION BY pkey, status ORDER BY month IS NULL, month, place) AS n
-        FROM keyed
-    )
-"""  # noqa: S608 - built from this module's constant fragments only
-
-
 def _path(ai: int, vi: int) -> str:
     return f"acts[{ai}].act_victims[{vi}]"
 
 
 class DeskMixin(IdentityMixin):
     # ---------------------------------------------------------------- reading testimonies
-    def desk_acts(self) -> list[tuple[str, str, dict[str, Any] | None, dict[str, Any], int, dict[str, Any]]]:
-        """(record id, form id, origin, record facts, act index, act) for every act of every current revision.
+    def desk_acts(self, filed_only: bool = False
+                  ) -> list[tuple[str, str, dict[str, Any] | None, dict[str, Any], int, dict[str, Any]]]:
+        """(record id, form id, origin, record facts, act index, act) for every act of every current revision;
+        with ``filed_only``, of the testimonies that have an act in an incident (the rest is not read).
 
         Record facts are the non-identifying answers that tell sources apart:
         interviewee code, source type, researcher code, interview language."""
@@ -79,8 +37,10 @@ class DeskMixin(IdentityMixin):
             FROM records r JOIN revisions v ON v.record_id = r.id AND v.rev = r.current_rev,
                  json_each(CASE WHEN json_type(v.public_json, '$.acts') = 'array' THEN v.public_json ELSE '{}' END,
                            '$.acts') a
-            WHERE a.type = 'object'
-            ORDER BY r.created_at, r.id, CAST(a.key AS INTEGER)"""
+            WHERE a.type = 'object'"""
+        if filed_only:
+            sql += " AND r.id IN (SELECT record_id FROM incident_acts)"
+        sql += " ORDER BY r.created_at, r.id, CAST(a.key AS INTEGER)"
         with self._lock:
             rows = self.conn.execute(sql).fetchall()
         out = []
@@ -303,13 +263,32 @@ class DeskMixin(IdentityMixin):
         confirmed as anyone counts as one person and as unconfirmed."""
         column = "month" if by == "month" else "place"
         marks = ",".join("?" for _ in statuses)
-        sql = (_VICTIMS.replace("{statuses}", marks)  # noqa: S608 - placeholders and a fixed column name
-               + f" SELECT coalesce({column}, 'unknown'), status, count(*), sum(unconfirmed)"  # noqa: S608
-                 " FROM firsts WHERE n = 1 GROUP BY 1, 2")
+        # From the act rows (one per victim object of each current revision's acts, its
+        # month and place as the analysis reads them; 'unknown' sorts as NULL did). A mention
+        # no one confirmed counts on its own; a person once, where they first appear.
+        sql = f"""
+            WITH keyed AS (
+                SELECT v.status, v.month, v.place, pm.person_id AS pid
+                FROM act_victims v LEFT JOIN person_mentions pm
+                     ON pm.record_id = v.record_id AND pm.path = 'acts[' || v.seq || '].act_victims[' || v.n || ']'
+                WHERE v.status IN ({marks})
+            ),
+            firsts AS (
+                SELECT status, month, place, row_number() OVER (PARTITION BY pid, status ORDER BY month = 'unknown',
+                                                                month, nullif(place, 'unknown')) AS n
+                FROM keyed WHERE pid IS NOT NULL
+            )
+            SELECT coalesce({column}, 'unknown'), status, count(*), count(*) FROM keyed WHERE pid IS NULL
+            GROUP BY 1, 2
+            UNION ALL
+            SELECT coalesce({column}, 'unknown'), status, count(*), 0 FROM firsts WHERE n = 1 GROUP BY 1, 2
+            """  # noqa: S608 - placeholders and a fixed column name
         out: dict[str, dict[str, tuple[int, int]]] = {}
         with self._lock:
-            for key, status, n, unconfirmed in self.conn.execute(sql, statuses):
-                out.setdefault(key, {})[status] = (int(n), int(unconfirmed or 0))
+            rows = self.conn.execute(sql, statuses).fetchall()
+        for key, status, n, unconfirmed in rows:
+            had = out.setdefault(key, {}).get(status, (0, 0))
+            out[key][status] = (had[0] + int(n), had[1] + int(unconfirmed))
         return dict(sorted(out.items()))
 
     def count_violations_by_perpetrator(self) -> dict[str, dict[str, tuple[int, int]]]:
@@ -317,33 +296,33 @@ class DeskMixin(IdentityMixin):
 
         Acts attached to an incident count once per incident (with the
         incident's type); an act not attached to any counts on its own, as unconfirmed."""
-        sql = f"""
-            WITH acts AS ({_ACTS}),
-            keyed AS (
-                SELECT coalesce(ia.incident_id, acts.rid || '/' || acts.ai) AS ikey, ia.incident_id IS NULL AS loose,
-                       coalesce(i.act_type, json_extract(acts.act, '$.act_type'), 'unknown') AS kind, acts.act
-                FROM acts LEFT JOIN incident_acts ia ON ia.record_id = acts.rid AND ia.act_index = acts.ai
-                          LEFT JOIN incidents i ON i.id = ia.incident_id
-            ),
-            perps AS (
-                SELECT DISTINCT keyed.ikey, keyed.loose, keyed.kind,
-                       coalesce(CASE WHEN p.type = 'object' THEN json_extract(p.value, '$.perp_type') END,
-                                'unknown') AS perp
-                FROM keyed LEFT JOIN json_each(keyed.act, '$.act_perpetrators') p
-            )
-            SELECT perp, kind, count(DISTINCT ikey), count(DISTINCT CASE WHEN loose THEN ikey END)
-            FROM perps GROUP BY 1, 2"""  # noqa: S608 - constant fragments
+        # From the act rows: every act has its perpetrator types there ('unknown' when none),
+        # each (act, type) once. Acts in no incident count on their own; filed ones once an incident.
+        sql = """
+            SELECT p.perp_type, coalesce(p.act_type, 'unknown'), count(*), count(*)
+            FROM act_perpetrators p
+            WHERE NOT EXISTS (SELECT 1 FROM incident_acts ia WHERE ia.record_id = p.record_id AND ia.act_index = p.seq)
+            GROUP BY 1, 2
+            UNION ALL
+            SELECT perp, kind, count(*), 0 FROM (
+                SELECT DISTINCT ia.incident_id, p.perp_type AS perp,
+                       coalesce(i.act_type, p.act_type, 'unknown') AS kind
+                FROM incident_acts ia JOIN incidents i ON i.id = ia.incident_id
+                     JOIN act_perpetrators p ON p.record_id = ia.record_id AND p.seq = ia.act_index)
+            GROUP BY 1, 2"""
         out: dict[str, dict[str, tuple[int, int]]] = {}
         with self._lock:
-            for perp, kind, n, loose in self.conn.execute(sql):
-                out.setdefault(perp, {})[kind] = (int(n), int(loose))
+            rows = self.conn.execute(sql).fetchall()
+        for perp, kind, n, loose in rows:
+            had = out.setdefault(perp, {}).get(kind, (0, 0))
+            out[perp][kind] = (had[0] + int(n), had[1] + int(loose))
         return dict(sorted(out.items()))
 
     def count_loose_acts(self) -> tuple[int, int]:
-        """(acts in no incident, acts in all)."""
-        sql = f"""WITH acts AS ({_ACTS})
-            SELECT sum(ia.incident_id IS NULL), count(*) FROM acts
-            LEFT JOIN incident_acts ia ON ia.record_id = acts.rid AND ia.act_index = acts.ai"""  # noqa: S608 - constant fragments
+        """(acts in no incident, acts in all); from the act rows (one per act object of
+        each current revision), not from every revision's answers."""
+        sql = """SELECT sum(ia.incident_id IS NULL), count(*) FROM acts a
+            LEFT JOIN incident_acts ia ON ia.record_id = a.record_id AND ia.act_index = a.seq"""
         with self._lock:
             row = self.conn.execute(sql).fetchone()
         loose, total = row if row is not None else (0, 0)

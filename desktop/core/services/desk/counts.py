@@ -41,7 +41,7 @@ def violations_by_perpetrator(vault: Vault) -> Counts:
 
 def incidents_by_sources(vault: Vault, desk: Desk | None = None) -> dict[int, int]:
     """{number of independent sources: incidents} for the incidents analysts filed."""
-    desk = desk or load(vault)
+    desk = desk or load(vault, filed_only=True)
     out: Counter[int] = Counter()
     for inc in desk.incidents:
         out[sources_of(desk.incident_acts(inc["id"])).independent] += 1

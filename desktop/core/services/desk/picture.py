@@ -80,8 +80,10 @@ class Desk:
         return list(self._by_incident.get(incident_id, []))
 
 
-def load(vault: Vault) -> Desk:
-    acts = act_refs(vault.desk_acts())
+def load(vault: Vault, filed_only: bool = False) -> Desk:
+    """The whole picture; with ``filed_only``, only the acts of testimonies with an
+    act in an incident (enough for what incidents hold, without reading every testimony)."""
+    acts = act_refs(vault.desk_acts(filed_only=filed_only))
     links = {(rid, ai): iid for iid, rid, ai in vault.incident_links()}
     people = {pid: (kind, pseudo) for pid, kind, pseudo in vault.people()}
     return Desk(acts, vault.list_incidents(), links, vault.person_mentions(), people)
