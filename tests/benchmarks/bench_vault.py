@@ -120,11 +120,11 @@ def plain_connect(path: Path, module=sqlite3):
 
 def _plain_rows(conn, public: dict, identity: dict, fts_delete: bool) -> None:
     rid, ts = str(uuid.uuid4()), custody.now()
-    conn.execute(
+    rowid = conn.execute(
         "INSERT INTO records(id, form_id, form_version, created_at, updated_at, current_rev, origin_json)"
         " VALUES (?,?,?,?,?,1,?)",
         (rid, FORM[0], FORM[1], ts, ts, None),
-    )
+    ).lastrowid
     conn.execute("SELECT wrapped FROM identity_keys WHERE record_id = ?", (rid,)).fetchone()
     conn.execute("INSERT INTO identity_keys(record_id, wrapped) VALUES (?, ?)", (rid, os.urandom(60)))
     conn.execute(
@@ -133,9 +133,8 @@ def _plain_rows(conn, public: dict, identity: dict, fts_delete: bool) -> None:
         (rid, 1, ts, json.dumps(public, ensure_ascii=False),
          json.dumps(identity, ensure_ascii=False).encode(), None),
     )
-    # As the vault's add_record: the FTS row takes the record's rowid; a new
-    # record has no earlier row to delete (fts_delete kept for the call sites).
-    rowid = conn.execute("SELECT rowid FROM records WHERE id = ?", (rid,)).fetchone()[0]
+    # As the vault's add_record: the FTS row takes the record's rowid (from the
+    # insert); a new record has no earlier row to delete (fts_delete kept for the call sites).
     conn.execute("INSERT INTO record_fts(rowid, record_id, body) VALUES (?, ?, ?)",
                  (rowid, rid, searchable_text(public)))
     write_acts(conn, rid, public, None, replace=False)  # as add_record: the act rows (none here)
@@ -170,17 +169,22 @@ class Filled:
     chars: list[int]
     n_durable: int = 0
     lat: dict = field(default_factory=dict)  # name -> seconds per durable record (first ones)
+    cpu: dict = field(default_factory=dict)  # name -> CPU seconds per block of those
     tail: dict = field(default_factory=dict)  # name -> seconds per durable record at the end
     n_bulk: int = 0
     bulk_s: dict = field(default_factory=dict)
 
 
-def _insert_block(fn, rows) -> list[float]:
+def _insert_block(fn, rows, cpu: list[float] | None = None) -> list[float]:
+    """Wall seconds per record; the block's CPU seconds appended to ``cpu``."""
     lat = []
+    c = time.process_time()
     for public, identity in rows:
         t = time.perf_counter()
         fn(public, identity)
         lat.append(time.perf_counter() - t)
+    if cpu is not None:
+        cpu.append(time.process_time() - c)
     return lat
 
 
@@ -192,15 +196,14 @@ def _bulk_vault(vault: Vault, rows, batch: int = 500) -> float:
         with vault._tx() as c:
             for public, identity in rows[i : i + batch]:
                 rid, ts = str(uuid.uuid4()), custody.now()
-                c.execute(
+                rowid = c.execute(
                     "INSERT INTO records(id, form_id, form_version, created_at, updated_at, current_rev,"
-                    " origin_json) VALUES (?,?,?,?,?,1,?)", (rid, FORM[0], FORM[1], ts, ts, None))
+                    " origin_json) VALUES (?,?,?,?,?,1,?)", (rid, FORM[0], FORM[1], ts, ts, None)).lastrowid
                 sealed = vault._seal_identity(c, rid, 1, identity)
                 c.execute(
                     "INSERT INTO revisions(record_id, rev, created_at, public_json, identity_sealed,"
                     " redaction_json) VALUES (?,?,?,?,?,?)",
                     (rid, 1, ts, json.dumps(public, ensure_ascii=False), sealed, None))
-                rowid = c.execute("SELECT rowid FROM records WHERE id = ?", (rid,)).fetchone()[0]
                 c.execute("INSERT INTO record_fts(rowid, record_id, body) VALUES (?, ?, ?)",
                           (rowid, rid, searchable_text(public)))
                 write_acts(c, rid, public, None, replace=False)
@@ -235,12 +238,13 @@ def filled(tmp_path_factory) -> Filled:
     names = list(adders)
     f.lat = {k: [] for k in names}
     f.tail = {k: [] for k in names}
+    f.cpu = {k: [] for k in names}
 
     def interleaved(block_rows, into, turn) -> float:
         order = names[turn % len(names):] + names[: turn % len(names)]  # rotate who goes first
         spent = 0.0
         for name in order:
-            lat = _insert_block(adders[name], block_rows)
+            lat = _insert_block(adders[name], block_rows, f.cpu[name] if into is f.lat else None)
             into[name].extend(lat)
             spent += sum(lat)
         return spent
@@ -334,6 +338,11 @@ def test_insert_rate(filled: Filled, report: Report) -> None:
         report(hdr)
         _lat_rows(report, f.tail)
     report("('vault is' = vault time per record / reference time per record)")
+    v_cpu = sum(f.cpu["vault"])
+    report(f"CPU time of records 1-{n} (this process, every thread): vault {v_cpu / n * 1000:.2f} ms/record"
+           + "".join(f", {name} {sum(f.cpu[name]) / n * 1000:.2f} ms/record ({v_cpu / sum(f.cpu[name]):.2f}x)"
+                     for name in REFS)
+           + f"; wall/CPU vault {sum(f.lat['vault'][:n]) / v_cpu:.1f} (the rest is waiting: fsync, a busy core)")
     report("")
     report("records/s by position (durable inserts only); ratio = vault time / reference time")
     step = 500 if n <= 4000 else 2000
