@@ -252,13 +252,15 @@ def test_empty_and_bad_lang():
         Redactor(lang="fr")
 
 
-def test_hostile_input_stays_fast():
+def test_hostile_input_stays_bounded():
+    """No input makes detection blow up (quadratic backtracking, runaway loops): the work, counted in
+    this process's CPU seconds so that other programs on the machine do not count, stays bounded."""
     import time
     for blob in ("a" * 200_000, "٣" * 100_000, "@" * 50_000 + "x", ("Ahmad " * 20_000),
                  "+" + "9" * 100_000, "\u200b" * 100_000 + "Rami", "building " * 20_000):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         spans = Redactor(known=["Rami"]).detect(blob)
-        assert time.perf_counter() - t0 < 5, blob[:20]
+        assert time.process_time() - t0 < 5, blob[:20]
         check_offsets(blob, spans)
 
 
