@@ -48,7 +48,7 @@ def _check_forms(_tmp: Path) -> str:
 
 def _check_redaction(_tmp: Path) -> str:
     from .core.paths import resources_dir
-    from .core.redaction import redact_text
+    from .core.services.redaction import redact as redact_text
 
     def first(name: str) -> str:
         path = resources_dir() / "names" / name

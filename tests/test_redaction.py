@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from desktop.core.redaction import (LABELS, RedactionResult, Redactor, Span, apply, apply_decisions,
-                                    redact_text)
+from desktop.core.redaction import LABELS, RedactionResult, Redactor, Span, apply, apply_decisions
+from desktop.core.services.redaction import redact as redact_text
 from desktop.core.redaction.normalize import normalize
 
 

@@ -6,8 +6,9 @@ import json
 
 import pytest
 
-from desktop.core.redaction import KnownName, Redactor, redact_text
+from desktop.core.redaction import KnownName, Redactor
 from desktop.core.redaction.model import name_model
+from desktop.core.services.redaction import redact as redact_text
 from tests.cli import run
 
 

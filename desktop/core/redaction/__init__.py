@@ -7,7 +7,9 @@ Public API::
     result = r.redact(text)            # RedactionResult(text, spans)
     apply(text, spans)                 # apply a reviewed subset
     apply_decisions(text, spans, decisions, r)
-    redact_text(text, known=(), lang="auto")   # dict for `testimony redact --json`
+
+The `testimony redact --json` contract (a dict for a text) is the use case
+``desktop.core.services.redaction.redact``.
 
 The pipeline: normalise (offset map kept) -> known identities -> structured
 identifiers -> unknown names (lists + cues) -> policy (places, organisations,
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, SupportsIndex, SupportsInt
+from typing import SupportsIndex, SupportsInt
 from dataclasses import dataclass, field
 
 from .known import KnownMatcher, KnownName, known_values
@@ -40,7 +42,6 @@ __all__ = [
     "apply",
     "apply_decisions",
     "normalize",
-    "redact_text",
 ]
 
 LABELS = ("PERSON", "PHONE", "EMAIL", "URL", "HANDLE", "ID_NUMBER", "ADDRESS",
@@ -384,46 +385,3 @@ def apply_decisions(text: str, detected_spans: Sequence[Span], decisions: Sequen
             continue
         final.append(sp)
     return RedactionResult(apply(text, final), final)
-
-
-def redact_text(text: str, known: Sequence[str | KnownName | dict[str, Any]] = (),
-                lang: str = "auto") -> dict[str, Any]:
-    """The `testimony redact --json` contract, plus ``uncertain``: candidates
-    left visible for review (start, end, text, reason, score). A sentence given
-    as known is mined for names, never used word by word."""
-    from .feed import known_from_command_line
-
-    names = [k for k in known if isinstance(k, str)]
-    given: list[Any] = [k for k in known if not isinstance(k, str)]  # {"name", "aliases"}: a person, as given
-    r = Redactor(known=[*known_from_command_line(names, Redactor().detect), *given], lang=lang)
-    res = r.redact(text)
-    return {"text": res.text,
-            "spans": [{"start": s.start, "end": s.end, "label": s.label, "replacement": s.replacement}
-                      for s in res.spans],
-            "uncertain": [c.as_dict() for c in res.uncertain]}
-
-
-MAX_REQUEST_CHARS = 2_000_000
-
-
-def redact_request(obj: object) -> dict[str, Any]:
-    """One line of `testimony redact --jsonl`: ``{"text": str, "known": [name or
-    {"name", "aliases"}], "lang": "auto"|"en"|"ar"}`` -> the --json result.
-    Raises ValueError with a one-line reason for a malformed request."""
-    if not isinstance(obj, dict):
-        raise ValueError("each line must be a JSON object with a \"text\" string")
-    text = obj.get("text")
-    if not isinstance(text, str):
-        raise ValueError("\"text\" must be a string")
-    if len(text) > MAX_REQUEST_CHARS:
-        raise ValueError(f"\"text\" is longer than {MAX_REQUEST_CHARS:,} characters")
-    known = obj.get("known", [])
-    if not isinstance(known, list):
-        raise ValueError("\"known\" must be a list of names")
-    lang = obj.get("lang", "auto")
-    if lang not in ("auto", "en", "ar"):
-        raise ValueError("\"lang\" must be auto, en or ar")
-    try:
-        return redact_text(text, known=known, lang=lang)
-    except TypeError as exc:
-        raise ValueError(str(exc)) from None

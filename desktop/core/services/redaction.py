@@ -10,8 +10,8 @@ from .. import review_records as _review_records
 from ..forms import Form, FormRegistry
 from ..records import text_field as _text_field
 from ..records import text_fields as _text_fields
-from ..redaction import LABELS, KnownName, Span, apply_decisions, redact_text
-from ..redaction import redact_request as _redact_request
+from ..redaction import LABELS, KnownName, Redactor, Span, apply_decisions
+from ..redaction.feed import known_from_command_line
 from ..vault import CancelFn, ProgressFn, Vault
 
 __all__ = ["CHANGED", "LABELS", "REVIEWED", "UNREVIEWED", "AnswerReview", "Finding", "KnownName", "Span",
@@ -20,16 +20,45 @@ __all__ = ["CHANGED", "LABELS", "REVIEWED", "UNREVIEWED", "AnswerReview", "Findi
            "unreviewed_records"]
 
 
-def redact(text: str, known: Sequence[str | KnownName] = (), lang: str = "auto") -> dict[str, Any]:
-    """``{"text": redacted, "spans": [...], "uncertain": [...]}`` for a free text
-    (names, phones, IDs, ...); ``known``: name strings or KnownName (name plus aliases)."""
-    return redact_text(text, known=known, lang=lang)
+def redact(text: str, known: Sequence[str | KnownName | dict[str, Any]] = (),
+                lang: str = "auto") -> dict[str, Any]:
+    """The `testimony redact --json` contract, plus ``uncertain``: candidates
+    left visible for review (start, end, text, reason, score). A sentence given
+    as known is mined for names, never used word by word."""
+    names = [k for k in known if isinstance(k, str)]
+    given: list[Any] = [k for k in known if not isinstance(k, str)]  # {"name", "aliases"}: a person, as given
+    r = Redactor(known=[*known_from_command_line(names, Redactor().detect), *given], lang=lang)
+    res = r.redact(text)
+    return {"text": res.text,
+            "spans": [{"start": s.start, "end": s.end, "label": s.label, "replacement": s.replacement}
+                      for s in res.spans],
+            "uncertain": [c.as_dict() for c in res.uncertain]}
+
+
+MAX_REQUEST_CHARS = 2_000_000
 
 
 def redact_request(obj: object) -> dict[str, Any]:
-    """One `testimony redact --jsonl` line: ``{"text", "known", "lang"}`` -> the
-    redact() result; ValueError with a one-line reason for a malformed one."""
-    return _redact_request(obj)
+    """One line of `testimony redact --jsonl`: ``{"text": str, "known": [name or
+    {"name", "aliases"}], "lang": "auto"|"en"|"ar"}`` -> the --json result.
+    Raises ValueError with a one-line reason for a malformed request."""
+    if not isinstance(obj, dict):
+        raise ValueError("each line must be a JSON object with a \"text\" string")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise ValueError("\"text\" must be a string")
+    if len(text) > MAX_REQUEST_CHARS:
+        raise ValueError(f"\"text\" is longer than {MAX_REQUEST_CHARS:,} characters")
+    known = obj.get("known", [])
+    if not isinstance(known, list):
+        raise ValueError("\"known\" must be a list of names")
+    lang = obj.get("lang", "auto")
+    if lang not in ("auto", "en", "ar"):
+        raise ValueError("\"lang\" must be auto, en or ar")
+    try:
+        return redact(text, known=known, lang=lang)
+    except TypeError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def text_field(form: Form, path: str) -> Any:
