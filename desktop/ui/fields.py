@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QButtonGroup, QCalendarWidget, QCheckBox, QComboBox, QCompleter, QFrame, QGridLayout, QHBoxLayout,
@@ -825,8 +825,10 @@ class RepeatEditor(Editor):
         self.empty_label.setObjectName("hint")
         lay.addWidget(self.empty_label)
         label = self.field.title(self.lang)
-        self.add_button = QPushButton(self.tr("Add: {label}").format(label=label))
-        self.add_button.setAccessibleName(self.tr("Add an entry to {label}").format(label=label))
+        add = self.field.add_text(self.lang) if hasattr(self.field, "add_text") else ""
+        self.add_button = QPushButton(add or self.tr("Add an entry"))
+        self.add_button.setAccessibleName(self.tr("{add} ({list})").format(add=add or self.tr("Add an entry"),
+                                                                          list=label))
         self.add_button.clicked.connect(self._add_by_user)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
@@ -893,7 +895,8 @@ class RepeatEditor(Editor):
 
     def _renumber(self) -> None:
         for i, e in enumerate(self.entries):
-            e.set_title(self.tr("{label} {n}").format(label=self.field.title(self.lang), n=i + 1))
+            name = self.field.entry_text(self.lang) if hasattr(self.field, "entry_text") else ""
+            e.set_title(self.tr("{entry} {n}").format(entry=name or self.tr("Entry"), n=QLocale().toString(i + 1)))
             e.set_path(f"{self.path}[{i}]")
         self.empty_label.setVisible(not self.entries)
         mx = self.field.max_repeats

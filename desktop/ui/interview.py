@@ -185,7 +185,7 @@ class InterviewView(QWidget):
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Interview progress"))
         self.progress.setTextVisible(False)
-        self.progress_label = PlainLabel("", wrap=False)
+        self.progress_label = PlainLabel("")
         s.addWidget(self.progress_label)
         s.addWidget(self.progress)
         self.sections = QListWidget()
@@ -303,13 +303,27 @@ class InterviewView(QWidget):
     def visible_sections(self) -> list[int]:
         return [i for i in range(len(self.pages)) if not self.sections.item(i).isHidden()]
 
+    def answered_count(self) -> tuple[int, int]:
+        """(answered, asked): the questions that apply now, in the sections that apply."""
+        answers = self.answers()
+        asked = answered = 0
+        for i in self.visible_sections():
+            for row in self.pages[i].rows:
+                if row.field.type == "note" or not self.form.is_relevant(row.editor.path, answers):
+                    continue
+                asked += 1
+                answered += row.editor.value() is not None
+        return answered, asked
+
     def _update_progress(self) -> None:
         vis = self.visible_sections()
-        self.progress.setRange(0, len(vis))
-        self.progress.setValue(vis.index(self.section_index) + 1 if self.section_index in vis else 0)
+        answered, asked = self.answered_count()
+        self.progress.setRange(0, max(asked, 1))
+        self.progress.setValue(answered)
         loc = QLocale()
-        self.progress_label.setText(self.tr("Section {n} of {m}").format(
-            n=loc.toString(self.progress.value()), m=loc.toString(len(vis))))
+        pos = vis.index(self.section_index) + 1 if self.section_index in vis else 0
+        self.progress_label.setText(self.tr("Section {n} of {m} · {a} of {q} questions answered").format(
+            n=loc.toString(pos), m=loc.toString(len(vis)), a=loc.toString(answered), q=loc.toString(asked)))
         self.back_button.setEnabled(bool(vis) and self.section_index != vis[0])
         self.next_button.setEnabled(bool(vis) and self.section_index != vis[-1])
 

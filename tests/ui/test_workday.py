@@ -322,3 +322,20 @@ def test_unconfirmed_recovery_code_is_said_on_the_next_start(qtbot, shell, vault
     third.open_session(Vault.unlock(vault_path, passphrase="river lantern quietly orange"))
     assert third.recovery_reminder is None  # said until confirmed, then no more
     third.lock()
+
+
+def test_progress_counts_answers_and_repeats_have_human_labels(qtbot, unlocked, translations):
+    view = start(qtbot, unlocked, "eyewitness_force")
+    before, asked = view.answered_count()
+    assert view.progress.value() == before and view.progress.maximum() == asked
+    row_for(view, "event_date").editor.set_value({"precision": "day", "date": "2012-05-18"})
+    view.check()
+    assert view.answered_count()[0] == before + 1 and view.progress.value() == before + 1
+    assert f"{before + 1} of {asked}" in view.progress_label.text()
+    view.go_to(section_of(view, "acts"))
+    acts = row_for(view, "acts").editor
+    assert acts.add_button.text() == "Add an act"
+    qtbot.mouseClick(acts.add_button, Qt.MouseButton.LeftButton)
+    assert acts.entries[0].title.text() == "Act 1"
+    victims = row_for(view, "acts[0].act_victims").editor
+    assert victims.add_button.text() == "Add a victim"

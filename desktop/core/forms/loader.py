@@ -139,7 +139,7 @@ class _Builder:
                   required=bool(d.get("required", False)), identifying=bool(d.get("identifying", False)),
                   constraint_message=dict(d.get("constraint_message") or {}), parent=parent, builtin=builtin)
         f.path = f"{parent.path}.{fid}" if parent else fid
-        for lang_key in ("label", "guidance", "constraint_message"):
+        for lang_key in ("label", "guidance", "constraint_message", "entry_label", "add_label"):
             if d.get(lang_key) is not None:
                 check_texts(d[lang_key], f"{self.name}: {where}.{lang_key}")
         # type-specific keys
@@ -153,6 +153,10 @@ class _Builder:
         for k in ("parts", "required_parts", "role_choices", "status_choices"):
             only(k, ("person",))
         only("gazetteer", ("location",))
+        only("entry_label", CONTAINER_TYPES)
+        only("add_label", CONTAINER_TYPES)
+        f.entry_label = dict(d.get("entry_label") or {})
+        f.add_label = dict(d.get("add_label") or {})
         only("max_length", ("text", "narrative"))
         only("publishable_flag", ("text",))
         if ftype == "note":

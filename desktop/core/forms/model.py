@@ -42,6 +42,8 @@ class Field:
     min_repeats: int | None = None
     max_repeats: int | None = None
     repeat_count: Expr | None = None
+    entry_label: dict[str, str] = field(default_factory=dict)  # one entry of a repeat: "Act"
+    add_label: dict[str, str] = field(default_factory=dict)  # its Add button: "Add an act"
     fields: list[Field] = field(default_factory=list)
     builtin: bool = False  # a standard part of a person field
     parent: Field | None = None
@@ -53,6 +55,12 @@ class Field:
 
     def guidance_text(self, lang: str = "en") -> str:
         return pick(self.guidance, lang)
+
+    def entry_text(self, lang: str = "en") -> str:
+        return pick(self.entry_label, lang)
+
+    def add_text(self, lang: str = "en") -> str:
+        return pick(self.add_label, lang)
 
     @property
     def is_container(self) -> bool:
