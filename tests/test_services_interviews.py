@@ -44,3 +44,20 @@ def test_dates_in_the_future_are_refused_by_the_core(eyewitness):
     assert not [i for i in interviews.validate(eyewitness, {"event_date": today}) if i.path == "event_date"]
     this_year = {"precision": "year", "year": dt.date.today().year}  # may have begun: accepted
     assert not [i for i in interviews.validate(eyewitness, {"event_date": this_year}) if i.path == "event_date"]
+
+
+def test_list_facts_tell_records_apart_without_free_text_or_identities(eyewitness):
+    answers = {
+        "interviewee_code": "W-101",
+        "interview_date": {"precision": "day", "date": "2012-06-01"},
+        "event_date": {"precision": "month", "month": "2012-02"},
+        "event_location": {"city": "Homs", "text": "near the main mosque"},
+    }
+    facts = {k: v for k, (_f, v) in interviews.list_facts(eyewitness, answers).items()}
+    assert facts["code"] == "W-101" and facts["date"] == {"precision": "month", "month": "2012-02"}
+    assert facts["place"] == {"city": "Homs"}  # the words typed about the place stay out of the list
+    only_words = dict(answers, event_location={"text": "near the main mosque"})
+    assert "place" not in interviews.list_facts(eyewitness, only_words)
+    identifying = [f.id for f in eyewitness.iter_fields() if f.identifying and f.parent is None]
+    for fid in identifying:
+        assert all(f.id != fid for f, _v in interviews.list_facts(eyewitness, dict(answers, **{fid: "x"})).values())

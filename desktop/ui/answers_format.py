@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
+from desktop.core.services import interviews
+
+from .base.i18n import date_text
 from .base.widgets import clean_text
 
 if TYPE_CHECKING:
@@ -27,9 +30,9 @@ def _pick(texts: dict[str, str], lang: str) -> str:
 def format_date(v: dict[str, Any]) -> str:
     p = v.get("precision")
     if p == "day":
-        return str(v.get("date", ""))
+        return date_text(str(v.get("date", "")))
     if p == "month":
-        return str(v.get("month", ""))
+        return date_text(str(v.get("month", "")))
     if p == "part_of_month":
         parts = {
             "early": QCoreApplication.translate("AnswersFormat", "early"),
@@ -37,12 +40,12 @@ def format_date(v: dict[str, Any]) -> str:
             "late": QCoreApplication.translate("AnswersFormat", "late"),
         }
         part = _word(parts, v.get("part"))
-        return f"{part} {v.get('month', '')}"
+        return f"{part} {date_text(str(v.get('month', '')))}"
     if p == "year":
-        return str(v.get("year", ""))
+        return date_text(str(v.get("year", "")))
     if p == "range":
         return QCoreApplication.translate("AnswersFormat", "between {a} and {b}").format(
-            a=v.get("from", ""), b=v.get("to", ""))
+            a=date_text(str(v.get("from", ""))), b=date_text(str(v.get("to", ""))))
     if p == "unknown":
         return QCoreApplication.translate("AnswersFormat", "not known")
     return json.dumps(v, ensure_ascii=False)
@@ -67,7 +70,13 @@ def format_value(field: Field, value: Any, lang: str) -> str:
             "no": QCoreApplication.translate("AnswersFormat", "No"),
             "unknown": QCoreApplication.translate("AnswersFormat", "Not known"),
         }.get(value, str(value))
-    if t in ("boolean", "consent"):
+    if t == "consent":
+        if value:
+            return QCoreApplication.translate("AnswersFormat", "Agrees")
+        return QCoreApplication.translate("AnswersFormat", "Does not agree")
+    if t == "integer" and isinstance(value, int) and not isinstance(value, bool):
+        return QLocale().toString(value)
+    if t == "boolean":
         if value:
             return QCoreApplication.translate("AnswersFormat", "Yes")
         return QCoreApplication.translate("AnswersFormat", "No")
@@ -75,7 +84,7 @@ def format_value(field: Field, value: Any, lang: str) -> str:
         return format_date(value)
     if t == "time" and isinstance(value, dict):
         if value.get("precision") == "exact":
-            return str(value.get("time", ""))
+            return date_text(str(value.get("time", "")))
         if value.get("precision") == "period":
             periods = {
                 "morning": QCoreApplication.translate("AnswersFormat", "morning"),
@@ -103,3 +112,14 @@ def format_value(field: Field, value: Any, lang: str) -> str:
     if isinstance(value, (dict, list)):
         return clean_text(json.dumps(value, ensure_ascii=False))
     return clean_text(value)
+
+
+def record_facts(form: Any, answers: dict, lang: str) -> dict[str, str]:
+    """The list's words for what tells one interview from another (chosen by
+    ``interviews.list_facts``: no identifying answer, no free text)."""
+    out = {"code": "", "date": "", "place": "", "summary": ""}
+    if form is None:
+        return out
+    for key, (f, value) in interviews.list_facts(form, answers).items():
+        out[key] = clean_text(value) if key == "code" else format_value(f, value, lang)
+    return out

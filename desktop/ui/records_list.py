@@ -42,7 +42,7 @@ def _short_time(iso: str) -> str:
 class RecordsModel(QAbstractTableModel):
     """Rows come from ``vault.list_records`` a page at a time (fetchMore)."""
 
-    COLUMNS = ("type", "reference", "created", "updated", "status", "rev")
+    COLUMNS = ("type", "code", "event_date", "place", "summary", "updated", "status")
 
     def __init__(self, vault: Vault, forms: FormCatalog, lang: str = "en", page: int = PAGE) -> None:
         super().__init__()
@@ -54,6 +54,8 @@ class RecordsModel(QAbstractTableModel):
         self.rows: list[RecordSummary] = []
         self.total = 0
         self._titles: dict[str, str] = {}
+        self._facts: dict[str, dict[str, str]] = {}
+        self.drafts_shown = 0  # drafts come first when no filter hides them
         self.pages_fetched = 0
 
     # -- data
@@ -61,14 +63,35 @@ class RecordsModel(QAbstractTableModel):
         self.beginResetModel()
         self.filters = filters
         self.rows = []
+        self._facts = {}
         self.pages_fetched = 0
+        self.drafts_shown = 0
+        plain = not (filters.query or filters.since or filters.until)
+        if filters.status == "draft" or (filters.status is None and plain):
+            drafts = [d for d in self.vault.drafts() if not filters.form_id or d.form_id == filters.form_id]
+            self.rows = [self._draft_row(d) for d in drafts]
+            for d in drafts:
+                self._facts[d.id] = self._facts_of(d.form_id, d.form_version, d.answers)
+            self.drafts_shown = len(self.rows)
         if filters.status == "draft":
-            self.rows = [self._draft_row(d) for d in self.vault.drafts()
-                         if not filters.form_id or d.form_id == filters.form_id]
             self.total = len(self.rows)
         else:
-            self.total = self.vault.count_records(**filters.args())
+            self.total = self.drafts_shown + self.vault.count_records(**filters.args())
         self.endResetModel()
+
+    def _facts_of(self, form_id: str, version: str, answers: dict) -> dict[str, str]:
+        from .answers_format import record_facts
+
+        return record_facts(self.forms.get(form_id, version), answers, self.lang)
+
+    def facts(self, r: RecordSummary) -> dict[str, str]:
+        if r.id not in self._facts:
+            try:
+                rec = self.vault.get_record(r.id)
+                self._facts[r.id] = self._facts_of(r.form_id, r.form_version, rec.public)
+            except Exception:  # noqa: BLE001 - a list row never fails the list
+                self._facts[r.id] = {}
+        return self._facts[r.id]
 
     @staticmethod
     def _draft_row(d) -> RecordSummary:
@@ -83,7 +106,8 @@ class RecordsModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802
         if parent.isValid() or self.filters.status == "draft":
             return
-        more = self.vault.list_records(limit=self.page, offset=len(self.rows), **self.filters.args())
+        more = self.vault.list_records(limit=self.page, offset=len(self.rows) - self.drafts_shown,
+                                       **self.filters.args())
         if not more:
             self.total = len(self.rows)
             return
@@ -101,8 +125,8 @@ class RecordsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [self.tr("Interview type"), self.tr("Reference"), self.tr("Created"), self.tr("Last change"),
-                self.tr("Status"), self.tr("Revision")][section]
+        return [self.tr("Interview type"), self.tr("Interviewee"), self.tr("Event date"), self.tr("Place"),
+                self.tr("Summary"), self.tr("Last change"), self.tr("Status")][section]
 
     def status_text(self, status: str) -> str:
         return {"draft": self.tr("Draft"), "complete": self.tr("Complete"),
@@ -121,19 +145,20 @@ class RecordsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == "type":
                 return self._title(r.form_id)
-            if col == "reference":
-                return r.id[:8]
-            if col == "created":
-                return _short_time(r.created_at)
+            if col in ("code", "event_date", "place", "summary"):
+                return self.facts(r).get({"event_date": "date"}.get(col, col), "")
             if col == "updated":
                 return _short_time(r.updated_at)
             if col == "status":
-                return self.status_text(r.status)
-            if col == "rev":
-                return "" if r.status == "draft" else str(r.rev)
+                if r.status == "draft":
+                    return self.status_text(r.status)
+                return self.tr("{status}, revision {n}").format(status=self.status_text(r.status),
+                                                                 n=QLocale().toString(r.rev))
+        if role == Qt.ItemDataRole.ToolTipRole and col in ("type", "code"):
+            return self.tr("Reference {ref}").format(ref=r.id[:8])
         if role == Qt.ItemDataRole.UserRole:
             return r
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("reference", "created", "updated", "rev"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("code", "event_date", "updated"):
             return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading)
         return None
 
@@ -205,13 +230,17 @@ class RecordsListView(QWidget):
         # Fixed widths from the font, not ResizeToContents: that would read every loaded row.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        summary = RecordsModel.COLUMNS.index("summary")
+        header.setSectionResizeMode(summary, QHeaderView.ResizeMode.Stretch)
         fm = self.table.fontMetrics()
         pad = fm.horizontalAdvance("MM")
-        samples = ["0000000000", "0000-00-00 00:00", "0000-00-00 00:00", self.model.status_text("exported"), "000"]
-        for col, sample in enumerate(samples, start=1):
-            head = str(self.model.headerData(col, Qt.Orientation.Horizontal))
-            header.resizeSection(col, max(fm.horizontalAdvance(sample), fm.horizontalAdvance(head)) + pad)
+        samples = {"type": "M" * 14, "code": "I-0000-00", "event_date": "0000-00-00", "place": "M" * 14,
+                   "updated": "0000-00-00 00:00", "status": self.model.tr("{status}, revision {n}").format(
+                       status=self.model.status_text("exported"), n="00")}
+        for col, key in enumerate(RecordsModel.COLUMNS):
+            if key in samples:
+                head = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+                header.resizeSection(col, max(fm.horizontalAdvance(samples[key]), fm.horizontalAdvance(head)) + pad)
         self.table.verticalHeader().setDefaultSectionSize(fm.lineSpacing() + fm.height() // 2)
         self.table.setTabKeyNavigation(False)
         self.table.activated.connect(self._activated)

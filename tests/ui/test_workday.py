@@ -339,3 +339,33 @@ def test_progress_counts_answers_and_repeats_have_human_labels(qtbot, unlocked, 
     assert acts.entries[0].title.text() == "Act 1"
     victims = row_for(view, "acts[0].act_victims").editor
     assert victims.add_button.text() == "Add a victim"
+
+
+def test_interviews_list_tells_records_apart_and_shows_drafts(qtbot, unlocked):
+    from desktop.core.records import save_new_record
+    from desktop.ui.records_list import RecordsModel
+
+    from .conftest import FORMS
+    from .helpers import demo_answers
+
+    window = unlocked
+    vault = window.session.vault
+    form = FORMS.get("eyewitness_force")
+    for n in (0, 1):
+        save_new_record(vault, form, demo_answers("eyewitness_force", n))
+    draft = vault.save_draft("eyewitness_force", str(form.version), {"interviewee_code": "W-103"})
+    main = window.main
+    main.show_list()
+    model = main.list_view.model
+    assert model.rowCount() == 3  # the draft is in the default list, first
+
+    def row(r: int) -> dict[str, str]:
+        return {key: model.data(model.index(r, c)) for c, key in enumerate(RecordsModel.COLUMNS)}
+
+    rows = [row(r) for r in range(3)]
+    assert model.rows[0].id == draft and rows[0]["code"] == "W-103" and rows[0]["status"] == "Draft"
+    by_code = {r["code"]: r for r in rows}
+    assert "2012-04-20" in by_code["W-102"]["event_date"] and "Douma" in by_code["W-102"]["place"]
+    assert by_code["W-102"]["summary"] != by_code["W-101"]["summary"]
+    assert "2012-02" in by_code["W-101"]["event_date"] and "Homs" in by_code["W-101"]["place"]
+    assert "near the main mosque" not in by_code["W-101"]["place"]  # no free text in the list

@@ -31,6 +31,7 @@ __all__ = [
     "ensure_search_index",
     "form",
     "forms",
+    "list_facts",
     "load_draft",
     "masked",
     "masked_view",
@@ -74,6 +75,38 @@ def new_interview_defaults(vault: Vault, today: str) -> dict[str, Any]:
     code = vault.meta("researcher_code")
     if code:
         out["researcher_code"] = code
+    return out
+
+
+# Answers about the interview itself and the researcher's assessments never tell records apart in a list.
+_NOT_LISTED = ("interview", "source_", "risk_", "consent_")
+
+
+def list_facts(form: Form, answers: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """What may tell one interview from another in a list, as (field, value):
+    ``code`` (the interviewee's code), ``date`` and ``place`` (the first event
+    date and named place), ``summary`` (the first kind-of-event choice).
+    Never an identifying answer, never free text (a place given only in words
+    is left out), never the source or risk assessment."""
+    out: dict[str, tuple[Any, Any]] = {}
+    if not isinstance(answers, dict):
+        return out
+    code = answers.get("interviewee_code")
+    if isinstance(code, str) and form.has_field("interviewee_code") and not form.field("interviewee_code").identifying:
+        out["code"] = (form.field("interviewee_code"), code)
+    for section in form.sections:
+        for f in section.fields:
+            value = answers.get(f.id)
+            if f.identifying or f.id.startswith(_NOT_LISTED) or value is None:
+                continue
+            if f.type == "approx_date" and "date" not in out and isinstance(value, dict):
+                out["date"] = (f, value)
+            elif f.type == "location" and "place" not in out and isinstance(value, dict):
+                named = {k: v for k, v in value.items() if k in ("city", "district")}
+                if named:
+                    out["place"] = (f, named)
+            elif f.type == "select_one" and f.id.endswith("_type") and "summary" not in out:
+                out["summary"] = (f, value)
     return out
 
 

@@ -18,8 +18,16 @@ class Translations:
         self._translators: list[QTranslator] = []
         self.lang = "en"
 
-    def install(self, lang: str) -> bool:
-        """Switch to ``lang``; returns False if its translation is missing."""
+    def install(self, lang: str, digits: str | None = None) -> bool:
+        """Switch to ``lang``; returns False if its translation is missing.
+
+        ``digits``: "native" (Arabic-Indic in Arabic, the default) or "western"
+        (0123); read from the settings when not given. One style per screen:
+        every number goes through the default QLocale or :func:`digits`."""
+        if digits is None:
+            from .settings import Settings
+
+            digits = Settings().digits
         lang = lang if lang in LANGUAGES else "en"
         for t in self._translators:
             self._app.removeTranslator(t)
@@ -36,10 +44,35 @@ class Translations:
                 self._app.installTranslator(qt)
                 self._translators.append(qt)
         self.lang = lang if ok else "en"
-        QLocale.setDefault(QLocale(QLocale.Language.Arabic if self.lang == "ar" else QLocale.Language.English))
+        if self.lang == "ar":
+            # ar_EG writes ٠١٢٣, ar_TN the same words with 0123
+            territory = QLocale.Country.Tunisia if digits == "western" else QLocale.Country.Egypt
+            QLocale.setDefault(QLocale(QLocale.Language.Arabic, territory))
+        else:
+            QLocale.setDefault(QLocale(QLocale.Language.English))
+        self.digits = digits
         self._app.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if self.lang == "ar" else Qt.LayoutDirection.LeftToRight)
         return ok
+
+
+def digits(text: str) -> str:
+    """ASCII digits written in the interface's digit style (dates, times, codes)."""
+    zero = QLocale().zeroDigit()
+    if zero == "0" or not text:
+        return text
+    base = ord(zero)
+    return "".join(chr(base + ord(c) - 48) if "0" <= c <= "9" else c for c in text)
+
+
+def ltr(text: str) -> str:
+    """Kept left to right inside right-to-left text (a date, a path, JSON): an isolate,
+    so that 2026-12-01 is never shown as 01-12-2026."""
+    return "\u2066" + text + "\u2069" if text else text
+
+
+def date_text(text: str) -> str:
+    return ltr(digits(text))
 
 
 def tr(context: str, text: str) -> str:

@@ -11,7 +11,8 @@ from PySide6.QtCore import QSettings
 
 from desktop.core import paths
 
-ALLOWED = {"language", "autolock_minutes", "export_recipient"}
+ALLOWED = {"language", "autolock_minutes", "export_recipient", "digits"}
+DIGIT_STYLES = ("native", "western")  # Arabic-Indic (٠١٢٣) in Arabic, or 0123 everywhere
 
 
 class Settings:
@@ -40,6 +41,15 @@ class Settings:
     @language.setter
     def language(self, value: str) -> None:
         self._set("language", value if value in ("en", "ar") else "en")
+
+    @property
+    def digits(self) -> str:
+        value = str(self._q.value("digits", "native"))
+        return value if value in DIGIT_STYLES else "native"
+
+    @digits.setter
+    def digits(self, value: str) -> None:
+        self._set("digits", value if value in DIGIT_STYLES else "native")
 
     @property
     def autolock_minutes(self) -> int:

@@ -13,7 +13,9 @@ def local_time(iso: str) -> str:
         text = datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
     except (TypeError, ValueError):
         text = (iso or "")[:16].replace("T", " ")
-    return "\u2066" + text + "\u2069"
+    from .i18n import date_text
+
+    return date_text(text)
 
 
 def isolate(text: str) -> str:
