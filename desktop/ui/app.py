@@ -195,8 +195,8 @@ class ShellWindow(QMainWindow):
         self.show_first_run()
 
     def set_language(self, lang: str) -> None:
-        """Switch the interface language; rebuilds the screen in place."""
-        if lang == self.translations.lang:
+        """Switch the interface language (or its digit style); rebuilds the screen in place."""
+        if lang == self.translations.lang and Settings().digits == getattr(self.translations, "digits", None):
             return
         self.translations.install(lang)
         self._set_title()

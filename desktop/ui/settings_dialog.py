@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QPushButton, QSpinBox,
-    QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGroupBox, QLineEdit, QPushButton,
+    QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from desktop.core.errors import refusal_of
@@ -28,7 +28,16 @@ class SettingsDialog(QDialog):
         self.settings = Settings()
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)
-        lay = QVBoxLayout(self)
+        # the content scrolls, the buttons stay: Settings fits a 1280x800 screen
+        outer = QVBoxLayout(self)
+        content = QWidget()
+        lay = QVBoxLayout(content)
+        lay.setContentsMargins(0, 0, 6, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.scroll, 1)
         form = QFormLayout()
         self.language = QComboBox()
         self.language.addItem("English", "en")
@@ -36,6 +45,12 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(session.lang)))
         self.language.setAccessibleName(self.tr("Language"))
         form.addRow(self.tr("&Language:"), self.language)
+        self.digits = QComboBox()
+        self.digits.addItem(self.tr("Arabic-Indic in Arabic (٠١٢٣)"), "native")
+        self.digits.addItem(self.tr("Western everywhere (0123)"), "western")
+        self.digits.setCurrentIndex(max(0, self.digits.findData(self.settings.digits)))
+        self.digits.setAccessibleName(self.tr("Digits"))
+        form.addRow(self.tr("&Digits:"), self.digits)
         self.autolock = QSpinBox()
         self.autolock.setRange(0, 240)
         self.autolock.setSuffix(self.tr(" min"))
@@ -137,7 +152,13 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        self.scroll.setWidget(content)
+        outer.addWidget(buttons)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        want = content.sizeHint().height() + buttons.sizeHint().height() + 40
+        if screen is not None:
+            self.resize(max(self.minimumWidth(), content.sizeHint().width() + 40),
+                        min(want, screen.height() - 80))
 
     def _change_passphrase(self) -> None:
         old, a, b = self.old_passphrase.text(), self.new1.text(), self.new2.text()
@@ -212,7 +233,9 @@ class SettingsDialog(QDialog):
         exchange.set_researcher_code(self.session.vault, self.researcher.text())
         lang = self.language.currentData()
         self.settings.language = lang
+        digits_changed = self.digits.currentData() != self.settings.digits
+        self.settings.digits = self.digits.currentData()
         self.accept()
         self.autolock_changed.emit(self.autolock.value())
-        if lang != self.session.lang:
+        if lang != self.session.lang or (digits_changed and lang == "ar"):
             self.language_changed.emit(lang)

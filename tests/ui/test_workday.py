@@ -369,3 +369,49 @@ def test_interviews_list_tells_records_apart_and_shows_drafts(qtbot, unlocked):
     assert by_code["W-102"]["summary"] != by_code["W-101"]["summary"]
     assert "2012-02" in by_code["W-101"]["event_date"] and "Homs" in by_code["W-101"]["place"]
     assert "near the main mosque" not in by_code["W-101"]["place"]  # no free text in the list
+
+
+def test_one_digit_style_per_language(qtbot, unlocked, translations):
+    from desktop.ui.answers_format import format_date
+
+    window = unlocked
+    main = window.main
+    main.settings()
+    dlg = main.settings_dialog
+    dlg.language.setCurrentIndex(dlg.language.findData("ar"))
+    dlg.save()
+    qtbot.waitUntil(lambda: window.main is not main, timeout=3000)
+    day = format_date({"precision": "day", "date": "2026-12-01"})
+    assert day == "\u2066٢٠٢٦-١٢-٠١\u2069"  # Arabic-Indic, and kept in year-month-day order
+    view = start(qtbot, window, "injured_person")
+    label = view.progress_label.text()
+    assert any("٠" <= c <= "٩" for c in label) and not any("0" <= c <= "9" for c in label)
+    view.flush()
+    window.main.show_list()
+    main = window.main
+    main.settings()
+    dlg = main.settings_dialog
+    dlg.digits.setCurrentIndex(dlg.digits.findData("western"))
+    dlg.save()
+    qtbot.waitUntil(lambda: window.main is not main, timeout=3000)
+    assert format_date({"precision": "day", "date": "2026-12-01"}) == "\u20662026-12-01\u2069"
+    assert any("0" <= c <= "9" for c in window.main.list_view.counts.text())
+    assert not any("٠" <= c <= "٩" for c in window.main.list_view.counts.text())
+
+
+def test_qt_dialogs_speak_arabic(qtbot, translations):
+    from PySide6.QtCore import QCoreApplication
+
+    translations.install("ar")
+    look_in = QCoreApplication.translate("QFileDialog", "Look in:")
+    assert look_in != "Look in:" and any("\u0600" <= c <= "\u06ff" for c in look_in)
+
+
+def test_settings_fit_a_1280x800_screen(qtbot, unlocked):
+    dlg = SettingsDialog(unlocked.session, unlocked)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    assert dlg.scroll.widget().sizeHint().height() + 60 > dlg.height()  # it would not fit unscrolled
+    assert dlg.height() <= 800 - 60
+    assert dlg.frameGeometry().height() <= 800

@@ -17,6 +17,7 @@ class Translations:
         self._app = app
         self._translators: list[QTranslator] = []
         self.lang = "en"
+        self.digits = "native"
 
     def install(self, lang: str, digits: str | None = None) -> bool:
         """Switch to ``lang``; returns False if its translation is missing.
