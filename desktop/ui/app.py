@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QPushButton, QStackedWidget, QWidget
 
@@ -59,7 +59,8 @@ class ShellWindow(QMainWindow):
         self.main = None
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
-        self.resize(1180, 760)
+        screen = self.screen()
+        self.fit_to(screen.availableGeometry() if screen is not None else None)
         self._set_title()
         app = QGuiApplication.instance()
         if app is not None:
@@ -80,6 +81,18 @@ class ShellWindow(QMainWindow):
 
     def _warm_up_forms(self) -> None:
         self._forms_warmup = workers.run_task(self.forms.interview_forms)
+
+    # room for the window manager's title bar and borders, which Qt cannot know before showing
+    FRAME_ALLOWANCE = QSize(16, 48)
+    PREFERRED = QSize(1180, 760)
+
+    def fit_to(self, available: QRect | None) -> None:
+        """The preferred size, or the available screen area (a 1366x768 laptop with a panel)
+        less the window frame, whichever is smaller: no button below the bottom edge."""
+        size = QSize(self.PREFERRED)
+        if available is not None and available.isValid():
+            size = size.boundedTo(available.size() - self.FRAME_ALLOWANCE)
+        self.resize(size)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Enter on a focused push button presses it, as Space does (Qt does this in dialogs only)."""

@@ -415,3 +415,25 @@ def test_settings_fit_a_1280x800_screen(qtbot, unlocked):
     assert dlg.scroll.widget().sizeHint().height() + 60 > dlg.height()  # it would not fit unscrolled
     assert dlg.height() <= 800 - 60
     assert dlg.frameGeometry().height() <= 800
+
+
+def test_the_interview_fits_a_1366x768_laptop(qtbot, unlocked, translations):
+    from PySide6.QtCore import QRect
+
+    window = unlocked
+    # 1366x768 at 100 % with a 32-pixel panel: what the window manager leaves
+    available = QRect(0, 0, 1366, 768 - 32)
+    window.fit_to(available)
+    frame = window.FRAME_ALLOWANCE
+    assert window.width() + frame.width() <= 1366 and window.height() + frame.height() <= 768 - 32
+    for lang in ("en", "ar"):
+        translations.install(lang)
+        window.set_language(lang)
+        view = start(qtbot, window, "eyewitness_force")
+        qtbot.waitUntil(lambda: view.finish_button.isVisible(), timeout=3000)
+        assert window.minimumSizeHint().height() <= window.height()
+        for button in (view.discard_button, view.back_button, view.next_button, view.finish_button):
+            corner = button.mapTo(window, button.rect().bottomRight())
+            assert window.rect().contains(corner), (lang, button.text())
+        view.flush()
+        window.main.show_list()
