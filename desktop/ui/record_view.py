@@ -69,6 +69,7 @@ class RecordView(AttachmentsTab):
         back = QPushButton(self.tr("← Interviews"))
         back.setAccessibleName(self.tr("Back to the interviews list"))
         back.clicked.connect(self.back)
+        self.back_button = back
         head.addWidget(back)
         title = self.form.title(self.lang) if self.form else self.record.form_id
         head.addWidget(heading(title), 1)
@@ -227,6 +228,10 @@ class RecordView(AttachmentsTab):
                        else self._masked(self.rev))
         self.render()
 
+    def missing_identity_text(self) -> str:
+        """An identifying answer that is not there, once revealed."""
+        return self.tr("(not answered)")
+
     def render(self) -> None:
         r = self.record
         status = {"complete": self.tr("Complete"), "exported": self.tr("Exported")}.get(r.status, r.status)
@@ -265,7 +270,7 @@ class RecordView(AttachmentsTab):
                     continue
                 if self.is_revealed:
                     # Keep the row when empty: masked and revealed views list the same fields.
-                    shown = isolate(format_value(f, iv, self.lang)) if iv is not None else self.tr("(not answered)")
+                    shown = isolate(format_value(f, iv, self.lang)) if iv is not None else self.missing_identity_text()
                     item = QTreeWidgetItem(parent, [title, shown])
                     item.setData(1, Qt.ItemDataRole.UserRole, "revealed")
                 else:

@@ -437,3 +437,29 @@ def test_the_interview_fits_a_1366x768_laptop(qtbot, unlocked, translations):
             assert window.rect().contains(corner), (lang, button.text())
         view.flush()
         window.main.show_list()
+
+
+def test_headquarters_says_identities_were_not_sent(qtbot, hq_and_field):
+    from PySide6.QtWidgets import QTreeWidgetItemIterator
+
+    from desktop.core import bundle
+    from desktop.ui.analyst.record import AnalystRecordView
+    from desktop.ui.base.labels import Labels
+    from desktop.ui.base.session import Session
+
+    from .conftest import FORMS
+
+    ns = hq_and_field
+    bundle.import_bundle(ns.hq, ns.bundle, trust_new_device=True)
+    rid = ns.hq.list_records()[0].id
+    view = AnalystRecordView(Session(ns.hq, FORMS), rid, Labels("en", FORMS))
+    qtbot.addWidget(view)
+    assert view.back_button.text() == "← Testimonies"
+    view.reveal()
+    texts = []
+    it = QTreeWidgetItemIterator(view.answers)
+    while it.value():
+        if it.value().data(1, Qt.ItemDataRole.UserRole) == "revealed":
+            texts.append(it.value().text(1))
+        it += 1
+    assert texts and all(t == "(not sent to headquarters)" for t in texts)

@@ -23,6 +23,8 @@ class AnalystRecordView(RecordView):
         self.labels = labels
         # Analysts read what arrived; edits and redaction decisions belong to the field.
         self.edit_button.setVisible(False)
+        self.back_button.setText(self.tr("← Testimonies"))
+        self.back_button.setAccessibleName(self.tr("Back to the testimonies"))
         for attr in ("redaction_panel", "review_overview"):
             w = getattr(self, attr, None)
             if w is not None:
@@ -68,6 +70,12 @@ class AnalystRecordView(RecordView):
             who=clean_text(last.get("researcher") or self.tr("researcher not named")),
             device=clean_text(last.get("device") or "—"))
         self.render()
+
+    def missing_identity_text(self) -> str:
+        # Bundles carry no identities unless the researcher chose to send them.
+        if not self.record.identity:
+            return self.tr("(not sent to headquarters)")
+        return super().missing_identity_text()
 
     def render(self) -> None:
         super().render()
