@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -123,3 +124,26 @@ def record_facts(form: Any, answers: dict, lang: str) -> dict[str, str]:
     for key, (f, value) in interviews.list_facts(form, answers).items():
         out[key] = clean_text(value) if key == "code" else format_value(f, value, lang)
     return out
+
+
+def human_path(form: Any, path: str, lang: str, leaf: Any = None) -> str:
+    """Where an answer sits, as the researcher saw it: "Act 2 › Victim 1 › Name", not
+    ``acts[1].act_victims[0].name``. ``leaf``: the field to name last when the path ends
+    below a field (a place's words: ``event_location.text``)."""
+    out: list[str] = []
+    definition: list[str] = []
+    last = None
+    for seg in path.split("."):
+        m = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?", seg)
+        if not m or not form.has_field(".".join([*definition, m.group(1)])):
+            break
+        definition.append(m.group(1))
+        last = form.field(".".join(definition))
+        if m.group(2) is not None:
+            name = last.entry_text(lang) or last.title(lang)
+            out.append(f"{name} {QLocale().toString(int(m.group(2)) + 1)}")
+            last = None
+    named = leaf if leaf is not None else last
+    if named is not None:
+        out.append(named.title(lang))
+    return clean_text(" › ".join(out)) if out else clean_text(path)

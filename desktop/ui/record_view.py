@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from desktop.core.services import interviews
 from desktop.core.services.interviews import Record
 
+from .base.custody_text import custody_details
+from .base.i18n import date_text
 from .answers_format import format_value
 from .base.session import Session
 from .base.timefmt import isolate, local_time
@@ -372,7 +374,9 @@ class RecordView(AttachmentsTab):
                 "identity.reveal": self.tr("identifying details revealed"),
                 "attachment.import": self.tr("attachment imported"),
                 "redaction.review": self.tr("redaction reviewed"), "export": self.tr("exported"),
-                "identity.forget": self.tr("identities destroyed")}.get(action, action)
+                "identity.forget": self.tr("identities destroyed"), "record.link": self.tr("linked"),
+                "bundle.import": self.tr("received from the field"), "bundle.export": self.tr("exported"),
+                "record.delete": self.tr("deleted")}.get(action, action)
 
     def _fill_custody(self) -> None:
         entries = self.vault.custody(self.record_id)
@@ -387,13 +391,13 @@ class RecordView(AttachmentsTab):
         t.setAccessibleName(self.tr("Custody log"))
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         for i, e in enumerate(entries):
-            details = json.dumps(e.details, ensure_ascii=False, sort_keys=True)
+            details = custody_details(e.details, lambda fid: self.session.forms.title(fid, self.lang))
             h = QTableWidgetItem(e.hash[:16] + "…")
             h.setFont(mono)
             h.setToolTip(e.hash)
-            for col, item in enumerate([QTableWidgetItem(e.ts[:19].replace("T", " ")),
+            for col, item in enumerate([QTableWidgetItem(date_text(e.ts[:19].replace("T", " "))),
                                         QTableWidgetItem(self.action_text(e.action)),
-                                        QTableWidgetItem(clean_text(details)), h]):
+                                        QTableWidgetItem(details), h]):
                 t.setItem(i, col, item)
         t.resizeColumnsToContents()
         t.horizontalHeader().setStretchLastSection(True)

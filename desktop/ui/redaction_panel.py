@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 from PySide6.QtCore import Qt
 
+from .answers_format import human_path
 from .base.timefmt import isolate
 from .base.session import Session
 from .base.widgets import PlainLabel, clean_text
@@ -56,11 +57,7 @@ class RedactionPanel(QWidget):
         self.field_combo = QComboBox()
         self.field_combo.setAccessibleName(self.tr("Answer to review"))
         for path in self.text_fields:
-            f = text_field(form, path)
-            label = f.title(session.lang)
-            if "[" in path:
-                label += f"  ({path})"
-            self.field_combo.addItem(clean_text(label), path)
+            self.field_combo.addItem(human_path(form, path, session.lang, leaf=text_field(form, path)), path)
         top.addWidget(PlainLabel(self.tr("Answer:"), wrap=False))
         top.addWidget(self.field_combo, 1)
         self.detect_button = QPushButton(self.tr("Detect identifying details"))

@@ -463,3 +463,27 @@ def test_headquarters_says_identities_were_not_sent(qtbot, hq_and_field):
             texts.append(it.value().text(1))
         it += 1
     assert texts and all(t == "(not sent to headquarters)" for t in texts)
+
+
+def test_custody_log_and_redaction_picker_read_as_words(qtbot, unlocked):
+    from desktop.core.records import save_new_record, save_revision
+
+    from .conftest import FORMS
+    from .helpers import demo_answers
+
+    window = unlocked
+    vault = window.session.vault
+    form = FORMS.get("eyewitness_force")
+    answers = demo_answers("eyewitness_force")
+    rid = save_new_record(vault, form, answers)
+    save_revision(vault, rid, form, answers)
+    window.main.open_record(rid)
+    view = window.main.record_view
+    details = [view.custody.item(r, 2).text() for r in range(view.custody.rowCount())]
+    assert details and not any("{" in d or '"' in d for d in details)
+    assert any("revision: 2" in d for d in details)
+    assert any("form: Eyewitness" in d for d in details) and not any("eyewitness_force" in d for d in details)
+    panel = view.redaction_panel
+    labels = [panel.field_combo.itemText(i) for i in range(panel.field_combo.count())]
+    assert labels and not any("[" in t or "_" in t for t in labels)
+    assert any(t.startswith("Act 1 › ") for t in labels)
