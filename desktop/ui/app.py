@@ -107,7 +107,8 @@ class ShellWindow(QMainWindow):
     def _set_title(self) -> None:
         title = self.tr("Testimony")
         if self.demo:
-            title += " — " + self.tr("demo (fictional data, wiped on exit)")
+            where = self.tr("headquarters") if self.vault_path.name == "hq" else self.tr("field laptop")
+            title += " — " + self.tr("demo {where} (fictional data, wiped on exit)").format(where=where)
         self.setWindowTitle(title)
 
     def _replace(self, widget: QWidget) -> None:
@@ -257,33 +258,51 @@ def run_app(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None)
     demo = bool(getattr(args, "demo", False))
     vault_arg = getattr(args, "vault", None)
-    demo_dir: Path | None = None
+    demo_root: Path | None = None
     if demo:
-        # a throwaway vault (encrypted like any other, fictional content), wiped on exit
-        demo_dir = Path(tempfile.mkdtemp(prefix="testimony-demo-")) / "vault"
+        # throwaway vaults (encrypted like any other, fictional content), wiped on exit
+        demo_root = Path(tempfile.mkdtemp(prefix="testimony-demo-"))
         os.environ.setdefault("TESTIMONY_KDF_PROFILE", "floor")
     app, translations = _make_app(lang)
+    windows: list[ShellWindow] = []
     try:
-        if demo_dir is not None:
-            from .demo import create_demo_vault
-
-            catalog = FormCatalog()
-            vault = create_demo_vault(demo_dir, catalog)
-            window = ShellWindow(demo_dir, translations, demo=True, forms=catalog)
-            window.open_session(vault)
+        if demo_root is not None:
+            windows = open_demo(demo_root, translations)
         else:
             path = Path(vault_arg) if vault_arg else paths.default_vault_dir()
-            window = ShellWindow(path, translations)
-        window.show()
+            windows = [ShellWindow(path, translations)]
+            windows[0].show()
         code = app.exec()
-        window.lock()
+        for window in windows:
+            window.lock()
         workers.wait_all()
         return int(code)
     finally:
-        if demo_dir is not None:
-            from desktop.core.services import access
+        if demo_root is not None:
+            close_demo(demo_root)
 
-            workers.wait_all()
-            if vault_exists(demo_dir):  # not when the demo itself was quick-wiped
-                access.wipe(demo_dir)
-            shutil.rmtree(demo_dir.parent, ignore_errors=True)
+
+def open_demo(root: Path, translations: Translations) -> list[ShellWindow]:
+    """The field laptop's window and the headquarters window, side by side."""
+    from .demo import create_demo_pair
+
+    catalog = FormCatalog()
+    field, hq = create_demo_pair(root, catalog)
+    windows = []
+    for vault, where in ((field, "field"), (hq, "hq")):
+        window = ShellWindow(root / where, translations, demo=True, forms=catalog)
+        window.open_session(vault)
+        window.show()
+        windows.append(window)
+    windows[1].move(windows[0].x() + 60, windows[0].y() + 60)
+    return windows
+
+
+def close_demo(root: Path) -> None:
+    """Wipe what is left of the demo vaults (a quick wipe inside the demo may have done
+    it already) and remove the temporary folder."""
+    workers.wait_all()
+    for where in ("field", "hq"):
+        if vault_exists(root / where):
+            access.wipe(root / where)
+    shutil.rmtree(root, ignore_errors=True)

@@ -1,4 +1,5 @@
-"""`testimony --demo`: a throwaway vault filled with fictional sample interviews."""
+"""`testimony --demo`: throwaway vaults filled with fictional sample interviews: a field
+laptop's and a headquarters', with the interviews already sent from one to the other."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import json
 from pathlib import Path
 
 from desktop.core import paths
-from desktop.core.services import Vault, access, interviews
+from desktop.core.services import Vault, access, exchange, interviews
 
 from .base.forms import FormCatalog
 
@@ -34,3 +35,22 @@ def create_demo_vault(path: Path, forms: FormCatalog) -> Vault:
                 first = False
             interviews.submit(vault, form, answers, attachment_ids=att_ids)
     return vault
+
+
+DEMO_ORG = "Demo headquarters (fictional)"
+DEMO_RESEARCHER = "R-DEMO"
+
+
+def create_demo_pair(root: Path, forms: FormCatalog) -> tuple[Vault, Vault]:
+    """A field vault and a headquarters vault under ``root``; the field vault trusts the
+    headquarters card and its interviews arrived there in a signed bundle, as in real use."""
+    field = create_demo_vault(root / "field", forms)
+    exchange.set_researcher_code(field, DEMO_RESEARCHER)
+    hq = access.create_demo_vault(root / "hq", DEMO_PASSPHRASE, org=DEMO_ORG)
+    card = exchange.hq_card(hq)
+    exchange.trust_card(field, card.to_json().encode())
+    out = root / ("from-the-field" + exchange.BUNDLE_SUFFIX)
+    exchange.export(field, card.fingerprint, out, forms.registry())
+    exchange.import_bundle(hq, out, trust_new_device=True)
+    out.unlink()  # encrypted, but nothing of the demo outlives its vaults
+    return field, hq

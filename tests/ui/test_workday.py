@@ -487,3 +487,26 @@ def test_custody_log_and_redaction_picker_read_as_words(qtbot, unlocked):
     labels = [panel.field_combo.itemText(i) for i in range(panel.field_combo.count())]
     assert labels and not any("[" in t or "_" in t for t in labels)
     assert any(t.startswith("Act 1 › ") for t in labels)
+
+
+def test_demo_opens_field_and_headquarters_and_a_wipe_inside_closes_cleanly(qtbot, tmp_path, translations):
+    from desktop.ui.analyst.window import AnalystScreen
+    from desktop.ui.app import close_demo, open_demo
+    from desktop.ui.main_window import MainScreen
+
+    root = tmp_path / "demo"
+    root.mkdir()
+    field, hq = open_demo(root, translations)
+    for w in (field, hq):
+        qtbot.addWidget(w)
+    assert isinstance(field.main, MainScreen) and isinstance(hq.main, AnalystScreen)
+    sent = field.session.vault.count_records()
+    assert sent > 0 and hq.session.vault.count_records() == sent  # the bundle already arrived
+    assert "headquarters" in hq.windowTitle() and "field" in field.windowTitle()
+    hq.main._wipe()  # a quick wipe inside the demo
+    assert not access.vault_exists(root / "hq")
+    field.lock()
+    for w in (field, hq):
+        w.close()
+    close_demo(root)
+    assert not root.exists()

@@ -140,8 +140,11 @@ def replace_recovery_code(vault: Vault) -> str:
     return code
 
 
-def create_demo_vault(path: Path | str, passphrase: str) -> Vault:
-    """A throwaway vault for fictional data (the fast floor key derivation; never for real work)."""
+def create_demo_vault(path: Path | str, passphrase: str, org: str | None = None) -> Vault:
+    """A throwaway vault for fictional data (the fast floor key derivation; never for real work);
+    with ``org``, a headquarters vault (its card: ``exchange.hq_card``)."""
+    if org is not None:
+        return init_hq(Path(path), passphrase, org, kdf=FLOOR)[0]
     return Vault.create(path, passphrase, kdf=FLOOR)[0]
 
 
