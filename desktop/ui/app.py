@@ -161,6 +161,7 @@ class ShellWindow(QMainWindow):
         self.session.locked.connect(self._on_locked)
         self.main = self._main_screen()
         self._replace(self.main)
+        self._focus_main()
         self.main.offer_drafts()
         self._reindex(vault)
         if tampered:
@@ -191,6 +192,15 @@ class ShellWindow(QMainWindow):
             "recorded in the custody log."), QMessageBox.StandardButton.Ok, self)
         self.guard_warning = box
         box.open()
+
+    def _focus_main(self) -> None:
+        """After unlocking, keyboard focus in the list (the unlock field it was in is gone),
+        so that the shortcuts work at once."""
+        main = self.main
+        view = getattr(main, "list_view", None) or getattr(main, "testimonies", None)
+        target = getattr(view, "table", None) or main
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def lock(self) -> None:
         if self.session is not None and not self.session.is_locked:

@@ -510,3 +510,17 @@ def test_demo_opens_field_and_headquarters_and_a_wipe_inside_closes_cleanly(qtbo
         w.close()
     close_demo(root)
     assert not root.exists()
+
+
+def test_focus_is_in_the_list_after_unlocking(qtbot, shell, make_vault):
+    make_vault().lock()
+    window = shell()
+    activate(qtbot, window)
+    screen = window.current
+    qtbot.keyClicks(screen.secret, PASSPHRASE)
+    with qtbot.waitSignal(window.unlocked, timeout=10000):
+        qtbot.keyClick(screen.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: focused() is window.main.list_view.table, timeout=3000)
+    qtbot.keyClick(focused(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # shortcuts work at once
+    qtbot.waitUntil(lambda: window.main.interview is not None, timeout=3000)
+    window.lock()
