@@ -78,7 +78,8 @@ class RecordView(AttachmentsTab):
         self.rev_combo = QComboBox()
         self.rev_combo.setAccessibleName(self.tr("Revision"))
         for rev, ts in self.vault.revisions(record_id):
-            self.rev_combo.addItem(self.tr("Revision {n} — {time}").format(n=rev, time=ts[:16].replace("T", " ")), rev)
+            self.rev_combo.addItem(self.tr("Revision {n} — {time}").format(
+                n=QLocale().toString(rev), time=local_time(ts)), rev)
         self.rev_combo.setCurrentIndex(self.rev_combo.count() - 1)
         self.rev_combo.currentIndexChanged.connect(self._rev_changed)
         head.addWidget(self.rev_combo)

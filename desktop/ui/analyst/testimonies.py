@@ -17,6 +17,7 @@ from desktop.core.services import analysis
 from desktop.core.services import RecordSummary, Vault
 
 from ..base import refusals
+from ..base.timefmt import local_time
 from ..base.labels import Labels
 from ..base.widgets import PlainLabel
 from .filters import ActFilters
@@ -106,9 +107,9 @@ class TestimoniesModel(QAbstractTableModel):
             if col == "device":
                 return str((r.origin or {}).get("device") or "—")
             if col == "recorded":
-                return r.created_at[:16].replace("T", " ")
+                return local_time(r.created_at)
             if col == "rev":
-                return str(r.rev)
+                return QLocale().toString(r.rev)
         if role == Qt.ItemDataRole.UserRole:
             return r
         if role == Qt.ItemDataRole.TextAlignmentRole:
