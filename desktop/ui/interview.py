@@ -15,13 +15,16 @@ from desktop.core.services import interviews
 from .attachments import AttachmentsPanel
 from .base.session import Session
 from .base.widgets import PlainLabel, heading
-from .fields import EditorContext, FieldRow
+from .fields import (
+    BooleanEditor, ChoiceButtons, EditorContext, FieldRow, SelectMultipleEditor, SelectOneEditor,
+)
 
 AUTOSAVE_MS = 2000  # a pause in typing this long saves the draft
 AUTOSAVE_MAX_MS = 5000  # and during continuous typing, at most this long between two saves
 CHECK_MS = 300
 ATTACHMENTS_KEY = "__attachments__"  # kept in the encrypted draft next to the answers
 SECTION_KEY = "__section__"  # the section being edited, to resume there
+IMMEDIATE = (ChoiceButtons, SelectOneEditor, SelectMultipleEditor, BooleanEditor)
 
 
 class SectionPage(QScrollArea):
@@ -272,6 +275,9 @@ class InterviewView(QWidget):
         if self._loading:
             return
         self._schedule_autosave()
+        if isinstance(self.sender(), IMMEDIATE):
+            # a choice can open or close the next questions: show them before the next Tab
+            self.refresh_relevance()
         self.check_timer.start()
         if self.saved_label.text():
             self.saved_label.setText(self.tr("Unsaved changes…"))

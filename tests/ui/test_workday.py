@@ -524,3 +524,19 @@ def test_focus_is_in_the_list_after_unlocking(qtbot, shell, make_vault):
     qtbot.keyClick(focused(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # shortcuts work at once
     qtbot.waitUntil(lambda: window.main.interview is not None, timeout=3000)
     window.lock()
+
+
+def test_a_choice_shows_its_follow_up_question_before_the_next_tab(qtbot, unlocked):
+    window = unlocked
+    activate(qtbot, window)
+    view = start(qtbot, window, "eyewitness_force")
+    view.go_to(section_of(view, "casualties_seen"))
+    seen = row_for(view, "casualties_seen").editor
+    killed = row_for(view, "killed_seen")
+    assert killed.isHidden()
+    seen.focus_target().setFocus()
+    qtbot.waitUntil(lambda: focused() is seen.buttons["yes"], timeout=2000)
+    qtbot.keyClick(seen.buttons["yes"], Qt.Key.Key_Space)
+    assert not killed.isHidden()  # at once, not after a pause
+    qtbot.keyClick(seen.buttons["yes"], Qt.Key.Key_Tab)
+    assert focused() is killed.editor.focus_target()
