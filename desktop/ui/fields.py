@@ -867,6 +867,8 @@ class RepeatEditor(Editor):
         A widget added later joins the end of the window's Tab chain; without
         this, Tab from the new entry would jump to the navigation buttons.
         """
+        if anchor is None or anchor.window() is not self.add_button.window():
+            return  # not in the same window yet: the entry is in creation order already
         focusable = [w for w in entry.findChildren(QWidget)
                      if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.focusProxy() is None]
         prev = anchor

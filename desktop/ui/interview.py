@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QProgressBar, QPushButton, QScrollArea,
     QSplitter, QStackedWidget, QVBoxLayout, QWidget,
@@ -227,6 +228,9 @@ class InterviewView(QWidget):
         self.next_button.clicked.connect(self.next)
         self.finish_button = QPushButton(self.tr("Save interview"))
         self.finish_button.setDefault(True)
+        self.finish_button.setShortcut(QKeySequence.StandardKey.Save)  # Ctrl+S
+        self.finish_button.setToolTip(self.finish_button.shortcut().toString(
+            QKeySequence.SequenceFormat.NativeText))
         self.finish_button.clicked.connect(self.finish)
         self.summary = PlainLabel("")
         self.summary.setObjectName("issue")
