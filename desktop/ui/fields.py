@@ -867,10 +867,12 @@ class RepeatEditor(Editor):
         A widget added later joins the end of the window's Tab chain; without
         this, Tab from the new entry would jump to the navigation buttons.
         """
-        if anchor is None or anchor.window() is not self.add_button.window():
+        if anchor is None or anchor.window() != self.add_button.window():
             return  # not in the same window yet: the entry is in creation order already
-        focusable = [w for w in entry.findChildren(QWidget)
-                     if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.focusProxy() is None]
+        window = self.add_button.window()
+        focusable = [w for w in entry.findChildren(QWidget)  # not popups (a completer's list)
+                     if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.focusProxy() is None
+                     and w.window() == window]
         prev = anchor
         for w in [*focusable, self.add_button]:
             QWidget.setTabOrder(prev, w)
