@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.core.services import exchange
 
 from .base import refusals, workers
+from .base.i18n import ltr
 from .base.session import Session
 from .base.settings import Settings
 from .base.widgets import PlainLabel, clean_text, heading
@@ -59,7 +60,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Recipient:"), row)
         self.pending = exchange.pending_records(self.vault)
         self.scope = PlainLabel(self.tr("{n} interview(s) not yet exported will be included.").format(
-            n=len(self.pending)))
+            n=QLocale().toString(len(self.pending))))
         form.addRow(self.tr("Interviews:"), self.scope)
         out_row = QHBoxLayout()
         self.out = QLineEdit()
@@ -266,7 +267,8 @@ class ExportDialog(QDialog):
         self.progress.setValue(1000)
         self.cancel_button.setText(self.tr("Close"))
         self.message.setText(self.tr("Exported {r} interview(s) and {a} file(s) to {path}.").format(
-            r=result.records, a=result.attachments, path=str(result.path)))
+            r=QLocale().toString(result.records), a=QLocale().toString(result.attachments),
+            path=ltr(str(result.path))))
         self.pending = []
         self._update()
         self.exported.emit(result)

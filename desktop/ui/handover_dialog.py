@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QDialog, QFileDialog, QFrame, QHBoxLayout, QPushButton, QRadioButton,
     QVBoxLayout, QWidget,
@@ -99,7 +99,8 @@ class HandoverDialog(QDialog):
 
     def refresh(self) -> None:
         n = len(exchange.received_records(self.vault))
-        self.received.setText(self.tr("{n} testimonies are confirmed received by headquarters.").format(n=n))
+        self.received.setText(self.tr("{n} testimonies are confirmed received by headquarters.").format(
+            n=QLocale().toString(n)))
         self.handover_button.setEnabled(n > 0 and self.task is None)
 
     # ---------------------------------------------------------------- receipts
@@ -123,7 +124,7 @@ class HandoverDialog(QDialog):
         self.receipt_message.setObjectName("")
         self.receipt_message.setText(self.tr(
             "Receipt verified: headquarters confirms receiving {n} testimonies of bundle {bundle}.").format(
-                n=len(result["records"]), bundle=result["bundle_id"][:8]))
+                n=QLocale().toString(len(result["records"])), bundle=result["bundle_id"][:8]))
         self._repolish(self.receipt_message)
         self.refresh()
         self.receipt_imported.emit(result)
@@ -143,11 +144,13 @@ class HandoverDialog(QDialog):
             # only records that left whole (identities and original files) may be deleted here
             n = len(exchange.received_records(self.vault, whole_only=True))
             text = self.tr("Delete {n} testimonies, their files and identities from this laptop? Only "
-                           "headquarters will hold them (they were sent whole, with identities).").format(n=n)
+                           "headquarters will hold them (they were sent whole, with identities).").format(
+                               n=QLocale().toString(n))
         else:
             n = len(exchange.received_records(self.vault))
             text = self.tr("Destroy the identities (names, contacts) of {n} testimonies on this laptop? Where "
-                           "you sent them without identities, the identities will exist nowhere.").format(n=n)
+                           "you sent them without identities, the identities will exist nowhere.").format(
+                               n=QLocale().toString(n))
         self.confirm_text.setText(text)
         self.understood.setChecked(False)
         self.forget_button.setEnabled(False)
@@ -175,7 +178,7 @@ class HandoverDialog(QDialog):
             text = self.tr("{n} testimonies were deleted from this laptop.")
         else:
             text = self.tr("The identities of {n} testimonies were destroyed.")
-        self.message.setText(text.format(n=len(done)))
+        self.message.setText(text.format(n=QLocale().toString(len(done))))
         self.refresh()
         self.handed_over.emit(list(done))
 

@@ -444,7 +444,8 @@ class InterviewView(QWidget):
                     self.check(idx, everything=True)
                     self._focus_first_issue()
                     break
-            self.summary.setText(self.tr("{n} answer(s) need attention before saving.").format(n=len(issues)))
+            self.summary.setText(self.tr("{n} answer(s) need attention before saving.").format(
+                n=QLocale().toString(len(issues))))
             return None
         self.autosave_timer.stop()
         self.autosave_max_timer.stop()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QFrame, QHBoxLayout, QPushButton, QStackedWidget, QStyle, QToolBar, QVBoxLayout,
@@ -121,7 +121,8 @@ class MainScreen(ScreenActions, QWidget):
             self.banner.hide()
             return
         self.banner_text.setText(self.tr(
-            "{n} unfinished interview(s) were kept as encrypted drafts. Resume the latest?").format(n=len(drafts)))
+            "{n} unfinished interview(s) were kept as encrypted drafts. Resume the latest?").format(
+                n=QLocale().toString(len(drafts))))
         self.banner.show()
 
     def _resume_latest(self) -> None:

@@ -117,7 +117,8 @@ class RecordView(AttachmentsTab):
         self.answers.header().setSectionResizeMode(REDACTION_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         self.answers.header().setStretchLastSection(False)
         self.tabs.addTab(self.answers, self.tr("Answers"))
-        self.tabs.addTab(self._attachments_tab(), self.tr("Attachments ({n})").format(n=len(self.record.attachments)))
+        self.tabs.addTab(self._attachments_tab(), self.tr("Attachments ({n})").format(
+            n=QLocale().toString(len(self.record.attachments))))
         self.history = QTableWidget()
         self.tabs.addTab(self.history, self.tr("Revisions"))
         self.custody = QTableWidget()

@@ -3,7 +3,7 @@ revisions, custody) plus where each revision came from and its links."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
@@ -112,7 +112,7 @@ class AnalystRecordView(RecordView):
                 t.setItem(i, col, QTableWidgetItem(text))
         t.resizeColumnsToContents()
         t.horizontalHeader().setStretchLastSection(True)
-        self.tabs.setTabText(self.tabs.indexOf(t), self.tr("Links ({n})").format(n=len(links)))
+        self.tabs.setTabText(self.tabs.indexOf(t), self.tr("Links ({n})").format(n=QLocale().toString(len(links))))
 
     def _open_link(self, row: int, _col: int) -> None:
         if 0 <= row < len(self._link_ids):
