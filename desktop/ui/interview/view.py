@@ -4,61 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QProgressBar, QPushButton, QScrollArea,
-    QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QProgressBar, QPushButton, QSplitter, QStackedWidget,
+    QVBoxLayout, QWidget,
 )
 
 from desktop.core.services import interviews
 
-from .attachments import AttachmentsPanel
-from .base.session import Session
-from .base.widgets import PlainLabel, heading
-from .fields import (
-    BooleanEditor, ChoiceButtons, EditorContext, FieldRow, SelectMultipleEditor, SelectOneEditor,
+from ..attachments import AttachmentsPanel
+from ..base.session import Session
+from ..base.widgets import PlainLabel, heading
+from ..fields import (
+    EditorContext,
 )
-
-AUTOSAVE_MS = 2000  # a pause in typing this long saves the draft
-AUTOSAVE_MAX_MS = 5000  # and during continuous typing, at most this long between two saves
-CHECK_MS = 300
-ATTACHMENTS_KEY = "__attachments__"  # kept in the encrypted draft next to the answers
-SECTION_KEY = "__section__"  # the section being edited, to resume there
-IMMEDIATE = (ChoiceButtons, SelectOneEditor, SelectMultipleEditor, BooleanEditor)
+from .checks import InterviewChecks
+from .drafts import InterviewDrafts
+from .page import AUTOSAVE_MAX_MS, AUTOSAVE_MS, CHECK_MS, IMMEDIATE, SectionPage
 
 
-class SectionPage(QScrollArea):
-    def __init__(self, form: Any, section: Any, lang: str, context: EditorContext) -> None:
-        super().__init__()
-        self.section = section
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        inner = QWidget()
-        lay = QVBoxLayout(inner)
-        lay.addWidget(heading(section.title(lang), level=2))
-        g = section.guidance_text(lang)
-        if g:
-            guide = PlainLabel(g)
-            guide.setObjectName("guidance")
-            lay.addWidget(guide)
-        self.rows: list[FieldRow] = []
-        for f in section.fields:
-            row = FieldRow(f, lang, context)
-            self.rows.append(row)
-            lay.addWidget(row)
-        lay.addStretch(1)
-        self.setWidget(inner)
-
-    def all_rows(self) -> list[FieldRow]:
-        out: list[FieldRow] = []
-        for r in self.rows:
-            out.append(r)
-            out.extend(r.editor.rows())
-        return out
-
-
-class InterviewView(QWidget):
+class InterviewView(InterviewChecks, InterviewDrafts):
     """Emits ``closed(record_id)`` ('' when abandoned); ``autosaved`` after each draft write."""
 
     closed = Signal(str)
@@ -247,12 +213,11 @@ class InterviewView(QWidget):
         self.setAcceptDrops(True)
         return root
 
-    # drops anywhere on the interview go to the attachments panel
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if self.form is not None and event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         self.attachments.dropEvent(event)
 
     # ---------------------------------------------------------------- answers
@@ -298,81 +263,6 @@ class InterviewView(QWidget):
 
     def _entry_defaults(self, field: Any, index: int) -> dict[str, Any] | None:
         return interviews.new_entry_defaults(self.form, self.answers(), getattr(field, "path", field.id), index) or None
-
-    # ---------------------------------------------------------------- relevance and checks
-    def refresh_relevance(self) -> None:
-        answers = self.answers()
-        for i, page in enumerate(self.pages):
-            relevant = self.form.section_relevant(page.section.id, answers)
-            self.sections.item(i).setHidden(not relevant)
-            if relevant:
-                for row in page.all_rows():
-                    row.setVisible(self.form.is_relevant(row.editor.path, answers))
-        self._update_progress()
-
-    def visible_sections(self) -> list[int]:
-        return [i for i in range(len(self.pages)) if not self.sections.item(i).isHidden()]
-
-    def answered_count(self) -> tuple[int, int]:
-        """(answered, asked): the questions that apply now, in the sections that apply."""
-        answers = self.answers()
-        asked = answered = 0
-        for i in self.visible_sections():
-            for row in self.pages[i].rows:
-                if row.field.type == "note" or not self.form.is_relevant(row.editor.path, answers):
-                    continue
-                asked += 1
-                answered += row.editor.value() is not None
-        return answered, asked
-
-    def _update_progress(self) -> None:
-        vis = self.visible_sections()
-        answered, asked = self.answered_count()
-        self.progress.setRange(0, max(asked, 1))
-        self.progress.setValue(answered)
-        loc = QLocale()
-        pos = vis.index(self.section_index) + 1 if self.section_index in vis else 0
-        self.progress_label.setText(self.tr("Section {n} of {m} · {a} of {q} questions answered").format(
-            n=loc.toString(pos), m=loc.toString(len(vis)), a=loc.toString(answered), q=loc.toString(asked)))
-        self.back_button.setEnabled(bool(vis) and self.section_index != vis[0])
-        self.next_button.setEnabled(bool(vis) and self.section_index != vis[-1])
-
-    def issue_text(self, issue: Any) -> str:
-        field = self.form.field(issue.path) if self.form.has_field(issue.path) else None
-        if issue.code == "required":
-            return self.tr("This question needs an answer.")
-        if issue.code == "constraint" and field is not None and field.constraint_message:
-            msgs = field.constraint_message
-            return msgs.get(self.lang) or msgs.get("en") or issue.message
-        if self.lang != "en":
-            return self.tr("Check this answer: {detail}").format(detail=issue.message)
-        return issue.message
-
-    def check(self, section_index: int | None = None, everything: bool = False) -> list[Any]:
-        """Show the issues of a section; required-field issues only for touched fields."""
-        self.check_timer.stop()
-        self.refresh_relevance()
-        i = self.section_index if section_index is None else section_index
-        page = self.pages[i]
-        answers = self.answers()
-        issues = self.form.section_issues(page.section.id, answers)
-        by_path = {iss.path: iss for iss in issues}
-        shown = []
-        for row in page.all_rows():
-            iss = by_path.get(row.editor.path)
-            own = row.editor.problem() if row.isVisibleTo(page) else ""
-            if own:  # what the widget knows first: a half-typed or future date
-                row.show_issue(own)
-                shown.append(own)
-            elif iss is not None and (iss.code != "required" or everything or row.touched):
-                row.show_issue(self.issue_text(iss))
-                shown.append(iss)
-            else:
-                row.show_issue("")
-        mark = "⚠ " if shown else ""
-        self.sections.item(i).setText(mark + page.section.title(self.lang))
-        self.checked.emit()
-        return shown
 
     # ---------------------------------------------------------------- navigation
     def _section_clicked(self, row: int) -> None:
@@ -424,14 +314,6 @@ class InterviewView(QWidget):
         if earlier:
             self.go_to(earlier[-1])
 
-    def _focus_first_issue(self) -> None:
-        page = self.pages[self.section_index]
-        for row in page.all_rows():
-            if row.issue.isVisible():
-                page.ensureWidgetVisible(row)
-                row.editor.focus_target().setFocus()
-                return
-
     def finish(self) -> str | None:
         answers = self.answers()
         issues: list[Any] = interviews.validate(self.form, answers)
@@ -456,16 +338,6 @@ class InterviewView(QWidget):
         self.closed.emit(rid)
         return rid
 
-    def widget_problems(self) -> list[str]:
-        """Problems only the widgets can see, in relevant questions."""
-        answers = self.answers()
-        out = []
-        for i in self.visible_sections():
-            for row in self.pages[i].all_rows():
-                if self.form.is_relevant(row.editor.path, answers) and row.editor.problem():
-                    out.append(row.editor.problem())
-        return out
-
     def discard(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Discard interview"),
                           self.tr("Discard this interview and its draft? Files added to it are removed too."),
@@ -486,70 +358,3 @@ class InterviewView(QWidget):
             self.attachments.discard_unlinked()
         self.dirty = False
         self.closed.emit("")
-
-    # ---------------------------------------------------------------- drafts
-    def save_draft(self) -> None:
-        self.autosave_timer.stop()
-        self.autosave_max_timer.stop()
-        if self.form is None or self.vault.is_locked or not self.dirty:
-            return
-        payload = dict(self.answers())
-        payload[ATTACHMENTS_KEY] = self.attachments.ids()
-        payload[SECTION_KEY] = self.pages[self.section_index].section.id if self.pages else ""
-        self.draft_id = self.vault.save_draft(self.form.id, str(self.form.version), payload,
-                                              draft_id=self.draft_id, record_id=self.record_id)
-        self.dirty = False
-        time = QLocale().toString(QDateTime.currentDateTime().time(), QLocale.FormatType.ShortFormat)
-        self.saved_label.setText(self.tr("Draft saved (encrypted) at {time}").format(time=time))
-        self.autosaved.emit()
-
-    def flush(self) -> None:
-        """Save the draft now (before locking or leaving)."""
-        if self.form is not None:
-            self.attachments.stop()
-            self.save_draft()
-
-    def abandon_for_wipe(self) -> None:
-        self.autosave_timer.stop()
-        self.autosave_max_timer.stop()
-        self.check_timer.stop()
-        self.dirty = False
-        if self.form is not None:
-            self.attachments.stop()
-
-    def load_draft(self, draft_id: str) -> None:
-        d = self.vault.load_draft(draft_id)
-        answers = dict(d.answers)
-        att_ids = answers.pop(ATTACHMENTS_KEY, []) or []
-        section = answers.pop(SECTION_KEY, "")
-        self.start(d.form_id, d.form_version)
-        if self.form is None:
-            return
-        self.draft_id, self.record_id = d.id, d.record_id
-        self.set_answers(answers)
-        atts = []
-        for att_id in att_ids:
-            try:
-                atts.append(self.vault.attachment(att_id))
-            except Exception:  # noqa: BLE001 - a discarded file: leave it out
-                continue
-        self.attachments.add_existing(atts)
-        self.context.set_attachments([(a.id, a.filename) for a in self.attachments.items])
-        self.set_answers(answers)  # attachment fields need the list first
-        for i, page in enumerate(self.pages):
-            if page.section.id == section and i in self.visible_sections():
-                self.go_to(i, remember=False)
-                break
-        self.saved_label.setText(self.tr("Resumed from the encrypted draft"))
-
-    def load_record(self, record_id: str) -> None:
-        rec = interviews.reveal(self.vault, record_id, via="gui-edit")
-        self.start(rec.form_id, rec.form_version)
-        if self.form is None:
-            return
-        self.record_id = record_id
-        answers = self.form.merge(rec.public, rec.identity or {})
-        self.attachments.add_existing(rec.attachments)
-        self.context.set_attachments([(a.id, a.filename) for a in self.attachments.items])
-        self.set_answers(answers)
-        self.saved_label.setText(self.tr("Editing: saving adds a new revision"))
