@@ -1,7 +1,42 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
+    <name />
+    <message>
+        <source>Section {n} of {m} · {a} of {q} questions answered</source>
+        <translation>القسم {n} من {m} · أُجيب عن {a} من {q} سؤالاً</translation>
+    </message>
+    <message>
+        <source>This question needs an answer.</source>
+        <translation>هذا السؤال يحتاج إلى إجابة.</translation>
+    </message>
+    <message>
+        <source>Check this answer: {detail}</source>
+        <translation>راجع هذه الإجابة: {detail}</translation>
+    </message>
+    <message>
+        <source>Draft saved (encrypted) at {time}</source>
+        <translation>حُفظت المسودة (مشفّرة) في {time}</translation>
+    </message>
+    <message>
+        <source>Resumed from the encrypted draft</source>
+        <translation>استُؤنفت من المسودة المشفّرة</translation>
+    </message>
+    <message>
+        <source>Editing: saving adds a new revision</source>
+        <translation>تحرير: الحفظ يضيف نسخة جديدة</translation>
+    </message>
+</context>
+<context>
     <name>AnalystRecordView</name>
+    <message>
+        <source>← Testimonies</source>
+        <translation>→ الشهادات</translation>
+    </message>
+    <message>
+        <source>Back to the testimonies</source>
+        <translation>العودة إلى الشهادات</translation>
+    </message>
     <message>
         <source>Origin of each revision</source>
         <translation>مصدر كل نسخة</translation>
@@ -41,6 +76,10 @@
     <message>
         <source>researcher not named</source>
         <translation>باحث غير مسمّى</translation>
+    </message>
+    <message>
+        <source>(not sent to headquarters)</source>
+        <translation>(لم تُرسَل إلى المقر)</translation>
     </message>
     <message>
         <source>Link</source>
@@ -171,6 +210,14 @@
     <message>
         <source>Not known</source>
         <translation>غير معروف</translation>
+    </message>
+    <message>
+        <source>Agrees</source>
+        <translation>يوافق</translation>
+    </message>
+    <message>
+        <source>Does not agree</source>
+        <translation>لا يوافق</translation>
     </message>
     <message>
         <source>morning</source>
@@ -862,6 +909,101 @@
     <message>
         <source>Does not agree</source>
         <translation>لا يوافق</translation>
+    </message>
+</context>
+<context>
+    <name>CustodyText</name>
+    <message>
+        <source>form</source>
+        <translation>الاستمارة</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>الإصدار</translation>
+    </message>
+    <message>
+        <source>revision</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>الحزمة</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>الجهاز</translation>
+    </message>
+    <message>
+        <source>researcher</source>
+        <translation>الباحث</translation>
+    </message>
+    <message>
+        <source>via</source>
+        <translation>عبر</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <source>linked to</source>
+        <translation>مرتبط بـ</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>الربط</translation>
+    </message>
+    <message>
+        <source>attachments</source>
+        <translation>المرفقات</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>المرفق</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>fingerprint</source>
+        <translation>البصمة</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>المنظمة</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>السجلات</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>الوضع</translation>
+    </message>
+    <message>
+        <source>the window</source>
+        <translation>النافذة</translation>
+    </message>
+    <message>
+        <source>editing in the window</source>
+        <translation>التعديل في النافذة</translation>
+    </message>
+    <message>
+        <source>the command line</source>
+        <translation>سطر الأوامر</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>لا</translation>
     </message>
 </context>
 <context>
@@ -1963,18 +2105,6 @@
         <translation>تغييرات غير محفوظة…</translation>
     </message>
     <message>
-        <source>Section {n} of {m}</source>
-        <translation>القسم {n} من {m}</translation>
-    </message>
-    <message>
-        <source>This question needs an answer.</source>
-        <translation>هذا السؤال يحتاج إلى إجابة.</translation>
-    </message>
-    <message>
-        <source>Check this answer: {detail}</source>
-        <translation>راجع هذه الإجابة: {detail}</translation>
-    </message>
-    <message>
         <source>Some answers in this section need attention.</source>
         <translation>بعض الإجابات في هذا القسم تحتاج إلى مراجعة.</translation>
     </message>
@@ -1989,18 +2119,6 @@
     <message>
         <source>Discard this interview and its draft? Files added to it are removed too.</source>
         <translation>هل تحذف هذه المقابلة ومسودتها؟ ستُحذف الملفات المضافة إليها أيضاً.</translation>
-    </message>
-    <message>
-        <source>Draft saved (encrypted) at {time}</source>
-        <translation>حُفظت المسودة (مشفّرة) في {time}</translation>
-    </message>
-    <message>
-        <source>Resumed from the encrypted draft</source>
-        <translation>استُؤنفت من المسودة المشفّرة</translation>
-    </message>
-    <message>
-        <source>Editing: saving adds a new revision</source>
-        <translation>تحرير: الحفظ يضيف نسخة جديدة</translation>
     </message>
 </context>
 <context>
@@ -2507,6 +2625,18 @@
         <translation>أُتلفت الهويات</translation>
     </message>
     <message>
+        <source>linked</source>
+        <translation>رُبط</translation>
+    </message>
+    <message>
+        <source>received from the field</source>
+        <translation>وصل من الميدان</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>حُذف</translation>
+    </message>
+    <message>
         <source>Time (UTC)</source>
         <translation>الوقت (UTC)</translation>
     </message>
@@ -2601,14 +2731,6 @@
         <translation>نوع المقابلة</translation>
     </message>
     <message>
-        <source>Reference</source>
-        <translation>المرجع</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>تاريخ الإنشاء</translation>
-    </message>
-    <message>
         <source>Last change</source>
         <translation>آخر تغيير</translation>
     </message>
@@ -2617,8 +2739,20 @@
         <translation>الحالة</translation>
     </message>
     <message>
-        <source>Revision</source>
-        <translation>النسخة</translation>
+        <source>Interviewee</source>
+        <translation>الشخص المُقابَل</translation>
+    </message>
+    <message>
+        <source>Event date</source>
+        <translation>تاريخ الحدث</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>ملخّص</translation>
     </message>
     <message>
         <source>Draft</source>
@@ -2631,6 +2765,14 @@
     <message>
         <source>Exported</source>
         <translation>مُصدَّرة</translation>
+    </message>
+    <message>
+        <source>{status}, revision {n}</source>
+        <translation>{status}، المراجعة {n}</translation>
+    </message>
+    <message>
+        <source>Reference {ref}</source>
+        <translation>المرجع {ref}</translation>
     </message>
 </context>
 <context>
@@ -3085,16 +3227,20 @@
         <translation>لم يُضف شيء بعد.</translation>
     </message>
     <message>
-        <source>Add: {label}</source>
-        <translation>إضافة: {label}</translation>
+        <source>Add an entry</source>
+        <translation>أضف إدخالاً</translation>
     </message>
     <message>
-        <source>Add an entry to {label}</source>
-        <translation>إضافة إدخال إلى {label}</translation>
+        <source>{add} ({list})</source>
+        <translation>{add} ({list})</translation>
     </message>
     <message>
-        <source>{label} {n}</source>
-        <translation>{label} {n}</translation>
+        <source>{entry} {n}</source>
+        <translation>{entry} {n}</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>إدخال</translation>
     </message>
 </context>
 <context>
@@ -3428,6 +3574,22 @@
         <translation>&amp;اللغة:</translation>
     </message>
     <message>
+        <source>Arabic-Indic in Arabic (٠١٢٣)</source>
+        <translation>أرقام عربية مشرقية في العربية (٠١٢٣)</translation>
+    </message>
+    <message>
+        <source>Western everywhere (0123)</source>
+        <translation>أرقام غربية في كل مكان (0123)</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>الأرقام</translation>
+    </message>
+    <message>
+        <source>&amp;Digits:</source>
+        <translation>ال&amp;أرقام:</translation>
+    </message>
+    <message>
         <source> min</source>
         <translation> دقيقة</translation>
     </message>
@@ -3591,8 +3753,16 @@
         <translation>شهادة</translation>
     </message>
     <message>
-        <source>demo (fictional data, wiped on exit)</source>
-        <translation>تجريبي (بيانات خيالية، تُمسح عند الخروج)</translation>
+        <source>headquarters</source>
+        <translation>المقر</translation>
+    </message>
+    <message>
+        <source>field laptop</source>
+        <translation>حاسوب الميدان</translation>
+    </message>
+    <message>
+        <source>demo {where} (fictional data, wiped on exit)</source>
+        <translation>عرض تجريبي: {where} (بيانات خيالية تُمحى عند الخروج)</translation>
     </message>
     <message>
         <source>Demo vault: the passphrase is “{p}”</source>
@@ -4145,6 +4315,13 @@
     <message>
         <source>Not known</source>
         <translation>غير معروف</translation>
+    </message>
+</context>
+<context>
+    <name>self.model</name>
+    <message>
+        <source>{status}, revision {n}</source>
+        <translation>{status}، المراجعة {n}</translation>
     </message>
 </context>
 </TS>
