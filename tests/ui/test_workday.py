@@ -412,7 +412,7 @@ def test_settings_fit_a_1280x800_screen(qtbot, unlocked):
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
-    assert dlg.scroll.widget().sizeHint().height() + 60 > dlg.height()  # it would not fit unscrolled
+    assert dlg.scroll_area.widget().sizeHint().height() + 60 > dlg.height()  # it would not fit unscrolled
     assert dlg.height() <= 800 - 60
     assert dlg.frameGeometry().height() <= 800
 
