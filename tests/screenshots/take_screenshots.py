@@ -2,8 +2,10 @@
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tests/screenshots/take_screenshots.py
 
-Writes docs/screenshots/<lang>-<screen>.png. Uses a throwaway vault with the
-fictional demo interviews, in a temporary folder that is wiped at the end.
+Writes docs/screenshots/<lang>-<screen>.png (or to $TESTIMONY_SHOTS_OUT, e.g. to look
+at a 1366x768 screen: -screen 0 1366x768x24). Windows open at the size the app
+chooses for the screen. Uses a throwaway vault with the fictional demo
+interviews, in a temporary folder that is wiped at the end.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ TMP = Path(tempfile.mkdtemp(prefix="testimony-shots-"))
 for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[var] = str(TMP / var.lower())
 os.environ["TESTIMONY_KDF_PROFILE"] = "floor"
-OUT = ROOT / "docs" / "screenshots"
+OUT = Path(os.environ.get("TESTIMONY_SHOTS_OUT") or ROOT / "docs" / "screenshots")
 
 
 def _spin(ms: int) -> None:
@@ -52,7 +54,7 @@ def shot(widget: QWidget, lang: str, name: str) -> None:
     settle()
     path = OUT / f"{lang}-{name}.png"
     widget.grab().save(str(path))
-    print("wrote", path.relative_to(ROOT))
+    print("wrote", path)
 
 
 def run(lang: str) -> None:
@@ -65,7 +67,6 @@ def run(lang: str) -> None:
     base = TMP / lang
     # first run
     window = ShellWindow(base / "new-vault", translations)
-    window.resize(1180, 760)
     window.show()
     screen = window.current
     wait_for(lambda: screen.kdf is not None)
@@ -90,7 +91,6 @@ def run(lang: str) -> None:
     catalog = FormCatalog()
     create_demo_vault(demo, catalog).lock()
     window = ShellWindow(demo, translations, demo=True, forms=catalog)
-    window.resize(1180, 760)
     window.show()
     un = window.current
     un.secret.setText("not the passphrase")
@@ -294,7 +294,6 @@ def headquarters(lang: str, base: Path, field_window) -> None:
     bundle.export_bundle(vault, card.fingerprint, out, export_view, unreviewed=[r.id for r in vault.list_records()])
 
     window = ShellWindow(hq_path, translations, forms=forms)
-    window.resize(1180, 760)
     window.show()
     window.open_session(hq)
     main = window.main

@@ -386,6 +386,7 @@ def test_one_digit_style_per_language(qtbot, unlocked, translations):
     view = start(qtbot, window, "injured_person")
     label = view.progress_label.text()
     assert any("٠" <= c <= "٩" for c in label) and not any("0" <= c <= "9" for c in label)
+    assert any("\u0621" <= c <= "\u064a" for c in label)  # and in Arabic words, not English ones
     view.flush()
     window.main.show_list()
     main = window.main
@@ -540,3 +541,33 @@ def test_a_choice_shows_its_follow_up_question_before_the_next_tab(qtbot, unlock
     assert not killed.isHidden()  # at once, not after a pause
     qtbot.keyClick(seen.buttons["yes"], Qt.Key.Key_Tab)
     assert focused() is killed.editor.focus_target()
+
+
+def test_arabic_words_typed_into_a_narrative_reach_the_draft(qtbot, unlocked, translations):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    window = unlocked
+    translations.install("ar")
+    window.set_language("ar")
+    view = start(qtbot, window, "eyewitness_force")
+    view.go_to(section_of(view, "witness_position"))
+    edit = row_for(view, "witness_position").editor.edit
+    edit.setFocus()
+    words = "على درج الفرن"
+    for ch in words:  # key events with Arabic text, as a keyboard layout sends them
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(edit, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+    assert row_for(view, "witness_position").editor.value() == words
+    view.flush()
+    assert window.session.vault.load_draft(view.draft_id).answers["witness_position"] == words
+
+
+def test_date_filters_read_year_first_in_arabic(qtbot, unlocked, translations):
+    window = unlocked
+    translations.install("ar")
+    window.set_language("ar")
+    listing = window.main.list_view
+    assert listing.isRightToLeft()
+    for edit in (listing.since, listing.until):  # 2026-12-01, not reordered into 01-12-2026
+        assert edit.layoutDirection() == Qt.LayoutDirection.LeftToRight

@@ -1,33 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
-    <name />
-    <message>
-        <source>Section {n} of {m} · {a} of {q} questions answered</source>
-        <translation>القسم {n} من {m} · أُجيب عن {a} من {q} سؤالاً</translation>
-    </message>
-    <message>
-        <source>This question needs an answer.</source>
-        <translation>هذا السؤال يحتاج إلى إجابة.</translation>
-    </message>
-    <message>
-        <source>Check this answer: {detail}</source>
-        <translation>راجع هذه الإجابة: {detail}</translation>
-    </message>
-    <message>
-        <source>Draft saved (encrypted) at {time}</source>
-        <translation>حُفظت المسودة (مشفّرة) في {time}</translation>
-    </message>
-    <message>
-        <source>Resumed from the encrypted draft</source>
-        <translation>استُؤنفت من المسودة المشفّرة</translation>
-    </message>
-    <message>
-        <source>Editing: saving adds a new revision</source>
-        <translation>تحرير: الحفظ يضيف نسخة جديدة</translation>
-    </message>
-</context>
-<context>
     <name>AnalystRecordView</name>
     <message>
         <source>← Testimonies</source>
@@ -2119,6 +2092,30 @@
     <message>
         <source>Discard this interview and its draft? Files added to it are removed too.</source>
         <translation>هل تحذف هذه المقابلة ومسودتها؟ ستُحذف الملفات المضافة إليها أيضاً.</translation>
+    </message>
+    <message>
+        <source>Section {n} of {m} · {a} of {q} questions answered</source>
+        <translation>القسم {n} من {m} · أُجيب عن {a} من {q} سؤالاً</translation>
+    </message>
+    <message>
+        <source>This question needs an answer.</source>
+        <translation>هذا السؤال يحتاج إلى إجابة.</translation>
+    </message>
+    <message>
+        <source>Check this answer: {detail}</source>
+        <translation>راجع هذه الإجابة: {detail}</translation>
+    </message>
+    <message>
+        <source>Draft saved (encrypted) at {time}</source>
+        <translation>حُفظت المسودة (مشفّرة) في {time}</translation>
+    </message>
+    <message>
+        <source>Resumed from the encrypted draft</source>
+        <translation>استُؤنفت من المسودة المشفّرة</translation>
+    </message>
+    <message>
+        <source>Editing: saving adds a new revision</source>
+        <translation>تحرير: الحفظ يضيف نسخة جديدة</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from typing import Any
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -57,10 +57,12 @@ class IncidentDialog(QDialog):
         self.start = QDateEdit(QDate(2012, 1, 1))
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # year-month-day in Arabic too
         self.start.setAccessibleName(self.tr("Date or first day"))
         self.end = QDateEdit(QDate(2012, 1, 1))
         self.end.setCalendarPopup(True)
         self.end.setDisplayFormat("yyyy-MM-dd")
+        self.end.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # year-month-day in Arabic too
         self.end.setAccessibleName(self.tr("Last day"))
         dates.addWidget(self.start)
         dates.addWidget(self.end)

@@ -163,6 +163,7 @@ class TestimoniesView(QWidget):
                                (self.until_on, self.until, self.tr("Acts to date"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # 2026-12-01, never 01-12-2026 in Arabic
             edit.setEnabled(False)
             edit.setAccessibleName(name)
             cb.toggled.connect(edit.setEnabled)

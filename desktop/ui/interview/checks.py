@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import (
     QListWidget, QProgressBar, QPushButton, QWidget,
 )
@@ -19,6 +19,8 @@ from ..fields import (
 from .page import SectionPage
 
 
+# Strings use the context "InterviewView" (the screen they appear on) explicitly: lupdate
+# and the runtime agree on it whatever class a method comes from.
 class InterviewChecks(QWidget):
     """Relevance, checks and progress of an :class:`~desktop.ui.interview.InterviewView`."""
 
@@ -83,7 +85,8 @@ class InterviewChecks(QWidget):
         self.progress.setValue(answered)
         loc = QLocale()
         pos = vis.index(self.section_index) + 1 if self.section_index in vis else 0
-        self.progress_label.setText(self.tr("Section {n} of {m} · {a} of {q} questions answered").format(
+        self.progress_label.setText(QCoreApplication.translate(
+            "InterviewView", "Section {n} of {m} · {a} of {q} questions answered").format(
             n=loc.toString(pos), m=loc.toString(len(vis)), a=loc.toString(answered), q=loc.toString(asked)))
         self.back_button.setEnabled(bool(vis) and self.section_index != vis[0])
         self.next_button.setEnabled(bool(vis) and self.section_index != vis[-1])
@@ -91,12 +94,13 @@ class InterviewChecks(QWidget):
     def issue_text(self, issue: Any) -> str:
         field = self.form.field(issue.path) if self.form.has_field(issue.path) else None
         if issue.code == "required":
-            return self.tr("This question needs an answer.")
+            return QCoreApplication.translate("InterviewView", "This question needs an answer.")
         if issue.code == "constraint" and field is not None and field.constraint_message:
             msgs = field.constraint_message
             return str(msgs.get(self.lang) or msgs.get("en") or issue.message)
         if self.lang != "en":
-            return self.tr("Check this answer: {detail}").format(detail=issue.message)
+            return QCoreApplication.translate("InterviewView", "Check this answer: {detail}").format(
+                detail=issue.message)
         return str(issue.message)
 
     def check(self, section_index: int | None = None, everything: bool = False) -> list[Any]:

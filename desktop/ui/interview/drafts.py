@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimer
 from PySide6.QtWidgets import (
     QListWidget, QProgressBar, QPushButton, QWidget,
 )
@@ -68,7 +68,8 @@ class InterviewDrafts(QWidget):
                                               draft_id=self.draft_id, record_id=self.record_id)
         self.dirty = False
         time = QLocale().toString(QDateTime.currentDateTime().time(), QLocale.FormatType.ShortFormat)
-        self.saved_label.setText(self.tr("Draft saved (encrypted) at {time}").format(time=time))
+        self.saved_label.setText(
+            QCoreApplication.translate("InterviewView", "Draft saved (encrypted) at {time}").format(time=time))
         self.autosaved.emit()
 
     def flush(self) -> None:
@@ -110,7 +111,7 @@ class InterviewDrafts(QWidget):
             if page.section.id == section and i in self.visible_sections():
                 self.go_to(i, remember=False)
                 break
-        self.saved_label.setText(self.tr("Resumed from the encrypted draft"))
+        self.saved_label.setText(QCoreApplication.translate("InterviewView", "Resumed from the encrypted draft"))
 
     def load_record(self, record_id: str) -> None:
         rec = interviews.reveal(self.vault, record_id, via="gui-edit")
@@ -122,4 +123,4 @@ class InterviewDrafts(QWidget):
         self.attachments.add_existing(rec.attachments)
         self.context.set_attachments([(a.id, a.filename) for a in self.attachments.items])
         self.set_answers(answers)
-        self.saved_label.setText(self.tr("Editing: saving adds a new revision"))
+        self.saved_label.setText(QCoreApplication.translate("InterviewView", "Editing: saving adds a new revision"))
