@@ -101,6 +101,12 @@ class CleaningWords(QObject):
             "dates of comments and changes": self.tr("dates of comments and changes"),
         }
 
+    def kind(self, kind: str) -> str:
+        """The kind of an attached file, in the interface language."""
+        return {"image": self.tr("image"), "audio": self.tr("audio"), "video": self.tr("video"),
+                "pdf": self.tr("PDF"), "document": self.tr("document"), "other": self.tr("other file")}.get(
+                    kind, clean_text(kind))
+
     def status(self, status: str) -> str:
         return {
             "cleaned": self.tr("cleaned"),

@@ -56,7 +56,7 @@ class AttachmentsTab(QWidget):
             self.att_table.insertRow(row)
             sha = QTableWidgetItem(a.sha256)
             sha.setFont(mono)
-            values = [QTableWidgetItem(clean_text(a.filename)), QTableWidgetItem(clean_text(a.kind)),
+            values = [QTableWidgetItem(clean_text(a.filename)), QTableWidgetItem(words.kind(a.kind)),
                       QTableWidgetItem(loc.formattedDataSize(a.size)), sha,
                       QTableWidgetItem(words.status(a.clean_status)),
                       QTableWidgetItem(words.summary(a))]

@@ -161,7 +161,7 @@ def run(lang: str) -> None:
     rv.save_dialog.reject()
     faces(lang, main, window)
     rv = main.record_view  # the face review opened the record again (a new revision)
-    rv.tabs.setCurrentIndex(3)
+    rv.tabs.setCurrentWidget(rv.custody)
     shot(window, lang, "13-record-custody")
     if rv.redaction_panel is not None:
         rv.tabs.setCurrentWidget(rv.redaction_panel)

@@ -571,3 +571,13 @@ def test_date_filters_read_year_first_in_arabic(qtbot, unlocked, translations):
     assert listing.isRightToLeft()
     for edit in (listing.since, listing.until):  # 2026-12-01, not reordered into 01-12-2026
         assert edit.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_attachment_kinds_are_words_of_the_interface(qtbot, translations):
+    from desktop.ui.cleaning_report import CleaningWords
+
+    translations.install("ar")
+    kinds = [CleaningWords().kind(k) for k in ("image", "audio", "video", "document")]
+    assert all(any("\u0621" <= c <= "\u064a" for c in k) for k in kinds), kinds
+    translations.install("en")
+    assert CleaningWords().kind("image") == "image"

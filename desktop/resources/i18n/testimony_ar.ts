@@ -841,6 +841,30 @@
         <translation>تواريخ التعليقات والتغييرات</translation>
     </message>
     <message>
+        <source>image</source>
+        <translation>صورة</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>تسجيل صوتي</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>فيديو</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>مستند</translation>
+    </message>
+    <message>
+        <source>other file</source>
+        <translation>ملف آخر</translation>
+    </message>
+    <message>
         <source>cleaned</source>
         <translation>نُظّف</translation>
     </message>
