@@ -115,7 +115,7 @@ def format_value(field: Field, value: Any, lang: str) -> str:
     return clean_text(value)
 
 
-def record_facts(form: Any, answers: dict, lang: str) -> dict[str, str]:
+def record_facts(form: Any, answers: dict[str, Any], lang: str) -> dict[str, str]:
     """The list's words for what tells one interview from another (chosen by
     ``interviews.list_facts``: no identifying answer, no free text)."""
     out = {"code": "", "date": "", "place": "", "summary": ""}
