@@ -12,9 +12,10 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QPushButton, QStackedWidget, QWidget
 
 from desktop.core import paths
@@ -27,6 +28,12 @@ from .base.settings import Settings
 from .base.session import Session
 from .first_run import FirstRunScreen
 from .unlock import UnlockScreen
+
+if TYPE_CHECKING:
+    from desktop.core.services import Vault
+
+    from .analyst.window import AnalystScreen
+    from .main_window import MainScreen
 
 APP_ID = "org.testimony.Testimony"
 
@@ -56,14 +63,14 @@ class ShellWindow(QMainWindow):
         self.translations = translations
         self.demo = demo
         self.session: Session | None = None
-        self.main = None
+        self.main: MainScreen | AnalystScreen | None = None
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         screen = self.screen()
         self.fit_to(screen.availableGeometry() if screen is not None else None)
         self._set_title()
         app = QGuiApplication.instance()
-        if app is not None:
+        if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._on_app_state)
         from .base.screenlock import ScreenLockWatcher
 
@@ -96,7 +103,7 @@ class ShellWindow(QMainWindow):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Enter on a focused push button presses it, as Space does (Qt does this in dialogs only)."""
-        if (event.type() == QEvent.Type.KeyPress and isinstance(obj, QPushButton)
+        if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and isinstance(obj, QPushButton)
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
                 and obj.isEnabled() and obj.isVisible() and obj.window() is self):
@@ -114,13 +121,15 @@ class ShellWindow(QMainWindow):
     def _replace(self, widget: QWidget) -> None:
         while self.stack.count():
             old = self.stack.widget(0)
+            if old is None:
+                break
             self.stack.removeWidget(old)
             old.deleteLater()
         self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
 
     @property
-    def current(self) -> QWidget:
+    def current(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def show_first_run(self) -> None:
@@ -142,7 +151,7 @@ class ShellWindow(QMainWindow):
         self._replace(screen)
         screen.secret.setFocus()
 
-    def _main_screen(self) -> QWidget:
+    def _main_screen(self) -> MainScreen | AnalystScreen:
         """The analyst screen for a headquarters vault, the field screen otherwise."""
         assert self.session is not None
         if self.session.vault.mode == "analyst":
@@ -153,25 +162,25 @@ class ShellWindow(QMainWindow):
 
         return MainScreen(self.session, self)
 
-    def open_session(self, vault) -> None:  # desktop.core.services.Vault
+    def open_session(self, vault: Vault) -> None:
         screen = self.current
         tampered = isinstance(screen, UnlockScreen) and screen.guard_tampered
         self.session = Session(vault, self.forms, self)
         self.session.lang = self.translations.lang
         self.session.locked.connect(self._on_locked)
-        self.main = self._main_screen()
-        self._replace(self.main)
+        main = self.main = self._main_screen()
+        self._replace(main)
         self._focus_main()
-        self.main.offer_drafts()
+        main.offer_drafts()
         self._reindex(vault)
         if tampered:
             self.warn_guard_tampered()
         from .recovery_dialog import remind_if_unconfirmed
 
-        self.recovery_reminder = remind_if_unconfirmed(vault, self.main)
+        self.recovery_reminder = remind_if_unconfirmed(vault, main)
         self.unlocked.emit()
 
-    def _reindex(self, vault) -> None:  # desktop.core.services.Vault
+    def _reindex(self, vault: Vault) -> None:
         """Records the search index does not cover yet (a vault from an earlier
         release kept raw text there; the migration emptied it) are indexed from
         their redacted text, off the GUI thread."""
@@ -246,7 +255,8 @@ class ShellWindow(QMainWindow):
 
 
 def _make_app(lang: str | None) -> tuple[QApplication, Translations]:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("Testimony")
     QCoreApplication.setOrganizationDomain("testimony.org")
     QCoreApplication.setApplicationName("Testimony")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from desktop.core.services import access
+from desktop.core.services import Vault, access
 
 from .base import refusals, workers
 from .base.widgets import PlainLabel, heading
@@ -29,8 +29,8 @@ class FirstRunScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("firstRun")
         self.vault_path = Path(vault_path)
-        self.kdf: "access.KdfParams | None" = None
-        self._vault = None
+        self.kdf: access.KdfParams | None = None
+        self._vault: Vault | None = None
         self._code = ""
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._passphrase_page())
@@ -154,7 +154,7 @@ class FirstRunScreen(QWidget):
     def _calibration_failed(self, exc: BaseException) -> None:
         self.cost.setText(refusals.message(exc))
 
-    def _on_calibrated(self, result: "tuple[access.KdfParams, float]") -> None:
+    def _on_calibrated(self, result: tuple[access.KdfParams, float]) -> None:
         self.kdf, seconds = result
         self.cost.setText(self.tr(
             "Unlocking will take about {seconds} s on this computer (Argon2id, {mib} MiB, {passes} passes): "
@@ -274,5 +274,7 @@ class FirstRunScreen(QWidget):
         self._code = ""
         self.confirm_edit.clear()
         vault, self._vault = self._vault, None
+        if vault is None:
+            return
         access.confirm_recovery_code(vault)  # nothing to remind on the next start
         self.created.emit(vault)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -14,9 +15,13 @@ from PySide6.QtWidgets import (
 from .base.idle import IdleWatcher
 from .base.session import Session
 from .base.settings import Settings
-from .screen_actions import WIPE_SHORTCUT, ScreenActions
+from .screen_actions import WIPE_SHORTCUT, ScreenActions, Shell
 from .base.widgets import PlainLabel
 from .records_list import RecordsListView
+
+if TYPE_CHECKING:
+    from .interview import InterviewView
+    from .record_view import RecordView
 
 
 def bundle_available() -> bool:
@@ -28,15 +33,15 @@ class MainScreen(ScreenActions, QWidget):
 
     view_changed = Signal(str)
 
-    def __init__(self, session: Session, shell, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, shell: Shell, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main")
         self.session = session
         self.vault = session.vault
         self.lang = session.lang
         self.shell = shell
-        self.interview = None
-        self.record_view = None
+        self.interview: InterviewView | None = None
+        self.record_view: RecordView | None = None
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -160,10 +165,11 @@ class MainScreen(ScreenActions, QWidget):
     def new_interview(self) -> None:
         from .interview import InterviewView
 
-        self.interview = InterviewView(self.session)
-        self.interview.closed.connect(self._interview_closed)
-        self._set_view(self.interview, "interview")
-        self.interview.types.setFocus()  # Ctrl+N, arrows, Enter
+        view = InterviewView(self.session)
+        view.closed.connect(self._interview_closed)
+        self.interview = view
+        self._set_view(view, "interview")
+        view.types.setFocus()  # Ctrl+N, arrows, Enter
 
     def open_draft(self, draft_id: str) -> None:
         from .interview import InterviewView
@@ -233,15 +239,15 @@ class MainScreen(ScreenActions, QWidget):
         self.handover_dialog = dlg
         dlg.open()
 
-    def _after_handover(self, ids: list) -> None:
+    def _after_handover(self, ids: list[str]) -> None:
         if self.record_view is not None and self.record_view.record_id in ids:
             self.show_list()  # its identities or the whole record are gone: reopen from the list
         else:
             self.list_view.refresh()
 
     # ---------------------------------------------------------------- language switch
-    def save_state(self) -> dict:
-        state: dict = {"view": "list"}
+    def save_state(self) -> dict[str, Any]:
+        state: dict[str, Any] = {"view": "list"}
         if self.interview is not None and self.stack.currentWidget() is self.interview:
             self.interview.flush()
             state = {"view": "interview", "draft_id": self.interview.draft_id,
@@ -250,7 +256,7 @@ class MainScreen(ScreenActions, QWidget):
             state = {"view": "record", "record_id": self.record_view.record_id}
         return state
 
-    def restore_state(self, state: dict) -> None:
+    def restore_state(self, state: dict[str, Any]) -> None:
         if state.get("view") == "interview" and state.get("draft_id"):
             self.open_draft(state["draft_id"])
             if self.interview is not None and state.get("section") is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal,
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
-from desktop.core.services import RecordSummary, Vault
+from desktop.core.services import Draft, RecordSummary, Vault
 
 from .base.timefmt import local_time
 from .base.forms import FormCatalog
@@ -30,7 +31,7 @@ class Filters:
     since: str | None = None
     until: str | None = None
 
-    def args(self) -> dict:
+    def args(self) -> dict[str, Any]:
         return {"form_id": self.form_id, "query": self.query or None, "status": self.status,
                 "since": self.since, "until": self.until}
 
@@ -79,7 +80,7 @@ class RecordsModel(QAbstractTableModel):
             self.total = self.drafts_shown + self.vault.count_records(**filters.args())
         self.endResetModel()
 
-    def _facts_of(self, form_id: str, version: str, answers: dict) -> dict[str, str]:
+    def _facts_of(self, form_id: str, version: str, answers: dict[str, Any]) -> dict[str, str]:
         from .answers_format import record_facts
 
         return record_facts(self.forms.get(form_id, version), answers, self.lang)
@@ -94,17 +95,17 @@ class RecordsModel(QAbstractTableModel):
         return self._facts[r.id]
 
     @staticmethod
-    def _draft_row(d) -> RecordSummary:
+    def _draft_row(d: Draft) -> RecordSummary:
         return RecordSummary(d.id, d.form_id, d.form_version, d.updated_at, d.updated_at, 0, "draft")
 
     def refresh(self) -> None:
         self.set_filters(self.filters)
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self.rows) < self.total
+    def canFetchMore(self, parent: Index | None = None) -> bool:  # noqa: N802
+        return not (parent is not None and parent.isValid()) and len(self.rows) < self.total
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802
-        if parent.isValid() or self.filters.status == "draft":
+    def fetchMore(self, parent: Index | None = None) -> None:  # noqa: N802
+        if (parent is not None and parent.isValid()) or self.filters.status == "draft":
             return
         more = self.vault.list_records(limit=self.page, offset=len(self.rows) - self.drafts_shown,
                                        **self.filters.args())
@@ -116,13 +117,14 @@ class RecordsModel(QAbstractTableModel):
         self.pages_fetched += 1
         self.endInsertRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
+    def rowCount(self, parent: Index | None = None) -> int:  # noqa: N802
+        return 0 if parent is not None and parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def columnCount(self, parent: Index | None = None) -> int:  # noqa: N802
+        return 0 if parent is not None and parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return [self.tr("Interview type"), self.tr("Interviewee"), self.tr("Event date"), self.tr("Place"),
@@ -137,7 +139,7 @@ class RecordsModel(QAbstractTableModel):
             self._titles[form_id] = self.forms.title(form_id, self.lang)
         return self._titles[form_id]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
             return None
         r = self.rows[index.row()]
