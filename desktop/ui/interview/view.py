@@ -73,6 +73,7 @@ class InterviewView(InterviewChecks, InterviewDrafts):
         self.types = QListWidget()
         self.types.setAccessibleName(self.tr("Interview types"))
         self.types.setWordWrap(True)
+        self.types.setSpacing(6)  # one type from the next: title and description stay together
         for f in self.session.forms.interview_forms():
             desc = f.description(self.lang)
             item = QListWidgetItem(f.title(self.lang) + (f"\n{desc}" if desc else ""))
