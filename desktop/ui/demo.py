@@ -51,6 +51,6 @@ def create_demo_pair(root: Path, forms: FormCatalog) -> tuple[Vault, Vault]:
     exchange.trust_card(field, card.to_json().encode())
     out = root / ("from-the-field" + exchange.BUNDLE_SUFFIX)
     exchange.export(field, card.fingerprint, out, forms.registry())
-    exchange.import_bundle(hq, out, trust_new_device=True)
+    exchange.import_bundle(hq, out, trust_new_device=True, registry=forms.registry())
     out.unlink()  # encrypted, but nothing of the demo outlives its vaults
     return field, hq
