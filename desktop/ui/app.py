@@ -191,7 +191,8 @@ class ShellWindow(QMainWindow):
         self.reindex_task = workers.run_task(
             lambda progress, cancelled: interviews.ensure_search_index(vault, progress, cancelled),
             with_progress=True)
-        self.session.locking.connect(self.reindex_task.cancel)
+        if self.session is not None:
+            self.session.locking.connect(self.reindex_task.cancel)
 
     def warn_guard_tampered(self) -> None:
         """The failed-unlock counter was changed outside Testimony (recorded in custody)."""
