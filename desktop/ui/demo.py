@@ -50,7 +50,8 @@ def create_demo_pair(root: Path, forms: FormCatalog) -> tuple[Vault, Vault]:
     card = exchange.hq_card(hq)
     exchange.trust_card(field, card.to_json().encode())
     out = root / ("from-the-field" + exchange.BUNDLE_SUFFIX)
-    exchange.export(field, card.fingerprint, out, forms.registry())
+    # fictional narratives: sent with automatic redaction, as a researcher may choose
+    exchange.export(field, card.fingerprint, out, forms.registry(), send_unreviewed=True)
     exchange.import_bundle(hq, out, trust_new_device=True, registry=forms.registry())
     out.unlink()  # encrypted, but nothing of the demo outlives its vaults
     return field, hq
