@@ -55,11 +55,11 @@ class TestimoniesModel(QAbstractTableModel):
         self.total = self.vault.count_records(form_id=form_id, query=self.query, acts=self.acts)
         self.endResetModel()
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and len(self.rows) < self.total
+    def canFetchMore(self, parent: Index | None = None) -> bool:
+        return not (parent is not None and parent.isValid()) and len(self.rows) < self.total
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if parent.isValid():
+    def fetchMore(self, parent: Index | None = None) -> None:
+        if parent is not None and parent.isValid():
             return
         start = len(self.rows)
         more = self.vault.list_records(limit=self.page, offset=start, form_id=self.form_id, query=self.query,
@@ -72,14 +72,14 @@ class TestimoniesModel(QAbstractTableModel):
         self.rows.extend(more)
         self.endInsertRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+    def rowCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def columnCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
+                   role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return [self.tr("Interview type"), self.tr("Reference"), self.tr("Violations"), self.tr("Researcher"),
@@ -90,7 +90,7 @@ class TestimoniesModel(QAbstractTableModel):
             self._titles[form_id] = self.labels.form(form_id)
         return self._titles[form_id]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self.rows):
             return None
         r = self.rows[index.row()]
@@ -285,7 +285,7 @@ class TestimoniesView(QWidget):
             if r.id in ids:
                 sel.select(self.model.index(row, 0), sel.SelectionFlag.Select | sel.SelectionFlag.Rows)
 
-    def _selection_changed(self, *_args) -> None:
+    def _selection_changed(self, *_args: object) -> None:
         two = len(self.selected_ids()) == 2
         self.same_incident.setEnabled(two)
         self.same_victim.setEnabled(two)
@@ -307,5 +307,5 @@ class TestimoniesView(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         row = self.model.data(index, Qt.ItemDataRole.UserRole)
-        if row is not None:
+        if isinstance(row, RecordSummary):
             self.open_record.emit(row.id)
