@@ -258,10 +258,15 @@ def export(lang: str, window, card_fingerprint: str, out: Path) -> None:
     key("ctrl+a")
     type_text(str(out))
     click(dlg.export_button)
+    # nobody reviewed the narratives: the dialog asks first (review now, or automatic redaction only)
+    wait_for(lambda: out.exists() or dlg.send_automatic.isVisible(), timeout=60)
+    if not out.exists():
+        screen_shot(lang, "14-export-asks-review")
+        click(dlg.send_automatic)
     wait_for(lambda: out.exists() and dlg.progress.value() == dlg.progress.maximum(), timeout=60)
     check(dlg.progress.value() == dlg.progress.maximum(), "export progress ends at 100 %")
     check(out.suffix == ".tstm", "the bundle is a .tstm file")
-    screen_shot(lang, "14-export-done")
+    screen_shot(lang, "15-export-done")
     click(dlg.cancel_button)
 
 
