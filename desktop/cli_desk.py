@@ -168,9 +168,9 @@ def cmd_counts(args: argparse.Namespace) -> None:
 def cmd_report(args: argparse.Namespace) -> None:
     from .core.services import desk
 
-    out = Path(args.out)
-    if out.exists():
-        raise Refused(f"{out} already exists; choose another file name")
+    from .core.services import exchange
+
+    out = exchange.check_output_file(Path(args.out))  # never an existing file, never inside a vault
     with open_vault(args) as vault:
         html = desk.report_html(vault, args.incident or None, args.lang)
     if out.suffix.lower() == ".pdf":
@@ -179,8 +179,6 @@ def cmd_report(args: argparse.Namespace) -> None:
         pages = write_pdf(html, out, args.lang)
         emit(args, {"out": str(out), "pages": pages}, f"Report draft written to {out} ({pages} pages)")
     else:
-        from .core.services import exchange
-
         exchange.write_new_file(out, html.encode("utf-8"))
         emit(args, {"out": str(out)}, f"Report draft written to {out}")
 

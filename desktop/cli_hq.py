@@ -23,9 +23,9 @@ def _read_small(path: str, what: str) -> bytes:
 
 def cmd_hq_init(args: argparse.Namespace) -> None:
     path = Path(args.vault) if args.vault else paths.default_vault_dir()
-    card_path = Path(args.card)
-    if card_path.exists() or not card_path.parent.is_dir():
-        raise Refused(f"Cannot write the card to {card_path}: it exists or its folder does not; nothing was created")
+    card_path = exchange.check_output_file(Path(args.card))  # new, outside any vault; nothing created yet
+    if card_path.absolute().is_relative_to(path.absolute()):
+        raise Refusal(code="file.inside_vault", path=str(card_path), vault=str(path))
     created = access.create_vault(path, new_passphrase(args, from_main=True), org=args.org)
     vault, code, card = created.vault, created.recovery_code, created.card
     assert card is not None  # a headquarters vault always has its card
@@ -82,8 +82,7 @@ def cmd_hq_import(args: argparse.Namespace) -> None:
 
 
 def cmd_hq_receipt(args: argparse.Namespace) -> None:
-    if Path(args.out).exists():
-        raise Refusal(code="file.exists", path=args.out)
+    exchange.check_output_file(Path(args.out))
     with open_vault(args) as vault:
         exchange.write_receipt(vault, args.bundle_id, Path(args.out))
     emit(args, {"receipt": args.out}, f"Receipt written to {args.out}; give it to the researcher")

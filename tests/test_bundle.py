@@ -513,3 +513,38 @@ def test_export_stream_is_what_tarfile_writes():
                            ("custody.jsonl", b"custody\n")]:
             tar.addfile(_tarinfo(name, len(data)), io.BytesIO(data))
     assert ours == buf.getvalue()
+
+
+@pytest.mark.parametrize("stanzas", [100, 40_000])
+def test_age_header_bounded_before_the_library_reads_it(hostile, monkeypatch, stanzas):
+    """pyrage parses a header in time growing with the square of its stanza
+    count (8,000 stanzas: 8 s); anyone with the public card can make one."""
+    import base64
+    import os
+
+    pair, _, _, before = hostile
+
+    def b64(n: int) -> bytes:
+        return base64.b64encode(os.urandom(n)).rstrip(b"=")
+
+    stanza = b"-> X25519 " + b64(32) + b"\n" + b64(32) + b"\n"
+    header = b"age-encryption.org/v1\n" + stanza * stanzas + b"--- " + b64(32) + b"\n"
+    (pair.tmp / "h.tstm").write_bytes(header + os.urandom(4096))
+
+    def never(*args, **kwargs):
+        raise AssertionError("the age library was handed an unbounded header")
+
+    monkeypatch.setattr(pyrage, "decrypt_io", never)
+    with pytest.raises(BundleError) as exc:
+        import_bundle(pair.hq, pair.tmp / "h.tstm", trust_new_device=True)
+    assert exc.value.code == ("bundle.age_too_many_recipients" if stanzas == 100 else "bundle.age_header_too_long")
+    assert pair.digest() == before
+
+
+def test_files_that_are_not_age_are_refused_by_code(pair):
+    (pair.tmp / "plain.tstm").write_bytes(b"just some text\n" * 100)
+    (pair.tmp / "armored.tstm").write_bytes(b"-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n")
+    for name, code in (("plain.tstm", "bundle.not_age"), ("armored.tstm", "bundle.age_armored")):
+        with pytest.raises(BundleError) as exc:
+            import_bundle(pair.hq, pair.tmp / name, trust_new_device=True)
+        assert exc.value.code == code

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from pathlib import Path
 
-from .keystore import fsync_dir
+from .outputs import check_output, publish
 from .vault import Vault, VaultError
 
 VICTIM_STATUSES = ("killed", "injured", "arrested", "disappeared")
@@ -247,12 +247,11 @@ def export_table(vault: Vault, out: Path, fmt: str) -> int:
 
     Written as it is read (bounded memory at any size) into a temporary name
     beside ``out``, fsynced, then renamed: never a half-written file."""
-    if out.exists():
-        raise VaultError(f"{out} already exists; choose another file name")
+    check_output(out, VaultError)  # never an existing file, never inside a vault
     if fmt not in ("csv", "json"):
         raise VaultError("Format must be csv or json")
-    tmp = out.with_name(out.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         # utf-8-sig: a byte-order mark first, so that spreadsheets read Arabic correctly
         with open(fd, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="",
@@ -260,8 +259,7 @@ def export_table(vault: Vault, out: Path, fmt: str) -> int:
             count = _write_csv(vault, f) if fmt == "csv" else _write_json(vault, f)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, out)
-        fsync_dir(out.parent)
+        publish(tmp, out, VaultError)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -39,8 +39,8 @@ from pyrage import x25519
 from . import cards, custody, review
 from .crypto import b64d, b64e
 from .custody import now
-from .keystore import fsync_dir
 from .media.sniff import extension as media_extension
+from .outputs import check_output, publish
 from .streams import BackgroundWriter, Producer, StageFailed
 from .vault import Cancelled, Vault, VaultError
 
@@ -58,6 +58,13 @@ MAX_ATTACHMENT = 1 << 40
 MAX_BUNDLE_TOTAL = 1 << 40
 MAX_TEXT_TOTAL = 512 * 1024 * 1024
 MAX_EXTENDED_HEADER = 64 * 1024
+# The age header is read by us before the library sees it: pyrage's parsing
+# time grows with the square of the stanza count (8,000 stanzas: 8 s), and
+# anyone holding the public card can make such a file. A bundle has one
+# recipient; age implementations add at most a few "grease" stanzas.
+AGE_MAGIC = b"age-encryption.org/v1\n"
+MAX_AGE_HEADER = 16 * 1024
+MAX_AGE_STANZAS = 16
 PIPE_CHUNK = 1024 * 1024
 # tarfile's stream reader copies what is left of its buffer on every read, so a
 # buffer much larger than a record (a few KiB) makes each small member cost a MiB copy.
@@ -192,8 +199,7 @@ def export_bundle(
     """
     out = Path(out)
     card = cards.recipient(vault, to)
-    if out.exists():
-        raise BundleError(f"{out} already exists; choose another file name")
+    check_output(out, BundleError)  # never over an existing file, never inside a vault
     ids = list(dict.fromkeys(record_ids)) if record_ids is not None else pending_records(vault)
     if not ids:
         raise BundleError("Nothing to export: every complete record has already been exported")
@@ -316,8 +322,7 @@ def export_bundle(
         out_w.close(fsync=True)
         os.close(fd)
         fd = -1
-        os.replace(part, out)
-        fsync_dir(out.parent)
+        publish(part, out, BundleError)
     except BaseException as exc:
         if fd >= 0:
             os.close(fd)
@@ -590,7 +595,13 @@ def _parse(vault: Vault, path: Path, identity: x25519.Identity, progress: Progre
         src = open(path, "rb", buffering=PIPE_CHUNK)  # noqa: SIM115 - closed in _parse's finally
     except OSError as exc:
         raise BundleError(f"Cannot read {path}: {exc.strerror}") from None
-    total = os.fstat(src.fileno()).st_size
+    try:
+        total = os.fstat(src.fileno()).st_size
+        _check_age_header(src.read(MAX_AGE_HEADER))
+        src.seek(0)
+    except BaseException:
+        src.close()
+        raise
     counted = _Counter(src, total, progress, cancel)
     # Decryption runs on its own thread and hands the tar stream over in memory;
     # each attachment is hashed in MiB pieces and re-encrypted into the vault here
@@ -703,6 +714,20 @@ def _parse(vault: Vault, path: Path, identity: x25519.Identity, progress: Progre
     finally:
         pipe.close()
         src.close()
+
+
+def _check_age_header(head: bytes) -> None:
+    """Bound the age header (size, stanza count) before the library parses it."""
+    if not head.startswith(AGE_MAGIC):
+        if head.startswith(b"-----BEGIN AGE ENCRYPTED FILE-----"):
+            raise BundleError(code="bundle.age_armored")
+        raise BundleError(code="bundle.not_age")
+    end = head.find(b"\n--- ")
+    if end == -1:
+        raise BundleError(code="bundle.age_header_too_long", limit=f"{MAX_AGE_HEADER:,}")
+    stanzas = head[:end].count(b"\n-> ")
+    if stanzas > MAX_AGE_STANZAS:
+        raise BundleError(code="bundle.age_too_many_recipients", count=f"{stanzas:,}", limit=MAX_AGE_STANZAS)
 
 
 def _decrypt_error(error: BaseException | None) -> BundleError | None:

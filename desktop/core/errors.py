@@ -52,12 +52,21 @@ MESSAGES: dict[str, str] = {
     "record.not_found": "No record {record_id}",
     # exchange
     "file.exists": "{path} already exists; choose another file name",
+    "file.inside_vault": "{path} is inside the vault at {vault}; choose a file outside it",
+    "file.no_folder": "Cannot write {path}: its folder does not exist",
     "bundle.refused": "{detail}",
     "bundle.new_device": "Bundle refused: it was signed by a device not seen before ({fingerprint})",
     "bundle.changed_key": "Bundle refused: the researcher {researcher}'s device key has changed "
                           "(was {known_fingerprint}, now {fingerprint})",
     "export.unreviewed": "{count} interview(s) have narratives nobody reviewed ({records}): review them first, "
                          "or send them with automatic redaction only (--send-unreviewed)",
+    "bundle.not_age": "Bundle refused: it is not a bundle (not an age-encrypted file)",
+    "bundle.age_armored": "Bundle refused: it is ASCII-armored; bundles are binary age files (decode it with "
+                          "'age -d' first)",
+    "bundle.age_header_too_long": "Bundle refused: its age header is longer than {limit} bytes (a real "
+                                  "bundle's is a few hundred)",
+    "bundle.age_too_many_recipients": "Bundle refused: its age header lists {count} recipients (at most "
+                                      "{limit} are accepted)",
     "trust.refused": "{detail}",
     "handover.unconfirmed": "This forgets data on this laptop for good; repeat with --yes to do it",
     # forms

@@ -42,10 +42,13 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def write_new(path: Path, data: bytes) -> None:
-    """Write a file the user named, never replacing one that exists (a receipt
-    or card must not land on top of a vault's key slots, say)."""
+    """Write a file the user named, never replacing one that exists and never
+    inside a vault (a receipt or card must not land on a vault's key slots)."""
     import uuid
 
+    from .outputs import check_output, publish
+
+    check_output(path)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
@@ -53,11 +56,7 @@ def write_new(path: Path, data: bytes) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-    try:
-        os.link(tmp, path)  # fails if the name is taken
-    finally:
-        tmp.unlink()
-    fsync_dir(path.parent)
+    publish(tmp, path)
 
 
 def write_slots(folder: Path, vault_id: str, slots: list[KeySlot]) -> None:

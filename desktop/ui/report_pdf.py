@@ -60,10 +60,10 @@ def pdf_bytes(html: str, lang: str, title: str = "Testimony report") -> tuple[by
 
 
 def write_pdf(html: str, out: Path, lang: str, title: str = "Testimony report") -> int:
+    from desktop.core.services.exchange import check_output_file
     from desktop.core.services.exchange import write_new_file as write_new
 
-    if out.exists():
-        raise FileExistsError(f"{out} already exists; choose another file name")
+    check_output_file(out)  # before the work: never an existing file, never inside a vault
     data, pages = pdf_bytes(html, lang, title)
     write_new(out, data)
     return pages

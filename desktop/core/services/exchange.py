@@ -20,6 +20,7 @@ from .. import review_records as _review_records
 from ..errors import Refusal
 from ..forms import FormRegistry
 from ..keystore import write_new
+from ..outputs import check_output
 from ..records import export_view
 from ..vault import CancelFn, ProgressFn, Vault
 
@@ -33,11 +34,11 @@ MAX_RECEIPT_BYTES = 1024 * 1024
 MAX_SMALL_FILE = 16 * 1024 * 1024
 
 __all__ = ["BUNDLE_SUFFIX", "MAX_CARD_BYTES", "MAX_RECEIPT_BYTES", "Card", "DeviceRefused", "ExportResult",
-           "ImportReport", "ImportedBundle", "UnreviewedRecords", "device_fingerprint", "export", "handover",
-           "hq_card", "import_bundle",
-           "import_receipt", "imported_bundles", "normalize_fingerprint", "parse_card", "pending_records",
-           "read_small_file", "received_records", "recipients", "researcher_code", "set_researcher_code",
-           "trust_card", "unreviewed", "write_card", "write_new_file", "write_receipt"]
+           "ImportReport", "ImportedBundle", "UnreviewedRecords", "check_output_file", "device_fingerprint",
+           "export", "handover", "hq_card", "import_bundle", "import_receipt", "imported_bundles",
+           "normalize_fingerprint", "parse_card", "pending_records", "read_small_file", "received_records",
+           "recipients", "researcher_code", "set_researcher_code", "trust_card", "unreviewed", "write_card",
+           "write_new_file", "write_receipt"]
 
 
 def read_small_file(path: Path | str, limit: int = MAX_SMALL_FILE) -> bytes:
@@ -185,21 +186,19 @@ def imported_bundles(vault: Vault) -> list[ImportedBundle]:
 
 def write_receipt(vault: Vault, bundle_id: str, out: Path) -> None:
     """Sign a receipt for an imported bundle and write it to a new file (never over an existing one)."""
-    out = Path(out)
-    if out.exists():
-        raise Refusal(code="file.exists", path=str(out))
+    out = check_output(Path(out))
     _write_new(out, _cards.make_receipt(vault, bundle_id))
 
 
+def check_output_file(out: Path | str) -> Path:
+    """Refuse, before any work, an output file that exists or lies inside a vault."""
+    return check_output(Path(out))
+
+
 def write_new_file(out: Path, data: bytes) -> None:
-    """Write a file the user named, never over one that exists (a refusal says so)."""
+    """Write a file the user named, never over one that exists nor inside a vault (a refusal says so)."""
     _write_new(Path(out), data)
 
 
 def _write_new(out: Path, data: bytes) -> None:
-    if out.exists():
-        raise Refusal(code="file.exists", path=str(out))
-    try:
-        write_new(out, data)
-    except FileExistsError:
-        raise Refusal(code="file.exists", path=str(out)) from None
+    write_new(out, data)

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..forms import Form, FormRegistry, dump_form, import_xlsform, load_form, validate_form_file
 from ..forms.loader import store_for
 from ..forms.vocab import VocabStore
+from ..outputs import check_output, publish
 
 __all__ = ["Form", "FormRegistry", "definition_text", "forms", "import_xlsform_file", "show", "validate_file",
            "vocabularies"]
@@ -37,17 +38,22 @@ def validate_file(path: Path) -> Form:
 def import_xlsform_file(source: Path, out: Path) -> list[str]:
     """Convert an XLSForm into a form definition at ``out``; returns the conversion report.
 
-    The result is loaded back before it replaces ``out``, so a conversion that
-    produces an invalid form leaves nothing behind."""
+    ``out`` must be a new file outside any vault (a wrong ``--out`` once
+    replaced a vault's key slots). The result is loaded back before it gets
+    its name, so a conversion that produces an invalid form leaves nothing behind."""
+    out = check_output(Path(out))
     definition, report = import_xlsform(Path(source))
     text = dump_form(definition)
-    out = Path(out)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
         load_form(tmp)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    os.replace(tmp, out)
+    publish(tmp, out)
     return list(report)

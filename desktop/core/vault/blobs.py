@@ -15,6 +15,7 @@ from pyrage import x25519
 
 from .. import custody, keystore
 from ..custody import now
+from ..outputs import check_output
 from ..streams import BackgroundWriter, Readable, ReadAhead
 
 from .connection import Row
@@ -354,6 +355,7 @@ class BlobsMixin(RotationMixin):
                 raise VaultError("This attachment has no cleaned copy; take the original only if it may "
                                  "leave with its metadata (--original)")
             name, want, size = row[14], att.clean_sha256, int(att.clean_size or 0)
+        check_output(out, VaultError)  # never over an existing file, never inside a vault
         try:
             fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:

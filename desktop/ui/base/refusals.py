@@ -41,10 +41,16 @@ def catalogue() -> dict[str, str]:
         "record.invalid_answers": QCoreApplication.translate("Refusal", "{count} invalid answer(s); nothing was saved"),
         "record.not_found": QCoreApplication.translate("Refusal", "No record {record_id}"),
         "file.exists": QCoreApplication.translate("Refusal", "{path} already exists; choose another file name"),
+        "file.inside_vault": QCoreApplication.translate("Refusal", "{path} is inside the vault at {vault}; choose a file outside it"),  # noqa: E501 - one literal per message, for lupdate
+        "file.no_folder": QCoreApplication.translate("Refusal", "Cannot write {path}: its folder does not exist"),
         "bundle.refused": "{detail}",
         "bundle.new_device": QCoreApplication.translate("Refusal", "Bundle refused: it was signed by a device not seen before ({fingerprint})"),  # noqa: E501 - one literal per message, for lupdate
         "bundle.changed_key": QCoreApplication.translate("Refusal", "Bundle refused: the researcher {researcher}'s device key has changed (was {known_fingerprint}, now {fingerprint})"),  # noqa: E501 - one literal per message, for lupdate
         "export.unreviewed": QCoreApplication.translate("Refusal", "{count} interview(s) have narratives nobody reviewed ({records}): review them first, or send them with automatic redaction only (--send-unreviewed)"),  # noqa: E501 - one literal per message, for lupdate
+        "bundle.not_age": QCoreApplication.translate("Refusal", "Bundle refused: it is not a bundle (not an age-encrypted file)"),  # noqa: E501 - one literal per message, for lupdate
+        "bundle.age_armored": QCoreApplication.translate("Refusal", "Bundle refused: it is ASCII-armored; bundles are binary age files (decode it with 'age -d' first)"),  # noqa: E501 - one literal per message, for lupdate
+        "bundle.age_header_too_long": QCoreApplication.translate("Refusal", "Bundle refused: its age header is longer than {limit} bytes (a real bundle's is a few hundred)"),  # noqa: E501 - one literal per message, for lupdate
+        "bundle.age_too_many_recipients": QCoreApplication.translate("Refusal", "Bundle refused: its age header lists {count} recipients (at most {limit} are accepted)"),  # noqa: E501 - one literal per message, for lupdate
         "trust.refused": "{detail}",
         "handover.unconfirmed": QCoreApplication.translate("Refusal", "This forgets data on this laptop for good; repeat with --yes to do it"),  # noqa: E501 - one literal per message, for lupdate
         "form.refused": "{detail}",

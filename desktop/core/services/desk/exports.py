@@ -134,12 +134,12 @@ def export(vault: Vault, fmt: str, out: Any) -> dict[str, Any]:
 
     from ...desk.exports import FORMAT, FORMAT_VERSION, uwazi_files
     from ...keystore import write_new
+    from ...outputs import check_output
 
     out = Path(out)
     if fmt not in ("huridocs", "uwazi"):
         raise VaultError(code="desk.format")
-    if out.exists():
-        raise VaultError(code="file.exists", path=str(out))
+    check_output(out, VaultError)  # a file or a folder: never over one that exists, never inside a vault
     tables = export_tables(vault)
     if fmt == "huridocs":
         doc = {"format": FORMAT, "version": FORMAT_VERSION, "generated_at": _dt.datetime.now(_dt.UTC).isoformat(),
