@@ -503,7 +503,8 @@ def test_data_after_the_end_of_the_archive_refused(hostile):
 def test_export_stream_is_what_tarfile_writes():
     """The export builds its tar stream piece by piece (no copies); it is byte for byte
     what tarfile's own stream writer makes of the same members."""
-    from desktop.core.bundle import _tar_parts, _tarinfo
+    from desktop.core.bundle.tarwrite import tar_parts as _tar_parts
+    from desktop.core.bundle.tarwrite import tarinfo as _tarinfo
 
     members = [(f"records/{i:08d}-0000-0000-0000-000000000000.json", b"x" * (i * 977)) for i in range(12)]
     ours = b"".join(_tar_parts(None, b"{manifest}", b"s" * 64, members, {}, b"custody\n"))  # type: ignore[arg-type]

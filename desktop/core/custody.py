@@ -2,6 +2,8 @@
 
 Each entry's hash covers the previous entry's hash and the entry's canonical
 JSON, so any edit, deletion or reordering of past entries breaks the chain.
+The table's SQL lives in the vault package (``desktop/core/vault/custodylog.py``);
+``append``, ``append_at`` and ``entries`` here hand over to it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 GENESIS = "0" * 64
 
@@ -22,11 +25,11 @@ class CustodyEntry:
     ts: str
     action: str
     record_id: str | None
-    details: dict
+    details: dict[str, Any]
     prev: str
     hash: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "seq": self.seq,
             "ts": self.ts,
@@ -42,7 +45,7 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def entry_hash(prev: str, seq: int, ts: str, action: str, record_id: str | None, details: dict) -> str:
+def entry_hash(prev: str, seq: int, ts: str, action: str, record_id: str | None, details: dict[str, Any]) -> str:
     body = json.dumps(
         {"seq": seq, "ts": ts, "action": action, "record_id": record_id, "details": details},
         sort_keys=True,
@@ -53,30 +56,24 @@ def entry_hash(prev: str, seq: int, ts: str, action: str, record_id: str | None,
 
 
 def append(conn: sqlite3.Connection, action: str, record_id: str | None = None, **details: object) -> str:
-    """Append one entry; must run inside the caller's transaction."""
-    return append_at(conn, now(), action, record_id, dict(details))
+    """Append one entry; must run inside the caller's transaction (the SQL is the vault's)."""
+    from .vault import custodylog
+
+    return custodylog.append(conn, action, record_id, **details)
 
 
-def append_at(conn: sqlite3.Connection, ts: str, action: str, record_id: str | None, details: dict) -> str:
+def append_at(conn: sqlite3.Connection, ts: str, action: str, record_id: str | None,
+              details: dict[str, Any]) -> str:
     """Append one entry with a given time (the duress decoy replays its history)."""
-    row = conn.execute("SELECT seq, hash FROM custody ORDER BY seq DESC LIMIT 1").fetchone()
-    seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
-    h = entry_hash(prev, seq, ts, action, record_id, dict(details))
-    conn.execute(
-        "INSERT INTO custody(seq, ts, action, record_id, details, prev, hash) VALUES (?,?,?,?,?,?,?)",
-        (seq, ts, action, record_id, json.dumps(details, ensure_ascii=False, sort_keys=True), prev, h),
-    )
-    return h
+    from .vault import custodylog
+
+    return custodylog.append_at(conn, ts, action, record_id, details)
 
 
 def entries(conn: sqlite3.Connection, record_id: str | None = None) -> Iterator[CustodyEntry]:
-    sql = "SELECT seq, ts, action, record_id, details, prev, hash FROM custody"
-    args: tuple = ()
-    if record_id is not None:
-        sql += " WHERE record_id = ?"
-        args = (record_id,)
-    for seq, ts, action, rid, details, prev, h in conn.execute(sql + " ORDER BY seq", args):
-        yield CustodyEntry(seq, ts, action, rid, json.loads(details), prev, h)
+    from .vault import custodylog
+
+    return custodylog.entries(conn, record_id)
 
 
 def verify_chain(items: Iterable[CustodyEntry]) -> list[str]:

@@ -10,12 +10,13 @@ inside the encrypted database).
 One module per concern: handle (open, transactions, meta), access (key slots,
 passphrases, duress, wipe), guard (failed unlocks), slotstore (the key-slot file), rotation
 (a new master key), decoy (what the duress decoy keeps), records, identities, drafts, blobs,
-integrity, exchange tables, the analyst's desk.
+integrity, exchange tables, bundle tables, the analyst's desk.
 All of the vault's SQL lives in this package.
 """
 from __future__ import annotations
 
 from .access import AccessMixin
+from .bundles import BundlesMixin
 from .desk import DeskMixin
 from .drafts import DraftsMixin
 from .exchange import ExchangeMixin
@@ -42,8 +43,8 @@ from .types import (
 )
 
 
-class Vault(AccessMixin, GuardMixin, RecordsMixin, DraftsMixin, IntegrityMixin, ExchangeMixin, DeskMixin,
-            PseudonymsMixin):
+class Vault(AccessMixin, GuardMixin, RecordsMixin, DraftsMixin, IntegrityMixin, ExchangeMixin, BundlesMixin,
+            DeskMixin, PseudonymsMixin):
     """An unlocked vault. Create with :meth:`create` or :meth:`unlock`."""
 
 

@@ -1,0 +1,175 @@
+"""Import, second half: who signed it, then everything in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sqlcipher3
+from pyrage import x25519
+
+from .. import cards, custody, review
+from ..crypto import b64e
+from ..vault import Vault
+from .format import BundleError, CancelFn, DeviceRefused, ImportReport, ProgressFn, refuse
+from .parse import Parsed, parse
+
+if TYPE_CHECKING:
+    from ..forms import FormRegistry
+
+
+def _report(value: object) -> dict[str, Any] | None:
+    """The sender's cleaning report, bounded and retyped (it is shown at headquarters)."""
+    from ..media import CleanReport
+
+    if not isinstance(value, dict) or not value:
+        return None
+    return CleanReport.from_dict(value).to_dict()
+
+
+def import_bundle(
+    vault: Vault,
+    path: Path,
+    trust_new_device: bool = False,
+    accept_changed_key: bool = False,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+    registry: FormRegistry | None = None,
+) -> ImportReport:
+    """Verify a bundle completely, then ingest it in one transaction.
+
+    ``registry`` (the installed forms) is loaded here when not given; a caller
+    importing many bundles passes one to load the forms once."""
+    if vault.mode != "analyst":
+        raise BundleError("Bundles are imported into a headquarters (analyst) vault; this is a field vault")
+    identity = x25519.Identity.from_str(vault.secret("hq_age_identity").decode())
+
+    parsed = parse(vault, Path(path), identity, progress, cancel, vault.bundle_imported,
+                   partial(device_check, vault, trust_new=trust_new_device, accept_changed=accept_changed_key))
+    if isinstance(parsed, str):
+        before, count = vault.imported_bundle_report(parsed)
+        report = ImportReport(parsed, before.get("device", ""), before.get("researcher"), already_imported=True)
+        report.duplicates_skipped = count
+        return report
+    try:
+        return ingest(vault, parsed, registry)
+    except BundleError:
+        raise
+    except (ValueError, TypeError, OverflowError, RecursionError, sqlcipher3.Error) as exc:
+        # Nothing was committed (one transaction); say so in one line.
+        raise refuse(f"its content is malformed ({type(exc).__name__}); nothing was imported") from None
+    finally:
+        blobs = list(parsed.blobs.values())
+        used = vault.blobs_in_use(blobs)
+        for blob in blobs:
+            if blob not in used:
+                vault.remove_blob(blob)
+
+
+def custody_problems(data: bytes) -> list[str]:
+    """Check the sender's hash chain (reported; the bundle's signature already covers it)."""
+    try:
+        items = [custody.CustodyEntry(**json.loads(line)) for line in data.decode().splitlines() if line.strip()]
+    except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
+        return ["not readable"]
+    return custody.verify_chain(items)
+
+
+def device_check(vault: Vault, device_pub: bytes, researcher: str | None, *, trust_new: bool,
+                 accept_changed: bool) -> tuple[str, bool]:
+    """Whether the signer may deliver: (its fingerprint, whether it is new). Runs right after
+    the signature, before any other member is read."""
+    fp = cards.device_fingerprint(device_pub)
+    key = b64e(device_pub)
+    known, _bound = vault.device_researcher(key)
+    if known:
+        return fp, False
+    if researcher:
+        old = vault.researcher_device(researcher)
+        if old and not accept_changed:
+            raise DeviceRefused(
+                f"researcher {researcher} is known with device {old}, but this bundle is signed by "
+                f"{fp}. Verify with the researcher before accepting a changed key (--accept-changed-key)",
+                "changed_key", fp, old, researcher)
+    if not trust_new and not accept_changed:
+        raise DeviceRefused(f"it comes from a device not seen before (fingerprint {fp}). Compare the fingerprint "
+                            f"with the researcher, then accept it (--trust-new-device)", "new_device", fp)
+    return fp, True
+
+
+def ingest(vault: Vault, p: Parsed, registry: FormRegistry | None = None) -> ImportReport:
+    m = p.manifest
+    researcher = m.get("researcher") if isinstance(m.get("researcher"), str) else None
+    fp, new_device = p.device_fp, p.new_device
+    stored: dict[str, int] = {}  # what this import really stored: the receipt confirms only these
+    report = ImportReport(m["bundle_id"], fp, researcher)
+    report.custody_problems = custody_problems(p.custody)
+    for rid, doc in p.records.items():
+        for att in doc.get("attachments", []):
+            if not isinstance(att, dict) or att.get("sha256") not in p.blobs:
+                raise refuse(f"record {rid} refers to an attachment that is not in the bundle")
+    from ..forms import FormRegistry
+    from ..records import _form_or_none, reindex_record, sender_index_text
+
+    registry = registry or FormRegistry()
+    raw = bool(m.get("include_identities"))
+    with vault.transaction():
+        known = vault.known_records(list(p.records))
+        if new_device:
+            vault.trust_device(b64e(p.device_pub), researcher, fp)
+        for rid, doc in sorted(p.records.items()):
+            content = hashlib.sha256(json.dumps(
+                [doc["answers"], doc.get("identity"), sorted(a["sha256"] for a in doc.get("attachments", []))],
+                sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+            origin = {"bundle": m["bundle_id"], "device": fp, "researcher": researcher, "field_rev": doc["rev"],
+                      "content": content}
+            # Indexed in this transaction, from redacted text only: a sender's
+            # redacted answers as they are; raw ones (a bundle with identities, a
+            # form this installation lacks) redacted here first, once stored.
+            form = None if raw or doc.get("identity") else _form_or_none(doc["form_id"], doc["form_version"], registry)
+            text = sender_index_text(form, doc["answers"]) if form is not None else None
+            if rid in known:
+                origins = vault.revision_origins(rid)
+                devices = {o.get("device") for o in origins}
+                if devices and fp not in devices:
+                    report.refused.append(f"record {rid} belongs to another device; not changed")
+                    continue
+                newest = max((o.get("field_rev", 0) for o in origins), default=0)
+                if any(o.get("content") == content for o in origins) or newest > doc["rev"]:
+                    # the same content again, or older than what headquarters holds
+                    report.duplicates_skipped += 1
+                    continue
+                # a newer revision, or the same one with more in it (identities, attachments)
+                vault.revise_record(rid, doc["answers"], doc.get("identity") or {}, origin=origin, search_text=text,
+                                    redaction=review.field_review(doc))
+                report.revisions_added += 1
+                stored[rid] = doc["rev"]
+            else:
+                vault.add_record(doc["form_id"], doc["form_version"], doc["answers"], doc.get("identity") or {},
+                                 record_id=rid, created_at=doc.get("created_at"), origin=origin,
+                                 search_text=text, redaction=review.field_review(doc))
+                report.records_added += 1
+                stored[rid] = doc["rev"]
+            if text is None:
+                reindex_record(vault, rid, registry)
+            if not doc.get("attachments"):
+                continue
+            have = vault.attachment_hashes(rid)
+            for att in doc.get("attachments", []):
+                if att["sha256"] in have:
+                    continue
+                vault.adopt_attachment(
+                    rid, p.blobs[att["sha256"]], str(att.get("filename", "attachment"))[:200],
+                    str(att.get("mime", "application/octet-stream"))[:100], str(att.get("kind", "other"))[:20],
+                    int(att.get("size", 0)), att["sha256"], str(att.get("cleaned", "not_cleaned"))[:20],
+                    [str(x)[:200] for x in att.get("removed", [])][:50],
+                    _report(att.get("report")))
+                have.add(att["sha256"])
+                report.attachments_added += 1
+        vault.record_bundle_import(m["bundle_id"], fp, p.manifest_sha, bool(m.get("include_identities")),
+                                   report.to_dict(), stored)
+    return report
+
