@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.bundle import import_bundle
 from desktop.core.errors import Refusal
 from desktop.core.forms import FormRegistry
 from desktop.core.services import analysis, desk, exchange, forms_admin
@@ -44,7 +45,7 @@ def test_no_use_case_writes_over_a_file_or_into_a_vault(pair, tmp_path):
     att = pair.field.import_attachment(src)
     pair.field.add_record("eyewitness", "1", {"narrative": "n"}, {}, attachment_ids=[att.id])
     bundle = pair.export("first.tstm")
-    report = exchange.import_bundle(pair.hq, bundle, trust_new_device=True)
+    report = import_bundle(pair.hq, bundle, trust_new_device=True)
     existing = tmp_path / "existing.txt"
     existing.write_text("keep me")
     field_dir, hq_dir = pair.field.path, pair.hq_path

@@ -67,6 +67,18 @@ MESSAGES: dict[str, str] = {
                                   "bundle's is a few hundred)",
     "bundle.age_too_many_recipients": "Bundle refused: its age header lists {count} recipients (at most "
                                       "{limit} are accepted)",
+    "bundle.other_headquarters": "Bundle refused: it was made for another headquarters (recipient {recipient}), "
+                                 "not this one ({ours})",
+    "bundle.changed_researcher": "Bundle refused: device {fingerprint} is registered for researcher {bound}, but "
+                                 "this bundle claims researcher {researcher}; verify with the researchers before "
+                                 "accepting it (--accept-changed-key)",
+    "bundle.claims_other_researcher": "Bundle refused: device {fingerprint} is registered for researcher "
+                                      "{bound}, but this bundle claims researcher {researcher}, whose device is "
+                                      "{known_fingerprint}",
+    "bundle.unknown_form": "Bundle refused: record {record_id} was made with form {form_id} version {version}, "
+                           "which this headquarters does not have; install that form first",
+    "bundle.unknown_answers": "Bundle refused: record {record_id} has answers that its form {form_id} {version} "
+                              "does not have ({keys}); nothing was imported",
     "trust.refused": "{detail}",
     "handover.unconfirmed": "This forgets data on this laptop for good; repeat with --yes to do it",
     # forms

@@ -22,6 +22,28 @@ from ..vault import Cancelled, Vault
 from .format import FORMAT, FORMAT_VERSION, BundleError, CancelFn, ExportResult, ProgressFn, ViewFn, sha256_hex
 from .tarwrite import TarStream, tar_parts
 
+# Never in a redacted bundle's custody summary: hashes and sizes of files identify
+# the original file to anyone who has it; origins name other bundles and devices.
+CUSTODY_DROP = frozenset({"sha256", "clean_sha256", "size", "filename", "manifest_sha256", "origin"})
+
+
+def custody_for_bundle(vault: Vault, record_ids: set[str], full: bool) -> bytes:
+    """The custody log as it leaves the laptop.
+
+    With identities (the whole record goes): the full hash-chained log. Without:
+    a summary of the bundle's own records only, dates to the day, no hashes or
+    sizes of files, in order but without sequence numbers (which would count
+    everything else); the manifest's signature vouches for it instead of the chain.
+    """
+    if full:
+        lines = [e.to_dict() for e in vault.custody()]
+    else:
+        lines = [{"day": e.ts[:10], "action": e.action, "record_id": e.record_id,
+                  "details": {k: v for k, v in e.details.items() if k not in CUSTODY_DROP}}
+                 for e in vault.custody() if e.record_id in record_ids]
+    return "".join(json.dumps(d, ensure_ascii=False, sort_keys=True) + "\n" for d in lines).encode()
+
+
 def pending_records(vault: Vault) -> list[str]:
     """Complete records not yet exported, or edited since their last export."""
     return [r.id for r in vault.list_records(limit=10_000_000, status="complete")]
@@ -116,9 +138,7 @@ def export_bundle(
         complete[rid] = whole
         form_versions.setdefault(rec.form_id, set()).add(rec.form_version)
         members.append((f"records/{rid}.json", json.dumps(doc, ensure_ascii=False, indent=1).encode()))
-    custody_bytes = "".join(
-        json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True) + "\n" for e in vault.custody()
-    ).encode()
+    custody_bytes = custody_for_bundle(vault, set(revs), include_identities)
 
     files: list[dict[str, Any]] = [{"name": name, "sha256": sha256_hex(data), "size": len(data)}
                                    for name, data in members]

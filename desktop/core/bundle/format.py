@@ -55,17 +55,24 @@ class BundleError(VaultError):
     default_code = "bundle.refused"
 
 
+DEVICE_CODES = {"new_device": "bundle.new_device", "changed_key": "bundle.changed_key",
+                "changed_researcher": "bundle.changed_researcher",
+                "claims_other_researcher": "bundle.claims_other_researcher"}
+
+
 class DeviceRefused(BundleError):
     """Refused for who signed it: a device not seen before, or a known
     researcher with a changed key. The analyst may accept it deliberately."""
 
     def __init__(self, message: str, kind: str, fingerprint: str, known_fingerprint: str = "",
-                 researcher: str | None = None):
-        super().__init__("Bundle refused: " + " ".join(message.split()),
-                         code="bundle.new_device" if kind == "new_device" else "bundle.changed_key",
+                 researcher: str | None = None, bound: str | None = None):
+        super().__init__("Bundle refused: " + " ".join(message.split()), code=DEVICE_CODES[kind],
                          fingerprint=fingerprint, known_fingerprint=known_fingerprint,
-                         researcher=researcher or "")
-        self.kind = kind  # "new_device" | "changed_key"
+                         researcher=researcher or "", bound=bound or "")
+        # "new_device" | "changed_key" (acceptable deliberately); "changed_researcher" (a trusted
+        # device under a new researcher code: acceptable deliberately); "claims_other_researcher"
+        # (a trusted device signing as another known researcher: never)
+        self.kind = kind
         self.fingerprint = fingerprint
         self.known_fingerprint = known_fingerprint
         self.researcher = researcher

@@ -15,6 +15,7 @@ from .. import cards, custody, review
 from ..crypto import b64e
 from ..vault import Vault
 from .format import BundleError, CancelFn, DeviceRefused, ImportReport, ProgressFn, refuse
+from .answers import check_records
 from .parse import Parsed, parse
 
 if TYPE_CHECKING:
@@ -38,16 +39,21 @@ def import_bundle(
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
     registry: FormRegistry | None = None,
+    forms: FormRegistry | None = None,
 ) -> ImportReport:
     """Verify a bundle completely, then ingest it in one transaction.
 
     ``registry`` (the installed forms) is loaded here when not given; a caller
-    importing many bundles passes one to load the forms once."""
+    importing many bundles passes one to load the forms once. With ``forms``
+    (both front ends pass the installed forms, through the services), every
+    record's answers are checked against its form version first: an unknown
+    form version or answer key refuses the whole bundle."""
     if vault.mode != "analyst":
         raise BundleError("Bundles are imported into a headquarters (analyst) vault; this is a field vault")
     identity = x25519.Identity.from_str(vault.secret("hq_age_identity").decode())
 
-    parsed = parse(vault, Path(path), identity, progress, cancel, vault.bundle_imported,
+    ours = cards.hq_card(vault).fingerprint
+    parsed = parse(vault, Path(path), identity, ours, progress, cancel, vault.bundle_imported,
                    partial(device_check, vault, trust_new=trust_new_device, accept_changed=accept_changed_key))
     if isinstance(parsed, str):
         before, count = vault.imported_bundle_report(parsed)
@@ -55,6 +61,8 @@ def import_bundle(
         report.duplicates_skipped = count
         return report
     try:
+        if forms is not None:
+            check_records(parsed.records, forms)
         return ingest(vault, parsed, registry)
     except BundleError:
         raise
@@ -69,8 +77,23 @@ def import_bundle(
                 vault.remove_blob(blob)
 
 
-def custody_problems(data: bytes) -> list[str]:
-    """Check the sender's hash chain (reported; the bundle's signature already covers it)."""
+def custody_problems(data: bytes, summary: bool = False, records: set[str] | None = None) -> list[str]:
+    """Check the sender's hash chain (reported; the bundle's signature already covers it).
+
+    A redacted bundle carries a summary without the chain (see ``export.custody_for_bundle``):
+    only its shape is checked, and that it speaks of the bundle's own records only.
+    """
+    if summary:
+        try:
+            lines = [json.loads(line) for line in data.decode().splitlines() if line.strip()]
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            return ["not readable"]
+        if not all(isinstance(d, dict) and isinstance(d.get("action"), str) and isinstance(d.get("day"), str)
+                   and isinstance(d.get("details"), dict) for d in lines):
+            return ["malformed summary entry"]
+        if records is not None and any(d.get("record_id") not in records for d in lines):
+            return ["summary entry for a record not in the bundle"]
+        return []
     try:
         items = [custody.CustodyEntry(**json.loads(line)) for line in data.decode().splitlines() if line.strip()]
     except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
@@ -84,8 +107,21 @@ def device_check(vault: Vault, device_pub: bytes, researcher: str | None, *, tru
     the signature, before any other member is read."""
     fp = cards.device_fingerprint(device_pub)
     key = b64e(device_pub)
-    known, _bound = vault.device_researcher(key)
+    known, bound = vault.device_researcher(key)
     if known:
+        if researcher and researcher != bound:
+            other = vault.researcher_device(researcher, other_than=key)
+            if other is not None:
+                # A trusted device must not sign in another known researcher's name.
+                raise DeviceRefused(
+                    f"device {fp} is registered for researcher {bound or '(none)'}, but this bundle claims "
+                    f"researcher {researcher}, whose device is {other}", "claims_other_researcher", fp, other,
+                    researcher, bound)
+            if bound and not accept_changed:
+                raise DeviceRefused(
+                    f"device {fp} is registered for researcher {bound}, but this bundle claims researcher "
+                    f"{researcher}. Verify with the researchers before accepting it (--accept-changed-key)",
+                    "changed_researcher", fp, fp, researcher, bound)
         return fp, False
     if researcher:
         old = vault.researcher_device(researcher)
@@ -106,7 +142,8 @@ def ingest(vault: Vault, p: Parsed, registry: FormRegistry | None = None) -> Imp
     fp, new_device = p.device_fp, p.new_device
     stored: dict[str, int] = {}  # what this import really stored: the receipt confirms only these
     report = ImportReport(m["bundle_id"], fp, researcher)
-    report.custody_problems = custody_problems(p.custody)
+    report.custody_problems = custody_problems(p.custody, summary=not m.get("include_identities"),
+                                               records=set(p.records))
     for rid, doc in p.records.items():
         for att in doc.get("attachments", []):
             if not isinstance(att, dict) or att.get("sha256") not in p.blobs:
@@ -120,6 +157,8 @@ def ingest(vault: Vault, p: Parsed, registry: FormRegistry | None = None) -> Imp
         known = vault.known_records(list(p.records))
         if new_device:
             vault.trust_device(b64e(p.device_pub), researcher, fp)
+        elif researcher:  # a new code for a trusted device: its first, or accepted deliberately
+            vault.bind_device(b64e(p.device_pub), researcher, fp)
         for rid, doc in sorted(p.records.items()):
             content = hashlib.sha256(json.dumps(
                 [doc["answers"], doc.get("identity"), sorted(a["sha256"] for a in doc.get("attachments", []))],

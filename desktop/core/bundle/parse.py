@@ -56,10 +56,11 @@ class Parsed:
 DeviceCheck = Callable[[bytes, str | None], tuple[str, bool]]
 
 
-def parse(vault: Vault, path: Path, identity: x25519.Identity, progress: ProgressFn | None,
+def parse(vault: Vault, path: Path, identity: x25519.Identity, recipient: str, progress: ProgressFn | None,
           cancel: CancelFn | None, known_bundle: Callable[[str], bool], check_device: DeviceCheck) -> Parsed | str:
     """Decrypt and verify everything; stage attachments (encrypted) in the vault.
 
+    ``recipient`` is this headquarters' fingerprint: the signed manifest must name it.
     ``check_device(device public key, researcher code)`` decides, right after the
     signature, whether the signer may deliver; it returns (fingerprint, is new).
     Returns the bundle id alone when the bundle was already imported.
@@ -113,6 +114,10 @@ def parse(vault: Vault, path: Path, identity: x25519.Identity, progress: Progres
             Ed25519PublicKey.from_public_bytes(device_pub).verify(signature, manifest_bytes)
         except (InvalidSignature, ValueError):
             raise refuse("the manifest's signature is not valid (altered, or signed by another key)") from None
+        named = manifest.get("recipient_fingerprint")
+        if named != recipient:
+            # Made for another headquarters and re-encrypted to this one: the signed manifest names its recipient.
+            raise BundleError(code="bundle.other_headquarters", recipient=str(named)[:40], ours=recipient)
         if known_bundle(manifest["bundle_id"]):
             return str(manifest["bundle_id"])
         # Who signed it decides whether anything more is read: an unknown or

@@ -165,10 +165,12 @@ def write_card(card: Card, out: Path) -> None:
 def import_bundle(vault: Vault, path: Path, trust_new_device: bool = False, accept_changed_key: bool = False,
                   progress: ProgressFn | None = None, cancel: CancelFn | None = None,
                   registry: FormRegistry | None = None) -> ImportReport:
-    """Verify and ingest one bundle; pass the session's ``registry`` when importing many."""
+    """Verify and ingest a bundle; its answers are checked against the installed forms
+    (pass the session's ``registry`` when importing many; the shipped forms by default)."""
+    forms = registry or FormRegistry()
     return _bundle.import_bundle(vault, Path(path), trust_new_device=trust_new_device,
                                  accept_changed_key=accept_changed_key, progress=progress, cancel=cancel,
-                                 registry=registry)
+                                 registry=forms, forms=forms)
 
 
 @dataclass(frozen=True)

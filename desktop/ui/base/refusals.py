@@ -51,6 +51,11 @@ def catalogue() -> dict[str, str]:
         "bundle.age_armored": QCoreApplication.translate("Refusal", "Bundle refused: it is ASCII-armored; bundles are binary age files (decode it with 'age -d' first)"),  # noqa: E501 - one literal per message, for lupdate
         "bundle.age_header_too_long": QCoreApplication.translate("Refusal", "Bundle refused: its age header is longer than {limit} bytes (a real bundle's is a few hundred)"),  # noqa: E501 - one literal per message, for lupdate
         "bundle.age_too_many_recipients": QCoreApplication.translate("Refusal", "Bundle refused: its age header lists {count} recipients (at most {limit} are accepted)"),  # noqa: E501 - one literal per message, for lupdate
+        "bundle.other_headquarters": QCoreApplication.translate("Refusal", "Bundle refused: it was made for another headquarters (recipient {recipient}), not this one ({ours})"),  # noqa: E501 - one literal per message, for lupdate
+        "bundle.changed_researcher": QCoreApplication.translate("Refusal", "Bundle refused: device {fingerprint} is registered for researcher {bound}, but this bundle claims researcher {researcher}; verify with the researchers before accepting it (--accept-changed-key)"),  # noqa: E501 - one literal per message, for lupdate
+        "bundle.claims_other_researcher": QCoreApplication.translate("Refusal", "Bundle refused: device {fingerprint} is registered for researcher {bound}, but this bundle claims researcher {researcher}, whose device is {known_fingerprint}"),  # noqa: E501 - one literal per message, for lupdate
+        "bundle.unknown_form": QCoreApplication.translate("Refusal", "Bundle refused: record {record_id} was made with form {form_id} version {version}, which this headquarters does not have; install that form first"),  # noqa: E501 - one literal per message, for lupdate
+        "bundle.unknown_answers": QCoreApplication.translate("Refusal", "Bundle refused: record {record_id} has answers that its form {form_id} {version} does not have ({keys}); nothing was imported"),  # noqa: E501 - one literal per message, for lupdate
         "trust.refused": "{detail}",
         "handover.unconfirmed": QCoreApplication.translate("Refusal", "This forgets data on this laptop for good; repeat with --yes to do it"),  # noqa: E501 - one literal per message, for lupdate
         "form.refused": "{detail}",
