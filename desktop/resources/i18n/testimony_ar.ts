@@ -3093,6 +3093,26 @@
         <translation>في {count} مقابلة (مقابلات) روايات لم يراجعها أحد ({records}): راجعها أولاً، أو أرسلها بالحجب الآلي وحده (--send-unreviewed)</translation>
     </message>
     <message>
+        <source>Bundle refused: it was made for another headquarters (recipient {recipient}), not this one ({ours})</source>
+        <translation>رُفضت الحزمة: أُعدّت لمقرّ آخر (المستلِم {recipient})، لا لهذا المقرّ ({ours})</translation>
+    </message>
+    <message>
+        <source>Bundle refused: device {fingerprint} is registered for researcher {bound}, but this bundle claims researcher {researcher}; verify with the researchers before accepting it (--accept-changed-key)</source>
+        <translation>رُفضت الحزمة: الجهاز {fingerprint} مسجَّل للباحث {bound}، لكن هذه الحزمة تنسب نفسها إلى الباحث {researcher}؛ تحقّق مع الباحثَين قبل قبولها (--accept-changed-key)</translation>
+    </message>
+    <message>
+        <source>Bundle refused: device {fingerprint} is registered for researcher {bound}, but this bundle claims researcher {researcher}, whose device is {known_fingerprint}</source>
+        <translation>رُفضت الحزمة: الجهاز {fingerprint} مسجَّل للباحث {bound}، لكن هذه الحزمة تنسب نفسها إلى الباحث {researcher} الذي جهازه {known_fingerprint}</translation>
+    </message>
+    <message>
+        <source>Bundle refused: record {record_id} was made with form {form_id} version {version}, which this headquarters does not have; install that form first</source>
+        <translation>رُفضت الحزمة: السجل {record_id} أُنشئ بالاستمارة {form_id} بالإصدار {version}، وهي غير موجودة في هذا المقرّ؛ ثبّت تلك الاستمارة أولاً</translation>
+    </message>
+    <message>
+        <source>Bundle refused: record {record_id} has answers that its form {form_id} {version} does not have ({keys}); nothing was imported</source>
+        <translation>رُفضت الحزمة: في السجل {record_id} إجابات لا تعرفها استمارته {form_id} {version} ({keys})؛ لم يُستورد أي شيء</translation>
+    </message>
+    <message>
         <source>This forgets data on this laptop for good; repeat with --yes to do it</source>
         <translation>هذا ينسى بيانات على هذا الحاسوب نهائياً؛ كرّر الأمر مع ‎--yes‎ لتنفيذه</translation>
     </message>
