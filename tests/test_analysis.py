@@ -96,3 +96,22 @@ def test_csv_and_json_exports(hq, tmp_path):
     assert len(data) == 4 and data[0]["answers"]["acts"][0]["act_type"] == "killing"
     with pytest.raises(VaultError, match="already exists"):
         analysis.export_table(v, j, "json")
+
+
+def test_csv_neutralises_keys_and_bidi_controls(hq, tmp_path):
+    """Answer keys arrive in bundles too; a key `=HYPERLINK(...)` must not become
+    a live formula in the header row, and U+202E must not reverse a number."""
+    v, _ = hq
+    v.add_record("observation", "1", {'=HYPERLINK("http://x","y")': "a", "@cmd": "b",
+                                      "phone": "\u202e0944 123 456\u202c", "name": "\u2067Yusuf\u2069"}, {})
+    out = tmp_path / "keys.csv"
+    analysis.export_table(v, out, "csv")
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    header = next(csv.reader(lines[:1]))
+    assert not any(c[:1] in ("=", "+", "-", "@") for c in header)
+    assert "'=HYPERLINK(\"http://x\",\"y\")" in header and "'@cmd" in header
+    rows = list(csv.reader(lines[1:]))
+    row = next(dict(zip(header, r, strict=True)) for r in rows if "observation" in r)
+    assert row["phone"] == "0944 123 456" and row["name"] == "Yusuf"
+    text = out.read_text(encoding="utf-8-sig")
+    assert not any(ch in text for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

@@ -18,6 +18,7 @@ from typing import Any
 from pathlib import Path
 
 from .outputs import check_output, publish
+from .textsafe import safe_cell
 from .vault import Vault, VaultError
 
 VICTIM_STATUSES = ("killed", "injured", "arrested", "disappeared")
@@ -200,8 +201,9 @@ def _flatten(value: object, prefix: str, out: dict[str, str]) -> None:
 
 
 def _safe_cell(text: str) -> str:
-    """Keep spreadsheets from running a witness's words as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    """Keep spreadsheets from running a witness's words as a formula, and from
+    showing them reordered by bidirectional controls."""
+    return safe_cell(text)
 
 
 def _csv_cells(rid: str, form_id: str, public: dict[str, Any], origin: dict[str, Any] | None) -> dict[str, str]:
@@ -221,7 +223,7 @@ def _write_csv(vault: Vault, f: io.TextIOBase) -> int:
         keys.update(_csv_cells(*record))
     columns += sorted(keys - set(columns))
     writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
+    csv.writer(f).writerow([_safe_cell(c) for c in columns])  # answer keys come from bundles too
     n = 0
     for record in _records(vault):
         writer.writerow({k: _safe_cell(v) for k, v in _csv_cells(*record).items()})

@@ -22,6 +22,8 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from ..textsafe import safe_cell
+
 FORMAT = "testimony-huridocs-esf"
 FORMAT_VERSION = 1
 
@@ -65,8 +67,8 @@ class Tables:
 
 
 def _safe_cell(text: str) -> str:
-    """Keep spreadsheets from running a witness's words as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    """Keep spreadsheets from running a witness's words as a formula or showing them reordered."""
+    return safe_cell(text)
 
 
 def _cell(value: object) -> str:

@@ -27,6 +27,9 @@ def isolate(text: str) -> str:
     what the Unicode rule says: left to right.)"""
     from PySide6.QtGui import QGuiApplication
 
+    from desktop.core.services import strip_bidi
+
+    text = strip_bidi(text)  # the witness's own controls never reach the screen
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication) or not app.isRightToLeft() or not text:
         return text

@@ -8,17 +8,29 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QToolBar, QWidget
 
+from desktop.core.services import strip_bidi
+
 _CONTROL = set(range(32)) - {9, 10}
 WIPE_SHORTCUT = "Ctrl+Shift+Delete"  # quick wipe: the same on every screen, the lock screen included
+_OWN_ISOLATES = (("\u2066", "\u2069"), ("\u2068", "\u2069"))  # what local_time() and isolate() add
 
 # What a toolbar action's shortcut is given as: "Ctrl+L", a standard key, or a sequence.
 Shortcut = str | QKeySequence | QKeySequence.StandardKey
 
 
 def clean_text(text: object) -> str:
-    """Remove control characters (keeps tab and newline) before display."""
+    """Remove control characters (keeps tab and newline) and every bidirectional
+    control before display; an outer left-to-right or first-strong isolate (the
+    interface's own, see timefmt) is kept around the cleaned text."""
     s = "" if text is None else str(text)
-    return "".join(ch for ch in s if ord(ch) not in _CONTROL and ch not in "\u202e\u202d")
+    for start, end in _OWN_ISOLATES:
+        if len(s) >= 2 and s[0] == start and s[-1] == end:
+            return start + _strip(s[1:-1]) + end  # one level only: never recursive on hostile nesting
+    return _strip(s)
+
+
+def _strip(s: str) -> str:
+    return strip_bidi("".join(ch for ch in s if ord(ch) not in _CONTROL))
 
 
 class PlainLabel(QLabel):
