@@ -156,7 +156,7 @@ def recipient(vault: Vault, fp: str) -> Card:
 
 
 def device_identity(vault: Vault) -> tuple[bytes, str]:
-    pub = public_key_bytes(vault.device_signing_key())
+    pub = vault.device_public_key()
     return pub, device_fingerprint(pub)
 
 

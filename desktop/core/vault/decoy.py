@@ -2,11 +2,22 @@
 
 The kit is sealed under a key that only the duress slot wraps, in a fixed
 area of the slot store that holds random bytes in every vault without a
-duress passphrase, so its presence tells nothing. It holds the device
-identity (so the fingerprint shown in settings is unchanged), the vault's
+duress passphrase, so its presence tells nothing. It holds the device's
+public key (so the fingerprint shown in settings is unchanged), the vault's
 creation time, the researcher code, the trusted recipient cards and the
 early custody history that carries no record (creation, recipients,
 passphrase changes), replayed with their original times.
+
+It never holds the device's private signing key. Whoever forces the duress
+passphrase out of the researcher reads everything the decoy has; with the
+real key they could sign bundles that headquarters accepts as the
+researcher's own (planted testimony, under a trusted name), now and after the
+laptop is handed back. The decoy signs with a key of its own and names the
+real public key in its manifests, so a coerced export is refused at
+headquarters ("signature not valid") and nothing in it is stored. The cost:
+someone who decrypts the decoy's database and compares its signing key with
+the fingerprint it shows can tell it is a decoy; the screens and the command
+line cannot.
 """
 
 from __future__ import annotations
@@ -17,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import sqlcipher3
 
 from .. import custody
-from ..crypto import CryptoError, b64d, b64e, open_sealed, seal
+from ..crypto import CryptoError, b64d, b64e, open_sealed, public_key_bytes, seal, signing_key_from_bytes
 from . import slotstore
 
 if TYPE_CHECKING:
@@ -44,7 +55,7 @@ def kit_contents(vault: VaultCore) -> dict[str, Any]:
     return {
         "mode": vault.meta("mode") or "field",
         "created_at": vault.meta("created_at"),
-        "device_signing_key": b64e(vault.secret("device_signing_key")),
+        "device_public_key": b64e(vault.device_public_key()),  # never the private key
         "researcher_code": vault.meta("researcher_code"),
         "recipients": recipients,
         "history": history,
@@ -114,8 +125,16 @@ def apply_kit(conn: sqlcipher3.Connection, kit: dict[str, Any]) -> None:
         custody.append_at(conn, str(ts), str(action), None, details if isinstance(details, dict) else {})
 
 
-def signing_key(kit: dict[str, Any] | None) -> bytes | None:
-    try:
-        return b64d(kit["device_signing_key"]) if kit else None
-    except (KeyError, TypeError, ValueError):
+def device_public_key(kit: dict[str, Any] | None) -> bytes | None:
+    """The real device's public key, which the decoy shows (older kits held the private
+    key: only its public half is taken from them)."""
+    if not kit:
         return None
+    try:
+        if isinstance(kit.get("device_public_key"), str):
+            return b64d(kit["device_public_key"])
+        if isinstance(kit.get("device_signing_key"), str):
+            return public_key_bytes(signing_key_from_bytes(b64d(kit["device_signing_key"])))
+    except (TypeError, ValueError):
+        return None
+    return None

@@ -22,6 +22,7 @@ from ..crypto import (
     hkdf,
     new_signing_key,
     open_sealed,
+    public_key_bytes,
     seal,
     signing_key_bytes,
     signing_key_from_bytes,
@@ -81,8 +82,11 @@ class VaultCore:
         from . import decoy
 
         blob_identity = x25519.Identity.generate()
-        kept = decoy.signing_key(kit)
-        signing = signing_key_from_bytes(kept) if kept else new_signing_key()
+        # A signing key of its own, also in a duress decoy: the decoy shows the real
+        # device's public key (same fingerprint) but can never sign as that device, so a
+        # coerced export from it fails the signature check at headquarters (see decoy.py).
+        signing = new_signing_key()
+        shown = decoy.device_public_key(kit) or public_key_bytes(signing)
         with self._tx(conn):
             meta = {
                 "vault_id": self.vault_id,
@@ -90,6 +94,7 @@ class VaultCore:
                 "created_at": (kit or {}).get("created_at") or now(),
                 "blob_identity": b64e(self._seal_secret(str(blob_identity).encode(), "blob_identity")),
                 "device_signing_key": b64e(self._seal_secret(signing_key_bytes(signing), "device_signing_key")),
+                "device_public_key": b64e(shown),
             }
             conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
             if kit is not None:
@@ -197,6 +202,14 @@ class VaultCore:
 
     def device_signing_key(self) -> Ed25519PrivateKey:
         return signing_key_from_bytes(self.secret("device_signing_key"))
+
+    def device_public_key(self) -> bytes:
+        """The device identity this vault shows and names in its bundles (raw Ed25519 public key).
+
+        Every vault made since this was added stores it; in a duress decoy it is the real
+        device's, which the decoy's own signing key does not match."""
+        stored = self.meta("device_public_key")
+        return b64d(stored) if stored else public_key_bytes(self.device_signing_key())
 
     def _checkpoint(self) -> None:
         # Old pages in the WAL could still hold destroyed keys; fold and truncate it.
