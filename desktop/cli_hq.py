@@ -129,7 +129,8 @@ def add_commands(sub: Subcommands, add: AddCommand) -> None:
     imp.add_argument("bundle")
     imp.add_argument("--trust-new-device", action="store_true", help="accept a device not seen before")
     imp.add_argument("--accept-changed-key", action="store_true",
-                     help="accept a known researcher's new device key (verify with them first)")
+                     help="accept a known researcher's new device key, or a trusted device's new "
+                          "researcher code (verify with them first)")
     rc = add(hq, "receipt", cmd_hq_receipt, "analyst side: sign a receipt for an imported bundle")
     rc.add_argument("bundle_id")
     rc.add_argument("--out", required=True, metavar="FILE")
