@@ -2,16 +2,15 @@
 
 Each entry's hash covers the previous entry's hash and the entry's canonical
 JSON, so any edit, deletion or reordering of past entries breaks the chain.
-The table's SQL lives in the vault package (``desktop/core/vault/custodylog.py``);
-``append``, ``append_at`` and ``entries`` here hand over to it.
+The table's SQL (``append``, ``append_at``, ``entries``) lives in the vault
+package, ``desktop/core/vault/custodylog.py``; this module holds none.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -53,27 +52,6 @@ def entry_hash(prev: str, seq: int, ts: str, action: str, record_id: str | None,
         ensure_ascii=False,
     )
     return hashlib.sha256((prev + body).encode()).hexdigest()
-
-
-def append(conn: sqlite3.Connection, action: str, record_id: str | None = None, **details: object) -> str:
-    """Append one entry; must run inside the caller's transaction (the SQL is the vault's)."""
-    from .vault import custodylog
-
-    return custodylog.append(conn, action, record_id, **details)
-
-
-def append_at(conn: sqlite3.Connection, ts: str, action: str, record_id: str | None,
-              details: dict[str, Any]) -> str:
-    """Append one entry with a given time (the duress decoy replays its history)."""
-    from .vault import custodylog
-
-    return custodylog.append_at(conn, ts, action, record_id, details)
-
-
-def entries(conn: sqlite3.Connection, record_id: str | None = None) -> Iterator[CustodyEntry]:
-    from .vault import custodylog
-
-    return custodylog.entries(conn, record_id)
 
 
 def verify_chain(items: Iterable[CustodyEntry]) -> list[str]:

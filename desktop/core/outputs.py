@@ -48,12 +48,12 @@ def check_output(path: Path | str, refusal: type[Refusal] = OutputRefused) -> Pa
     caller's class, ``refusal``, so that its callers' handling stays the same)."""
     out = Path(path)
     if out.exists() or out.is_symlink():
-        raise refusal(code="file.exists", path=str(out))
+        raise refusal(code="file.exists", path=out)
     vault = vault_containing(out)
     if vault is not None:
-        raise refusal(code="file.inside_vault", path=str(out), vault=str(vault))
+        raise refusal(code="file.inside_vault", path=out, vault=vault)
     if not out.absolute().parent.is_dir():
-        raise refusal(code="file.no_folder", path=str(out))
+        raise refusal(code="file.no_folder", path=out)
     return out
 
 
@@ -66,7 +66,7 @@ def publish(tmp: Path, out: Path, refusal: type[Refusal] = OutputRefused) -> Non
         try:
             os.link(tmp, out)  # fails if the name was taken meanwhile
         except FileExistsError:
-            raise refusal(code="file.exists", path=str(out)) from None
+            raise refusal(code="file.exists", path=out) from None
     finally:
         tmp.unlink(missing_ok=True)
     fd = os.open(out.absolute().parent, os.O_RDONLY)

@@ -38,7 +38,8 @@ import pytest
 import sqlcipher3
 from pyrage import x25519
 
-from desktop.core import analysis, cards, custody, schema
+from desktop.core import analysis, cards, schema
+from desktop.core.vault import custodylog as custody
 from desktop.core.crypto import FLOOR, b64e, new_signing_key
 from desktop.core.forms import FormRegistry
 from desktop.core.records import sender_index_text

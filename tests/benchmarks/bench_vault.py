@@ -28,7 +28,8 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
-from desktop.core import crypto, custody, schema
+from desktop.core import crypto, schema
+from desktop.core.vault import custodylog as custody
 from desktop.core.crypto import FLOOR
 from desktop.core.vault import PAGE_SIZE, Vault, fts_query, searchable_text
 from desktop.core.vault.acts import write_acts

@@ -11,6 +11,7 @@ ends. Refusals are :class:`desktop.core.errors.Refusal` with a code and paramete
 """
 
 from ..errors import Refusal
+from ..textsafe import strip_bidi
 from ..vault import Attachment, Cancelled, Draft, Record, RecordSummary, Vault
 
-__all__ = ["Attachment", "Cancelled", "Draft", "Record", "RecordSummary", "Refusal", "Vault"]
+__all__ = ["Attachment", "Cancelled", "Draft", "Record", "RecordSummary", "Refusal", "Vault", "strip_bidi"]

@@ -9,7 +9,7 @@ import uuid
 from pathlib import Path
 from typing import Any, Self
 
-from .. import custody
+from . import custodylog as custody
 from ..crypto import (
     FLOOR,
     SLOT_DURESS,

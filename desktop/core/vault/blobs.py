@@ -13,7 +13,8 @@ from typing import Any, BinaryIO
 import pyrage
 from pyrage import x25519
 
-from .. import custody, keystore
+from .. import keystore
+from . import custodylog as custody
 from ..custody import now
 from ..outputs import check_output
 from ..streams import BackgroundWriter, Readable, ReadAhead

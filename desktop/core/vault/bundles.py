@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .. import custody
+from . import custodylog as custody
 from ..custody import now
 from .handle import VaultCore
 

@@ -1,7 +1,8 @@
 """The custody log's table: appending an entry to the hash chain, reading entries.
 
 The chain itself (entry hashes, verification) is ``desktop/core/custody.py``,
-which holds no SQL; every statement on the ``custody`` table is here.
+which holds no SQL; every statement on the ``custody`` table is here. The
+vault's modules import this one as ``custody`` (it re-exports the chain's names).
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from ..custody import GENESIS, CustodyEntry, entry_hash, now
+from ..custody import GENESIS, CustodyEntry, entry_hash, now, verify_chain
+
+__all__ = ["GENESIS", "CustodyEntry", "append", "append_at", "entries", "entry_hash", "now", "verify_chain"]
 
 
 def append(conn: sqlite3.Connection, action: str, record_id: str | None = None, **details: object) -> str:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 
-from .. import custody
+from . import custodylog as custody
 from ..crypto import CryptoError, b64d, b64e, open_sealed, public_key_bytes, seal, signing_key_from_bytes
 from . import slotstore
 

@@ -9,7 +9,7 @@ import json
 import uuid
 from typing import Any
 
-from .. import custody
+from . import custodylog as custody
 from ..crypto import open_sealed
 from ..custody import now
 from .identities import IdentityMixin

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .. import custody
+from . import custodylog as custody
 from ..crypto import b64d, b64e
 from ..custody import now
 from .handle import VaultCore

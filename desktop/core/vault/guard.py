@@ -28,7 +28,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import custody, keystore
+from .. import keystore
+from . import custodylog as custody
 from ..crypto import hkdf
 from .handle import VaultCore
 

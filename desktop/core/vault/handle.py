@@ -12,7 +12,8 @@ import sqlcipher3
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pyrage import x25519
 
-from .. import custody, schema
+from .. import schema
+from . import custodylog as custody
 from ..crypto import (
     LABEL_DB,
     LABEL_IDENTITY_WRAP,

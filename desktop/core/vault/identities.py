@@ -7,7 +7,7 @@ import os
 
 import sqlcipher3
 
-from .. import custody
+from . import custodylog as custody
 from ..crypto import (
     open_sealed,
     seal,

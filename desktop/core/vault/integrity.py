@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlcipher3
 
-from .. import custody
+from . import custodylog as custody
 from .handle import VaultCore
 from .types import BLOBS, DB
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlcipher3
 
-from .. import custody
+from . import custodylog as custody
 from ..crypto import (
     open_sealed,
 )
