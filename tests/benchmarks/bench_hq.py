@@ -86,7 +86,7 @@ def _testimony(rng: random.Random, when: str, fields: dict[str, tuple[str, str]]
     }
 
 
-def _bundle(rng: random.Random, key, researcher: str, docs: list[dict], recipient) -> bytes:
+def _bundle(rng: random.Random, key, researcher: str, docs: list[dict], recipient, recipient_fp: str) -> bytes:
     """A bundle as export_bundle writes it (signed manifest, records, custody log)."""
     members = [(f"records/{d['id']}.json", json.dumps(d, ensure_ascii=False, indent=1).encode()) for d in docs]
     log, prev = [], custody.GENESIS
@@ -104,7 +104,8 @@ def _bundle(rng: random.Random, key, researcher: str, docs: list[dict], recipien
         "format": "testimony-bundle", "format_version": 1, "bundle_id": str(uuid.UUID(int=rng.getrandbits(128),
                                                                                        version=4)),
         "created_at": docs[-1]["created_at"], "device_public_key": b64e(_public_key(key)),
-        "researcher": researcher, "form_versions": {}, "redaction_level": "redacted",
+        "researcher": researcher, "recipient_fingerprint": recipient_fp, "form_versions": {},
+        "redaction_level": "redacted",
         "include_identities": False, "include_uncleaned": False,
         "records": {d["id"]: 1 for d in docs}, "files": files}, indent=1).encode()
     buf = io.BytesIO()
@@ -204,7 +205,7 @@ def hq_data(tmp_path_factory):
             docs.append(_testimony(rng, f"20{12 + day // 40000:02d}-{1 + day // 3500 % 12:02d}-"
                                         f"{1 + day % 28:02d}T10:{day % 60:02d}:00+00:00", fields))
         path = base / f"b{n // BUNDLE:05d}.tstm"
-        path.write_bytes(_bundle(rng, key, researcher, docs, recipient))
+        path.write_bytes(_bundle(rng, key, researcher, docs, recipient, card.fingerprint))
         t_gen += time.perf_counter() - t
         t, c = time.perf_counter(), time.process_time()
         r = import_one(hq, path, registry)
