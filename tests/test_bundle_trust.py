@@ -163,3 +163,25 @@ def test_imported_answers_are_checked_against_their_form(pair):
         assert pair.digest() == before  # nothing stored, no staged attachment left
     report = exchange.import_bundle(pair.hq, bundle, trust_new_device=True)  # the genuine one is taken
     assert report.records_added == 1 and pair.hq.get_record(rid).form_id == "eyewitness_force"
+
+
+def test_custody_summaries_are_checked_for_what_they_speak_of(pair):
+    """A summary naming a record the bundle does not carry is reported; an older
+    redacted bundle that still carried the full chain is verified as a chain."""
+    rid = pair.field.add_record("eyewitness", "1", {"narrative": "n"}, {})
+    members = open_tar(pair, pair.export("s.tstm"))
+    stray = json.dumps({"day": "2026-01-01", "action": "record.create",
+                        "record_id": "00000000-0000-4000-8000-000000000000", "details": {}}).encode() + b"\n"
+    full = "".join(json.dumps(e.to_dict(), sort_keys=True) + "\n" for e in pair.field.custody()).encode()
+
+    def with_custody(data: bytes) -> list:
+        return rehash([(m, data if m.name == "custody.jsonl" else d) for m, d in members])
+
+    odd = build(pair, with_custody(_member(members, "custody.jsonl") + stray), pair.tmp / "odd.tstm")
+    assert import_bundle(pair.hq, odd, trust_new_device=True).custody_problems == [
+        "summary entry for a record not in the bundle"]
+    pair.field.add_record("eyewitness", "1", {"narrative": "older"}, {})
+    members = open_tar(pair, pair.export("older.tstm"))
+    older = build(pair, with_custody(full), pair.tmp / "older2.tstm")
+    assert import_bundle(pair.hq, older).custody_problems == []
+    assert rid in {r.id for r in pair.hq.list_records()}
