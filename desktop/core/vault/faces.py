@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyrage
 
-from .. import custody
+from . import custodylog as custody
 from .blobs import BlobsMixin
 from .seekable import SeekableDecrypt
 from .types import BLOBS, Attachment, CancelFn, Cancelled, ProgressFn, VaultError
