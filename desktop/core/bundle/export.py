@@ -209,7 +209,7 @@ def export_bundle(
     manifest_sha = sha256_hex(manifest_bytes)
     with vault.transaction():
         vault.record_bundle_export(bundle_id, card.fingerprint, manifest_sha, include_identities, include_uncleaned,
-                                   revs, complete, automatic_redaction=manifest["automatic_redaction"])
+                                   revs, complete, automatic_redaction=sorted(set(unreviewed) & set(revs)))
         vault.mark_exported(revs, bundle_id)
     return ExportResult(bundle_id, out, len(revs), len(attachments), size, skipped)
 

@@ -3081,6 +3081,14 @@
         <translation>الملف {path} موجود بالفعل؛ اختر اسماً آخر</translation>
     </message>
     <message>
+        <source>{path} is inside the vault at {vault}; choose a file outside it</source>
+        <translation>الملف {path} داخل الخزنة الموجودة في {vault}؛ اختر ملفاً خارجها</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: its folder does not exist</source>
+        <translation>تعذّرت كتابة {path}: المجلد غير موجود</translation>
+    </message>
+    <message>
         <source>Bundle refused: it was signed by a device not seen before ({fingerprint})</source>
         <translation>رُفضت الحزمة: وقّعها جهاز لم يُرَ من قبل ({fingerprint})</translation>
     </message>
@@ -3091,6 +3099,22 @@
     <message>
         <source>{count} interview(s) have narratives nobody reviewed ({records}): review them first, or send them with automatic redaction only (--send-unreviewed)</source>
         <translation>في {count} مقابلة (مقابلات) روايات لم يراجعها أحد ({records}): راجعها أولاً، أو أرسلها بالحجب الآلي وحده (--send-unreviewed)</translation>
+    </message>
+    <message>
+        <source>Bundle refused: it is not a bundle (not an age-encrypted file)</source>
+        <translation>رُفضت الحزمة: ليست حزمة (ليست ملفاً مشفّراً بصيغة age)</translation>
+    </message>
+    <message>
+        <source>Bundle refused: it is ASCII-armored; bundles are binary age files (decode it with 'age -d' first)</source>
+        <translation>رُفضت الحزمة: إنها مرمّزة نصياً (ASCII)؛ الحزم ملفات age ثنائية (فُكّ ترميزها أولاً بالأمر 'age -d')</translation>
+    </message>
+    <message>
+        <source>Bundle refused: its age header is longer than {limit} bytes (a real bundle's is a few hundred)</source>
+        <translation>رُفضت الحزمة: ترويسة age فيها أطول من {limit} بايت (ترويسة الحزمة الحقيقية بضع مئات من البايتات)</translation>
+    </message>
+    <message>
+        <source>Bundle refused: its age header lists {count} recipients (at most {limit} are accepted)</source>
+        <translation>رُفضت الحزمة: ترويسة age فيها تذكر {count} مستلِماً (يُقبل {limit} على الأكثر)</translation>
     </message>
     <message>
         <source>Bundle refused: it was made for another headquarters (recipient {recipient}), not this one ({ours})</source>
