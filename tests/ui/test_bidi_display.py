@@ -18,7 +18,7 @@ def test_labels_and_isolates_drop_the_witness_controls(qtbot, qapp):
     assert clean_text("\u2068Yusuf \u2067Haddad\u2069\u2069") == "\u2068Yusuf Haddad\u2069"
     qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     try:
-        assert isolate(hostile) == "\u2068+963 944 777 123\u2069"  # only the interface's own isolate
+        assert isolate(hostile) == "\u2066+963 944 777 123\u2069"  # only the interface's own isolate
     finally:
         qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     stamp = local_time("2026-01-02T03:04:05+00:00")
