@@ -137,3 +137,20 @@ def test_desk_in_arabic_and_by_keyboard(qtbot, translations, hq):
     # the desk's refusals are coded and shown in the interface's language
     shown = refusals.message(Refusal(code="desk.city_unknown", city="atlantis"))
     assert "atlantis" in shown and any("\u0600" <= c <= "\u06ff" for c in shown)
+
+
+def test_desk_counts_and_codes_in_arabic_digits(qtbot, translations, hq):
+    """One digit style per language: the desk's counts follow the interface (Arabic-Indic in Arabic)
+    and codes such as device names stay left to right inside Arabic text."""
+    translations.install("ar")
+    main = _open(qtbot, translations, hq)
+    main.act_desk.trigger()
+    inc = main.desk.incidents
+    inc.new_incident()
+    dlg = inc.dialog
+    dlg.place.setCurrentIndex(dlg.place.findText("حمص"))
+    dlg.save()
+    summary = inc.summary.text()
+    assert not any("0" <= c <= "9" for c in summary), summary
+    assert any("\u0660" <= c <= "\u0669" for c in summary), summary
+    assert inc.table.item(0, 3).text() == "\u0660"  # no sources yet: zero, written the Arabic way

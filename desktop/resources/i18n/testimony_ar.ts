@@ -3927,10 +3927,10 @@
     <message>
         <source>{a}
 {b}
-    {score:.0%}: {reasons}</source>
+    {score}: {reasons}</source>
         <translation>{a}
 {b}
-    {score:.0%}: {reasons}</translation>
+    {score}: {reasons}</translation>
     </message>
     <message>
         <source>{force}: “{a}” and “{b}”, {n} testimonies — {reasons}</source>

@@ -163,7 +163,8 @@ class IncidentsPage(QWidget):
         for i, inc in enumerate(incs):
             view = desk.incident_view(self.vault, inc["id"], self.snapshot)
             cells = [self.labels.violation(inc["act_type"]), self._date(inc),
-                     self.labels.place(inc["district"] or inc["city"], inc["city"]), str(view.sources.independent),
+                     self.labels.place(inc["district"] or inc["city"], inc["city"]),
+                     words.num(view.sources.independent),
                      words.level(inc["corroboration"])]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -177,7 +178,8 @@ class IncidentsPage(QWidget):
         header.setStretchLastSection(True)
         loose, total = desk.loose_acts(self.vault)
         self.summary.setText(self.tr("Incidents filed: {n}; acts of testimonies in no incident yet: {loose} of "
-                                     "{total}.").format(n=len(incs), loose=loose, total=total))
+                                     "{total}.").format(n=words.num(len(incs)), loose=words.num(loose),
+                                                        total=words.num(total)))
         target = keep if keep is not None else (0 if incs else None)
         self.current = incs[target]["id"] if target is not None else None
         t.blockSignals(True)
@@ -227,16 +229,16 @@ class IncidentsPage(QWidget):
             date=self._date(inc)))
         self.facts.setText(inc["description"] or self.tr("No description yet."))
         s = view.sources
-        kinds = words.comma().join(f"{n} {words.source_kind(k)}" for k, n in sorted(s.kinds.items()))
+        kinds = words.comma().join(f"{words.num(n)} {words.source_kind(k)}" for k, n in sorted(s.kinds.items()))
         self.sources_line.setText(self.tr(
             "{independent} independent sources ({kinds}) in {testimonies} testimonies, from {devices} devices and "
             "{researchers} researchers; {victims} victims.").format(
-            independent=s.independent, kinds=kinds or "—", testimonies=s.testimonies, devices=s.devices,
-            researchers=s.researchers, victims=len(view.victims)))
+            independent=words.num(s.independent), kinds=kinds or "—", testimonies=words.num(s.testimonies),
+            devices=words.num(s.devices), researchers=words.num(s.researchers), victims=words.num(len(view.victims))))
         for a in view.acts:
             item = QListWidgetItem(self.tr("{act} · researcher {researcher} · device {device}").format(
-                act=words.act_line(self.labels, a), researcher=a.researcher or "—",
-                device=(a.device or "—")[:12]))
+                act=words.act_line(self.labels, a), researcher=words.code(a.researcher or "—"),
+                device=words.code(a.device or "—")))
             item.setData(ROLE, (a.record_id, a.act_index))
             self.sources.addItem(item)
         self.level.setCurrentIndex(max(0, self.level.findData(inc["corroboration"])))

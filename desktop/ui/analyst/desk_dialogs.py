@@ -30,6 +30,7 @@ from desktop.core.services import Vault
 from ..base import refusals, workers
 from ..base.labels import Labels
 from ..base.widgets import PlainLabel
+from . import desk_text as words
 
 
 class IncidentDialog(QDialog):
@@ -126,7 +127,7 @@ class ReportDialog(QDialog):
         n = len(incident_ids)
         lay.addWidget(PlainLabel(self.tr("{n} incidents chosen. Quotations come from redacted narratives; victims "
                                          "are named only when killed, or disappeared with their family's "
-                                         "agreement.").format(n=n) if n else
+                                         "agreement.").format(n=words.num(n)) if n else
                                  self.tr("All filed incidents. Quotations come from redacted narratives; victims "
                                          "are named only when killed, or disappeared with their family's agreement.")))
         form = QFormLayout()

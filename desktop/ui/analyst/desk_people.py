@@ -25,6 +25,7 @@ from desktop.core.services import Vault
 
 from ..base.labels import Labels
 from ..base.widgets import PlainLabel, heading
+from . import desk_text as words
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -80,7 +81,7 @@ class PeoplePage(QWidget):
         for pid, kind, pseudonym in self.vault.people():
             text = self.tr("{pseudonym} · victim · {n} testimonies") if kind == "victim" else \
                 self.tr("{pseudonym} · unit · {n} testimonies")
-            item = QListWidgetItem(text.format(pseudonym=pseudonym, n=counts.get(pid, 0)))
+            item = QListWidgetItem(text.format(pseudonym=words.code(pseudonym), n=words.num(counts.get(pid, 0))))
             item.setData(ROLE, (pid, kind, pseudonym))
             self.list.addItem(item)
             if current and current[0] == pid:

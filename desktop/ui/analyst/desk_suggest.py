@@ -141,7 +141,8 @@ class SuggestionsPage(QWidget):
         self.status.setText(self.tr(
             "{i} possible incidents, {p} possible same victims, {u} possible same units. Names were compared in "
             "{n} testimonies whose identities headquarters received; they are not shown here.").format(
-            i=len(result.incidents), p=len(result.people), u=len(result.units), n=result.names_used))
+            i=words.num(len(result.incidents)), p=words.num(len(result.people)), u=words.num(len(result.units)),
+            n=words.num(result.names_used)))
         self.found.emit(len(result.incidents), len(result.people), len(result.units))
 
     # ---------------------------------------------------------------- lists
@@ -150,7 +151,7 @@ class SuggestionsPage(QWidget):
         if m.sex:
             bits.append(self.labels.sex(m.sex))
         if m.age is not None:
-            bits.append(self.tr("age {age}").format(age=m.age))
+            bits.append(self.tr("age {age}").format(age=words.num(m.age)))
         return self.tr("{act}: victim ({details})").format(act=words.act_line(self.labels, m.act),
                                                            details=words.comma().join(bits))
 
@@ -161,20 +162,22 @@ class SuggestionsPage(QWidget):
         if r is None:
             return
         for n, p in enumerate(r.incidents):
-            lines = [self.tr("{n} testimonies — {reasons}").format(n=len(p.records), reasons=words.reasons(p.reasons))]
+            lines = [self.tr("{n} testimonies — {reasons}").format(n=words.num(len(p.records)),
+                                                                        reasons=words.reasons(p.reasons))]
             lines += ["    " + words.act_line(self.labels, a) for a in p.acts]
             item = QListWidgetItem("\n".join(lines))
             item.setData(ROLE, n)
             self.incidents.addItem(item)
         for n, s in enumerate(r.people):
-            item = QListWidgetItem(self.tr("{a}\n{b}\n    {score:.0%}: {reasons}").format(
-                a=self._mention(s.a), b=self._mention(s.b), score=s.score, reasons=words.reasons(s.reasons)))
+            item = QListWidgetItem(self.tr("{a}\n{b}\n    {score}: {reasons}").format(
+                a=self._mention(s.a), b=self._mention(s.b), score=words.percent(s.score),
+                reasons=words.reasons(s.reasons)))
             item.setData(ROLE, n)
             self.people.addItem(item)
         for n, u in enumerate(r.units):
             item = QListWidgetItem(self.tr("{force}: “{a}” and “{b}”, {n} testimonies — {reasons}").format(
                 force=self.labels.perpetrator(u.a.perp_type), a=u.a.unit, b=u.b.unit,
-                n=len({k[0] for k in u.mentions}), reasons=words.reasons(u.reasons)))
+                n=words.num(len({k[0] for k in u.mentions})), reasons=words.reasons(u.reasons)))
             item.setData(ROLE, n)
             self.units.addItem(item)
 
@@ -201,7 +204,8 @@ class SuggestionsPage(QWidget):
         if n is not None and self.result is not None:
             p = self.result.incidents[n]
             self._run(desk.accept_proposal, [a.key for a in p.acts],
-                      done=self.tr("Filed as one incident: {n} testimonies (Incidents tab).").format(n=len(p.records)))
+                      done=self.tr("Filed as one incident: {n} testimonies (Incidents tab).").format(
+                          n=words.num(len(p.records))))
 
     def drop_incident(self) -> None:
         n = self._take(self.incidents)

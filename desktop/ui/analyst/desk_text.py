@@ -5,11 +5,26 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from desktop.core.services.desk import ActRef
 
+from ..base.i18n import ltr
 from ..base.labels import Labels
+
+
+def num(n: int | float) -> str:
+    """A count in the interface's digit style (Arabic-Indic in Arabic unless Settings say Western)."""
+    return QLocale().toString(n)
+
+
+def percent(share: float) -> str:
+    return QLocale().toString(round(share * 100)) + QLocale().percent()
+
+
+def code(text: str) -> str:
+    """A code (interviewee, researcher, device, pseudonym) kept left to right inside Arabic text."""
+    return ltr(text)
 
 
 def _t(text: object) -> str:
@@ -84,4 +99,4 @@ def act_line(labels: Labels, act: ActRef) -> str:
     return QCoreApplication.translate("Desk", "{type} · {date} · {place} · {source} {code}").format(
         type=labels.violation(act.act_type), date=date_text(labels, act),
         place=labels.place(act.district or act.city, act.city), source=source_kind(act.source_kind),
-        code=act.interviewee or act.record_id[:8])
+        code=code(act.interviewee or act.record_id[:8]))
