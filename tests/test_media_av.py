@@ -226,7 +226,7 @@ def test_a_wrong_guess_from_the_index_is_caught_and_the_copy_made_again(tmp_path
     from pyrage import x25519
 
     from desktop.core.media import av as avmod
-    from desktop.core.vault.blobs import _BlobWriter
+    from desktop.core.vault.blobwriter import BlobWriter
 
     src = video(tmp_path / "phone.mp4", frames=60)
     exact = io.BytesIO()
@@ -244,7 +244,7 @@ def test_a_wrong_guess_from_the_index_is_caught_and_the_copy_made_again(tmp_path
     folder = tmp_path / "blobs"
     folder.mkdir()
     ident = x25519.Identity.generate()
-    writer = _BlobWriter(folder, ident.to_public())
+    writer = BlobWriter(folder, ident.to_public())
     report = avmod.clean_av(src, writer, "video/mp4", "video")  # the vault's writer starts again
     name = writer.commit()
     assert report.cleaned and [p.name for p in folder.iterdir()] == [name]

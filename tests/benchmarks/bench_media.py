@@ -75,7 +75,7 @@ import json, os, re, sys, time
 sys.path.insert(0, sys.argv[1])
 from pyrage import x25519
 from desktop.core import media
-from desktop.core.vault.blobs import _BlobWriter
+from desktop.core.vault.blobwriter import BlobWriter
 
 canary = sys.argv[4].encode()
 
@@ -91,7 +91,7 @@ class Scan:
 def hwm():
     return int(re.search(r"VmHWM:\s+(\d+)", open("/proc/self/status").read()).group(1)) * 1024
 
-w = _BlobWriter(__import__("pathlib").Path(sys.argv[3]), x25519.Identity.generate().to_public())
+w = BlobWriter(__import__("pathlib").Path(sys.argv[3]), x25519.Identity.generate().to_public())
 sink = Scan(w)
 before = hwm()
 t = time.perf_counter()
