@@ -4,49 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimer
-from PySide6.QtWidgets import (
-    QListWidget, QProgressBar, QPushButton, QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from desktop.core.services import interviews
 
-from ..attachments import AttachmentsPanel
-from ..base.session import Session
-from ..base.widgets import PlainLabel
-from ..fields import (
-    EditorContext,
-)
-from .page import ATTACHMENTS_KEY, SECTION_KEY, SectionPage
+from .page import ATTACHMENTS_KEY, SECTION_KEY
+from .parts import ViewParts
 
 
-class InterviewDrafts(QWidget):
+class InterviewDrafts(ViewParts):
     """Drafts of an :class:`~desktop.ui.interview.InterviewView`."""
 
-    # provided by InterviewView
-    form: Any
-    vault: Any
-    session: Session
-    lang: str
-    pages: list[SectionPage]
-    section_index: int
-    sections: QListWidget
-    progress: QProgressBar
-    progress_label: PlainLabel
-    back_button: QPushButton
-    next_button: QPushButton
-    summary: PlainLabel
-    saved_label: PlainLabel
-    attachments: AttachmentsPanel
-    context: EditorContext
-    draft_id: str | None
-    record_id: str | None
-    dirty: bool
-    autosave_timer: QTimer
-    autosave_max_timer: QTimer
-    check_timer: QTimer
-    autosaved: Any
-    checked: Any
 
     if TYPE_CHECKING:  # the view's own, for the type checker
         def answers(self) -> dict[str, Any]: ...
