@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import review
 from .vault import CancelFn, ProgressFn, Vault
 
 if TYPE_CHECKING:
@@ -234,13 +235,14 @@ def redact_answer(redactor: Redactor, text: str, entry: dict[str, Any] | None) -
     """One answer redacted: the researcher's decisions where they exist, else every detection."""
     from .redaction import apply_decisions
 
-    decisions = (entry or {}).get("decisions") if isinstance(entry, dict) else None
-    if decisions is not None:
-        try:
-            return apply_decisions(text, redactor.detect(text), decisions, redactor)
-        except ValueError:
-            pass  # decisions that no longer fit the text: every detection is replaced
-    return redactor.redact(text)
+    if not isinstance(entry, dict) or not isinstance(entry.get("decisions"), list):
+        return redactor.redact(text)
+    decisions, damaged = review.usable_decisions(text, entry)
+    if damaged:
+        # a damaged review is not trusted to keep anything: every detection is
+        # replaced, and the words the researcher added stay hidden too
+        decisions = [d for d in decisions if d["decision"] != "reject"]
+    return apply_decisions(text, redactor.detect(text), decisions, redactor)
 
 
 def redacted_public(form: Form, public: dict[str, Any], identity: dict[str, Any],

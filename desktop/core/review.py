@@ -23,12 +23,32 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def decision_ok(d: object, text: str) -> bool:
+    """A stored decision that applies to ``text``: integer offsets of a span inside
+    it, a known decision, a known label (or none)."""
+    from .redaction import LABELS
+
+    return (isinstance(d, Mapping) and type(d.get("start")) is int and type(d.get("end")) is int
+            and 0 <= d["start"] < d["end"] <= len(text) and d.get("decision") in ("accept", "reject", "add")
+            and (d.get("label") is None or d.get("label") in LABELS))
+
+
+def usable_decisions(text: str, entry: Any) -> tuple[list[dict[str, Any]], int]:
+    """The saved decisions of one answer that apply to ``text``, and how many are
+    damaged (missing or non-integer offsets, a span outside the text, an unknown
+    decision or label). A damaged decision is never applied nor shown."""
+    if not isinstance(entry, Mapping) or not isinstance(entry.get("decisions"), list):
+        return [], 0
+    good = [dict(d) for d in entry["decisions"] if decision_ok(d, text)]
+    return good, len(entry["decisions"]) - len(good)
+
+
 def status_of(text: str, entry: Any) -> str:
     """reviewed (decisions made on exactly this text), changed (decisions carried
-    from an earlier text, new words not looked at) or unreviewed."""
+    from an earlier text, new words not looked at, or damaged) or unreviewed."""
     if not isinstance(entry, Mapping) or not isinstance(entry.get("decisions"), list):
         return UNREVIEWED
-    if entry.get("changed") or entry.get("partial"):
+    if entry.get("changed") or entry.get("partial") or usable_decisions(text, entry)[1]:
         return CHANGED
     sha = entry.get("text_sha256")
     if sha is None or sha == text_sha256(text):  # records reviewed before the hash was kept

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .records import _form_or_none, narratives, record_redactor, text_field, text_fields
-from .review import REVIEWED, needs_review, reviewed_entry, status_of
+from .review import REVIEWED, needs_review, reviewed_entry, status_of, usable_decisions
 from .vault import Cancelled
 
 
@@ -103,15 +103,9 @@ def _answer_review(redactor: Any, path: str, text: str, entry: Any) -> AnswerRev
             seen.add((c.start, c.end))
             findings.append(Finding(c.start, c.end, "PERSON", c.text, "", "uncertain",
                                     _stored_decision(entry, c.start, c.end), True, c.score))
-    decisions = entry.get("decisions") if isinstance(entry, Mapping) else None
-    for d in decisions or ():
-        if not isinstance(d, Mapping) or d.get("decision") != "add":
-            continue
-        try:
-            s, e = int(d["start"]), int(d["end"])
-        except (KeyError, TypeError, ValueError):
-            continue
-        if (s, e) not in seen and 0 <= s < e <= len(text):
+    for d in usable_decisions(text, entry)[0]:  # a damaged one is left out; the answer shows as changed
+        s, e = d["start"], d["end"]
+        if d["decision"] == "add" and (s, e) not in seen:
             label = str(d.get("label") or "PERSON")
             seen.add((s, e))
             findings.append(Finding(s, e, label, text[s:e], redactor.pseudonym_for(label, text[s:e]),

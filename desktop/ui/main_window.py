@@ -117,7 +117,7 @@ class MainScreen(ScreenActions, QWidget):
         if self.interview is not None:
             self.interview.flush()
         if self.record_view is not None:
-            self.record_view.mask()
+            self.record_view.hide_identities()
 
     # ---------------------------------------------------------------- drafts
     def offer_drafts(self) -> None:

@@ -60,11 +60,11 @@ class RecordView(AttachmentsTab):
         self.reveal_timer = QTimer(self)
         self.reveal_timer.setSingleShot(True)
         self.reveal_timer.setInterval(REVEAL_SECONDS * 1000)
-        self.reveal_timer.timeout.connect(self.mask)
+        self.reveal_timer.timeout.connect(self.hide_identities)
         self.countdown = QTimer(self)
         self.countdown.setInterval(1000)
         self.countdown.timeout.connect(self._tick)
-        session.locking.connect(self.mask)
+        session.locking.connect(self.hide_identities)
 
         lay = QVBoxLayout(self)
         head = QHBoxLayout()
@@ -142,7 +142,7 @@ class RecordView(AttachmentsTab):
         lay.addWidget(self.tabs, 1)
         self._fill_history()
         self._fill_custody()
-        self.render()
+        self.show_record()
 
     # ---------------------------------------------------------------- identity mask
     def _masked(self, rev: int | None) -> Record:
@@ -162,7 +162,7 @@ class RecordView(AttachmentsTab):
             self.review_overview.stale()
         if not self.is_revealed:
             self.record = self._masked(self.rev)
-            self.render()
+            self.show_record()
         self._fill_custody()
 
     def show_review(self) -> None:
@@ -173,7 +173,7 @@ class RecordView(AttachmentsTab):
 
     def toggle_reveal(self) -> None:
         if self.is_revealed:
-            self.mask()
+            self.hide_identities()
         else:
             self.reveal()
 
@@ -183,11 +183,11 @@ class RecordView(AttachmentsTab):
         self._remaining = REVEAL_SECONDS
         self.reveal_timer.start()
         self.countdown.start()
-        self.render()
+        self.show_record()
         self._fill_custody()
         self.revealed.emit(True)
 
-    def mask(self) -> None:
+    def hide_identities(self) -> None:
         self.reveal_timer.stop()
         self.countdown.stop()
         was = self.is_revealed
@@ -197,7 +197,7 @@ class RecordView(AttachmentsTab):
         if not self.vault.is_locked:
             if was:
                 self.record = self._masked(self.rev)
-            self.render()
+            self.show_record()
         else:
             self.record.public = {}
             self.answers.clear()
@@ -230,13 +230,13 @@ class RecordView(AttachmentsTab):
         self.rev = self.rev_combo.currentData()
         self.record = (interviews.reveal(self.vault, self.record_id, via="gui", rev=self.rev) if self.is_revealed
                        else self._masked(self.rev))
-        self.render()
+        self.show_record()
 
     def missing_identity_text(self) -> str:
         """An identifying answer that is not there, once revealed."""
         return self.tr("(not answered)")
 
-    def render(self) -> None:
+    def show_record(self) -> None:
         r = self.record
         status = {"complete": self.tr("Complete"), "exported": self.tr("Exported")}.get(r.status, r.status)
         self.meta.setText(self.tr("Reference {ref} · created {created} · last change {updated} · {status}").format(
@@ -257,20 +257,21 @@ class RecordView(AttachmentsTab):
             font.setBold(True)
             top.setFont(0, font)
             top.setFirstColumnSpanned(True)
-            self._add_fields(top, sec.fields, r.public, identity)
+            self._add_fields(self.form, top, sec.fields, r.public, identity)
             if top.childCount() == 0:
                 self.answers.invisibleRootItem().removeChild(top)
         self.answers.expandAll()
         self._tooltips()
 
-    def _add_fields(self, parent: QTreeWidgetItem, fields: list[Any], public: dict, identity: dict) -> None:
+    def _add_fields(self, form: Any, parent: QTreeWidgetItem, fields: list[Any], public: dict[str, Any],
+                    identity: dict[str, Any]) -> None:
         for f in fields:
             if f.type == "note":
                 continue
             title = clean_text(f.title(self.lang))
             pv, iv = public.get(f.id), identity.get(f.id)
             if f.identifying:
-                if f.parent is None and not self.form.is_relevant(f.id, public):
+                if f.parent is None and not form.is_relevant(f.id, public):
                     continue
                 if self.is_revealed:
                     # Keep the row when empty: masked and revealed views list the same fields.
@@ -289,10 +290,10 @@ class RecordView(AttachmentsTab):
                         node = QTreeWidgetItem(parent, [f"{title} {i + 1}", ""])
                         node.setData(0, Qt.ItemDataRole.UserRole, i)
                         ient = ids[i] if i < len(ids) and isinstance(ids[i], dict) else {}
-                        self._add_fields(node, f.fields, entry if isinstance(entry, dict) else {}, ient)
+                        self._add_fields(form, node, f.fields, entry if isinstance(entry, dict) else {}, ient)
                 elif isinstance(pv, dict):
                     node = QTreeWidgetItem(parent, [title, ""])
-                    self._add_fields(node, f.fields, pv, iv if isinstance(iv, dict) else {})
+                    self._add_fields(form, node, f.fields, pv, iv if isinstance(iv, dict) else {})
                 continue
             if pv is None:
                 continue
@@ -337,23 +338,24 @@ class RecordView(AttachmentsTab):
             node, parent = node.parent(), parent.parent
         return ".".join(reversed(parts))
 
+    def _items(self) -> list[QTreeWidgetItem]:
+        """Every row of the answers tree, sections and nested entries included."""
+        out: list[QTreeWidgetItem] = []
+        stack = [self.answers.invisibleRootItem()]
+        while stack:
+            node = stack.pop()
+            children = [c for c in (node.child(i) for i in range(node.childCount())) if c is not None]
+            out.extend(children)
+            stack.extend(children)
+        return out
+
     def _tooltips(self) -> None:
-        it = [self.answers.topLevelItem(i) for i in range(self.answers.topLevelItemCount())]
-        while it:
-            node = it.pop()
+        for node in self._items():
             node.setToolTip(0, node.text(0))
             node.setToolTip(1, node.text(1))  # the shown text: redacted while masked
-            it.extend(node.child(i) for i in range(node.childCount()))
 
     def masked_items(self) -> list[QTreeWidgetItem]:
-        out = []
-        it = [self.answers.topLevelItem(i) for i in range(self.answers.topLevelItemCount())]
-        while it:
-            node = it.pop()
-            if node.data(1, Qt.ItemDataRole.UserRole) in ("masked", "revealed"):
-                out.append(node)
-            it.extend(node.child(i) for i in range(node.childCount()))
-        return out
+        return [n for n in self._items() if n.data(1, Qt.ItemDataRole.UserRole) in ("masked", "revealed")]
 
     # ---------------------------------------------------------------- history and custody
     def _fill_history(self) -> None:

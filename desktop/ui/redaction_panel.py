@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QPlainTextEdit, QPushButton, QSplitter, QTableWidget,
@@ -39,17 +39,12 @@ class RedactionPanel(QWidget):
         self.form = form
         self.redactor = None
         self.spans: list[Any] = []
-        self.decisions: dict[str, list[dict]] = {}
         rec = self.vault.get_record(record_id)
         self.public = rec.public
-        stored = rec.redaction or {}
-        self.stored: dict[str, Any] = {k: v for k, v in stored.items() if isinstance(v, dict)}
-        for k, v in stored.items():
-            if isinstance(v, dict) and isinstance(v.get("decisions"), list):
-                self.decisions[k] = list(v["decisions"])
         from desktop.core.services.redaction import text_field, text_fields
 
         self.texts = dict(text_fields(form, self.public))  # answer path -> text
+        self._load(rec.redaction)
         # narratives first: they are where witnesses name people
         self.text_fields = sorted(self.texts, key=lambda p: text_field(form, p).type != "narrative")
         lay = QVBoxLayout(self)
@@ -117,17 +112,27 @@ class RedactionPanel(QWidget):
         if not self.spans and self.field_id in self.decisions:
             self._field_changed()
 
+    def _load(self, stored: dict[str, Any] | None) -> None:
+        """The saved review: per answer, the decisions that apply to its text; damaged
+        ones (bad offsets, unknown kinds) are counted, never applied nor shown."""
+        from desktop.core.services.redaction import saved_decisions
+
+        self.stored: dict[str, dict[str, Any]] = {k: v for k, v in (stored or {}).items() if isinstance(v, dict)}
+        self.decisions: dict[str, list[dict[str, Any]]] = {}
+        self.damaged: dict[str, int] = {}
+        for path, entry in self.stored.items():
+            if isinstance(entry.get("decisions"), list):
+                self.decisions[path], self.damaged[path] = saved_decisions(self.texts.get(path, ""), entry)
+
     def reload(self) -> None:
         """Decisions saved elsewhere (the review of every answer): show them."""
-        stored = self.vault.get_record(self.record_id).redaction or {}
-        self.stored = {k: v for k, v in stored.items() if isinstance(v, dict)}
-        self.decisions = {k: list(v["decisions"]) for k, v in self.stored.items()
-                          if isinstance(v.get("decisions"), list)}
+        self._load(self.vault.get_record(self.record_id).redaction)
         self._field_changed()
 
     @property
     def field_id(self) -> str | None:
-        return self.field_combo.currentData()
+        path = self.field_combo.currentData()
+        return path if isinstance(path, str) else None
 
     def text(self) -> str:
         return self.texts.get(self.field_id, "") if self.field_id else ""
@@ -143,7 +148,12 @@ class RedactionPanel(QWidget):
             from desktop.core.services.redaction import CHANGED, review_status
 
             self.detect()
-            if review_status(self.text(), self.stored.get(self.field_id)) == CHANGED:
+            if self.damaged.get(self.field_id):
+                self.status.setText(self.tr(
+                    "{n} saved decision(s) for this answer were damaged and are not used: their words are "
+                    "redacted automatically. Check the answer, then save.").format(
+                        n=QLocale().toString(self.damaged[self.field_id])))
+            elif review_status(self.text(), self.stored.get(self.field_id)) == CHANGED:
                 self.status.setText(self.tr("This answer changed since your review: check the new words, then save."))
             else:
                 self.status.setText(self.tr("Your saved decisions are shown."))
@@ -177,7 +187,7 @@ class RedactionPanel(QWidget):
             self._add_row(sp.label, sp.text, sp.replacement, self._decision_for(sp), sp)
         text = self.text()
         for d in manual:
-            self._add_row(d.get("label", "PERSON"), text[d["start"]:d["end"]], "", "add", d)
+            self._add_row(d.get("label") or "PERSON", text[d["start"]:d["end"]], "", "add", d)
         self.table.resizeColumnsToContents()
         self._update_preview()
 
@@ -210,17 +220,22 @@ class RedactionPanel(QWidget):
         combo.setProperty("row", r)
         combo.currentIndexChanged.connect(self._update_preview)
         self.table.setCellWidget(r, 3, combo)
-        self.table.item(r, 0).setData(Qt.ItemDataRole.UserRole, ref)
+        kind = self.table.item(r, 0)
+        if kind is not None:
+            kind.setData(Qt.ItemDataRole.UserRole, ref)
 
-    def current_decisions(self) -> list[dict]:
-        out: list[dict] = []
+    def current_decisions(self) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
         for r in range(self.table.rowCount()):
-            ref = self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)
-            choice = self.table.cellWidget(r, 3).currentData()
+            kind, combo = self.table.item(r, 0), self.table.cellWidget(r, 3)
+            if kind is None or not isinstance(combo, QComboBox):
+                continue
+            ref = kind.data(Qt.ItemDataRole.UserRole)
+            choice = combo.currentData()
             if choice == "remove":
                 continue
             if choice == "add":
-                out.append({"start": ref["start"], "end": ref["end"], "label": ref.get("label", "PERSON"),
+                out.append({"start": ref["start"], "end": ref["end"], "label": ref.get("label") or "PERSON",
                             "decision": "add"})
             else:
                 out.append({"start": ref.start, "end": ref.end, "label": ref.label, "decision": choice})

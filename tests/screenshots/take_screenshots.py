@@ -148,7 +148,7 @@ def run(lang: str) -> None:
     shot(window, lang, "10-record-masked")
     rv.reveal()
     shot(window, lang, "11-record-revealed")
-    rv.mask()
+    rv.hide_identities()
     rv.tabs.setCurrentIndex(1)
     rv.att_table.setCurrentCell(0, 0)
     wait_for(lambda: rv.preview.pixmap() is not None and not rv.preview.pixmap().isNull(), 10)

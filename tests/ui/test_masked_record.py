@@ -50,7 +50,7 @@ def test_masked_answers_and_tooltips_hold_no_name_until_reveal(qtbot, unlocked):
     shown = _texts(view)
     assert all(n in shown for n in NAMES)
     assert [e.action for e in vault.custody(rid)][before:] == ["identity.reveal"]
-    view.mask()
+    view.hide_identities()
     assert not any(n in _texts(view) for n in NAMES)
     assert len(vault.custody(rid)) == before + 1
 
@@ -87,7 +87,7 @@ def test_identifying_attachment_has_no_preview_until_revealed(qtbot, unlocked, t
     with qtbot.waitSignal(view.preview_ready, timeout=10000):
         view._preview(0)
     assert not view.preview.pixmap().isNull()
-    view.mask()
+    view.hide_identities()
     assert view.preview.pixmap().isNull()
 
 

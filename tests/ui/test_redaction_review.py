@@ -47,3 +47,51 @@ def test_review_decisions_are_saved_and_exported(qtbot, unlocked):
     out = export_view(vault, rid, include_identities=False, registry=FormRegistry())["answers"][path]
     assert "Samer Nouri" in out and "Walid" not in out and "0944" not in out
     assert vault.custody(rid)[-1].action == "redaction.review"
+
+
+def test_damaged_saved_decisions_neither_crash_the_review_nor_expose_words(qtbot, unlocked):
+    """A stored review with broken manual decisions (offsets as text, missing, past
+    the end) opens: the damaged ones are reported and not used, the sound manual
+    decision still hides its words, and the answer counts as needing review."""
+    from desktop.core.services import interviews
+
+    window = unlocked
+    vault = window.session.vault
+    form = FORMS.get("injured_person")
+    answers = demo_answers("injured_person")
+    path = next(f.id for f in form.fields if f.type == "narrative" and f.parent is None and not f.identifying)
+    text = "The tall baker from the corner shop carried me to the clinic."
+    answers[path] = text
+    rid = save_new_record(vault, form, answers)
+    start = text.index("tall baker")
+    sound = {"start": start, "end": start + len("tall baker"), "label": "PERSON", "decision": "add"}
+    damaged = [{"start": "4x", "end": 9, "label": "PERSON", "decision": "add"},
+               {"start": 0, "label": "PERSON", "decision": "add"},
+               {"start": 40, "end": 4000, "label": "PERSON", "decision": "add"},
+               {"start": 1.5, "end": 3, "decision": "add"}]
+    vault.set_redaction(rid, {path: {"decisions": [sound, *damaged], "text_sha256": _sha(text)}})
+
+    main = window.main
+    main.open_record(rid)
+    view = main.record_view
+    panel = view.redaction_panel
+    assert panel is not None
+    panel.field_combo.setCurrentIndex(panel.field_combo.findData(path))
+    view.tabs.setCurrentWidget(panel)  # shown: the saved decisions are laid out at once
+    qtbot.waitUntil(lambda: panel.table.rowCount() > 0, timeout=5000)
+    assert "4 saved decision(s)" in panel.status.text() and "damaged" in panel.status.text()
+    rows = [panel.table.item(r, 1).text() for r in range(panel.table.rowCount())]
+    assert [r for r in rows if "baker" in r]  # the sound manual decision is still listed
+    assert "tall baker" not in panel.preview.toPlainText()
+
+    masked = interviews.masked_view(vault, rid, registry=FormRegistry())
+    assert masked.status[path] == "changed"  # not "as you reviewed it": it needs a new review
+    assert "tall baker" not in masked.record.public[path]
+    out = export_view(vault, rid, include_identities=False, registry=FormRegistry())["answers"][path]
+    assert "tall baker" not in out
+
+
+def _sha(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -16,8 +16,8 @@ from ..vault import CancelFn, ProgressFn, Vault
 
 __all__ = ["CHANGED", "LABELS", "REVIEWED", "UNREVIEWED", "AnswerReview", "Finding", "KnownName", "Span",
            "apply_decisions", "redact", "redact_request", "review_overview", "review_status",
-           "reviewed_entry", "save_review", "save_review_overview", "text_field", "text_fields",
-           "unreviewed_records"]
+           "reviewed_entry", "save_review", "save_review_overview", "saved_decisions", "text_field",
+           "text_fields", "unreviewed_records"]
 
 
 def redact(text: str, known: Sequence[str | KnownName | dict[str, Any]] = (),
@@ -81,6 +81,12 @@ REVIEWED, CHANGED, UNREVIEWED = _review.REVIEWED, _review.CHANGED, _review.UNREV
 def review_status(text: str, entry: Any) -> str:
     """reviewed, changed (decisions carried from an earlier text, or a partial review) or unreviewed."""
     return _review.status_of(text, entry)
+
+
+def saved_decisions(text: str, entry: Any) -> tuple[list[dict[str, Any]], int]:
+    """The saved decisions of one answer that apply to its text, and how many are
+    damaged (never applied, never shown; the answer then needs a new review)."""
+    return _review.usable_decisions(text, entry)
 
 
 def reviewed_entry(text: str, decisions: list[dict[str, Any]]) -> dict[str, Any]:

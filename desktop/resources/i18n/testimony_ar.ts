@@ -2906,6 +2906,10 @@
         <translation>لا توجد في هذا السجل إجابات نصية حرة للمراجعة.</translation>
     </message>
     <message>
+        <source>{n} saved decision(s) for this answer were damaged and are not used: their words are redacted automatically. Check the answer, then save.</source>
+        <translation>{n} من القرارات المحفوظة لهذه الإجابة تالفة ولن تُستخدم: تُحجب كلماتها آلياً. راجع الإجابة ثم احفظ.</translation>
+    </message>
+    <message>
         <source>This answer changed since your review: check the new words, then save.</source>
         <translation>تغيّرت هذه الإجابة منذ مراجعتك: تحقّق من الكلمات الجديدة ثم احفظ.</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
 from desktop.core.services import analysis
 
@@ -18,7 +18,7 @@ from ..record_view import RecordView
 class AnalystRecordView(RecordView):
     open_linked = Signal(str)
 
-    def __init__(self, session: Session, record_id: str, labels: Labels, parent=None) -> None:
+    def __init__(self, session: Session, record_id: str, labels: Labels, parent: QWidget | None = None) -> None:
         super().__init__(session, record_id, parent)
         self.labels = labels
         # Analysts read what arrived; edits and redaction decisions belong to the field.
@@ -69,7 +69,7 @@ class AnalystRecordView(RecordView):
         self._origin_text = self.tr("from {who}, device {device}").format(
             who=clean_text(last.get("researcher") or self.tr("researcher not named")),
             device=clean_text(last.get("device") or "—"))
-        self.render()
+        self.show_record()
 
     def missing_identity_text(self) -> str:
         # Bundles carry no identities unless the researcher chose to send them.
@@ -77,8 +77,8 @@ class AnalystRecordView(RecordView):
             return self.tr("(not sent to headquarters)")
         return super().missing_identity_text()
 
-    def render(self) -> None:
-        super().render()
+    def show_record(self) -> None:
+        super().show_record()
         extra = getattr(self, "_origin_text", "")
         if extra:
             self.meta.setText(self.meta.text() + " · " + extra)

@@ -134,7 +134,7 @@ class AnalystScreen(ScreenActions, QWidget):
             self.desk.suggestions.task.cancel()
         self.desk.people.names.setText("")
         if self.record_view is not None:
-            self.record_view.mask()
+            self.record_view.hide_identities()
 
     def offer_drafts(self) -> None:
         """Analysts write no interviews: nothing to resume."""
