@@ -50,3 +50,12 @@ def acts(rng: random.Random, malformed: bool = True) -> list:
     if malformed and rng.random() < 0.02:
         out.append("not an act")  # malformed entries are skipped, as the analysis always did
     return out
+
+
+def narrative_fields(registry) -> dict[str, tuple[str, str]]:
+    """Each interview form's (installed version, first narrative field): the answers a bundle carries."""
+    out = {}
+    for form_id in FORMS:
+        form = registry.get(form_id)
+        out[form_id] = (form.version, next(f.id for f in form.fields if f.parent is None and f.type == "narrative"))
+    return out

@@ -46,7 +46,7 @@ from desktop.core.records import sender_index_text
 from desktop.core.vault import PAGE_SIZE, Vault, fts_query
 from desktop.core.vault.acts import ActFilters, filter_sql, write_acts
 from tests.benchmarks.conftest import Report, median, narrative, scale
-from tests.hq_kit import FORMS, acts
+from tests.hq_kit import FORMS, acts, narrative_fields
 
 pytestmark = pytest.mark.benchmark
 
@@ -62,15 +62,6 @@ def _public_key(key) -> bytes:
     from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
     return key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-
-
-def _narrative_fields(registry: FormRegistry) -> dict[str, tuple[str, str]]:
-    """Each interview form's (installed version, first narrative field): the answers a bundle carries."""
-    out = {}
-    for form_id in FORMS:
-        form = registry.get(form_id)
-        out[form_id] = (form.version, next(f.id for f in form.fields if f.parent is None and f.type == "narrative"))
-    return out
 
 
 def _testimony(rng: random.Random, when: str, fields: dict[str, tuple[str, str]]) -> dict:
@@ -185,7 +176,7 @@ def hq_data(tmp_path_factory):
     # One registry for the whole run, as a session importing many bundles holds it
     # (import_bundle loads the forms itself when not given one: measured apart below).
     registry = FormRegistry()
-    fields = _narrative_fields(registry)
+    fields = narrative_fields(registry)
     plain = Plain(base / "plain.db", registry)
     devices = [(new_signing_key(), f"R-{i:02d}") for i in range(DEVICES)]
     t_gen = t_imp = t_ref = 0.0
