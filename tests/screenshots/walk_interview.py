@@ -12,7 +12,7 @@ section with Return on the focused Next, the interview saved with Ctrl+S; export
 import are clicked with the mouse. At every section the script checks that Discard,
 Back, Next and Save are inside the screen. Exits 1 if a key or click did not do what
 it says. Screenshots of the whole screen go to $TESTIMONY_SHOTS_OUT (default: a
-temporary folder, printed). Needs Debian's xdotool and a throwaway X server (Xvfb).
+temporary folder, printed). Needs Debian's xdotool, setxkbmap (x11-xkb-utils) and a throwaway X server (Xvfb).
 """
 
 from __future__ import annotations
@@ -45,13 +45,13 @@ TYPED = {
     "en": {"interviewee_code": "W-201", "witness_position": "On the steps of the bakery, facing the square.",
            "event_route": "From the mosque to the square.", "interpreter_code": "I-1",
            "forces_description": "Men in dark uniforms, two armoured cars."},
-    # xdotool cannot type Arabic letters into Qt under Xvfb (its remapped keycodes do not reach
-    # the xcb keymap), so the Arabic walk types Latin words (tests/ui/test_workday.py types Arabic)
-    "ar": {"interviewee_code": "W-201", "witness_position": "Ala daraj al-furn, muqabil al-saha.",
-           "event_route": "Min al-jami' ila al-saha.", "interpreter_code": "I-1",
-           "forces_description": "Rijal bi-zayy dakin wa 'arabatan musaffahatan."},
+    # typed as an Arabic-speaking researcher types them: with the Arabic keyboard layout
+    # (type_text switches the X server's layout to "ara" for Arabic text)
+    "ar": {"interviewee_code": "W-201", "witness_position": "على درج الفرن، مقابل الساحة.",
+           "event_route": "من الجامع إلى الساحة.", "interpreter_code": "I-1",
+           "forces_description": "رجال بزي داكن وعربتان مصفحتان."},
 }
-SAID = {"en": "As the witness said it.", "ar": "Kama qalaha al-shahid."}
+SAID = {"en": "As the witness said it.", "ar": "كما قالها الشاهد."}
 DATES = {"event_date": "20120518", "act_date": "20120518"}
 OUT = Path(os.environ.get("TESTIMONY_SHOTS_OUT") or TMP / "shots")
 steps = 0
@@ -69,7 +69,16 @@ def key(*names: str) -> None:
 
 
 def type_text(text: str) -> None:
-    xdo("type", "--delay", "15", text, wait=120)
+    """Type as a person does: Arabic text on the Arabic keyboard layout, the rest on the US one
+    (xdotool's own remapping of letters missing from the layout does not reach Qt's keymap)."""
+    arabic = any("\u0600" <= ch <= "\u06ff" for ch in text)
+    if arabic:
+        subprocess.run(["setxkbmap", "-layout", "ara"], check=True)
+    try:
+        xdo("type", "--delay", "15", text, wait=120)
+    finally:
+        if arabic:
+            subprocess.run(["setxkbmap", "-layout", "us"], check=True)
 
 
 def click(widget: QWidget) -> None:
