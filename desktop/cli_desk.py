@@ -156,12 +156,19 @@ def cmd_counts(args: argparse.Namespace) -> None:
         sources = desk.incidents_by_sources(vault)
         loose, total = desk.loose_acts(vault)
     data = {"victims_by_month": month.table, "victims_by_month_unconfirmed": month.unconfirmed,
+            "victims_by_month_estimated": month.estimated,
             "victims_by_place": place.table, "victims_by_place_unconfirmed": place.unconfirmed,
+            "victims_by_place_estimated": place.estimated,
+            "victims_estimated_without_status": month.estimated_without_status,
             "violations_by_perpetrator": perp.table, "violations_unconfirmed": perp.unconfirmed,
             "incidents_by_independent_sources": sources, "acts_in_no_incident": loose, "acts": total}
     lines = [f"{m}: " + ", ".join(f"{s} {n}" for s, n in row.items()) for m, row in month.table.items()]
     lines.append(f"{month.total_unconfirmed()} victim counts include mentions not yet confirmed as anyone; "
                  f"{loose} of {total} acts are in no incident")
+    if month.total_estimated() or month.estimated_without_status:
+        lines.append(f"{month.total_estimated()} of the victims are estimates (counted in an act, not listed one "
+                     f"by one); {month.estimated_without_status} more were counted in acts whose type does not "
+                     "say what happened to them")
     emit(args, data, "\n".join(lines))
 
 

@@ -59,3 +59,12 @@ def narrative_fields(registry) -> dict[str, tuple[str, str]]:
         form = registry.get(form_id)
         out[form_id] = (form.version, next(f.id for f in form.fields if f.parent is None and f.type == "narrative"))
     return out
+
+
+def with_estimates(acts: list, rng: random.Random) -> list:
+    """Now and then an act that also gives an estimated total of its victims (at least the
+    listed ones, often more: "an arrest of 4"), as the acts form asks."""
+    for act in acts:
+        if isinstance(act, dict) and rng.random() < 0.4:
+            act["act_victim_count"] = len(act["act_victims"]) + rng.choice([0, 0, 1, 3, 12])
+    return acts

@@ -11,7 +11,7 @@ from desktop.core.crypto import FLOOR
 from desktop.core.vault import Vault
 from desktop.core.vault.acts import ActFilters
 from desktop.ui.analyst.filters import matching_records
-from tests.hq_kit import FORMS, acts
+from tests.hq_kit import FORMS, acts, with_estimates
 
 
 def reference_acts(v: Vault) -> list[analysis.Act]:
@@ -22,18 +22,19 @@ def reference_acts(v: Vault) -> list[analysis.Act]:
     for rid, _form, public, origin in analysis._records(v):
         for a in extract_acts(public):
             out.append(analysis.Act(rid, (origin or {}).get("device"), a.act_type, a.month, a.day, a.city,
-                                    a.district, a.victims, a.perpetrators))
+                                    a.district, a.victims, a.perpetrators, a.victim_count))
     return out
 
 
 @pytest.fixture(scope="module")
 def hq(tmp_path_factory):
     v, _ = Vault.create(tmp_path_factory.mktemp("acts") / "hq", "analyst passphrase", kdf=FLOOR, mode="analyst")
-    rng = random.Random(7)
+    rng, more = random.Random(7), random.Random(8)
     ids = []
     with v.transaction():
         for i in range(300):
-            ids.append(v.add_record(rng.choice(FORMS), "1", {"acts": acts(rng), "narrative": f"n{i}"}, {},
+            ids.append(v.add_record(rng.choice(FORMS), "1", {"acts": with_estimates(acts(rng), more),
+                                                             "narrative": f"n{i}"}, {},
                                     origin={"device": f"DEV-{rng.randint(1, 6)}"} if i % 9 else None))
         for rid in ids[:40]:  # newer revisions replace their acts
             v.revise_record(rid, {"acts": acts(rng)}, {})

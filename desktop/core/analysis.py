@@ -20,6 +20,7 @@ from pathlib import Path
 from .outputs import check_output, publish
 from .textsafe import safe_cell
 from .vault import Vault, VaultError
+from .vault.act_rows import STATUS_OF_ACT, unlisted
 
 VICTIM_STATUSES = ("killed", "injured", "arrested", "disappeared")
 
@@ -35,6 +36,7 @@ class Act:
     district: str | None
     victims: list[dict[str, Any]] = field(default_factory=list)
     perpetrators: list[str] = field(default_factory=list)
+    victim_count: int | None = None  # the estimated total given, listed victims included
 
 
 def _records(vault: Vault) -> Iterator[tuple[str, str, dict[str, Any], dict[str, Any] | None]]:
@@ -45,7 +47,7 @@ def _records(vault: Vault) -> Iterator[tuple[str, str, dict[str, Any], dict[str,
 def acts(vault: Vault) -> list[Act]:
     """Every act of every record's current revision (from the vault's act rows)."""
     return [Act(record_id=rid, device=device, act_type=a.act_type, month=a.month, day=a.day, city=a.city,
-                district=a.district, victims=a.victims, perpetrators=a.perpetrators)
+                district=a.district, victims=a.victims, perpetrators=a.perpetrators, victim_count=a.victim_count)
             for rid, device, a in vault.act_rows()]
 
 
@@ -60,7 +62,9 @@ def perpetrator_counts(vault: Vault) -> dict[str, Counter[str]]:
 
 
 def victims_by_status(all_acts: list[Act], by: str = "month") -> dict[str, Counter[str]]:
-    """{month or place: Counter(status -> victims)} for killed/injured/arrested/disappeared."""
+    """{month or place: Counter(status -> victims)} for killed/injured/arrested/disappeared;
+    with the victims an act's estimated total gives beyond those it lists, where its type
+    implies their status."""
     table: dict[str, Counter[str]] = defaultdict(Counter)
     for a in all_acts:
         key = a.month if by == "month" else (a.district or a.city)
@@ -69,6 +73,9 @@ def victims_by_status(all_acts: list[Act], by: str = "month") -> dict[str, Count
             status = v.get("status")
             if status in VICTIM_STATUSES:
                 table[key][status] += 1
+        more, implied = unlisted(a.victim_count, len(a.victims)), STATUS_OF_ACT.get(a.act_type or "")
+        if more and implied:
+            table[key][implied] += more
     return dict(sorted(table.items()))
 
 

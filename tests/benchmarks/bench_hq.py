@@ -46,7 +46,7 @@ from desktop.core.records import sender_index_text
 from desktop.core.vault import PAGE_SIZE, Vault, fts_query
 from desktop.core.vault.acts import ActFilters, filter_sql, write_acts
 from tests.benchmarks.conftest import Report, median, narrative, scale
-from tests.hq_kit import FORMS, acts, narrative_fields
+from tests.hq_kit import FORMS, acts, narrative_fields, with_estimates
 
 pytestmark = pytest.mark.benchmark
 
@@ -67,10 +67,13 @@ def _public_key(key) -> bytes:
 def _testimony(rng: random.Random, when: str, fields: dict[str, tuple[str, str]]) -> dict:
     form_id = rng.choice(FORMS)
     version, field = fields[form_id]
+    rid = str(uuid.UUID(int=rng.getrandbits(128), version=4))
     return {
-        "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+        "id": rid,
         "form_id": form_id, "form_version": version, "rev": 1, "created_at": when,
-        "answers": {field: narrative(rng, 150, 450), "acts": acts(rng, malformed=False),
+        # estimated totals drawn apart (seeded by the id): the other data stay as they were
+        "answers": {field: narrative(rng, 150, 450), "acts": with_estimates(acts(rng, malformed=False),
+                                                                            random.Random(rid)),
                     "interview_language": rng.choice(["ar", "ku", "en"]),
                     "interview_mode": rng.choice(["in_person", "phone", "secure_messaging"])},
         "identity": None, "attachments": [],

@@ -154,3 +154,43 @@ def test_desk_counts_and_codes_in_arabic_digits(qtbot, translations, hq):
     assert not any("0" <= c <= "9" for c in summary), summary
     assert any("\u0660" <= c <= "\u0669" for c in summary), summary
     assert inc.table.item(0, 3).text() == "\u0660"  # no sources yet: zero, written the Arabic way
+
+
+def _estimated_arrest(tmp_path):
+    """An analyst vault with one testimony: an arrest of 4 people, nobody listed by name."""
+    v, _code, _card = cards.init_hq(tmp_path / "hq-estimate", HQ_PASSPHRASE, "Desk (test)", kdf=FLOOR)
+    act = {"act_type": "arbitrary_arrest", "act_date": {"precision": "day", "date": "2012-03-01"},
+           "act_location": {"city": "homs", "district": "waer"}, "act_victims": [], "act_victim_count": 4,
+           "act_perpetrators": [{"perp_type": "army"}]}
+    rid = v.add_record("eyewitness_force", "1", {"acts": [act]}, {}, origin={"device": "D1"})
+    return v, rid
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_victims_given_only_as_an_estimate_are_drawn_and_counted_as_estimates(qtbot, translations, tmp_path, lang):
+    v, rid = _estimated_arrest(tmp_path)
+    try:
+        translations.install(lang)
+        main = _open(qtbot, translations, v)
+        main.show_patterns()
+        chart = main.patterns.by_month
+        keys = [s.key for s in chart.series]
+        assert "estimate:arrested" in keys
+        assert chart.values == [[4 if k == "estimate:arrested" else 0 for k in keys]]  # 4, not listed: estimated
+        label = chart.series[keys.index("estimate:arrested")].label
+        note = main.patterns.month_page.findChild(type(main.patterns.month_page.children()[1]), "hint").text()
+        if lang == "en":
+            assert label == "Arrested (estimate)" and "4 of them are estimates" in note
+        else:
+            assert "\u0664" in note and not any("0" <= c <= "9" for c in note), note  # ٤, Arabic-Indic
+        iid = desk.create_incident(v, "arbitrary_arrest", {"precision": "day", "date": "2012-03-01"}, "homs",
+                                   "waer", "Arrests at the checkpoint", [(rid, 0)])
+        main.show_desk()
+        inc = main.desk.incidents
+        inc.refresh()
+        inc.table.selectRow(0)
+        assert inc.current == iid
+        line = inc.sources_line.text()
+        assert ("About 4 more victims" in line) if lang == "en" else ("\u0664" in line)
+    finally:
+        v.lock()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..forms.expr import date_interval
+from ..vault.act_rows import victim_count
 
 # Acts an analyst may well file as the same incident when two witnesses name them differently.
 TYPE_FAMILIES: dict[str, str] = {
@@ -72,6 +73,7 @@ class ActRef:
     source_type: str | None
     victims: list[dict[str, Any]] = field(default_factory=list)
     perpetrators: list[dict[str, Any]] = field(default_factory=list)
+    victim_count: int | None = None  # the estimated total the testimony gave, listed victims included
     key: tuple[str, int] = ("", 0)  # (record id, act index), set at creation
 
     def __post_init__(self) -> None:
@@ -116,6 +118,7 @@ def act_refs(rows: list[tuple[str, str, dict[str, Any] | None, dict[str, Any], i
             source_type=_str(facts.get("source_type")),
             victims=[v for v in act.get("act_victims") or [] if isinstance(v, dict)],
             perpetrators=[p for p in act.get("act_perpetrators") or [] if isinstance(p, dict)],
+            victim_count=victim_count(act.get("act_victim_count")),
         ))
     return out
 

@@ -89,6 +89,11 @@ TEXT: dict[str, dict[str, str]] = {
     "age": {"en": "aged {age}", "ar": "عمره {age}"},
     "unconfirmed": {"en": "not yet confirmed across testimonies", "ar": "لم يُؤكَّد بعد عبر الشهادات"},
     "none": {"en": "None recorded.", "ar": "لا شيء مسجّل."},
+    "estimated_more": {"en": "About {n} more victims were counted in the testimonies' estimated totals without "
+                             "being listed one by one (an estimate).",
+                       "ar": "ونحو {n} من الضحايا الآخرين عُدّوا في الأعداد التقديرية للشهادات دون ذكرهم واحداً "
+                             "واحداً (تقدير)."},
+    "victims_cell": {"en": "{listed} (+{n} estimated)", "ar": "{listed} (+{n} تقديراً)"},
     "unknown": {"en": "unknown", "ar": "غير معروف"},
 }
 
@@ -181,6 +186,7 @@ class IncidentSection:
     victims: list[VictimLine] = field(default_factory=list)
     perpetrators: list[tuple[str, list[str]]] = field(default_factory=list)  # (force, units)
     quotes: list[tuple[str, str]] = field(default_factory=list)  # (source kind, redacted text)
+    estimated_more: int = 0  # victims the acts' estimated totals give beyond those listed
 
 
 @dataclass
@@ -285,7 +291,7 @@ def render_html(data: ReportData, lang: str) -> str:
     out.append("</tr>")
     for inc in data.incidents:
         cells = [str(inc.number), lab.term("violation_types", inc.act_type), format_date(inc.date, lang),
-                 lab.place(inc.city, inc.district), str(len(inc.victims)), str(inc.independent),
+                 lab.place(inc.city, inc.district), _victims_cell(inc, lang), str(inc.independent),
                  pick(LEVELS.get(inc.corroboration, {}), lang) or inc.corroboration]
         out.append("<tr>" + "".join(f'<td align="{align}">{_e(c)}</td>' for c in cells) + "</tr>")
     out.append("</table>")
@@ -310,8 +316,10 @@ def render_html(data: ReportData, lang: str) -> str:
             for v in inc.victims:
                 out.append(f"<li{d}>{_e(_victim_text(v, lab, lang, sep))}</li>")
             out.append("</ul>")
-        else:
+        elif not inc.estimated_more:
             out.append(f"<p{d}>{_e(t('none', lang))}</p>")
+        if inc.estimated_more:
+            out.append(f"<p{d}>{_e(t('estimated_more', lang, n=inc.estimated_more))}</p>")
         if inc.perpetrators:
             out.append(f'<h3{d}>{_e(t("perpetrators", lang))}</h3><ul{d}>')
             for force, units in inc.perpetrators:
@@ -327,6 +335,11 @@ def render_html(data: ReportData, lang: str) -> str:
                 out.append(f'<p{d} class="note">— {_e(pick(KINDS.get(kind, KINDS["other"]), lang))}</p>')
     out.append("</body></html>")
     return "\n".join(out)
+
+
+def _victims_cell(inc: IncidentSection, lang: str) -> str:
+    listed = str(len(inc.victims))
+    return t("victims_cell", lang, listed=listed, n=inc.estimated_more) if inc.estimated_more else listed
 
 
 def _victim_text(v: VictimLine, lab: Labeller, lang: str, sep: str) -> str:

@@ -12,6 +12,12 @@ Victim and perpetrator rows repeat what the charts group by (month, place,
 act type), so that each chart is one scan of one table. An act without a
 known perpetrator gets one perpetrator row ``unknown``, which is what both
 the perpetrator filter and the perpetrator chart count it as.
+
+An act may also give an estimated total of its victims (``act_victim_count``,
+"an arrest of 4 people", nobody listed by name): the act row keeps it, and
+the counts add the victims it gives beyond those listed one by one
+(:func:`unlisted`), with the status the act's type implies
+(:data:`STATUS_OF_ACT`), as estimates.
 """
 
 from __future__ import annotations
@@ -24,6 +30,15 @@ from ..forms.expr import date_interval
 
 VICTIM_STATUSES = ("killed", "injured", "arrested", "disappeared")
 UNKNOWN = "unknown"
+MAX_VICTIM_COUNT = 1_000_000  # a stated total above this is not a count anyone gave
+
+# What happened to the victims an act counts but does not list, where its type says it;
+# other types (excessive force, a house raid, ...) say nothing of each person's fate.
+STATUS_OF_ACT = {
+    "killing": "killed", "death_in_custody": "killed", "injury_force": "injured",
+    "arbitrary_arrest": "arrested", "arbitrary_detention": "arrested", "incommunicado_detention": "arrested",
+    "arrest_of_patients": "arrested", "enforced_disappearance": "disappeared",
+}
 
 SCHEMA = """
         CREATE TABLE acts (
@@ -38,6 +53,7 @@ SCHEMA = """
             district TEXT,
             device TEXT,
             created_at TEXT NOT NULL,
+            victim_count INTEGER,
             PRIMARY KEY (record_id, seq)
         ) WITHOUT ROWID;
         CREATE INDEX acts_type ON acts(act_type);
@@ -87,10 +103,50 @@ class ActRow:
     district: str | None
     victims: list[dict[str, Any]]
     perpetrators: list[str]
+    victim_count: int | None = None  # the estimated total the testimony gave, listed victims included
 
 
 def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
+
+
+def victim_count(value: Any) -> int | None:
+    """An act's estimated total of victims, when it is a plausible count."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_VICTIM_COUNT:
+        return value
+    return None
+
+
+def unlisted(stated: int | None, listed: int) -> int:
+    """Victims an act's estimated total gives beyond the ``listed`` ones (never
+    counted twice: the total includes them)."""
+    return max(0, stated - listed) if stated is not None else 0
+
+
+def incident_unlisted(acts: list[tuple[int | None, int]]) -> int:
+    """Victims the acts filed as one incident give beyond those listed, from every act's
+    (estimated total or None, listed victims): the largest estimate less the most victims
+    any one act lists (the same people seen by several witnesses count once)."""
+    given = [stated for stated, _listed in acts if stated is not None]
+    if not given:
+        return 0
+    return max(0, max(given) - max(listed for _s, listed in acts))
+
+
+def estimate_status_sql(column: str) -> tuple[str, list[str]]:
+    """SQL for :data:`STATUS_OF_ACT` applied to ``column`` (NULL where the type says nothing)."""
+    whens = " ".join("WHEN ? THEN ?" for _ in STATUS_OF_ACT)
+    return f"CASE {column} {whens} END", [x for pair in STATUS_OF_ACT.items() for x in pair]
+
+
+def estimates_sql(by: str) -> tuple[str, list[Any]]:
+    """One row per act that gives an estimated total: (record_id, seq, key: its month or
+    place as the victim rows have them, status its type implies or NULL, stated, listed)."""
+    key = "coalesce(a.month, 'unknown')" if by == "month" else "coalesce(a.district, a.city, 'unknown')"
+    status, args = estimate_status_sql("a.act_type")
+    return (f"SELECT a.record_id, a.seq, {key} AS key, {status} AS status, a.victim_count AS stated,"  # noqa: S608
+            " (SELECT count(*) FROM act_victims v WHERE v.record_id = a.record_id AND v.seq = a.seq) AS listed"
+            " FROM acts a WHERE a.victim_count IS NOT NULL"), args
 
 
 def _items(value: Any) -> list[Any]:
@@ -115,6 +171,7 @@ def extract_acts(public: dict[str, Any]) -> list[ActRow]:
             victims=[v for v in _items(act.get("act_victims")) if isinstance(v, dict)],
             perpetrators=[p["perp_type"] for p in _items(act.get("act_perpetrators"))
                           if isinstance(p, dict) and isinstance(p.get("perp_type"), str)],
+            victim_count=victim_count(act.get("act_victim_count")),
         ))
     return out
 
@@ -146,14 +203,16 @@ def write_acts(c: Any, record_id: str, public: dict[str, Any], device: str | Non
     perps: list[tuple[Any, ...]] = []
     for a in found:
         first, last = span(a.day, a.month)
-        acts.append((record_id, a.seq, a.act_type, a.month, a.day, first, last, a.city, a.district, device, created))
+        acts.append((record_id, a.seq, a.act_type, a.month, a.day, first, last, a.city, a.district, device, created,
+                     a.victim_count))
         place = a.district or a.city or UNKNOWN
         for n, v in enumerate(a.victims):
             victims.append((record_id, a.seq, n, _str(v.get("status")), a.month or UNKNOWN, place))
         for p in set(a.perpetrators) or {UNKNOWN}:
             perps.append((record_id, a.seq, p, a.act_type))
     if acts:
-        c.executemany("INSERT INTO acts VALUES (?,?,?,?,?,?,?,?,?,?,?)", acts)
+        c.executemany("INSERT INTO acts(record_id, seq, act_type, month, day, first_day, last_day, city, district,"
+                      " device, created_at, victim_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", acts)
     if victims:
         c.executemany("INSERT INTO act_victims VALUES (?,?,?,?,?,?)", victims)
     if perps:

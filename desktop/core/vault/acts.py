@@ -16,6 +16,7 @@ from .act_rows import (  # the act rows' API, re-exported
     UNKNOWN,
     VICTIM_STATUSES,
     delete_acts,
+    estimates_sql,
     extract_acts,
     filter_sql,
     reindex_acts,
@@ -41,7 +42,7 @@ class ActsMixin(VaultCore):
         """(record id, device, act) for every act, records in creation order."""
         with self._lock:
             acts = self.conn.execute(
-                "SELECT record_id, device, seq, act_type, month, day, city, district"
+                "SELECT record_id, device, seq, act_type, month, day, city, district, victim_count"
                 " FROM acts ORDER BY created_at, record_id, seq").fetchall()
             victims: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
             for rid, seq, status in self.conn.execute(
@@ -52,23 +53,29 @@ class ActsMixin(VaultCore):
                     "SELECT record_id, seq, perp_type FROM act_perpetrators ORDER BY record_id, seq, perp_type"):
                 perps[(rid, seq)].append(perp)
         out = []
-        for rid, device, seq, act_type, month, day, city, district in acts:
+        for rid, device, seq, act_type, month, day, city, district, stated in acts:
             p = perps.get((rid, seq), [])
             out.append((rid, device, ActRow(seq, act_type, month, day, city, district, victims.get((rid, seq), []),
-                                            [] if p == [UNKNOWN] else p)))
+                                            [] if p == [UNKNOWN] else p, stated)))
         return out
 
     def victim_counts(self, by: str = "month") -> dict[str, Counter[str]]:
-        """{month or place: Counter(status -> victims)}; place is the district, else the city."""
+        """{month or place: Counter(status -> victims)}; place is the district, else the city.
+        Victims an act's estimated total gives beyond those it lists count too (each act
+        on its own), with the status its type implies."""
         column = "month" if by == "month" else "place"
         marks = ",".join("?" * len(VICTIM_STATUSES))
         table: dict[str, Counter[str]] = defaultdict(Counter)
+        estimated, est_args = estimates_sql(by)
         with self._lock:
             rows = self.conn.execute(
                 f"SELECT {column}, status, count(*) FROM act_victims WHERE status IN ({marks})"  # noqa: S608
                 f" GROUP BY {column}, status", VICTIM_STATUSES).fetchall()  # noqa: S608
+            rows += self.conn.execute(
+                f"SELECT key, status, sum(stated - listed) FROM ({estimated})"  # noqa: S608
+                " WHERE stated > listed AND status IS NOT NULL GROUP BY 1, 2", est_args).fetchall()
         for key, status, n in rows:
-            table[key][status] = n
+            table[key][status] += n
         return dict(sorted(table.items()))
 
     def perpetrator_counts(self) -> dict[str, Counter[str]]:

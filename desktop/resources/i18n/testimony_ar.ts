@@ -2023,6 +2023,10 @@
         <translation>المصادر المستقلة: {independent} ({kinds}) في {testimonies} من الشهادات، من {devices} من الأجهزة و{researchers} من الباحثين؛ الضحايا: {victims}.</translation>
     </message>
     <message>
+        <source>About {n} more victims by the testimonies' estimated totals (not listed one by one).</source>
+        <translation>ونحو {n} ضحايا آخرين بحسب الأعداد التقديرية في الشهادات (لم يُذكروا واحداً واحداً).</translation>
+    </message>
+    <message>
         <source>{act} · researcher {researcher} · device {device}</source>
         <translation>{act} · الباحث {researcher} · الجهاز {device}</translation>
     </message>
@@ -2260,6 +2264,18 @@
     <message>
         <source>No incidents filed yet (Desk, Ctrl+3).</source>
         <translation>لم تُسجَّل أي حادثة بعد (مكتب التحليل، Ctrl+3).</translation>
+    </message>
+    <message>
+        <source>{status} (estimate)</source>
+        <translation>{status} (تقديري)</translation>
+    </message>
+    <message>
+        <source>{n} of them are estimates: victims an act counted (“an arrest of 4”) without listing them one by one, with the status its type implies.</source>
+        <translation>{n} منها تقديرية: ضحايا عدّهم فعلٌ («اعتقال أربعة أشخاص») دون ذكرهم واحداً واحداً، بالحالة التي يدلّ عليها نوع الفعل.</translation>
+    </message>
+    <message>
+        <source>{n} more victims were counted in acts whose type does not say what happened to them (not in this chart).</source>
+        <translation>و{n} ضحايا آخرون عُدّوا في أفعال لا يدلّ نوعها على ما حلّ بهم (ليسوا في هذا الرسم).</translation>
     </message>
     <message>
         <source>Each person counted once, in the month the act began; testimonies confirmed as the same person (Desk) count as one. {n} of these counts are victims not yet confirmed across testimonies, so two accounts of one victim may still count twice.</source>

@@ -234,7 +234,9 @@ class IncidentsPage(QWidget):
             "{independent} independent sources ({kinds}) in {testimonies} testimonies, from {devices} devices and "
             "{researchers} researchers; {victims} victims.").format(
             independent=words.num(s.independent), kinds=kinds or "—", testimonies=words.num(s.testimonies),
-            devices=words.num(s.devices), researchers=words.num(s.researchers), victims=words.num(len(view.victims))))
+            devices=words.num(s.devices), researchers=words.num(s.researchers), victims=words.num(len(view.victims)))
+            + (" " + self.tr("About {n} more victims by the testimonies' estimated totals (not listed one by one).")
+               .format(n=words.num(view.estimated_more)) if view.estimated_more else ""))
         for a in view.acts:
             item = QListWidgetItem(self.tr("{act} · researcher {researcher} · device {device}").format(
                 act=words.act_line(self.labels, a), researcher=words.code(a.researcher or "—"),

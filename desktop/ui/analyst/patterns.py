@@ -5,6 +5,7 @@ each person and each incident counted once where the desk confirmed links."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -21,6 +22,7 @@ from desktop.core.services import Vault, analysis, desk
 
 from ..base.charts import PALETTE, Series, StackedBarChart
 from ..base.labels import Labels
+from .desk_text import num
 
 STATUS_COLORS = {"killed": "#8b1e1e", "injured": "#e07b00", "arrested": "#1f5fa8", "disappeared": "#6b3fa0"}
 
@@ -108,30 +110,57 @@ class PatternsView(QWidget):
             raise LookupError("a chart page without its note")  # every page has one (_chart_page)
         hint.setText(text)
 
+    def _victims(self, chart: StackedBarChart, counts: desk.Counts, keys: list[str],
+                 label: Callable[[str], str]) -> None:
+        """Listed victims by status, then those only counted in acts' estimated totals, in a
+        paler shade of their status's colour and named as estimates."""
+        listed = [Series(s, self.labels.status(s), QColor(STATUS_COLORS[s])) for s in analysis.VICTIM_STATUSES]
+        guessed = [Series("estimate:" + s, self.tr("{status} (estimate)").format(status=self.labels.status(s)),
+                          QColor(STATUS_COLORS[s]).lighter(165))
+                   for s in analysis.VICTIM_STATUSES if any(s in row for row in counts.estimated.values())]
+
+        def value(key: str, series: Series) -> int:
+            estimated = counts.estimated.get(key, {})
+            if series.key.startswith("estimate:"):
+                return estimated.get(series.key.removeprefix("estimate:"), 0)
+            return counts.table.get(key, {}).get(series.key, 0) - estimated.get(series.key, 0)
+
+        series = listed + guessed
+        chart.set_data([label(k) for k in keys], series, [[value(k, s) for s in series] for k in keys])
+
+    def _estimates_note(self, counts: desk.Counts) -> str:
+        out = ""
+        if counts.total_estimated():
+            out += " " + self.tr(
+                "{n} of them are estimates: victims an act counted (“an arrest of 4”) without listing them one "
+                "by one, with the status its type implies.").format(n=num(counts.total_estimated()))
+        if counts.estimated_without_status:
+            out += " " + self.tr(
+                "{n} more victims were counted in acts whose type does not say what happened to them "
+                "(not in this chart).").format(n=num(counts.estimated_without_status))
+        return out
+
     def refresh(self, acts: list[analysis.Act] | None = None) -> None:
         """Counts from the desk: each person and each incident once where links are confirmed."""
         del acts  # the counts come from the vault itself (SQL), not from the testimonies list
-        statuses = [Series(s, self.labels.status(s), QColor(STATUS_COLORS[s])) for s in analysis.VICTIM_STATUSES]
-
         month_counts = desk.victims_by_status(self.vault, "month")
         by_month = month_counts.table
         months = month_range(list(by_month)) + (["unknown"] if "unknown" in by_month else [])
-        self.by_month.set_data([self.labels.month(m) for m in months], statuses,
-                               [[by_month.get(m, {}).get(s.key, 0) for s in statuses] for m in months])
-        unconfirmed = month_counts.total_unconfirmed()
+        self._victims(self.by_month, month_counts, months, self.labels.month)
         self._note(self.month_page, self.tr(
             "Each person counted once, in the month the act began; testimonies confirmed as the same person "
             "(Desk) count as one. {n} of these counts are victims not yet confirmed across testimonies, so "
-            "two accounts of one victim may still count twice.").format(n=unconfirmed))
+            "two accounts of one victim may still count twice.").format(n=num(month_counts.total_unconfirmed()))
+            + self._estimates_note(month_counts))
 
         place_counts = desk.victims_by_status(self.vault, "place")
         by_place = place_counts.table
         places = sorted(by_place, key=lambda k: (-sum(by_place[k].values()), k))
-        self.by_place.set_data([self.labels.place(p) for p in places], statuses,
-                               [[by_place[p].get(s.key, 0) for s in statuses] for p in places])
+        self._victims(self.by_place, place_counts, places, self.labels.place)
         self._note(self.place_page, self.tr(
             "Neighbourhood (district), or the city when no district was given. Each person counted once; "
-            "{n} not yet confirmed across testimonies.").format(n=place_counts.total_unconfirmed()))
+            "{n} not yet confirmed across testimonies.").format(n=num(place_counts.total_unconfirmed()))
+            + self._estimates_note(place_counts))
 
         perp_counts = desk.violations_by_perpetrator(self.vault)
         table = perp_counts.table
@@ -148,14 +177,15 @@ class PatternsView(QWidget):
         self._note(self.perp_page, self.tr(
             "Incidents per alleged perpetrator (force, unit or group), by type of act: acts filed in one "
             "incident count once. {loose} of {total} acts are in no incident yet and count on their own.").format(
-            loose=loose, total=total))
+            loose=num(loose), total=num(total)))
 
         by_sources = desk.incidents_by_sources(self.vault)
         keys = sorted(by_sources)
         one = [Series("incidents", self.tr("Incidents"), QColor(PALETTE[0]))]
-        self.by_sources.set_data([str(k) for k in keys], one, [[by_sources[k]] for k in keys])
+        self.by_sources.set_data([num(k) for k in keys], one, [[by_sources[k]] for k in keys])
         self._note(self.sources_page, self.tr(
             "Filed incidents by the number of independent sources (different interviewees) behind them. "
-            "{loose} of {total} acts of testimonies are in no incident yet.").format(loose=loose, total=total))
+            "{loose} of {total} acts of testimonies are in no incident yet.").format(
+            loose=num(loose), total=num(total)))
         for chart in (self.by_place, self.by_perpetrator):
             chart.setMinimumHeight(max(220, chart.sizeHint().height()))

@@ -20,6 +20,7 @@ from ...desk.suggest import (
 )
 from ...forms.expr import date_interval
 from ...vault import Vault, VaultError
+from ...vault.act_rows import incident_unlisted
 
 from .picture import Desk, check_place, check_type, load
 
@@ -103,6 +104,7 @@ class IncidentView:
     sources: Sources
     quotes: list[tuple[int, str, str, str]]
     victims: list[dict[str, Any]] = field(default_factory=list)  # {"person", "pseudonym", "status", "mentions"}
+    estimated_more: int = 0  # victims the acts' estimated totals give beyond those listed (an estimate)
 
 
 def incident_view(vault: Vault, incident_id: str, desk: Desk | None = None) -> IncidentView:
@@ -118,7 +120,8 @@ def incident_view(vault: Vault, incident_id: str, desk: Desk | None = None) -> I
         if m.status and m.status not in v["statuses"]:
             v["statuses"].append(m.status)
         v["mentions"].append(m.key)
-    return IncidentView(inc, acts, sources_of(acts), vault.quotes(incident_id), list(victims.values()))
+    more = incident_unlisted([(a.victim_count, len(a.victims)) for a in acts])
+    return IncidentView(inc, acts, sources_of(acts), vault.quotes(incident_id), list(victims.values()), more)
 
 
 def reject_proposal(vault: Vault, acts: list[tuple[str, int]]) -> None:

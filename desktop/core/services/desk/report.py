@@ -12,6 +12,7 @@ from ...desk.model import (
     victim_mentions,
 )
 from ...vault import Vault, VaultError
+from ...vault.act_rows import incident_unlisted
 
 from .picture import CancelFn, ProgressFn, _never, _noop, load
 from .incidents import _incident
@@ -77,7 +78,8 @@ def report_data(vault: Vault, incident_ids: list[str] | None = None, progress: P
         sections.append(IncidentSection(
             n, inc["act_type"], inc["date"], inc["city"], inc["district"], inc["description"],
             inc["corroboration"], inc["corroboration_note"], src.independent, src.testimonies, src.devices,
-            src.researchers, src.kinds, victims, sorted(perps.items()), quotes))
+            src.researchers, src.kinds, victims, sorted(perps.items()), quotes,
+            incident_unlisted([(a.victim_count, len(a.victims)) for a in acts])))
     org = vault.meta("org")
     progress(len(chosen), len(chosen))
     return ReportData(org or "Headquarters", _dt.date.today(), len(records),
