@@ -179,7 +179,7 @@ def cmd_report(args: argparse.Namespace) -> None:
 
     out = exchange.check_output_file(Path(args.out))  # never an existing file, never inside a vault
     with open_vault(args) as vault:
-        html = desk.report_html(vault, args.incident or None, args.lang)
+        html = desk.report_html(vault, args.incident or None, args.lang, digits=args.digits)
     if out.suffix.lower() == ".pdf":
         from .ui.report_pdf import write_pdf
 
@@ -277,3 +277,5 @@ def add_desk_commands(hq: Any, add: Callable[..., Any]) -> None:
     rp.add_argument("--out", required=True, metavar="FILE")
     rp.add_argument("--incident", action="append", metavar="ID", help="incidents to include (default: all)")
     rp.add_argument("--lang", choices=["en", "ar"], default="en")
+    rp.add_argument("--digits", choices=["native", "western"], default="native",
+                    help="Arabic-Indic digits in an Arabic report (native, as the window by default) or 0123")

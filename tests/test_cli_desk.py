@@ -51,5 +51,9 @@ def test_desk_from_the_command_line(tmp_path):
     pdf = tmp_path / "draft.pdf"
     assert j("hq", "report", "--out", str(pdf), "--lang", "ar", "--incident", iid, *v)["pages"] >= 1
     assert pdf.read_bytes().startswith(b"%PDF")
+    for digits, year in (("native", "٢٠١٢"), ("western", "2012")):  # as the window's digit setting
+        page = tmp_path / f"draft-{digits}.html"
+        j("hq", "report", "--out", str(page), "--lang", "ar", "--digits", digits, "--incident", iid, *v)
+        assert year in page.read_text(encoding="utf-8")
     info = j("hq", "export", "--format", "huridocs", "--out", str(tmp_path / "desk.json"), *v)
     assert info["events"] == 1

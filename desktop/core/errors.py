@@ -89,6 +89,7 @@ MESSAGES: dict[str, str] = {
     # the analyst's desk
     "desk.format": "The export format is huridocs or uwazi",
     "desk.report_lang": "The report language is 'en' or 'ar'",
+    "desk.report_digits": "The report's digits are 'native' (Arabic-Indic in Arabic) or 'western', not {digits}",
     "desk.place_missing": "An incident needs a place (a city of the gazetteer)",
     "desk.city_unknown": "'{city}' is not a city of the gazetteer",
     "desk.district_unknown": "'{district}' is not a district of {city} in the gazetteer",

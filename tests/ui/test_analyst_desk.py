@@ -194,3 +194,27 @@ def test_victims_given_only_as_an_estimate_are_drawn_and_counted_as_estimates(qt
         assert ("About 4 more victims" in line) if lang == "en" else ("\u0664" in line)
     finally:
         v.lock()
+
+
+@pytest.mark.parametrize("digits", ["native", "western"])
+def test_report_draft_from_the_arabic_desk_writes_the_desk_s_digits(qtbot, translations, hq, tmp_path, digits):
+    """The report the desk writes follows the digit setting the desk screens use."""
+    from desktop.ui.base.settings import Settings
+
+    Settings().digits = digits
+    translations.install("ar")
+    main = _open(qtbot, translations, hq)
+    desk.create_incident(hq, "killing", {"precision": "day", "date": "2012-02-04"}, "homs", "khalidiya",
+                         "Funeral shooting", [])
+    main.show_desk()
+    inc = main.desk.incidents
+    inc.refresh()
+    inc.report()
+    dlg = inc.dialog
+    assert dlg.lang.currentData() == "ar"
+    out = tmp_path / "draft.html"
+    dlg.path.setText(str(out))
+    with qtbot.waitSignal(dlg.written, timeout=60000):
+        dlg.buttons.button(dlg.buttons.StandardButton.Save).click()
+    html = out.read_text(encoding="utf-8")
+    assert ("٢٠١٢" in html) == (digits == "native") and ("2012" in html) == (digits == "western")

@@ -60,3 +60,30 @@ def test_report_pdf_pages_read_in_their_direction(qapp, tmp_path, lang):
         assert "المنهجية" in unicodedata.normalize("NFKC", text)
     else:
         assert "Methodology" in text and "Yasser Halabi" in text
+
+
+def _pdf_text(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "digits.pdf"
+    path.write_bytes(pdf)
+    return unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
+                                                        text=True, check=True, timeout=60).stdout)
+
+
+@pytest.mark.parametrize("digits", ["native", "western"])
+def test_report_numbers_follow_the_digit_setting_as_the_window_does(qapp, translations, tmp_path, digits):
+    """An Arabic report writes its counts and dates with the digits the desk screens use
+    (Arabic-Indic unless Settings say Western); codes such as pseudonyms keep theirs."""
+    from desktop.ui.base.i18n import digits as window_digits
+
+    translations.install("ar", digits)
+    window_2012 = window_digits("2012")  # how the window writes a date's year under this setting
+    text = _pdf_text(pdf_bytes(render_html(_data(), "ar", digits), "ar")[0], tmp_path)
+    assert window_2012 in text  # the incident's date: 4 February 2012
+    assert ("2012" in text) == (digits == "western") and ("٢٠١٢" in text) == (digits == "native")
+    assert ("١٦" in text) == (digits == "native")  # the victim's age
+    assert "PERSON-1" in text  # a pseudonym (the methodology's example) is a code, not a count
+
+
+def test_english_report_keeps_western_digits(qapp, tmp_path):
+    text = _pdf_text(pdf_bytes(render_html(_data(), "en", "native"), "en")[0], tmp_path)
+    assert "2012" in text and not any("\u0660" <= c <= "\u0669" for c in text)

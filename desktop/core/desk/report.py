@@ -12,6 +12,7 @@ engine, which shapes Arabic and lays it out right to left.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import datetime as _dt
@@ -19,6 +20,7 @@ import html
 import unicodedata
 from dataclasses import dataclass, field
 
+from .. import numerals
 from ..forms.vocab import pick
 
 MONTHS = {
@@ -122,8 +124,13 @@ def t(key: str, lang: str, **kw: object) -> str:
     return pick(TEXT[key], lang).format(**kw)
 
 
-def format_date(date: dict[str, Any] | None, lang: str) -> str:
-    """An approximate date as a reader says it: '4 February 2012', 'early February 2012', '20–24 June 2012'."""
+def format_date(date: dict[str, Any] | None, lang: str, zero: str = "0") -> str:
+    """An approximate date as a reader says it: '4 February 2012', 'early February 2012', '20–24 June 2012';
+    its digits written from ``zero`` on (numerals.zero_digit)."""
+    return numerals.write_digits(_date_words(date, lang), zero)
+
+
+def _date_words(date: dict[str, Any] | None, lang: str) -> str:
     if not isinstance(date, dict):
         return t("unknown", lang)
     months = MONTHS.get(lang, MONTHS["en"])
@@ -258,17 +265,24 @@ def _iso(text: str) -> str:
     return "\u2068" + text + "\u2069"
 
 
-def render_html(data: ReportData, lang: str) -> str:
-    """The draft as one HTML document (Qt rich-text subset: tables, headings, paragraphs, inline styles)."""
+def render_html(data: ReportData, lang: str, digits: str = "native") -> str:
+    """The draft as one HTML document (Qt rich-text subset: tables, headings, paragraphs, inline styles).
+    Counts and dates in the digits ``lang`` is written with under the digit setting ``digits``
+    (as the window writes them); codes and people's own words as they were written."""
+    zero = numerals.zero_digit(lang, digits)
+
+    def n(value: int) -> str:
+        return numerals.write_digits(str(value), zero)
+
     lab = Labeller(lang)
     rtl = lang == "ar"
     d = ' dir="rtl" align="right"' if rtl else ""  # Qt's rich text needs both: direction and alignment
     html_dir = ' dir="rtl"' if rtl else ""
     align = "right" if rtl else "left"
     sep = "، " if rtl else ", "
-    generated = format_date({"precision": "day", "date": data.generated.isoformat()}, lang)
-    method_1 = t("method_1", lang, incidents=len(data.incidents), testimonies=data.testimonies,
-                 researchers=data.researchers)
+    generated = format_date({"precision": "day", "date": data.generated.isoformat()}, lang, zero)
+    method_1 = t("method_1", lang, incidents=n(len(data.incidents)), testimonies=n(data.testimonies),
+                 researchers=n(data.researchers))
     out: list[str] = [
         f'<html lang="{lang}"{html_dir}><head><meta charset="utf-8">',
         f'<title>{_e(t("title", lang))} — {_e(data.org)}</title>',
@@ -282,7 +296,7 @@ def render_html(data: ReportData, lang: str) -> str:
         f'<h2{d}>{_e(t("methodology", lang))}</h2>',
         f'<p{d}>{_e(method_1)}</p>',
         f'<p{d}>{_e(t("method_2", lang))}</p>',
-        f'<p{d}>{_e(t("method_3", lang, unconfirmed=data.unconfirmed))}</p>',
+        f'<p{d}>{_e(t("method_3", lang, unconfirmed=n(data.unconfirmed)))}</p>',
         f'<h2{d}>{_e(t("all_incidents", lang))}</h2>',
         f'<table{d} width="100%" cellspacing="0" cellpadding="3" border="1"><tr>',
     ]
@@ -290,21 +304,22 @@ def render_html(data: ReportData, lang: str) -> str:
         out.append(f"<th align=\"{align}\">{_e(t(col, lang))}</th>")
     out.append("</tr>")
     for inc in data.incidents:
-        cells = [str(inc.number), lab.term("violation_types", inc.act_type), format_date(inc.date, lang),
-                 lab.place(inc.city, inc.district), _victims_cell(inc, lang), str(inc.independent),
+        cells = [n(inc.number), lab.term("violation_types", inc.act_type), format_date(inc.date, lang, zero),
+                 lab.place(inc.city, inc.district), _victims_cell(inc, lang, n), n(inc.independent),
                  pick(LEVELS.get(inc.corroboration, {}), lang) or inc.corroboration]
         out.append("<tr>" + "".join(f'<td align="{align}">{_e(c)}</td>' for c in cells) + "</tr>")
     out.append("</table>")
     for inc in data.incidents:
-        title = (f'{t("incident", lang, n=inc.number)}: {lab.term("violation_types", inc.act_type)} — '
-                 f'{lab.place(inc.city, inc.district)}{sep}{format_date(inc.date, lang)}')
+        title = (f'{t("incident", lang, n=n(inc.number))}: {lab.term("violation_types", inc.act_type)} — '
+                 f'{lab.place(inc.city, inc.district)}{sep}{format_date(inc.date, lang, zero)}')
         out.append(f'<h2{d} style="page-break-before: always">{_e(title)}</h2>')
         out.append(f'<h3{d}>{_e(t("facts", lang))}</h3>')
         out.append(_free(inc.description or t("none", lang), lang))
         out.append(f'<h3{d}>{_e(t("sources", lang))}</h3>')
-        kinds = sep.join(f"{n} {pick(KINDS.get(k, KINDS['other']), lang)}" for k, n in sorted(inc.kinds.items()))
-        line = t("sources_line", lang, independent=inc.independent, kinds=kinds, testimonies=inc.testimonies,
-                 devices=inc.devices, researchers=inc.researchers)
+        kinds = sep.join(f"{n(count)} {pick(KINDS.get(k, KINDS['other']), lang)}"
+                         for k, count in sorted(inc.kinds.items()))
+        line = t("sources_line", lang, independent=n(inc.independent), kinds=kinds, testimonies=n(inc.testimonies),
+                 devices=n(inc.devices), researchers=n(inc.researchers))
         out.append(f"<p{d}>{_e(line)}</p>")
         level = pick(LEVELS.get(inc.corroboration, {}), lang) or inc.corroboration
         out.append(f'<p{d}>{_e(t("corroboration_line", lang, level=level))}</p>')
@@ -314,12 +329,12 @@ def render_html(data: ReportData, lang: str) -> str:
         if inc.victims:
             out.append(f"<ul{d}>")
             for v in inc.victims:
-                out.append(f"<li{d}>{_e(_victim_text(v, lab, lang, sep))}</li>")
+                out.append(f"<li{d}>{_e(_victim_text(v, lab, lang, sep, n))}</li>")
             out.append("</ul>")
         elif not inc.estimated_more:
             out.append(f"<p{d}>{_e(t('none', lang))}</p>")
         if inc.estimated_more:
-            out.append(f"<p{d}>{_e(t('estimated_more', lang, n=inc.estimated_more))}</p>")
+            out.append(f"<p{d}>{_e(t('estimated_more', lang, n=n(inc.estimated_more)))}</p>")
         if inc.perpetrators:
             out.append(f'<h3{d}>{_e(t("perpetrators", lang))}</h3><ul{d}>')
             for force, units in inc.perpetrators:
@@ -337,18 +352,18 @@ def render_html(data: ReportData, lang: str) -> str:
     return "\n".join(out)
 
 
-def _victims_cell(inc: IncidentSection, lang: str) -> str:
-    listed = str(len(inc.victims))
-    return t("victims_cell", lang, listed=listed, n=inc.estimated_more) if inc.estimated_more else listed
+def _victims_cell(inc: IncidentSection, lang: str, n: Callable[[int], str]) -> str:
+    listed = n(len(inc.victims))
+    return t("victims_cell", lang, listed=listed, n=n(inc.estimated_more)) if inc.estimated_more else listed
 
 
-def _victim_text(v: VictimLine, lab: Labeller, lang: str, sep: str) -> str:
+def _victim_text(v: VictimLine, lab: Labeller, lang: str, sep: str, n: Callable[[int], str]) -> str:
     who = _iso(v.name) if v.name else t("person", lang)
     bits = []
     if v.sex:
         bits.append(lab.term("sex", v.sex))
     if v.age is not None:
-        bits.append(t("age", lang, age=v.age))
+        bits.append(t("age", lang, age=n(v.age)))
     elif v.age_group:
         bits.append(lab.term("age_groups", v.age_group))
     bits.append(" → ".join(lab.term("victim_status", s) for s in v.statuses) if lang != "ar" else

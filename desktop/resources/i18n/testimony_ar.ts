@@ -3169,6 +3169,10 @@
         <translation>لغة التقرير 'en' أو 'ar'</translation>
     </message>
     <message>
+        <source>The report's digits are 'native' (Arabic-Indic in Arabic) or 'western', not {digits}</source>
+        <translation>أرقام التقرير 'native' (أرقام عربية مشرقية في العربية) أو 'western'، لا {digits}</translation>
+    </message>
+    <message>
         <source>An incident needs a place (a city of the gazetteer)</source>
         <translation>تحتاج الحادثة إلى مكان (مدينة من دليل الأماكن)</translation>
     </message>

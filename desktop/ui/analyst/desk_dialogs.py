@@ -29,6 +29,7 @@ from desktop.core.services import Vault
 
 from ..base import refusals, workers
 from ..base.labels import Labels
+from ..base.settings import Settings
 from ..base.widgets import PlainLabel
 from . import desk_text as words
 
@@ -176,11 +177,12 @@ class ReportDialog(QDialog):
             self.status.setText(self.tr("{path} already exists; choose another file name.").format(path=text))
             return
         vault, ids, lang = self.vault, list(self.incident_ids), self.lang.currentData()
+        digits = Settings().digits  # the report writes numbers as the desk screens do
 
         def work(progress: desk.ProgressFn, cancelled: desk.CancelFn) -> str:
             from ..report_pdf import write_pdf
 
-            html = desk.report_html(vault, ids or None, lang, progress, cancelled)
+            html = desk.report_html(vault, ids or None, lang, progress, cancelled, digits)
             if cancelled():
                 from desktop.core.services import Cancelled
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTransla
 from PySide6.QtWidgets import QApplication
 
 from desktop.core import paths
+from desktop.core.services import write_digits, zero_digit
 
 LANGUAGES = ("en", "ar")
 
@@ -46,8 +47,9 @@ class Translations:
                 self._translators.append(qt)
         self.lang = lang if ok else "en"
         if self.lang == "ar":
-            # ar_EG writes ٠١٢٣, ar_TN the same words with 0123
-            territory = QLocale.Country.Tunisia if digits == "western" else QLocale.Country.Egypt
+            # ar_EG writes ٠١٢٣, ar_TN the same words with 0123 (the rule: core/numerals.py)
+            native = zero_digit(self.lang, digits) != "0"
+            territory = QLocale.Country.Egypt if native else QLocale.Country.Tunisia
             QLocale.setDefault(QLocale(QLocale.Language.Arabic, territory))
         else:
             QLocale.setDefault(QLocale(QLocale.Language.English))
@@ -58,12 +60,8 @@ class Translations:
 
 
 def digits(text: str) -> str:
-    """ASCII digits written in the interface's digit style (dates, times, codes)."""
-    zero = QLocale().zeroDigit()
-    if zero == "0" or not text:
-        return text
-    base = ord(zero)
-    return "".join(chr(base + ord(c) - 48) if "0" <= c <= "9" else c for c in text)
+    """ASCII digits written in the interface's digit style (dates, times)."""
+    return write_digits(text, QLocale().zeroDigit())
 
 
 def ltr(text: str) -> str:

@@ -64,6 +64,7 @@ def catalogue() -> dict[str, str]:
         "keystore.refused": "{detail}",
         "desk.format": QCoreApplication.translate("Refusal", "The export format is huridocs or uwazi"),  # noqa: E501 - one literal per message, for lupdate
         "desk.report_lang": QCoreApplication.translate("Refusal", "The report language is 'en' or 'ar'"),  # noqa: E501 - one literal per message, for lupdate
+        "desk.report_digits": QCoreApplication.translate("Refusal", "The report's digits are 'native' (Arabic-Indic in Arabic) or 'western', not {digits}"),  # noqa: E501 - one literal per message, for lupdate
         "desk.place_missing": QCoreApplication.translate("Refusal", "An incident needs a place (a city of the gazetteer)"),  # noqa: E501 - one literal per message, for lupdate
         "desk.city_unknown": QCoreApplication.translate("Refusal", "'{city}' is not a city of the gazetteer"),  # noqa: E501 - one literal per message, for lupdate
         "desk.district_unknown": QCoreApplication.translate("Refusal", "'{district}' is not a district of {city} in the gazetteer"),  # noqa: E501 - one literal per message, for lupdate

@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 
 from desktop.core import paths
+from desktop.core.services import DIGIT_STYLES  # Arabic-Indic (٠١٢٣) in Arabic, or 0123 everywhere
 
 ALLOWED = {"language", "autolock_minutes", "export_recipient", "digits"}
-DIGIT_STYLES = ("native", "western")  # Arabic-Indic (٠١٢٣) in Arabic, or 0123 everywhere
 
 
 class Settings:

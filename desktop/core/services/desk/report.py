@@ -11,6 +11,7 @@ from ...desk.model import (
     sources_of,
     victim_mentions,
 )
+from ...numerals import DIGIT_STYLES
 from ...vault import Vault, VaultError
 from ...vault.act_rows import incident_unlisted
 
@@ -87,15 +88,18 @@ def report_data(vault: Vault, incident_ids: list[str] | None = None, progress: P
 
 
 def report_html(vault: Vault, incident_ids: list[str] | None, lang: str, progress: ProgressFn = _noop,
-                cancelled: CancelFn = _never) -> str:
-    """The draft as HTML; names it prints (policy-allowed only) are logged in the custody log."""
+                cancelled: CancelFn = _never, digits: str = "native") -> str:
+    """The draft as HTML; names it prints (policy-allowed only) are logged in the custody log.
+    ``digits``: the digit setting ("native": Arabic-Indic in Arabic; "western"), as the window uses it."""
     from ...desk.report import render_html
 
     if lang not in ("en", "ar"):
         raise VaultError(code="desk.report_lang")
+    if digits not in DIGIT_STYLES:
+        raise VaultError(code="desk.report_digits", digits=digits)
     data = report_data(vault, incident_ids, progress, cancelled)
     named = sum(1 for s in data.incidents for v in s.victims if v.name)
     vault.log("report.draft", None, incidents=[s.number for s in data.incidents], lang=lang, named_victims=named)
-    return render_html(data, lang)
+    return render_html(data, lang, digits)
 
 
