@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
 from desktop.core import bundle, cards
-from desktop.core.crypto import FLOOR
+from desktop.core.crypto import FLOOR, b64e
 from desktop.core.records import export_view
 from desktop.core.vault import Vault
 from desktop.ui.analyst.import_dialog import ImportDialog, classify_refusal
@@ -77,6 +77,39 @@ def test_changed_key_needs_a_warning_and_two_confirmations(qtbot, hq_and_field):
     with qtbot.waitSignal(dlg.imported, timeout=20000) as done:
         dlg.accept_key_button.click()
     assert done.args[0].records_added == 1 and done.args[0].device == new_fp
+
+
+def test_changed_researcher_code_accepted_in_the_window_after_a_warning(qtbot, hq_and_field):
+    """A trusted laptop whose researcher corrected their code in Settings: the window says
+    what changed and lets the analyst accept it deliberately (before, it only named a
+    command-line flag)."""
+    ns = hq_and_field
+    bundle.import_bundle(ns.hq, ns.bundle, trust_new_device=True)
+    ns.field.set_meta("researcher_code", "R-17")
+    save_examples(ns.field, ["injured_person"])
+    second = ns.tmp / "renamed.tstm"
+    bundle.export_bundle(ns.field, ns.card.fingerprint, second, export_view)
+    fp = cards.device_identity(ns.field)[1]
+
+    dlg = ImportDialog(ns.hq)
+    qtbot.addWidget(dlg)
+    dlg.path.setText(str(second))
+    with qtbot.waitSignal(dlg.refused, timeout=20000) as refused:
+        dlg.import_button.click()
+    r = refused.args[0]
+    assert (r.kind, r.fingerprint, r.bound, r.researcher) == ("changed_researcher", fp, "R-07", "R-17")
+    assert dlg.key_box.isVisibleTo(dlg)
+    warning = dlg.key_warning.text()
+    assert fp in warning and "R-07" in warning and "R-17" in warning and "--" not in warning
+    assert not dlg.accept_key_button.isEnabled()
+    dlg.key_verified.setChecked(True)
+    dlg.accept_key_button.click()  # arms only
+    assert dlg.task is None and ns.hq.device_researcher(b64e(cards.device_identity(ns.field)[0]))[1] == "R-07"
+    with qtbot.waitSignal(dlg.imported, timeout=20000) as done:
+        dlg.accept_key_button.click()
+    assert done.args[0].records_added >= 1 and done.args[0].researcher == "R-17"
+    assert ns.hq.device_researcher(b64e(cards.device_identity(ns.field)[0]))[1] == "R-17"
+    assert any(e.action == "device.researcher" and e.details.get("was") == "R-07" for e in ns.hq.custody())
 
 
 def test_classify_refusal_other_errors():

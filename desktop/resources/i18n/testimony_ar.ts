@@ -1733,10 +1733,6 @@
         <translation>تحققت من البصمة الجديدة مع الباحث شخصياً</translation>
     </message>
     <message>
-        <source>Accept the changed key…</source>
-        <translation>قبول المفتاح المتغيّر…</translation>
-    </message>
-    <message>
         <source>Import progress</source>
         <translation>تقدّم الاستيراد</translation>
     </message>
@@ -1785,8 +1781,16 @@
         <translation>حزمة من الميدان</translation>
     </message>
     <message>
+        <source>Yes, accept the change and import</source>
+        <translation>نعم، اقبل التغيير واستورد</translation>
+    </message>
+    <message>
         <source>Testimony bundles (*{suffix});;All files (*)</source>
         <translation>حزم الشهادات (*{suffix});;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Accept the change…</source>
+        <translation>قبول التغيير…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1813,12 +1817,20 @@
         <translation>مرفوض: تغيّر مفتاح الباحث.</translation>
     </message>
     <message>
-        <source>Refused, nothing was changed: {reason}</source>
-        <translation>مرفوض، ولم يتغيّر شيء: {reason}</translation>
+        <source>I have confirmed the new researcher code with the researcher</source>
+        <translation>تأكدت من رمز الباحث الجديد مع الباحث</translation>
     </message>
     <message>
-        <source>Yes, accept the new key and import</source>
-        <translation>نعم، اقبل المفتاح الجديد واستورد</translation>
+        <source>Warning: device {device} is registered for researcher {old}, but this bundle names researcher {new}. Accept only if the researcher confirms they changed the code in their Settings (a typing mistake corrected, say); from then on the device is registered for {new}.</source>
+        <translation>تحذير: الجهاز {device} مسجَّل للباحث {old}، لكن هذه الحزمة تذكر الباحث {new}. لا تقبل إلا إذا أكّد الباحث أنه غيّر الرمز في إعداداته (تصحيحاً لخطأ في الكتابة مثلاً)؛ ومن بعدها يُسجَّل الجهاز للباحث {new}.</translation>
+    </message>
+    <message>
+        <source>Refused: the device now names another researcher code.</source>
+        <translation>مرفوض: الجهاز يذكر الآن رمز باحث آخر.</translation>
+    </message>
+    <message>
+        <source>Refused, nothing was changed: {reason}</source>
+        <translation>مرفوض، ولم يتغيّر شيء: {reason}</translation>
     </message>
     <message>
         <source>Click again to confirm. This is recorded in the custody log.</source>

@@ -23,14 +23,16 @@ from .receipt_dialog import ask_receipt_path, save_receipt
 
 @dataclass(frozen=True)
 class Refusal:
-    kind: str  # "new_device" | "changed_key" | "other"
+    kind: str  # "new_device" | "changed_key" | "changed_researcher" | "other"
     message: str  # in the interface language
     fingerprint: str = ""  # the bundle's device
     known: str = ""  # the researcher's known device (changed key)
-    researcher: str = ""
+    researcher: str = ""  # the researcher code the bundle names
+    bound: str = ""  # the code the device is registered for (changed researcher code)
 
 
-KINDS = {"bundle.new_device": "new_device", "bundle.changed_key": "changed_key"}
+KINDS = {"bundle.new_device": "new_device", "bundle.changed_key": "changed_key",
+         "bundle.changed_researcher": "changed_researcher"}
 
 
 def classify_refusal(exc: BaseException) -> Refusal:
@@ -40,7 +42,8 @@ def classify_refusal(exc: BaseException) -> Refusal:
     params = getattr(exc, "params", {}) or {}
     kind = KINDS.get(code, "other")
     return Refusal(kind, refusals.message(exc), str(params.get("fingerprint", "")),
-                   str(params.get("known_fingerprint", "")), str(params.get("researcher", "") or ""))
+                   str(params.get("known_fingerprint", "")), str(params.get("researcher", "") or ""),
+                   str(params.get("bound", "") or ""))
 
 
 class ImportDialog(QDialog):
@@ -102,7 +105,7 @@ class ImportDialog(QDialog):
         k.addWidget(self.key_warning)
         self.key_verified = QCheckBox(self.tr("I have verified the new fingerprint with the researcher in person"))
         k.addWidget(self.key_verified)
-        self.accept_key_button = QPushButton(self.tr("Accept the changed key…"))
+        self.accept_key_button = QPushButton(self.tr("Accept the change…"))
         self.accept_key_button.setObjectName("danger")
         self.accept_key_button.setEnabled(False)
         self.key_verified.toggled.connect(self._key_checked)
@@ -215,26 +218,40 @@ class ImportDialog(QDialog):
             self.device_fp.setText(refusal.fingerprint)
             self.device_box.show()
         elif refusal.kind == "changed_key":
-            self._key_stage = 0
-            self.key_verified.setChecked(False)
-            self.accept_key_button.setText(self.tr("Accept the changed key…"))
-            self.key_warning.setText(self.tr(
+            self.key_verified.setText(self.tr("I have verified the new fingerprint with the researcher in person"))
+            self._arm_key_box(self.tr(
                 "Warning: researcher {who} is known with device {old}, but this bundle is signed by a "
                 "different key, {new}. Someone may be impersonating them. Accept only if the researcher "
                 "confirms in person that they changed laptops or re-created their vault.").format(
                     who=refusal.researcher, old=refusal.known, new=refusal.fingerprint))
             self.message.setText(self.tr("Refused: the researcher's key has changed."))
-            self.key_box.show()
+        elif refusal.kind == "changed_researcher":
+            self.key_verified.setText(self.tr("I have confirmed the new researcher code with the researcher"))
+            self._arm_key_box(self.tr(
+                "Warning: device {device} is registered for researcher {old}, but this bundle names researcher "
+                "{new}. Accept only if the researcher confirms they changed the code in their Settings (a typing "
+                "mistake corrected, say); from then on the device is registered for {new}.").format(
+                    device=refusal.fingerprint, old=refusal.bound, new=refusal.researcher))
+            self.message.setText(self.tr("Refused: the device now names another researcher code."))
         else:
             self.message.setText(self.tr("Refused, nothing was changed: {reason}").format(reason=refusal.message))
         self.refused.emit(refusal)
+
+    def _arm_key_box(self, warning: str) -> None:
+        """The deliberate acceptance of a changed key or researcher code: unticked, two clicks."""
+        self._key_stage = 0
+        self.key_verified.setChecked(False)
+        self.accept_key_button.setEnabled(False)
+        self.accept_key_button.setText(self.tr("Accept the change…"))
+        self.key_warning.setText(warning)
+        self.key_box.show()
 
     def accept_device(self) -> None:
         self.start(trust_new_device=True)
 
     def _key_checked(self, on: bool) -> None:
         self._key_stage = 0
-        self.accept_key_button.setText(self.tr("Accept the changed key…"))
+        self.accept_key_button.setText(self.tr("Accept the change…"))
         self.accept_key_button.setEnabled(on)
 
     def accept_changed_key(self) -> None:
@@ -243,7 +260,7 @@ class ImportDialog(QDialog):
             return
         if self._key_stage == 0:
             self._key_stage = 1
-            self.accept_key_button.setText(self.tr("Yes, accept the new key and import"))
+            self.accept_key_button.setText(self.tr("Yes, accept the change and import"))
             self.message.setText(self.tr("Click again to confirm. This is recorded in the custody log."))
             return
         self._key_stage = 0
