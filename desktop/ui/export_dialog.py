@@ -27,7 +27,7 @@ from .base import refusals, workers
 from .base.i18n import ltr
 from .base.session import Session
 from .base.settings import Settings
-from .base.widgets import PlainLabel, clean_text, heading
+from .base.widgets import PlainLabel, clean_text, heading, sentence
 from .cleaning_report import CleaningWords
 
 
@@ -266,9 +266,9 @@ class ExportDialog(QDialog):
         self.task = None
         self.progress.setValue(1000)
         self.cancel_button.setText(self.tr("Close"))
-        self.message.setText(self.tr("Exported {r} interview(s) and {a} file(s) to {path}.").format(
-            r=QLocale().toString(result.records), a=QLocale().toString(result.attachments),
-            path=ltr(str(result.path))))
+        self.message.setText(sentence(self.tr("Exported {r} interview(s) and {a} file(s) to {path}."),
+                                      r=QLocale().toString(result.records), a=QLocale().toString(result.attachments),
+                                      path=ltr(str(result.path))))
         self.pending = []
         self._update()
         self.exported.emit(result)

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 from desktop.core.services import interviews
 from desktop.core.services.interviews import Record
 
-from .base.custody_text import custody_details
-from .base.i18n import date_text
+from .base.custody_text import action_text, custody_details
+from .base.i18n import date_text, ltr
 from .answers_format import format_value
 from .base.session import Session
 from .base.timefmt import isolate, local_time
-from .base.widgets import PlainLabel, clean_text, heading
+from .base.widgets import PlainLabel, Sentence, clean_text, heading, sentence
 from .base.wrap_delegate import WrapDelegate
 from .record_attachments import PREVIEW_LIMIT, AttachmentsTab
 
@@ -236,12 +236,16 @@ class RecordView(AttachmentsTab):
         """An identifying answer that is not there, once revealed."""
         return self.tr("(not answered)")
 
-    def show_record(self) -> None:
+    def meta_text(self) -> Sentence:
         r = self.record
         status = {"complete": self.tr("Complete"), "exported": self.tr("Exported")}.get(r.status, r.status)
-        self.meta.setText(self.tr("Reference {ref} · created {created} · last change {updated} · {status}").format(
-            ref=r.id[:8], created=local_time(r.created_at), updated=local_time(r.updated_at),
-            status=status))
+        return sentence(self.tr("Reference {ref} · created {created} · last change {updated} · {status}"),
+                        ref=ltr(r.id[:8]), created=local_time(r.created_at), updated=local_time(r.updated_at),
+                        status=status)
+
+    def show_record(self) -> None:
+        r = self.record
+        self.meta.setText(self.meta_text())
         self._update_identity_bar()
         self.answers.clear()
         identity = r.identity or {}
@@ -287,7 +291,8 @@ class RecordView(AttachmentsTab):
                 if f.repeat and isinstance(pv, list):
                     ids = iv if isinstance(iv, list) else []
                     for i, entry in enumerate(pv):
-                        node = QTreeWidgetItem(parent, [f"{title} {i + 1}", ""])
+                        entry = clean_text(f.entry_text(self.lang)) or title  # "Act 2", as the interview said it
+                        node = QTreeWidgetItem(parent, [f"{entry} {QLocale().toString(i + 1)}", ""])
                         node.setData(0, Qt.ItemDataRole.UserRole, i)
                         ient = ids[i] if i < len(ids) and isinstance(ids[i], dict) else {}
                         self._add_fields(form, node, f.fields, entry if isinstance(entry, dict) else {}, ient)
@@ -368,19 +373,10 @@ class RecordView(AttachmentsTab):
         t.verticalHeader().setVisible(False)
         t.setAccessibleName(self.tr("Revision history"))
         for i, (rev, ts) in enumerate(revs):
-            t.setItem(i, 0, QTableWidgetItem(str(rev)))
-            t.setItem(i, 1, QTableWidgetItem(ts[:19].replace("T", " ")))
+            t.setItem(i, 0, QTableWidgetItem(QLocale().toString(rev)))
+            t.setItem(i, 1, QTableWidgetItem(date_text(ts[:19].replace("T", " "))))  # as the custody log
         t.horizontalHeader().setStretchLastSection(True)
         t.cellDoubleClicked.connect(lambda r, _c: self.rev_combo.setCurrentIndex(r))
-
-    def action_text(self, action: str) -> str:
-        return {"record.create": self.tr("record created"), "record.revise": self.tr("new revision"),
-                "identity.reveal": self.tr("identifying details revealed"),
-                "attachment.import": self.tr("attachment imported"),
-                "redaction.review": self.tr("redaction reviewed"), "export": self.tr("exported"),
-                "identity.forget": self.tr("identities destroyed"), "record.link": self.tr("linked"),
-                "bundle.import": self.tr("received from the field"), "bundle.export": self.tr("exported"),
-                "record.delete": self.tr("deleted")}.get(action, action)
 
     def _fill_custody(self) -> None:
         entries = self.vault.custody(self.record_id)
@@ -400,7 +396,7 @@ class RecordView(AttachmentsTab):
             h.setFont(mono)
             h.setToolTip(e.hash)
             for col, item in enumerate([QTableWidgetItem(date_text(e.ts[:19].replace("T", " "))),
-                                        QTableWidgetItem(self.action_text(e.action)),
+                                        QTableWidgetItem(action_text(e.action)),
                                         QTableWidgetItem(details), h]):
                 t.setItem(i, col, item)
         t.resizeColumnsToContents()

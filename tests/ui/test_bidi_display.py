@@ -26,3 +26,46 @@ def test_labels_and_isolates_drop_the_witness_controls(qtbot, qapp):
     assert not any(ch in clean_text("a\u202eb\u2066c") for ch in CONTROLS)
     deep = "\u2066" * 5000 + "x" + "\u2069" * 5000  # hostile nesting: cleaned, not recursed into
     assert clean_text(deep) == "\u2066x\u2069"
+
+
+def test_a_sentence_keeps_the_isolates_of_its_values_and_drops_theirs(qtbot):
+    from desktop.ui.base.i18n import ltr
+    from desktop.ui.base.widgets import sentence
+
+    label = PlainLabel(sentence("created {when} by {who}", when=ltr("2026-12-01"), who="R-0\u202e9"))
+    qtbot.addWidget(label)
+    assert label.text() == "created \u20662026-12-01\u2069 by R-09"  # the value's own override is gone
+    label.setText("created " + ltr("2026-12-01"))  # text built any other way is cleaned whole
+    assert label.text() == "created 2026-12-01"
+
+
+def test_arabic_testimony_at_headquarters_keeps_dates_and_codes_in_order(qtbot, translations, tmp_path):
+    """In Arabic, the record's line keeps each date and code left to right (not 01-12-2026), repeat
+    entries read as the form names them ("فعل ١"), and revisions are numbered in Arabic digits."""
+    from desktop.core import cards
+    from desktop.core.crypto import FLOOR
+    from desktop.ui.app import ShellWindow
+
+    v, _code, _card = cards.init_hq(tmp_path / "hq", "headquarters passphrase long enough", "HQ", kdf=FLOOR)
+    acts = [{"act_type": "killing", "act_date": {"precision": "day", "date": "2012-02-04"},
+             "act_location": {"city": "homs"}, "act_victims": [{"status": "killed"}]}]
+    rid = v.add_record("eyewitness_force", "1", {"acts": acts}, {},
+                       origin={"researcher": "R-09", "device": "GEN-DEVICE-09\u202e", "field_rev": 1})
+    try:
+        translations.install("ar", "native")
+        window = ShellWindow(v.path, translations)
+        qtbot.addWidget(window)
+        window.open_session(v)
+        window.main.open_record(rid)
+        view = window.main.record_view
+        meta = view.meta.text()
+        created = meta.split("\u2066")[2].split("\u2069")[0]  # reference, then the creation time
+        assert created[:4] == "\u0662\u0660\u0662\u0666" and created[4] == "-", meta  # ٢٠٢٦-…, isolated
+        assert "\u2066R-09\u2069" in meta and "\u2066GEN-DEVICE-09\u2069" in meta and "\u202e" not in meta
+        entries = [view.answers.topLevelItem(i).child(j).text(0) for i in range(view.answers.topLevelItemCount())
+                   for j in range(view.answers.topLevelItem(i).childCount())]
+        assert "فعل \u0661" in entries, entries
+        assert view.history.item(0, 0).text() == "\u0661" and view.origins.item(0, 0).text() == "\u0661"
+    finally:
+        translations.install("en")
+        v.lock()

@@ -911,6 +911,46 @@
 <context>
     <name>CustodyText</name>
     <message>
+        <source>record created</source>
+        <translation>أُنشئ السجل</translation>
+    </message>
+    <message>
+        <source>new revision</source>
+        <translation>نسخة جديدة</translation>
+    </message>
+    <message>
+        <source>identifying details revealed</source>
+        <translation>كُشفت التفاصيل المُعرِّفة</translation>
+    </message>
+    <message>
+        <source>attachment imported</source>
+        <translation>استُورد مرفق</translation>
+    </message>
+    <message>
+        <source>redaction reviewed</source>
+        <translation>رُوجع الحجب</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>صُدّر</translation>
+    </message>
+    <message>
+        <source>identities destroyed</source>
+        <translation>أُتلفت الهويات</translation>
+    </message>
+    <message>
+        <source>linked</source>
+        <translation>رُبط</translation>
+    </message>
+    <message>
+        <source>received from the field</source>
+        <translation>وصل من الميدان</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>حُذف</translation>
+    </message>
+    <message>
         <source>form</source>
         <translation>الاستمارة</translation>
     </message>
@@ -2644,46 +2684,6 @@
     <message>
         <source>Revision history</source>
         <translation>سجل النسخ</translation>
-    </message>
-    <message>
-        <source>record created</source>
-        <translation>أُنشئ السجل</translation>
-    </message>
-    <message>
-        <source>new revision</source>
-        <translation>نسخة جديدة</translation>
-    </message>
-    <message>
-        <source>identifying details revealed</source>
-        <translation>كُشفت التفاصيل المُعرِّفة</translation>
-    </message>
-    <message>
-        <source>attachment imported</source>
-        <translation>استُورد مرفق</translation>
-    </message>
-    <message>
-        <source>redaction reviewed</source>
-        <translation>رُوجع الحجب</translation>
-    </message>
-    <message>
-        <source>exported</source>
-        <translation>صُدّر</translation>
-    </message>
-    <message>
-        <source>identities destroyed</source>
-        <translation>أُتلفت الهويات</translation>
-    </message>
-    <message>
-        <source>linked</source>
-        <translation>رُبط</translation>
-    </message>
-    <message>
-        <source>received from the field</source>
-        <translation>وصل من الميدان</translation>
-    </message>
-    <message>
-        <source>deleted</source>
-        <translation>حُذف</translation>
     </message>
     <message>
         <source>Time (UTC)</source>

@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem,
 
 from desktop.core.services import analysis
 
+from ..base.i18n import ltr
 from ..base.labels import Labels
 from ..base.session import Session
-from ..base.widgets import clean_text
+from ..base.widgets import Sentence, clean_text, sentence
 from ..record_view import RecordView
 
 
@@ -54,9 +55,10 @@ class AnalystRecordView(RecordView):
         t.verticalHeader().setVisible(False)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         for i, o in enumerate(origins):
-            cells = [str(revs[i]) if i < len(revs) else "", clean_text(o.get("researcher") or "—"),
+            field_rev = o.get("field_rev")
+            cells = [QLocale().toString(revs[i]) if i < len(revs) else "", clean_text(o.get("researcher") or "—"),
                      clean_text(o.get("device") or "—"), clean_text(o.get("bundle") or "—"),
-                     str(o.get("field_rev", ""))]
+                     QLocale().toString(field_rev) if isinstance(field_rev, int) else clean_text(str(field_rev or ""))]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -66,9 +68,10 @@ class AnalystRecordView(RecordView):
         t.resizeColumnsToContents()
         t.horizontalHeader().setStretchLastSection(True)
         last = origins[-1] if origins else {}
-        self._origin_text = self.tr("from {who}, device {device}").format(
-            who=clean_text(last.get("researcher") or self.tr("researcher not named")),
-            device=clean_text(last.get("device") or "—"))
+        researcher, device = last.get("researcher"), last.get("device")
+        self._origin_text = sentence(self.tr("from {who}, device {device}"),  # codes kept left to right
+                                     who=ltr(clean_text(researcher)) if researcher else self.tr("researcher not named"),
+                                     device=ltr(clean_text(device)) if device else "—")
         self.show_record()
 
     def missing_identity_text(self) -> str:
@@ -77,11 +80,10 @@ class AnalystRecordView(RecordView):
             return self.tr("(not sent to headquarters)")
         return super().missing_identity_text()
 
-    def show_record(self) -> None:
-        super().show_record()
-        extra = getattr(self, "_origin_text", "")
-        if extra:
-            self.meta.setText(self.meta.text() + " · " + extra)
+    def meta_text(self) -> Sentence:
+        base = super().meta_text()
+        extra = getattr(self, "_origin_text", None)
+        return Sentence(base + " · " + extra) if extra else base  # two sentences: their values already clean
 
     def linked(self) -> list[tuple[str, str]]:
         """(other record id, kind) for every link of this record."""

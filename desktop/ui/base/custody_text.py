@@ -5,10 +5,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from .i18n import digits, ltr
 from .widgets import clean_text
+
+
+def action_text(action: str) -> str:
+    """A custody entry's action as people say it ("new revision"), the code when unknown."""
+    names = {
+        "record.create": QT_TRANSLATE_NOOP("CustodyText", "record created"),
+        "record.revise": QT_TRANSLATE_NOOP("CustodyText", "new revision"),
+        "identity.reveal": QT_TRANSLATE_NOOP("CustodyText", "identifying details revealed"),
+        "attachment.import": QT_TRANSLATE_NOOP("CustodyText", "attachment imported"),
+        "redaction.review": QT_TRANSLATE_NOOP("CustodyText", "redaction reviewed"),
+        "export": QT_TRANSLATE_NOOP("CustodyText", "exported"),
+        "identity.forget": QT_TRANSLATE_NOOP("CustodyText", "identities destroyed"),
+        "record.link": QT_TRANSLATE_NOOP("CustodyText", "linked"),
+        "bundle.import": QT_TRANSLATE_NOOP("CustodyText", "received from the field"),
+        "bundle.export": QT_TRANSLATE_NOOP("CustodyText", "exported"),
+        "record.delete": QT_TRANSLATE_NOOP("CustodyText", "deleted"),
+    }
+    return QCoreApplication.translate("CustodyText", str(names[action])) if action in names else action
 
 
 def _names() -> dict[str, str]:

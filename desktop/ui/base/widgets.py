@@ -33,6 +33,18 @@ def _strip(s: str) -> str:
     return strip_bidi("".join(ch for ch in s if ord(ch) not in _CONTROL))
 
 
+class Sentence(str):
+    """Interface text built by :func:`sentence`: its values were cleaned one by one, so the
+    isolates around them are the interface's own and survive display."""
+
+
+def sentence(template: str, **parts: object) -> Sentence:
+    """``template`` (interface text) filled with ``parts``, each cleaned on its own: a date or
+    a code keeps the isolate the interface put around it (so "2026-12-01" is never shown as
+    01-12-2026 inside Arabic text), and a value's own bidirectional controls are dropped."""
+    return Sentence(_strip(template).format(**{k: clean_text(v) for k, v in parts.items()}))
+
+
 class PlainLabel(QLabel):
     """A label that never interprets its text as rich text or markup."""
 
@@ -47,7 +59,8 @@ class PlainLabel(QLabel):
         self.setText(text)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt API
-        super().setText(clean_text(text))
+        # a Sentence's values were cleaned one by one: only its isolates (the interface's own) are left
+        super().setText(text if isinstance(text, Sentence) else clean_text(text))
         self._fit()
 
     def _fit(self) -> None:
