@@ -218,3 +218,44 @@ def test_report_draft_from_the_arabic_desk_writes_the_desk_s_digits(qtbot, trans
         dlg.buttons.button(dlg.buttons.StandardButton.Save).click()
     html = out.read_text(encoding="utf-8")
     assert ("٢٠١٢" in html) == (digits == "native") and ("2012" in html) == (digits == "western")
+
+
+def test_a_wrapped_label_gives_back_the_height_it_needed_when_narrow(qtbot):
+    from desktop.ui.base.widgets import PlainLabel
+
+    label = PlainLabel("No incident selected: file one with New incident, or accept a suggested one. " * 2)
+    qtbot.addWidget(label)
+    label.show()
+    label.resize(60, 20)  # before the first layout a label is narrow
+    tall = label.minimumHeight()
+    label.resize(900, 20)
+    assert label.minimumHeight() < tall / 3  # one line again, not the narrow height for good
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_headquarters_fits_a_1366x768_laptop_on_every_screen(qtbot, translations, hq, lang):
+    from PySide6.QtCore import QRect
+
+    translations.install(lang)
+    main = _open(qtbot, translations, hq)
+    window = main.window()
+    available = QRect(0, 0, 1366, 768 - 32)  # what the window manager leaves above a 32-pixel panel
+    window.fit_to(available)
+    height = window.height()
+    assert height + window.FRAME_ALLOWANCE.height() <= 768 - 32
+    d = desk.load(hq)
+    a = next(x for x in d.acts if x.date)
+    desk.create_incident(hq, a.act_type or "killing", a.date, a.city or "homs", a.district, "Filed", [a.key])
+    main.show_patterns()
+    for i in range(main.patterns.tabs.count()):
+        main.patterns.tabs.setCurrentIndex(i)
+    main.show_desk()
+    inc = main.desk.incidents
+    inc.refresh()
+    inc.table.selectRow(0)
+    for i in range(main.desk.tabs.count()):
+        main.desk.tabs.setCurrentIndex(i)
+        qtbot.waitUntil(lambda: window.minimumSizeHint().height() <= height, timeout=2000)
+    main.open_record(d.acts[0].record_id)
+    qtbot.waitUntil(lambda: window.minimumSizeHint().height() <= height, timeout=2000)
+    assert window.height() == height

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -143,7 +144,12 @@ class IncidentsPage(QWidget):
         self.error = PlainLabel("")
         self.error.setObjectName("error")
         d.addWidget(self.error)
-        split.addWidget(detail)
+        # the incident's detail scrolls rather than make the window taller than a 1366x768 screen
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(detail)
+        split.addWidget(scroll)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setSizes([440, 660])

@@ -66,10 +66,14 @@ class PlainLabel(QLabel):
     def _fit(self) -> None:
         # Nested layouts do not always pass height-for-width down; make sure a
         # wrapped label is never shorter than its text needs at its width.
+        # QLabel's heightForWidth never answers less than the minimum height: without
+        # clearing it first, a height needed once at a narrow width (before the first
+        # layout) would stay for good and push the window past the screen.
         if self.wordWrap() and self.width() > 0:
+            old = self.minimumHeight()
+            self.setMinimumHeight(0)
             h = self.heightForWidth(self.width())
-            if h > 0 and h != self.minimumHeight():
-                self.setMinimumHeight(h)
+            self.setMinimumHeight(h if h > 0 else old)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
