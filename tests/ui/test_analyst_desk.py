@@ -259,3 +259,18 @@ def test_headquarters_fits_a_1366x768_laptop_on_every_screen(qtbot, translations
     main.open_record(d.acts[0].record_id)
     qtbot.waitUntil(lambda: window.minimumSizeHint().height() <= height, timeout=2000)
     assert window.height() == height
+
+
+@pytest.mark.parametrize("digits", ["native", "western"])
+def test_the_desk_and_the_report_name_months_alike_in_arabic(qapp, translations, digits):
+    """One calendar: the desk lists 4 February 2012 as the report prints it (شباط, the Levantine name),
+    not as Qt's Egyptian (فبراير) or Maghreb (فيفري) Arabic would, in either digit style."""
+    from desktop.core.desk.report import format_date
+    from desktop.core.services import zero_digit
+    from desktop.ui.base.forms import FormCatalog
+    from desktop.ui.base.labels import Labels
+
+    translations.install("ar", digits)
+    shown = Labels("ar", FormCatalog()).month("2012-02-04")
+    assert shown == format_date({"precision": "day", "date": "2012-02-04"}, "ar", zero_digit("ar", digits))
+    assert "شباط" in shown and ("٢٠١٢" in shown) == (digits == "native")

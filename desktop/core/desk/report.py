@@ -23,12 +23,6 @@ from dataclasses import dataclass, field
 from .. import numerals
 from ..forms.vocab import pick
 
-MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-    "ar": ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
-           "تشرين الثاني", "كانون الأول"],
-}
 PARTS = {"en": {"early": "early", "mid": "mid", "late": "late"},
          "ar": {"early": "أوائل", "mid": "منتصف", "late": "أواخر"}}
 
@@ -133,7 +127,7 @@ def format_date(date: dict[str, Any] | None, lang: str, zero: str = "0") -> str:
 def _date_words(date: dict[str, Any] | None, lang: str) -> str:
     if not isinstance(date, dict):
         return t("unknown", lang)
-    months = MONTHS.get(lang, MONTHS["en"])
+    months = numerals.MONTHS.get(lang, numerals.MONTHS["en"])
 
     def day(iso: object) -> str:
         try:

@@ -11,9 +11,9 @@ ends. Refusals are :class:`desktop.core.errors.Refusal` with a code and paramete
 """
 
 from ..errors import Refusal
-from ..numerals import DIGIT_STYLES, write_digits, zero_digit
+from ..numerals import DIGIT_STYLES, month_name, write_digits, zero_digit
 from ..textsafe import strip_bidi
 from ..vault import Attachment, Cancelled, Draft, Record, RecordSummary, Vault
 
 __all__ = ["DIGIT_STYLES", "Attachment", "Cancelled", "Draft", "Record", "RecordSummary", "Refusal", "Vault",
-           "strip_bidi", "write_digits", "zero_digit"]
+           "month_name", "strip_bidi", "write_digits", "zero_digit"]

@@ -47,9 +47,10 @@ class Translations:
                 self._translators.append(qt)
         self.lang = lang if ok else "en"
         if self.lang == "ar":
-            # ar_EG writes ٠١٢٣, ar_TN the same words with 0123 (the rule: core/numerals.py)
+            # ar_SY writes ٠١٢٣ and the Levantine months (شباط) the researchers use; no Arabic
+            # locale has those months with 0123: ar_001 (0123, 1,234) (the rule: core/numerals.py)
             native = zero_digit(self.lang, digits) != "0"
-            territory = QLocale.Country.Egypt if native else QLocale.Country.Tunisia
+            territory = QLocale.Country.Syria if native else QLocale.Country.World
             QLocale.setDefault(QLocale(QLocale.Language.Arabic, territory))
         else:
             QLocale.setDefault(QLocale(QLocale.Language.English))

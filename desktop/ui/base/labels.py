@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from desktop.core.services import month_name
+
 from .forms import FormCatalog
+from .i18n import digits
 from .widgets import clean_text
 
 if TYPE_CHECKING:
@@ -136,6 +139,9 @@ class Labels:
         date = QDate(y, m, d or 1)
         if not date.isValid():
             return clean_text(key)
+        if self.lang == "ar":  # the report's month names (شباط, not Qt's فبراير or فيفري), the window's digits
+            words = (f"{d} " if d else "") + f"{month_name(m, 'ar')} {y}"
+            return digits(words)
         return QLocale().toString(date, "d MMM yyyy" if d else "MMM yyyy")
 
     def form(self, form_id: str) -> str:
