@@ -5,6 +5,9 @@ bar charts mirror in right-to-left layouts."""
 
 from __future__ import annotations
 
+import itertools
+
+import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
@@ -174,3 +177,25 @@ def test_charts_mirror_right_to_left(qtbot):
             assert rtl[0] > ltr[0]
         for rect, i, j in chart._hit:
             assert chart.bar_at(QPointF(rect.center())) == (i, j)
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_month_bars_too_narrow_for_their_labels_are_labelled_every_few_bars_in_full(qtbot, rtl):
+    """Five years of months on a laptop: whole labels ("Feb 2012") every few bars, not
+    "Feb …" under every bar, so each year can be read off the axis."""
+    chart = StackedBarChart(Qt.Orientation.Vertical)
+    qtbot.addWidget(chart)
+    if rtl:
+        chart.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    chart.resize(1000, 320)
+    months = [f"{name} {2011 + i // 12}" for i, name in enumerate(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+                                                                  "Aug", "Sep", "Oct", "Nov", "Dec"] * 5)]
+    chart.set_data(months, [Series("killed", "Killed", QColor("#8b1e1e"))], [[1 + i % 3] for i in range(60)])
+    chart.grab()
+    shown = chart.labelled
+    assert shown[0] == 0 and 1 < len(shown) < 60
+    every = shown[1] - shown[0]
+    centres = _bars(chart)
+    slot = abs(centres[1] - centres[0])
+    assert all(b - a == every for a, b in itertools.pairwise(shown))
+    assert every * slot >= max(chart.fontMetrics().horizontalAdvance(m) for m in months)  # no overlap

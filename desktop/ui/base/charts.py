@@ -56,6 +56,7 @@ class StackedBarChart(QWidget):
         self.series: list[Series] = []
         self.values: list[list[float]] = []
         self._hit: list[tuple[QRectF, int, int]] = []
+        self.labelled: list[int] = []  # the categories whose label the last paint drew (vertical bars)
         self.empty_text = ""
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -184,6 +185,8 @@ class StackedBarChart(QWidget):
         n = len(self.categories)
         slot = bars.width() / n
         bw = min(slot * 0.7, fm.horizontalAdvance("M") * 6)
+        every, widest = self.label_step(slot)
+        self.labelled = []
         for i, (cat, row) in enumerate(zip(self.categories, self.values, strict=True)):
             x = self._x(bars, bars.left() + slot * i, slot)
             bx = x + (slot - bw) / 2
@@ -200,11 +203,22 @@ class StackedBarChart(QWidget):
             if sum(row) > 0:
                 p.drawText(QRectF(x, y - value_h, slot, value_h),
                            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), self._fmt(sum(row)))
-            label = fm.elidedText(cat, Qt.TextElideMode.ElideRight, int(slot - 2))
-            p.drawText(QRectF(x, bars.bottom() + 2, slot, label_h),
-                       int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), label)
+            if i % every == 0:  # whole labels, spaced so that they do not run into each other
+                centre = x + slot / 2
+                left = min(max(plot.left(), centre - widest / 2), plot.right() - widest)
+                p.drawText(QRectF(left, bars.bottom() + 2, widest, label_h),
+                           int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), cat)
+                self.labelled.append(i)
         p.setPen(QPen(text, 1))
         p.drawLine(QPointF(bars.left(), bars.bottom()), QPointF(bars.right(), bars.bottom()))
+
+    def label_step(self, slot: float) -> tuple[int, float]:
+        """(label every how many bars, the widest label's width): bars too narrow for their
+        labels (five years of months) are labelled every few bars, never cut to "Feb …";
+        the tooltip of every bar names it."""
+        fm = self.fontMetrics()
+        widest = max(fm.horizontalAdvance(c) for c in self.categories) + fm.horizontalAdvance("  ")
+        return max(1, math.ceil(widest / max(slot, 1.0))), float(widest)
 
     def _paint_horizontal(self, p: QPainter, plot: QRectF) -> None:
         fm = self.fontMetrics()
