@@ -291,8 +291,8 @@ class RecordView(AttachmentsTab):
                 if f.repeat and isinstance(pv, list):
                     ids = iv if isinstance(iv, list) else []
                     for i, entry in enumerate(pv):
-                        entry = clean_text(f.entry_text(self.lang)) or title  # "Act 2", as the interview said it
-                        node = QTreeWidgetItem(parent, [f"{entry} {QLocale().toString(i + 1)}", ""])
+                        name = clean_text(f.entry_text(self.lang)) or title  # "Act 2", as the interview said it
+                        node = QTreeWidgetItem(parent, [f"{name} {QLocale().toString(i + 1)}", ""])
                         node.setData(0, Qt.ItemDataRole.UserRole, i)
                         ient = ids[i] if i < len(ids) and isinstance(ids[i], dict) else {}
                         self._add_fields(form, node, f.fields, entry if isinstance(entry, dict) else {}, ient)

@@ -65,6 +65,11 @@ def test_arabic_testimony_at_headquarters_keeps_dates_and_codes_in_order(qtbot, 
         entries = [view.answers.topLevelItem(i).child(j).text(0) for i in range(view.answers.topLevelItemCount())
                    for j in range(view.answers.topLevelItem(i).childCount())]
         assert "فعل \u0661" in entries, entries
+        act = next(view.answers.topLevelItem(i).child(j) for i in range(view.answers.topLevelItemCount())
+                   for j in range(view.answers.topLevelItem(i).childCount())
+                   if view.answers.topLevelItem(i).child(j).text(0) == "فعل \u0661")
+        answers = [act.child(k).text(1) for k in range(act.childCount())]
+        assert any("قتل" in a for a in answers), answers  # the act's own answers, under it
         assert view.history.item(0, 0).text() == "\u0661" and view.origins.item(0, 0).text() == "\u0661"
     finally:
         translations.install("en")
