@@ -93,8 +93,9 @@ class PhotoView(QGraphicsView):
         self._band: QGraphicsRectItem | None = None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        item = self.itemAt(event.position().toPoint())
-        if event.button() == Qt.MouseButton.LeftButton and not isinstance(item, BoxItem):
+        # a box is grabbed wherever it is under the pointer, even beneath something drawn over it
+        on_box = any(isinstance(i, BoxItem) for i in self.items(event.position().toPoint()))
+        if event.button() == Qt.MouseButton.LeftButton and not on_box:
             self._start = self.mapToScene(event.position().toPoint())
             self._band = self.scene().addRect(QRectF(self._start, self._start), QPen(QColor("#ffcc00"), 2,
                                                                                     Qt.PenStyle.DashLine))

@@ -33,6 +33,7 @@ class FoundItem(QGraphicsRectItem):
         self.setPen(QPen(QColor("#00c8ff"), 2, Qt.PenStyle.DashLine))
         self.setBrush(QBrush(QColor(0, 200, 255, 40)))
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(-0.5)  # above the frame, beneath the boxes drawn by hand (which take the mouse)
 
 
 class VideoFaceReviewDialog(FaceReviewDialog):
