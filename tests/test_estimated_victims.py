@@ -78,12 +78,41 @@ def test_a_vault_from_before_the_estimates_counts_them_on_opening(tmp_path):
     v, _ = Vault.create(path, "analyst passphrase", kdf=FLOOR, mode="analyst")
     _testimony(v, _act("enforced_disappearance", 3, []))
     with v.transaction() as c:  # the act rows as the release before this one left them
+        c.execute("DROP INDEX acts_estimated")  # added with the estimates' later columns (schema 11)
         c.execute("ALTER TABLE acts DROP COLUMN victim_count")
+        c.execute("ALTER TABLE acts DROP COLUMN victims_listed")
         c.execute(f"PRAGMA user_version = {schema.MIGRATIONS.index(schema._v10)}")
     v.lock()
     v = Vault.unlock(path, "analyst passphrase")
     try:
         assert schema.version(v.conn) == schema.CURRENT_VERSION
         assert desk.victims_by_status(v, "month").table == {"2012-03": {"disappeared": 3}}
+    finally:
+        v.lock()
+
+
+def test_a_vault_of_schema_10_gets_the_listed_victims_and_the_count_indexes(tmp_path):
+    """Act rows written before each kept its number of listed victims: filled on opening,
+    and the counts read the new indexes."""
+    path = tmp_path / "hq"
+    v, _ = Vault.create(path, "analyst passphrase", kdf=FLOOR, mode="analyst")
+    _testimony(v, _act("arbitrary_arrest", 4, ["arrested"]))
+    with v.transaction() as c:  # as schema 10 left them
+        for index in ("acts_estimated", "act_victims_status", "act_perpetrators_kind"):
+            c.execute(f"DROP INDEX {index}")
+        c.execute("CREATE INDEX act_perpetrators_type ON act_perpetrators(perp_type)")
+        c.execute("ALTER TABLE acts DROP COLUMN victims_listed")
+        c.execute(f"PRAGMA user_version = {schema.MIGRATIONS.index(schema._v11)}")
+    v.lock()
+    v = Vault.unlock(path, "analyst passphrase")
+    try:
+        assert schema.version(v.conn) == schema.CURRENT_VERSION
+        assert v.conn.execute("SELECT victims_listed FROM acts").fetchall() == [(1,)]
+        indexes = {r[0] for r in v.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"acts_estimated", "act_victims_status", "act_perpetrators_kind"} <= indexes
+        assert "act_perpetrators_type" not in indexes
+        # one listed, four in all: three more arrested, as estimates (never the listed one twice)
+        counts = desk.victims_by_status(v, "month")
+        assert counts.table == {"2012-03": {"arrested": 4}} and counts.estimated == {"2012-03": {"arrested": 3}}
     finally:
         v.lock()

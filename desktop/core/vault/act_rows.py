@@ -54,6 +54,7 @@ SCHEMA = """
             device TEXT,
             created_at TEXT NOT NULL,
             victim_count INTEGER,
+            victims_listed INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (record_id, seq)
         ) WITHOUT ROWID;
         CREATE INDEX acts_type ON acts(act_type);
@@ -145,8 +146,7 @@ def estimates_sql(by: str) -> tuple[str, list[Any]]:
     key = "coalesce(a.month, 'unknown')" if by == "month" else "coalesce(a.district, a.city, 'unknown')"
     status, args = estimate_status_sql("a.act_type")
     return (f"SELECT a.record_id, a.seq, {key} AS key, {status} AS status, a.victim_count AS stated,"  # noqa: S608
-            " (SELECT count(*) FROM act_victims v WHERE v.record_id = a.record_id AND v.seq = a.seq) AS listed"
-            " FROM acts a WHERE a.victim_count IS NOT NULL"), args
+            " a.victims_listed AS listed FROM acts a WHERE a.victim_count IS NOT NULL"), args
 
 
 def _items(value: Any) -> list[Any]:
@@ -204,7 +204,7 @@ def write_acts(c: Any, record_id: str, public: dict[str, Any], device: str | Non
     for a in found:
         first, last = span(a.day, a.month)
         acts.append((record_id, a.seq, a.act_type, a.month, a.day, first, last, a.city, a.district, device, created,
-                     a.victim_count))
+                     a.victim_count, len(a.victims)))
         place = a.district or a.city or UNKNOWN
         for n, v in enumerate(a.victims):
             victims.append((record_id, a.seq, n, _str(v.get("status")), a.month or UNKNOWN, place))
@@ -212,7 +212,7 @@ def write_acts(c: Any, record_id: str, public: dict[str, Any], device: str | Non
             perps.append((record_id, a.seq, p, a.act_type))
     if acts:
         c.executemany("INSERT INTO acts(record_id, seq, act_type, month, day, first_day, last_day, city, district,"
-                      " device, created_at, victim_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", acts)
+                      " device, created_at, victim_count, victims_listed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", acts)
     if victims:
         c.executemany("INSERT INTO act_victims VALUES (?,?,?,?,?,?)", victims)
     if perps:

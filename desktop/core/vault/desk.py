@@ -267,30 +267,32 @@ class DeskMixin(IdentityMixin):
         # From the act rows (one per victim object of each current revision's acts, its
         # month and place as the analysis reads them; 'unknown' sorts as NULL did). A mention
         # no one confirmed counts on its own; a person once, where they first appear.
+        # Every mention counted as unconfirmed (an index scan), less the confirmed ones,
+        # plus each confirmed person once: the confirmed are few, so they are read from
+        # person_mentions outward (CROSS JOIN keeps it the outer table), never by scanning
+        # every victim row for a mention.
         sql = f"""
-            WITH keyed AS (
+            WITH confirmed AS (
                 SELECT v.status, v.month, v.place, pm.person_id AS pid
-                FROM act_victims v LEFT JOIN person_mentions pm
-                     ON pm.record_id = v.record_id AND pm.path = 'acts[' || v.seq || '].act_victims[' || v.n || ']'
+                FROM person_mentions pm CROSS JOIN act_victims v
+                     ON v.record_id = pm.record_id AND pm.path = 'acts[' || v.seq || '].act_victims[' || v.n || ']'
                 WHERE v.status IN ({marks})
             ),
             firsts AS (
                 SELECT status, month, place, row_number() OVER (PARTITION BY pid, status ORDER BY month = 'unknown',
                                                                 month, nullif(place, 'unknown')) AS n
-                FROM keyed WHERE pid IS NOT NULL
+                FROM confirmed
             )
-            SELECT coalesce({column}, 'unknown'), status, count(*), count(*) FROM keyed WHERE pid IS NULL
-            GROUP BY 1, 2
+            SELECT coalesce({column}, 'unknown'), status, count(*), count(*) FROM act_victims
+            WHERE status IN ({marks}) GROUP BY 1, 2
+            UNION ALL
+            SELECT coalesce({column}, 'unknown'), status, -count(*), -count(*) FROM confirmed GROUP BY 1, 2
             UNION ALL
             SELECT coalesce({column}, 'unknown'), status, count(*), 0 FROM firsts WHERE n = 1 GROUP BY 1, 2
             """  # noqa: S608 - placeholders and a fixed column name
-        out: dict[str, dict[str, tuple[int, int]]] = {}
         with self._lock:
-            rows = self.conn.execute(sql, statuses).fetchall()
-        for key, status, n, unconfirmed in rows:
-            had = out.setdefault(key, {}).get(status, (0, 0))
-            out[key][status] = (had[0] + int(n), had[1] + int(unconfirmed))
-        return dict(sorted(out.items()))
+            rows = self.conn.execute(sql, (*statuses, *statuses)).fetchall()
+        return _summed(rows)
 
     def count_estimated_victims(self, by: str) -> dict[str, dict[str | None, tuple[int, int]]]:
         """{month or place: {status the act type implies, or None: (victims, of which unconfirmed)}}
@@ -337,10 +339,13 @@ class DeskMixin(IdentityMixin):
         incident's type); an act not attached to any counts on its own, as unconfirmed."""
         # From the act rows: every act has its perpetrator types there ('unknown' when none),
         # each (act, type) once. Acts in no incident count on their own; filed ones once an incident.
+        # Every (act, type) counted on its own (an index scan), less the filed ones (read
+        # from incident_acts outward: few), plus each incident once.
         sql = """
-            SELECT p.perp_type, coalesce(p.act_type, 'unknown'), count(*), count(*)
-            FROM act_perpetrators p
-            WHERE NOT EXISTS (SELECT 1 FROM incident_acts ia WHERE ia.record_id = p.record_id AND ia.act_index = p.seq)
+            SELECT perp_type, coalesce(act_type, 'unknown'), count(*), count(*) FROM act_perpetrators GROUP BY 1, 2
+            UNION ALL
+            SELECT p.perp_type, coalesce(p.act_type, 'unknown'), -count(*), -count(*)
+            FROM incident_acts ia CROSS JOIN act_perpetrators p ON p.record_id = ia.record_id AND p.seq = ia.act_index
             GROUP BY 1, 2
             UNION ALL
             SELECT perp, kind, count(*), 0 FROM (
@@ -349,13 +354,9 @@ class DeskMixin(IdentityMixin):
                 FROM incident_acts ia JOIN incidents i ON i.id = ia.incident_id
                      JOIN act_perpetrators p ON p.record_id = ia.record_id AND p.seq = ia.act_index)
             GROUP BY 1, 2"""
-        out: dict[str, dict[str, tuple[int, int]]] = {}
         with self._lock:
             rows = self.conn.execute(sql).fetchall()
-        for perp, kind, n, loose in rows:
-            had = out.setdefault(perp, {}).get(kind, (0, 0))
-            out[perp][kind] = (had[0] + int(n), had[1] + int(loose))
-        return dict(sorted(out.items()))
+        return _summed(rows)
 
     def count_loose_acts(self) -> tuple[int, int]:
         """(acts in no incident, acts in all); from the act rows (one per act object of
@@ -366,3 +367,14 @@ class DeskMixin(IdentityMixin):
             row = self.conn.execute(sql).fetchone()
         loose, total = row if row is not None else (0, 0)
         return int(loose or 0), int(total or 0)
+
+
+def _summed(rows: list[tuple[Any, ...]]) -> dict[str, dict[str, tuple[int, int]]]:
+    """{key: {kind: (count, of which unconfirmed)}} from signed partial counts; a kind whose
+    counts cancel out (every mention confirmed, its person counted elsewhere) is left out."""
+    out: dict[str, dict[str, tuple[int, int]]] = {}
+    for key, kind, n, unconfirmed in rows:
+        had = out.setdefault(key, {}).get(kind, (0, 0))
+        out[key][kind] = (had[0] + int(n), had[1] + int(unconfirmed))
+    kept = {k: {kind: c for kind, c in v.items() if c[0]} for k, v in out.items()}
+    return dict(sorted((k, v) for k, v in kept.items() if v))
