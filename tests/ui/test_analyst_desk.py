@@ -253,6 +253,9 @@ def test_headquarters_fits_a_1366x768_laptop_on_every_screen(qtbot, translations
     inc = main.desk.incidents
     inc.refresh()
     inc.table.selectRow(0)
+    # the incident's buttons are in sight, not below the fold of its scrolling pane
+    for button in (inc.accept_button, inc.save_level):
+        qtbot.waitUntil(lambda b=button: b.visibleRegion().boundingRect() == b.rect(), timeout=2000)
     for i in range(main.desk.tabs.count()):
         main.desk.tabs.setCurrentIndex(i)
         qtbot.waitUntil(lambda: window.minimumSizeHint().height() <= height, timeout=2000)

@@ -41,6 +41,16 @@ from . import desk_text as words
 ROLE = Qt.ItemDataRole.UserRole
 
 
+class _ToViewport(QVBoxLayout):
+    """The incident's detail in its scroll area: sized to what is visible (lists shrink first)
+    and scrolled only below its minimum, not grown to the preferred height its wrapped labels
+    ask for (a scroll area gives a height-for-width layout that height, pushing the buttons
+    out of sight). Wrapped labels keep their own minimum height (PlainLabel)."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
+        return False
+
+
 class IncidentsPage(QWidget):
     """The list of filed incidents and the one selected."""
 
@@ -78,7 +88,7 @@ class IncidentsPage(QWidget):
         self.table.itemSelectionChanged.connect(self._selected)
         split.addWidget(self.table)
         detail = QWidget()
-        d = QVBoxLayout(detail)
+        d = _ToViewport(detail)
         self.title = heading("", 2)
         d.addWidget(self.title)
         self.facts = PlainLabel("")
