@@ -118,3 +118,44 @@ def test_small_faces_pixelated_coarsely_enough_that_none_is_found():
     assert len(found) >= 5 and max(b.x2 - b.x1 for b in found) < 30
     for _ in range(6):
         assert faces.detect(faces.fill(frame, found, "pixelate")) == []
+
+
+def test_a_large_frame_looked_at_in_tiles_finds_every_face_one_whole_run_finds():
+    """A 1080p frame is looked at in overlapping tiles (bounded memory) plus once whole and small:
+    every face a single run on the whole picture finds (the former way, several times the memory)
+    is found and covered by the fill, small faces and large ones, across tile edges too."""
+    import random
+
+    rng = random.Random(5)
+    with Image.open(ASTRONAUT) as p:
+        portrait = p.convert("RGB")
+    frame = Image.new("RGB", (1920, 1080), (30, 60, 90))
+    frame.paste(portrait.resize((2300, 2300)), (-120, -230))  # a face taller than a tile, left of x = 1120
+    placed: list[tuple[int, int, int]] = []
+    for _ in range(300):
+        s = rng.choice([110, 130, 150, 200, 300])
+        x, y = rng.randrange(1150, 1920 - 3 * s // 4), rng.randrange(-s // 8, 1080 - 3 * s // 4)
+        if all(x + s <= a or a + b <= x or y + s <= c or c + b <= y for a, c, b in placed):
+            placed.append((x, y, s))
+            frame.paste(portrait.resize((s, s)), (x, y))
+    assert len(placed) >= 6
+    sw, sh = faces._by32(1920 * faces.MAX_SIDE / 1920), faces._by32(1080 * faces.MAX_SIDE / 1920)
+    assert sw > faces.TILE[0] and sh > faces.TILE[1]  # the frame is really tiled
+    whole = [faces.Box(b.x1 * 1920 / sw, b.y1 * 1080 / sh, b.x2 * 1920 / sw, b.y2 * 1080 / sh, b.score)
+             for b in faces._nms(faces._run(frame.resize((sw, sh)), faces.THRESHOLD))]
+    assert len(whole) >= 6 and max(b.y2 - b.y1 for b in whole) * sh / 1080 > faces.TILE[1]
+    # portraits side by side, one face cut by a tile's edge (x = 896 at 1280 x 704)
+    row = Image.new("RGB", (1280, 360), (30, 60, 90))
+    for x in range(0, 1280, 360):
+        row.paste(portrait.resize((360, 360)), (x, 0))
+    frame.paste(row.resize((1920, 540)), (0, 540))
+    whole = [faces.Box(b.x1 * 1920 / sw, b.y1 * 1080 / sh, b.x2 * 1920 / sw, b.y2 * 1080 / sh, b.score)
+             for b in faces._nms(faces._run(frame.resize((sw, sh)), faces.THRESHOLD))]
+    tiled = faces.detect(frame)
+    for b in whole:
+        ref = (int(b.x1), int(b.y1), int(b.x2), int(b.y2))
+        assert any(_overlaps(t, ref) for t in tiled), ref
+        # and the fill covers all of it: a face cut by a tile edge is not left half covered
+        grown = [faces._grown(t, 1920, 1080, faces.MASK_SCALE) for t in tiled]
+        assert any(g[0] <= b.x1 + 1 and g[1] <= b.y1 + 1 and g[2] >= b.x2 - 1 and g[3] >= b.y2 - 1
+                   for g in grown), ref

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import av
 import pytest
-from PIL import Image, ImageStat
+from PIL import Image, ImageChops, ImageStat
 
 from desktop.core.bundle import export_bundle
 from desktop.core.media import faces, video_faces
@@ -136,3 +136,22 @@ def test_a_phone_video_filmed_sideways_is_searched_and_sent_upright(tmp_path):
         shown = first.to_image()
     assert _mean(shown, (90, 28, 136, 88)) < 12  # the face, where it is when the video is upright
     assert _mean(shown, (0, 200, 60, 240)) > 30
+
+
+def test_pixelated_video_has_no_face_left_to_find_and_keeps_the_rest(tmp_path):
+    """The fill is made in the frames' own YUV planes: coarse noisy blocks where the face was
+    (in every frame, none the detector still finds), the rest of the picture still there."""
+    src = make_video(tmp_path / "clip.mp4")
+    copy = io.BytesIO()
+    result = video_faces.hide_faces_in_video(str(src), copy, mode="pixelate")
+    assert result.frames == FRAMES and result.frames_with_faces == result.detections
+    with av.open(str(src)) as c:
+        originals = [f.to_image() for f in c.decode(video=0)]
+    for i, (im, orig) in enumerate(zip(video_faces.frames_of(copy.getvalue()), originals, strict=True)):
+        assert faces.detect(im) == [], i
+        face = face_at(i)
+        inner = (face[0] + 8, face[1] + 8, face[2] - 8, face[3] - 8)
+        assert ImageStat.Stat(im.crop(inner).convert("L")).stddev[0] > 4, i   # blocks with noise, not flat
+        changed = ImageStat.Stat(ImageChops.difference(im.crop(inner), orig.crop(inner)).convert("L")).mean[0]
+        assert changed > 15, i                                                  # the face is not there
+        assert _mean(im, (0, 200, 60, 240)) > 60, i

@@ -9,14 +9,18 @@ first found to one after it was last found (a face missed on one sampled
 frame, by motion blur say, stays covered), and a moving face is covered
 along its path.  Boxes drawn by hand in the review are filled in every frame.
 
-The fill is :func:`faces.fill` (solid, or coarse pixels with noise; never a
-blur), the picture is re-encoded with H.264 (libx264 in PyAV's wheel) and
-the audio packets are copied bit for bit.  The copy is written front to back
+The fill is made in the frames' own YUV planes (:mod:`video_fill`: solid, or
+coarse pixels with noise; never a blur; no RGB copy of a frame is made), the
+picture is re-encoded with H.264 (libx264 in PyAV's wheel) and the audio
+packets are copied bit for bit.  The copy is written front to back
 (fragmented MP4, or Matroska when the audio cannot go in MP4), so it streams
 into the encrypted store; nothing of the original's container metadata is
-copied.  Memory is bounded: the look-ahead holds at most ``LOOKAHEAD_BYTES``
-of decoded frames (fewer frames between detections for big pictures), and
-x264 keeps a short look-ahead of its own.
+copied.  Memory is bounded (tests/benchmarks/bench_video_faces.py): the
+look-ahead holds at most ``LOOKAHEAD_BYTES`` of decoded frames (fewer frames
+between detections for big pictures); detection looks at a frame scaled by
+FFmpeg straight from its planes, in tiles (``faces.detect``); x264 runs
+without its own look-ahead or B-frames, with slice threads (each frame it
+holds at 1080p costs several MB; the copy is somewhat larger for it).
 """
 from __future__ import annotations
 
@@ -26,14 +30,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .faces import Box, detect, fill
+from .faces import Box, detail_size, detect
 from .report import CleanCancelled, CleanError
+from .video_fill import fill_planes, planes, to_frame
 
 EVERY = 5                       # detect on one frame in this many
-LOOKAHEAD_BYTES = 48 * 1024 * 1024
+LOOKAHEAD_BYTES = 24 * 1024 * 1024
 MAX_PIXELS = 3840 * 2160        # larger pictures are refused (memory and time)
 CRF = "20"
 PRESET = "veryfast"
+X264_PARAMS = "rc-lookahead=0:bframes=0:sliced-threads=1:threads=2:sync-lookahead=0"
 _MP4_AUDIO = {"aac", "mp3", "alac", "opus", "ac3", "eac3", "flac"}
 
 ProgressFn = Callable[[int, int], None]
@@ -63,19 +69,38 @@ class VideoFacesResult:
     notes: list[str] = field(default_factory=list)
 
 
-def _upright(frame: Any) -> Any:
-    """The frame as a PIL image, turned as a player would show it (display matrix)."""
+def _upright_image(im: Any, frame: Any) -> Any:
+    """``im`` (a picture of ``frame``) turned as a player would show it (display matrix)."""
     from PIL import Image
 
-    im = frame.to_image()
     rot = round(float(getattr(frame, "rotation", 0) or 0)) % 360
     if rot == 90:
-        im = im.transpose(Image.Transpose.ROTATE_90)
-    elif rot == 180:
-        im = im.transpose(Image.Transpose.ROTATE_180)
-    elif rot == 270:
-        im = im.transpose(Image.Transpose.ROTATE_270)
+        return im.transpose(Image.Transpose.ROTATE_90)
+    if rot == 180:
+        return im.transpose(Image.Transpose.ROTATE_180)
+    if rot == 270:
+        return im.transpose(Image.Transpose.ROTATE_270)
     return im
+
+
+def _upright(frame: Any) -> Any:
+    """The frame as a PIL image, turned as a player would show it (display matrix)."""
+    return _upright_image(frame.to_image(), frame)
+
+
+def _detect_frame(frame: Any) -> list[Box]:
+    """Faces in a decoded frame, in the upright picture's pixels.
+
+    The frame is scaled to the detector's size by FFmpeg straight from its
+    YUV planes (no full-size RGB picture), then turned upright.
+    """
+    quarter = round(float(getattr(frame, "rotation", 0) or 0)) % 180 == 90
+    w, h = (frame.height, frame.width) if quarter else (frame.width, frame.height)  # upright
+    sw, sh = detail_size(w, h)
+    small = frame.reformat(width=sh if quarter else sw, height=sw if quarter else sh, format="rgb24").to_image()
+    small = _upright_image(small, frame)
+    fx, fy = w / small.width, h / small.height
+    return [Box(b.x1 * fx, b.y1 * fy, b.x2 * fx, b.y2 * fy, b.score) for b in detect(small)]
 
 
 def _video_stream(container: Any) -> Any:
@@ -166,7 +191,7 @@ def _between(a: list[Box], b: list[Box]) -> list[Box]:
 
 
 def hide_faces_in_video(src: Any, out: Any, hand_boxes: list[Box] | None = None, mode: str = "solid",
-                        every: int = EVERY, progress: ProgressFn | None = None,
+                        every: int | None = None, progress: ProgressFn | None = None,
                         cancel: CancelFn | None = None) -> VideoFacesResult:
     """Write into ``out`` (a ``write``-only sink) a copy of the video ``src`` with faces filled."""
     import av
@@ -179,6 +204,7 @@ def hide_faces_in_video(src: Any, out: Any, hand_boxes: list[Box] | None = None,
         audio = list(c.streams.audio)
         muxer, result.mime, result.ext, options = _output_format(c, audio)
         frame_bytes = v.codec_context.width * v.codec_context.height * 3 // 2
+        every = EVERY if every is None else every
         result.every = every = max(1, min(every, LOOKAHEAD_BYTES // max(1, frame_bytes)))
         total = int(v.frames or 0)
         if not total and v.duration and v.average_rate:
@@ -193,28 +219,34 @@ def hide_faces_in_video(src: Any, out: Any, hand_boxes: list[Box] | None = None,
                 for key in list(o.metadata):
                     del o.metadata[key]
                 amap[a.index] = o
-            pending: deque[tuple[Any, int | None, Any]] = deque()
+            pending: deque[Any] = deque()
             before: list[Box] = []        # detection before the last one
             last: list[Box] = []          # the last detection
             count = 0
             held_audio: list[Any] = []
 
-            def emit(img: Any, pts: int | None) -> None:
+            def emit(frame: Any, boxes: list[Box]) -> None:
                 nonlocal ov
+                rotated = round(float(getattr(frame, "rotation", 0) or 0)) % 360 != 0
                 if ov is None:
                     rate = v.average_rate or v.guessed_rate or 25
                     ov = dst.add_stream("libx264", rate=rate)
-                    ov.width, ov.height, ov.pix_fmt = img.width - img.width % 2, img.height - img.height % 2, \
-                        "yuv420p"
+                    w, h = (frame.height, frame.width) if rotated and frame.rotation % 180 else \
+                        (frame.width, frame.height)
+                    ov.width, ov.height, ov.pix_fmt = w - w % 2, h - h % 2, "yuv420p"
                     ov.time_base = v.time_base
                     ov.codec_context.time_base = v.time_base
-                    ov.options = {"preset": PRESET, "crf": CRF, "x264-params": "rc-lookahead=8"}
+                    ov.options = {"preset": PRESET, "crf": CRF, "x264-params": X264_PARAMS}
                     for held in held_audio:  # no stream may be added once packets were written
                         dst.mux(held)
                     held_audio.clear()
-                if img.width != ov.width or img.height != ov.height:
-                    img = img.crop((0, 0, ov.width, ov.height))
-                frame = av.VideoFrame.from_image(img)  # type: ignore[no-untyped-call]
+                pts = frame.pts
+                if boxes or rotated or frame.format.name not in ("yuv420p", "yuvj420p") \
+                        or frame.width % 2 or frame.height % 2:
+                    y, u, vv, full = planes(frame)
+                    fill_planes(y, u, vv, full, boxes, mode)
+                    frame = to_frame(y, u, vv)
+                    del y, u, vv
                 frame.pts, frame.time_base = pts, v.time_base
                 for p in ov.encode(frame):
                     dst.mux(p)
@@ -222,9 +254,7 @@ def hide_faces_in_video(src: Any, out: Any, hand_boxes: list[Box] | None = None,
             def flush(upto_next: list[Box]) -> None:
                 boxes = _union(before, last, upto_next, _between(last, upto_next), hand)
                 while pending:
-                    frame, pts, img = pending.popleft()
-                    img = img if img is not None else _upright(frame)
-                    emit(fill(img, boxes, mode) if boxes else img.convert("RGB"), pts)
+                    emit(pending.popleft(), boxes)
 
             keep = [v, *audio]
             for packet in c.demux(keep):
@@ -242,16 +272,14 @@ def hide_faces_in_video(src: Any, out: Any, hand_boxes: list[Box] | None = None,
                         dst.mux(packet)
                     continue
                 for frame in packet.decode():
-                    pts, img = frame.pts, None
                     if count % every == 0:
-                        img = _upright(frame)
-                        found = detect(img)
+                        found = _detect_frame(frame)
                         result.detections += 1
                         result.frames_with_faces += bool(found)
                         result.most_faces = max(result.most_faces, len(found))
                         flush(found)
                         before, last = last, found
-                    pending.append((frame, pts, img))
+                    pending.append(frame)
                     count += 1
                     if progress is not None and count % 8 == 0:
                         progress(count, max(total, count))

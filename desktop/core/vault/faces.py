@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from ..media.video_faces import Sample
 
 FILLS = ("pixelate", "solid")
+# Decrypted bytes kept behind the reading point of a video. The cleaned copy was written by our
+# own muxer, interleaved by time, so the demuxer reads it front to back: a short window serves
+# its small steps back (tests/benchmarks/bench_video_faces.py prints how often it decrypted anew).
+VIDEO_WINDOW = 8 * 1024 * 1024
 
 
 class FacesMixin(BlobsMixin):
@@ -51,7 +55,7 @@ class FacesMixin(BlobsMixin):
             with open(path, "rb", buffering=1 << 20) as f:
                 pyrage.decrypt_io(f, writer, identities)
 
-        return att, SeekableDecrypt(decrypt, int(att.clean_size or 0))
+        return att, SeekableDecrypt(decrypt, int(att.clean_size or 0), window=VIDEO_WINDOW)
 
     def detect_faces(self, att_id: str) -> list[Box]:
         """Boxes around the faces the model finds in the cleaned copy of a photo (decrypted in memory)."""
