@@ -192,6 +192,8 @@ def test_victims_given_only_as_an_estimate_are_drawn_and_counted_as_estimates(qt
         assert inc.current == iid
         line = inc.sources_line.text()
         assert ("About 4 more victims" in line) if lang == "en" else ("\u0664" in line)
+        if lang == "en":  # each count with its noun as the number takes it
+            assert line.startswith("1 independent source (") and "in 1 testimony, from 1 device and" in line, line
     finally:
         v.lock()
 

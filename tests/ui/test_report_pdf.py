@@ -87,3 +87,12 @@ def test_report_numbers_follow_the_digit_setting_as_the_window_does(qapp, transl
 def test_english_report_keeps_western_digits(qapp, tmp_path):
     text = _pdf_text(pdf_bytes(render_html(_data(), "en", "native"), "en")[0], tmp_path)
     assert "2012" in text and not any("\u0660" <= c <= "\u0669" for c in text)
+
+
+def test_report_sentences_give_each_count_its_noun():
+    from desktop.core.desk.report import render_html as html_of
+
+    html = html_of(_data(), "en")
+    assert "covers 1 incident documented in 2 testimonies gathered by 2 researchers:" in html
+    assert "2 independent sources (" in html and "from 2 testimonies, 2 field devices and 2 researchers." in html
+    assert "من الحوادث" in html_of(_data(), "ar")  # Arabic says "١ من الحوادث" for any number

@@ -32,8 +32,8 @@ TEXT: dict[str, dict[str, str]] = {
               "ar": "مسودة للمراجعة الداخلية، أُعدّت في {date} لدى {org}. ليست للنشر بصيغتها الحالية."},
     "methodology": {"en": "Methodology", "ar": "المنهجية"},
     "method_1": {
-        "en": "This draft covers {incidents} incidents documented in {testimonies} testimonies gathered by "
-              "{researchers} researchers: interviews with eyewitnesses, people who were injured, relatives of "
+        "en": "This draft covers {incidents} documented in {testimonies} gathered by "
+              "{researchers}: interviews with eyewitnesses, people who were injured, relatives of "
               "people killed or disappeared, survivors of detention, medical workers and aid volunteers, the "
               "researchers' own observations and reviews of footage filmed by local activists.",
         "ar": "تغطي هذه المسودة {incidents} من الحوادث وثّقتها {testimonies} من الشهادات جمعها {researchers} من "
@@ -55,9 +55,8 @@ TEXT: dict[str, dict[str, str]] = {
     "method_3": {
         "en": "Sources are counted as independent when they are different people; the number of field devices "
               "and researchers behind them is given as well. Each victim and each incident is counted once "
-              "where analysts confirmed that testimonies describe the same person or event; {unconfirmed} "
-              "victim mentions in these incidents are not yet confirmed as anyone and are counted as they "
-              "stand.",
+              "where analysts confirmed that testimonies describe the same person or event. Victim mentions in "
+              "these incidents not yet confirmed as anyone, counted as they stand: {unconfirmed}.",
         "ar": "تُعدّ المصادر مستقلة حين يكون أصحابها أشخاصاً مختلفين، ويُذكر كذلك عدد الأجهزة الميدانية والباحثين "
               "الذين جمعوها. يُعدّ كل ضحية وكل حادثة مرة واحدة حيث أكّد المحللون أن الشهادات تصف الشخص نفسه أو "
               "الحدث نفسه؛ وفي هذه الحوادث {unconfirmed} من ذكر الضحايا لم يُؤكَّد بعد أنه لشخص بعينه، فيُعدّ كما هو."},
@@ -72,8 +71,7 @@ TEXT: dict[str, dict[str, str]] = {
     "incident": {"en": "Incident {n}", "ar": "الحادثة {n}"},
     "facts": {"en": "What happened", "ar": "ما الذي حدث"},
     "sources": {"en": "Sources", "ar": "المصادر"},
-    "sources_line": {"en": "{independent} independent sources ({kinds}), from {testimonies} testimonies, "
-                           "{devices} field devices and {researchers} researchers.",
+    "sources_line": {"en": "{independent} ({kinds}), from {testimonies}, {devices} and {researchers}.",
                      "ar": "{independent} من المصادر المستقلة ({kinds})، من {testimonies} من الشهادات، "
                            "و{devices} من الأجهزة الميدانية، و{researchers} من الباحثين."},
     "corroboration_line": {"en": "Corroboration: {level}.", "ar": "درجة التأييد: {level}."},
@@ -116,6 +114,21 @@ LEVELS = {
 
 def t(key: str, lang: str, **kw: object) -> str:
     return pick(TEXT[key], lang).format(**kw)
+
+
+# The English sentences name a count with its noun in the form the number takes ("1 testimony",
+# "3 testimonies"); the Arabic ones say "٣ من الشهادات", right for any number, themselves.
+NOUNS = {"incident": ("incident", "incidents"), "testimony": ("testimony", "testimonies"),
+         "researcher": ("researcher", "researchers"), "source": ("independent source", "independent sources"),
+         "device": ("field device", "field devices")}
+
+
+def counted(written: str, count: int, noun: str, lang: str) -> str:
+    """``written`` (the count in the report's digits) as the sentence of ``lang`` needs it."""
+    if lang != "en":
+        return written
+    one, many = NOUNS[noun]
+    return f"{written} {one if count == 1 else many}"
 
 
 def format_date(date: dict[str, Any] | None, lang: str, zero: str = "0") -> str:
@@ -275,8 +288,9 @@ def render_html(data: ReportData, lang: str, digits: str = "native") -> str:
     align = "right" if rtl else "left"
     sep = "، " if rtl else ", "
     generated = format_date({"precision": "day", "date": data.generated.isoformat()}, lang, zero)
-    method_1 = t("method_1", lang, incidents=n(len(data.incidents)), testimonies=n(data.testimonies),
-                 researchers=n(data.researchers))
+    method_1 = t("method_1", lang, incidents=counted(n(len(data.incidents)), len(data.incidents), "incident", lang),
+                 testimonies=counted(n(data.testimonies), data.testimonies, "testimony", lang),
+                 researchers=counted(n(data.researchers), data.researchers, "researcher", lang))
     out: list[str] = [
         f'<html lang="{lang}"{html_dir}><head><meta charset="utf-8">',
         f'<title>{_e(t("title", lang))} — {_e(data.org)}</title>',
@@ -312,8 +326,10 @@ def render_html(data: ReportData, lang: str, digits: str = "native") -> str:
         out.append(f'<h3{d}>{_e(t("sources", lang))}</h3>')
         kinds = sep.join(f"{n(count)} {pick(KINDS.get(k, KINDS['other']), lang)}"
                          for k, count in sorted(inc.kinds.items()))
-        line = t("sources_line", lang, independent=n(inc.independent), kinds=kinds, testimonies=n(inc.testimonies),
-                 devices=n(inc.devices), researchers=n(inc.researchers))
+        line = t("sources_line", lang, independent=counted(n(inc.independent), inc.independent, "source", lang),
+                 kinds=kinds, testimonies=counted(n(inc.testimonies), inc.testimonies, "testimony", lang),
+                 devices=counted(n(inc.devices), inc.devices, "device", lang),
+                 researchers=counted(n(inc.researchers), inc.researchers, "researcher", lang))
         out.append(f"<p{d}>{_e(line)}</p>")
         level = pick(LEVELS.get(inc.corroboration, {}), lang) or inc.corroboration
         out.append(f'<p{d}>{_e(t("corroboration_line", lang, level=level))}</p>')

@@ -1057,6 +1057,46 @@
 <context>
     <name>Desk</name>
     <message>
+        <source>{n} independent source</source>
+        <translation>{n} من المصادر المستقلة</translation>
+    </message>
+    <message>
+        <source>{n} independent sources</source>
+        <translation>{n} من المصادر المستقلة</translation>
+    </message>
+    <message>
+        <source>{n} testimony</source>
+        <translation>{n} من الشهادات</translation>
+    </message>
+    <message>
+        <source>{n} testimonies</source>
+        <translation>{n} من الشهادات</translation>
+    </message>
+    <message>
+        <source>{n} device</source>
+        <translation>{n} من الأجهزة</translation>
+    </message>
+    <message>
+        <source>{n} devices</source>
+        <translation>{n} من الأجهزة</translation>
+    </message>
+    <message>
+        <source>{n} researcher</source>
+        <translation>{n} من الباحثين</translation>
+    </message>
+    <message>
+        <source>{n} researchers</source>
+        <translation>{n} من الباحثين</translation>
+    </message>
+    <message>
+        <source>{n} victim</source>
+        <translation>الضحايا: {n}</translation>
+    </message>
+    <message>
+        <source>{n} victims</source>
+        <translation>الضحايا: {n}</translation>
+    </message>
+    <message>
         <source>same type of act</source>
         <translation>نوع الفعل نفسه</translation>
     </message>
@@ -2071,8 +2111,8 @@
         <translation>لا وصف بعد.</translation>
     </message>
     <message>
-        <source>{independent} independent sources ({kinds}) in {testimonies} testimonies, from {devices} devices and {researchers} researchers; {victims} victims.</source>
-        <translation>المصادر المستقلة: {independent} ({kinds}) في {testimonies} من الشهادات، من {devices} من الأجهزة و{researchers} من الباحثين؛ الضحايا: {victims}.</translation>
+        <source>{sources} ({kinds}) in {testimonies}, from {devices} and {researchers}; {victims}.</source>
+        <translation>{sources} ({kinds}) في {testimonies}، من {devices} و{researchers}؛ {victims}.</translation>
     </message>
     <message>
         <source>About {n} more victims by the testimonies' estimated totals (not listed one by one).</source>

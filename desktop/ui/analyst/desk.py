@@ -246,11 +246,11 @@ class IncidentsPage(QWidget):
         self.facts.setText(inc["description"] or self.tr("No description yet."))
         s = view.sources
         kinds = words.comma().join(f"{words.num(n)} {words.source_kind(k)}" for k, n in sorted(s.kinds.items()))
-        self.sources_line.setText(self.tr(
-            "{independent} independent sources ({kinds}) in {testimonies} testimonies, from {devices} devices and "
-            "{researchers} researchers; {victims} victims.").format(
-            independent=words.num(s.independent), kinds=kinds or "—", testimonies=words.num(s.testimonies),
-            devices=words.num(s.devices), researchers=words.num(s.researchers), victims=words.num(len(view.victims)))
+        self.sources_line.setText(self.tr("{sources} ({kinds}) in {testimonies}, from {devices} and {researchers}; "
+                                          "{victims}.").format(
+            sources=words.counted("source", s.independent), kinds=kinds or "—",
+            testimonies=words.counted("testimony", s.testimonies), devices=words.counted("device", s.devices),
+            researchers=words.counted("researcher", s.researchers), victims=words.counted("victim", len(view.victims)))
             + (" " + self.tr("About {n} more victims by the testimonies' estimated totals (not listed one by one).")
                .format(n=words.num(view.estimated_more)) if view.estimated_more else ""))
         for a in view.acts:

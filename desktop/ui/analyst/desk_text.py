@@ -18,6 +18,23 @@ def num(n: int | float) -> str:
     return QLocale().toString(n)
 
 
+# "1 testimony", "2 testimonies": each count with its noun in the form the number takes
+# (Arabic says "٢ من الشهادات" for any number).
+_COUNTED = {
+    "source": (QT_TRANSLATE_NOOP("Desk", "{n} independent source"),
+               QT_TRANSLATE_NOOP("Desk", "{n} independent sources")),
+    "testimony": (QT_TRANSLATE_NOOP("Desk", "{n} testimony"), QT_TRANSLATE_NOOP("Desk", "{n} testimonies")),
+    "device": (QT_TRANSLATE_NOOP("Desk", "{n} device"), QT_TRANSLATE_NOOP("Desk", "{n} devices")),
+    "researcher": (QT_TRANSLATE_NOOP("Desk", "{n} researcher"), QT_TRANSLATE_NOOP("Desk", "{n} researchers")),
+    "victim": (QT_TRANSLATE_NOOP("Desk", "{n} victim"), QT_TRANSLATE_NOOP("Desk", "{n} victims")),
+}
+
+
+def counted(kind: str, n: int) -> str:
+    one, many = _COUNTED[kind]
+    return _t(one if n == 1 else many).format(n=num(n))
+
+
 def percent(share: float) -> str:
     return QLocale().toString(round(share * 100)) + QLocale().percent()
 
