@@ -219,3 +219,24 @@ def test_redact_jsonl_bad_line_is_one_clear_line(bad):
     p = run("redact", "--jsonl", stdin=json.dumps({"text": "ok"}) + "\n" + bad + "\n")
     assert p.returncode == 1
     assert p.stderr.strip().count("\n") == 0 and "line 2" in p.stderr
+
+
+# names whose writing the name finder used to cut: initials, letters with no
+# decomposition (ł, ø), particles, surnames that are also ordinary words
+@pytest.mark.parametrize("text,name", [
+    ("Frederick H. Collier was the first colonel of the regiment.", "Frederick H. Collier"),
+    ("It was ordered to support William T. Sherman in the south.", "William T. Sherman"),
+    ("She was married in 1838 to Stanisław Baranowski, an officer.", "Stanisław Baranowski"),
+    ("The French historian Pierre de Marca wrote that the word meant hunters.", "Pierre de Marca"),
+    ("The defences around the village have been documented by William Foot.", "William Foot"),
+])
+def test_names_with_initials_particles_and_word_surnames_are_hidden_whole(text, name):
+    assert hidden(text, name)
+    assert len([s for s in Redactor().detect(text) if s.label == "PERSON"]) == 1
+
+
+def test_an_initial_keeps_its_full_stop_and_the_sentence_goes_on():
+    text = "Colonel Meredith H. Shade took command. Nothing else changed."
+    spans = [s for s in Redactor().detect(text) if s.label == "PERSON"]
+    assert [s.text for s in spans] == ["Meredith H. Shade"]
+    assert not touched(text, "Nothing else changed")

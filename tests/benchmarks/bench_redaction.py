@@ -8,9 +8,12 @@ or directly: .venv/bin/python tests/benchmarks/bench_redaction.py
 Held-out data (never used for training or tuning, see docs/model-card-ner.md) is
 read from ``$TESTIMONY_EVAL_DATA`` (default ``/work/ner-data``):
 
-    UNER_English-PUD/en_pud-ud-test.iob2   Universal NER v1 English PUD (CC BY-SA 3.0)
+    UNER_English-PUD/en_pud-ud-test.iob2   Universal NER v1 English PUD (CC BY-SA 3.0), news and
+                                           Wikipedia: the English held-out set
     AQMAR/<article>.txt                    AQMAR Arabic Wikipedia NER (CC BY-SA 3.0); only the
                                            articles in tools/train_ner.AQMAR_TEST are read
+    PII-synthetic/pii_syn_nano_en.json     synthetic PII sentences (github.com/Nannigalaxy/
+                                           PII-synthetic_dataset, MIT): people wholly hidden
 
 Missing files are reported and skipped.  ``BENCH_SCALE=smoke`` uses the small
 committed PUD sample (tests/data/eval/) and a 2,000-word narrative instead.
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import sys
 import time
@@ -177,6 +181,40 @@ def test_held_out_corpora():
         print(f"  Arabic: no AQMAR test articles under {aq}, skipped")
 
 
+def score_pii_records(records: list[dict]) -> dict:
+    """Synthetic PII records ``{"text", "NER": [{"entity", "label"}]}``: people
+    (label PERSON) whose every word is inside a redacted span."""
+    people = hidden = 0
+    for r in records:
+        text = r["text"]
+        red = [(sp.start, sp.end) for sp in Redactor().detect(text)]
+        pos = 0
+        for e in r["NER"]:
+            if e["label"] != "PERSON":
+                continue
+            a = text.find(e["entity"], pos)
+            if a < 0:
+                a = text.find(e["entity"])
+            if a < 0:
+                continue
+            people += 1
+            words = [(a + m.start(), a + m.end()) for m in re.finditer(r"\w+", e["entity"])]
+            words = [(x, y) for x, y in words if text[x:y].lower().rstrip(".") not in ("dr", "mr", "mrs", "ms", "prof")]
+            hidden += all(any(s <= x and y <= t for s, t in red) for x, y in words)
+            pos = a + len(e["entity"])
+    return {"people": people, "hidden": hidden / max(people, 1)}
+
+
+def test_synthetic_pii():
+    f = EVAL / "PII-synthetic" / "pii_syn_nano_en.json"
+    if SMOKE or not f.is_file():
+        print(f"\nsynthetic PII: {f} not found (or smoke run), skipped")
+        return
+    r = score_pii_records(json.loads(f.read_text(encoding="utf-8")))
+    print(f"\nsynthetic PII (Nannigalaxy/PII-synthetic_dataset, MIT, English): people {r['people']}, "
+          f"wholly hidden {r['hidden']:.3f} (target >= 0.80; titles such as Dr. not counted)")
+
+
 # ------------------------------------------------------------------ phone numbers
 PHONE_REGIONS = ("LB", "TR", "JO", "IQ", "SY", "DE", "FR", "GB", "IT", "ES", "NL", "BE", "SE", "US")
 FORMATS = {
@@ -235,4 +273,5 @@ if __name__ == "__main__":
     test_benchmark_redaction_10k_words()
     test_model_load_and_memory()
     test_held_out_corpora()
+    test_synthetic_pii()
     test_phone_numbers()

@@ -17,6 +17,7 @@ publishable names, overlaps) -> consistent pseudonyms.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import SupportsIndex, SupportsInt
@@ -24,13 +25,14 @@ from dataclasses import dataclass, field
 
 from .known import KnownMatcher, KnownName, known_values
 from .lexicon import PhraseMatcher, lexicon, phrase_tokens
-from .model import LISTED_ALONE, ORG_WORDS, THRESHOLD, UNCERTAIN_LOW, name_model
-from .names import _TITLES, NameFinder
+from .model import THRESHOLD, name_model
+from .modelspans import model_hits
+from .names import NameFinder
 from .normalize import Normalized, norm, normalize
 from .policy import resolve
 from .pseudonyms import PseudonymTable
 from .structured import Hit, find_structured
-from .units import Unit, build_units, strip_al, tokenize
+from .units import Unit, build_units, tokenize
 
 __all__ = [
     "LABELS",
@@ -97,6 +99,16 @@ def _split_places(places: Iterable[str]) -> list[str]:
     return out
 
 
+_STOP_AFTER = re.compile(r"(?:\b[A-Z]|\b[JS]r)$")
+
+
+def _with_stop(h: Hit, t: str) -> Hit:
+    """A name ending in an initial or Jr./Sr. takes its full stop ("William L.")."""
+    if h.label == "PERSON" and t[h.end:h.end + 1] == "." and _STOP_AFTER.search(t[max(0, h.end - 3):h.end]):
+        return dataclasses.replace(h, end=h.end + 1)
+    return h
+
+
 class Redactor:
     """Detects identifying details; one instance per record so pseudonyms stay
     consistent across every field of that record."""
@@ -144,7 +156,7 @@ class Redactor:
         cands.extend(self._names.find(t, units, original_of))
         model_unsure: list[tuple[int, int, float]] = []
         if self._model is not None:
-            for h, score in self._model_hits(t, units):
+            for h, score in model_hits(t, units, self._names, self._model, self._lex, self.lang):
                 if score >= THRESHOLD:
                     cands.append((h, "model"))
                 else:
@@ -159,98 +171,9 @@ class Redactor:
                                                          or nf.nisba(u) or u.prefix == "abd")
                        for u in units)
 
-        taken = resolve(cands, protected, keep, t, caller, name_evidence)
+        taken = [(_with_stop(h, t), src) for h, src in resolve(cands, protected, keep, t, caller, name_evidence)]
         unsure = self._collect_uncertain(t, units, taken, model_unsure, list(protected) + list(caller) + keep)
         return taken, unsure
-
-    def _model_hits(self, t: str, units: list[Unit]) -> list[tuple[Hit, float]]:
-        """The statistical name finder's spans as person hits (normalised
-        offsets), with their score.  Ordinary words at the edges of a span are
-        trimmed; an Arabic span also needs a listed name part, a nisba or a cue
-        before it to count as sure (the Arabic model learnt from generated text
-        only; alone it only proposes candidates for review)."""
-        import bisect
-
-        out: list[tuple[Hit, float]] = []
-        starts = [u.start for u in units]
-        nf = self._names
-        model = self._model
-        assert model is not None
-        common = model.common_en
-        marks = nf.cue_marks(t, units)
-        def ordinary(u: Unit) -> bool:
-            """Not a name part here: a stop word, title, cue or common word."""
-            if nf.stop(u) and not (u.ar and nf.given(u)[0]):  # علي spelled with ي may be Ali
-                return True
-            if nf.connector(u) or (not u.ar and (u.core in _TITLES or u.core in self._lex.cue_words_en)):
-                return True
-            if u.ar:
-                # "عمها" (her uncle), "المفقود" (the missing): a cue or a word no name looks like
-                return not nf.given(u)[0] and (u.raw in self._lex.cues_ar or not nf.name_like(u))
-            if u.prefix or nf.given(u)[0] or nf.family(u):
-                return False
-            return u.core in common or not u.cap
-
-        for ms in model.find(t, self.lang, UNCERTAIN_LOW):
-            a = bisect.bisect_left(starts, ms.start)
-            # units overlapping the span (a unit may begin before it: "و" clitic, "Abu")
-            if a > 0 and units[a - 1].end > ms.start:
-                a -= 1
-            b = a
-            while b < len(units) and units[b].start < ms.end:
-                b += 1
-
-            # split at ordinary words inside ("لخالد وبخالد عن الحموي") and at an
-            # Arabic conjunction that starts another name
-            runs: list[list[int]] = []
-            cur: list[int] = []
-            for k in range(a, b):
-                u = units[k]
-                if nf.connector(u) and cur and k + 1 < b and not ordinary(units[k + 1]):
-                    cur.append(k)
-                    continue
-                if (u.ar and u.start in nf._maqsura) or (ordinary(u) and not (k in marks and not cur)):
-                    # على (on) folds to علي (Ali): never a name, even after a cue
-                    if cur:
-                        runs.append(cur)
-                    cur = []
-                    continue
-                if cur and u.ar and u.core[:1] in "وف" and not u.prefix and not nf.family(u) \
-                        and u.core not in self._lex.given_ar:
-                    runs.append(cur)
-                    cur = []
-                cur.append(k)
-            if cur:
-                runs.append(cur)
-            gz = model.gaz
-            for run in runs:
-                us = units[run[0]:run[-1] + 1]
-                score = ms.score
-                lat = [u.core for u in us if not u.ar]
-                nxt = units[run[-1] + 1] if run[-1] + 1 < len(units) else None
-                if any(w in ORG_WORDS for w in lat) or (nxt is not None and not nxt.ar and nxt.core in ORG_WORDS):
-                    continue  # "Farrell Electric", "Cinema Club"
-                if len(us) == 1 and not us[0].ar and us[0].core in gz.world and not us[0].prefix \
-                        and us[0].core not in gz.person_lat and not (nf.given(us[0])[0] or nf.family(us[0])):
-                    score = min(score, THRESHOLD - 0.01)  # "Birmingham": for review only
-                if any(u.ar for u in us):
-                    listed = any((nf.given(u)[0] and not nf.ambiguous(u)) or nf.family(u) or nf.nisba(u)
-                                 or u.prefix for u in us)
-                    if len(us) == 1 and (nf.ambiguous(us[0]) or (nf.family(us[0]) and not us[0].had_article)):
-                        # an ambiguous given name or a bare family name alone: the
-                        # model must be sure, not just the list
-                        listed = score >= LISTED_ALONE
-                    if not listed and not (run[0] in marks and nf.name_like(units[run[0]])):
-                        score = min(score, THRESHOLD - 0.01)
-                s0 = us[0].start
-                if us[0].ar and not us[0].prefix:
-                    # a clitic glued to a listed name stays outside the span ("لخالد")
-                    g, sh = nf.given(us[0])
-                    if not g:
-                        sh = next((x for x, v in us[0].shift if x and strip_al(v) in self._lex.family_ar), 0)
-                    s0 += sh
-                out.append((Hit(s0, us[-1].end, "PERSON", nf.key(us)), score))
-        return out
 
     def _collect_uncertain(self, t: str, units: list[Unit], taken: list[tuple[Hit, str]],
                            model_unsure: list[tuple[int, int, float]],

@@ -25,6 +25,9 @@ from .lexicon import Lexicon, lexicon
 MTOKEN_RE = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*|[\u0621-\u064a\u066e-\u06d3]+|\d+(?:[.,]\d+)*|[^\s\w]",
                        re.UNICODE)
 SENT_END = {".", "!", "?", "؟", ";", "\n"}
+# A full stop after these does not end a sentence ("C. H. Douglas", "Dr. Haddad").
+ABBREV = frozenset(["mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "capt", "sgt", "rev",
+                    "mt", "vs", "sen", "rep", "gov", "pres", "maj", "cpl", "fr", "hon", "inc", "corp"])
 AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 AR_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ون", "ين", "ات", "ان", "ه", "ي", "ك")
 
@@ -95,6 +98,7 @@ class Gazetteer:
             raise ResourcesMissing(f"this installation of Testimony is incomplete: missing {gp}; reinstall it")
         self.person_lat = load_vocab(gp)
         self.world = load_vocab((root or model_dir()) / "gaz_place.txt")
+        self.town = load_vocab((root or model_dir()) / "gaz_town.txt")
         prot_lat: set[str] = set()
         prot_ar: set[str] = set()
         for p in lex.protected:
@@ -148,6 +152,8 @@ class Gazetteer:
             out.append("place")
         if lw in self.world:
             out.append("wp")
+        elif lw in self.town:
+            out.append("town")
         if lw in ORG_WORDS:
             out.append("org")
         if lw in lex.place_before or lw in lex.place_after:
@@ -240,7 +246,9 @@ def sentences(text: str, toks: list[tuple[int, int, str]]) -> list[list[tuple[in
             cur = []
         cur.append(t)
         prev_end = t[1]
-        if (t[2] in SENT_END and len(cur) > 1) or len(cur) >= 120:
+        initial = t[2] == "." and len(cur) > 1 and ((len(cur[-2][2]) == 1 and cur[-2][2].isupper())
+                                                    or cur[-2][2].lower() in ABBREV) and cur[-2][1] == t[0]
+        if (t[2] in SENT_END and len(cur) > 1 and not initial) or len(cur) >= 120:
             out.append(cur)
             cur = []
     if cur:
@@ -324,15 +332,28 @@ class NameModel:
                 if path[i].endswith("PER") and words[i][:1].isalpha():
                     # the best path's name: score is its least sure token
                     j = i
-                    while j + 1 < n and path[j + 1] == "I-PER" and words[j + 1][:1].isalpha():
-                        j += 1
-                    out.append(ModelSpan(sent[i][0], sent[j][1], min(probs[i:j + 1]), sl))
+                    while j + 1 < n:
+                        if path[j + 1] == "I-PER" and words[j + 1][:1].isalpha():
+                            j += 1
+                        elif _initial(words, j) and j + 2 < n and path[j + 2] == "I-PER" \
+                                and words[j + 2][:1].isalpha():
+                            j += 2  # "Frederick H. Collier": one name across the initial's full stop
+                        else:
+                            break
+                    end = sent[j + 1][1] if _initial(words, j) else sent[j][1]  # "William L." keeps its stop
+                    out.append(ModelSpan(sent[i][0], end, min(probs[k] for k in range(i, j + 1)
+                                                                 if words[k][:1].isalpha()), sl))
                     i = j + 1
                     continue
                 if probs[i] >= low and words[i][:1].isalpha():
                     out.append(ModelSpan(sent[i][0], sent[i][1], probs[i], sl))
                 i += 1
         return out
+
+
+def _initial(words: list[str], j: int) -> bool:
+    """words[j] is a capital initial followed by its full stop."""
+    return len(words[j]) == 1 and words[j].isupper() and j + 1 < len(words) and words[j + 1] == "."
 
 
 _LOCK = threading.Lock()

@@ -34,6 +34,9 @@ _HOMOGLYPHS = {
     "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
     # Latin odds
     "ı": "i", "ȷ": "j", "ℓ": "l",
+    # Latin letters with no decomposition (Stanisław, Søren, Đorđe, Æsa)
+    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ŀ": "l", "Ŀ": "L",
+    "ð": "d", "Ð": "D", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th",
     # quotes / dashes that NFKC keeps
     "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u02bf": "'", "\u02be": "'", "\u201c": '"',
     "\u201d": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
@@ -68,7 +71,7 @@ def fold_char(ch: str) -> str:
             continue
         c = _HOMOGLYPHS.get(c, c)
         c = _ARABIC.get(c, c)
-        if unicodedata.combining(c):
+        if len(c) == 1 and unicodedata.combining(c):
             # Latin diacritics: keep base letter only (é -> e handled by NFKD below)
             continue
         out.append(c)

@@ -1,0 +1,120 @@
+"""The statistical name finder's spans as person hits for the redactor:
+ordinary words trimmed, name particles and initials kept inside, the Arabic
+model's spans held to listed evidence (see docs/model-card-ner.md)."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .lexicon import Lexicon
+from .model import LISTED_ALONE, ORG_WORDS, THRESHOLD, UNCERTAIN_LOW, NameModel
+from .names import _TITLES, NameFinder
+from .structured import Hit
+from .units import Unit, strip_al
+
+_INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.$")  # "Meredith H." before "Shade"
+# Lower-case particles inside a Latin-script name ("Pierre de Marca").
+_PARTICLES = frozenset(["de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "dos",
+                        "das", "do", "ter", "ten", "af", "zu"])
+
+
+def model_hits(t: str, units: list[Unit], nf: NameFinder, model: NameModel, lex: Lexicon,
+               lang: str) -> list[tuple[Hit, float]]:
+    """The statistical name finder's spans as person hits (normalised
+    offsets), with their score.  Ordinary words at the edges of a span are
+    trimmed; an Arabic span also needs a listed name part, a nisba or a cue
+    before it to count as sure (the Arabic model learnt from generated text
+    only; alone it only proposes candidates for review)."""
+    out: list[tuple[Hit, float]] = []
+    starts = [u.start for u in units]
+    common = model.common_en
+    marks = nf.cue_marks(t, units)
+    def ordinary(u: Unit) -> bool:
+        """Not a name part here: a stop word, title, cue or common word."""
+        if nf.stop(u) and not (u.ar and nf.given(u)[0]):  # علي spelled with ي may be Ali
+            return True
+        if nf.connector(u) or (not u.ar and (u.core in _TITLES or u.core in lex.cue_words_en)):
+            return True
+        if u.ar:
+            # "عمها" (her uncle), "المفقود" (the missing): a cue or a word no name looks like
+            return not nf.given(u)[0] and (u.raw in lex.cues_ar or not nf.name_like(u))
+        if u.prefix or nf.given(u)[0] or nf.family(u):
+            return False
+        return u.core in common or not u.cap
+
+    def surname_word(u: Unit, n_units: int, score: float) -> bool:
+        """A capitalised ordinary word inside a sure name of two words or
+        more, not capitalised by the sentence ("William Foot", "Kanye West")."""
+        if u.ar or not u.cap or n_units < 2 or score < THRESHOLD or u.core not in common:
+            return False
+        if nf.stop(u) or u.core in _TITLES or u.core in lex.cue_words_en:
+            return False
+        prev = t[max(0, u.start - 5):u.start].rstrip(" \"'“‘(")
+        return bool(prev) and (prev[-1] not in ".!?:\n" or _INITIAL_END.search(prev) is not None)
+
+    for ms in model.find(t, lang, UNCERTAIN_LOW):
+        a = bisect.bisect_left(starts, ms.start)
+        # units overlapping the span (a unit may begin before it: "و" clitic, "Abu")
+        if a > 0 and units[a - 1].end > ms.start:
+            a -= 1
+        b = a
+        while b < len(units) and units[b].start < ms.end:
+            b += 1
+
+        # split at ordinary words inside ("لخالد وبخالد عن الحموي") and at an
+        # Arabic conjunction that starts another name
+        runs: list[list[int]] = []
+        cur: list[int] = []
+        for k in range(a, b):
+            u = units[k]
+            if (nf.connector(u) or (not u.ar and not u.cap and u.core in _PARTICLES)) and cur and k + 1 < b \
+                    and not ordinary(units[k + 1]):
+                cur.append(k)  # "Pierre de Marca", "Ludwig van Beethoven"
+                continue
+            if (u.ar and u.start in nf._maqsura) or (ordinary(u) and not (k in marks and not cur)
+                                                      and not surname_word(u, b - a, ms.score)):
+                # على (on) folds to علي (Ali): never a name, even after a cue
+                if cur:
+                    runs.append(cur)
+                cur = []
+                continue
+            if cur and u.ar and u.core[:1] in "وف" and not u.prefix and not nf.family(u) \
+                    and u.core not in lex.given_ar:
+                runs.append(cur)
+                cur = []
+            cur.append(k)
+        if cur:
+            runs.append(cur)
+        gz = model.gaz
+        for run in runs:
+            us = units[run[0]:run[-1] + 1]
+            score = ms.score
+            lat = [u.core for u in us if not u.ar]
+            nxt = units[run[-1] + 1] if run[-1] + 1 < len(units) else None
+            if any(w in ORG_WORDS for w in lat) or (nxt is not None and not nxt.ar and nxt.core in ORG_WORDS):
+                continue  # "Farrell Electric", "Cinema Club"
+            if len(us) == 1 and not us[0].ar and us[0].core in gz.world and not us[0].prefix \
+                    and us[0].core not in gz.person_lat and not (nf.given(us[0])[0] or nf.family(us[0])):
+                score = min(score, THRESHOLD - 0.01)  # "Birmingham": for review only
+            if any(u.ar for u in us):
+                listed = any((nf.given(u)[0] and not nf.ambiguous(u)) or nf.family(u) or nf.nisba(u)
+                             or u.prefix for u in us)
+                if len(us) == 1 and (nf.ambiguous(us[0]) or (nf.family(us[0]) and not us[0].had_article)):
+                    # an ambiguous given name or a bare family name alone: the
+                    # model must be sure, not just the list
+                    listed = score >= LISTED_ALONE
+                if not listed and not (run[0] in marks and nf.name_like(units[run[0]])):
+                    score = min(score, THRESHOLD - 0.01)
+            s0 = us[0].start
+            if us[0].ar and not us[0].prefix:
+                # a clitic glued to a listed name stays outside the span ("لخالد")
+                g, sh = nf.given(us[0])
+                if not g:
+                    sh = next((x for x, v in us[0].shift if x and strip_al(v) in lex.family_ar), 0)
+                s0 += sh
+            e0 = us[-1].end
+            if run[-1] == b - 1 and t[e0:ms.end] == ".":
+                e0 = ms.end  # an initial's full stop ("William L.")
+            out.append((Hit(s0, e0, "PERSON", nf.key(us)), score))
+    return out
+
