@@ -64,6 +64,16 @@ def test_analyst_imports_filters_links_charts_and_receipt(qtbot, translations, h
     row = tv.model.index(0, tv.model.COLUMNS.index("device"))
     assert tv.model.data(row) == device_fp
     assert tv.model.data(tv.model.index(0, tv.model.COLUMNS.index("researcher"))) == "R-07"
+    # and when and where its first act happened: what tells testimonies apart (all arrived together)
+    first: dict[str, analysis.Act] = {}
+    for a in analysis.acts(ns.hq):
+        first.setdefault(a.record_id, a)
+    when, where = tv.model.COLUMNS.index("when"), tv.model.COLUMNS.index("where")
+    shown = [(tv.model.data(tv.model.index(r, when)), tv.model.data(tv.model.index(r, where)), first.get(rec.id))
+             for r, rec in enumerate(tv.model.rows)]
+    with_acts = [(w, p, a) for w, p, a in shown if a is not None and (a.day or a.month)]
+    assert with_acts and all(w == tv.model.labels.month(a.day or a.month) for w, _p, a in with_acts)
+    assert all(p == tv.model.labels.place(a.district or a.city) for _w, p, a in with_acts if a.district or a.city)
 
     # filters on acts: violation, perpetrator, place, dates; plus full-text search
     acts = analysis.acts(ns.hq)

@@ -4052,6 +4052,10 @@
         <translation>الانتهاكات</translation>
     </message>
     <message>
+        <source>When</source>
+        <translation>متى</translation>
+    </message>
+    <message>
         <source>Researcher</source>
         <translation>الباحث</translation>
     </message>
@@ -4062,6 +4066,10 @@
     <message>
         <source>Recorded</source>
         <translation>تاريخ التسجيل</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>أين</translation>
     </message>
     <message>
         <source>Revision</source>

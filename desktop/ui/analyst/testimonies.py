@@ -31,7 +31,8 @@ class TestimoniesModel(QAbstractTableModel):
     """Rows from ``vault.list_records`` a page at a time; search, interview type and
     act filters all run in the database, so the first page comes at once at any size."""
 
-    COLUMNS = ("type", "reference", "violations", "researcher", "device", "recorded", "rev")
+    # when and where: the first act's date and place, what tells testimonies apart (all arrive the same day)
+    COLUMNS = ("type", "reference", "violations", "when", "where", "researcher", "device", "recorded", "rev")
 
     def __init__(self, vault: Vault, labels: Labels, page: int = PAGE) -> None:
         super().__init__()
@@ -44,6 +45,7 @@ class TestimoniesModel(QAbstractTableModel):
         self.rows: list[RecordSummary] = []
         self.total = 0
         self.violations: dict[str, list[str]] = {}
+        self.first_acts: dict[str, tuple[str | None, str | None, str | None]] = {}
         self._titles: dict[str, str] = {}
 
     def set_filters(self, query: str | None, form_id: str | None, acts: ActFilters | None) -> None:
@@ -52,6 +54,7 @@ class TestimoniesModel(QAbstractTableModel):
         self.acts = acts if acts is not None and acts.active() else None
         self.rows = []
         self.violations = {}
+        self.first_acts = {}
         self.total = self.vault.count_records(form_id=form_id, query=self.query, acts=self.acts)
         self.endResetModel()
 
@@ -68,6 +71,7 @@ class TestimoniesModel(QAbstractTableModel):
             self.total = start
             return
         self.violations.update(self.vault.record_violations([r.id for r in more]))
+        self.first_acts.update(self.vault.first_act_groups([r.id for r in more]))
         self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
         self.rows.extend(more)
         self.endInsertRows()
@@ -82,8 +86,9 @@ class TestimoniesModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [self.tr("Interview type"), self.tr("Reference"), self.tr("Violations"), self.tr("Researcher"),
-                self.tr("Device"), self.tr("Recorded"), self.tr("Revision")][section]
+        return [self.tr("Interview type"), self.tr("Reference"), self.tr("Violations"), self.tr("When"),
+                self.tr("Where"), self.tr("Researcher"), self.tr("Device"), self.tr("Recorded"),
+                self.tr("Revision")][section]
 
     def _title(self, form_id: str) -> str:
         if form_id not in self._titles:
@@ -102,6 +107,11 @@ class TestimoniesModel(QAbstractTableModel):
                 return r.id[:8]
             if col == "violations":
                 return ", ".join(self.labels.violation(v) for v in self.violations.get(r.id, []))
+            if col in ("when", "where"):
+                _type, when, where = self.first_acts.get(r.id, (None, None, None))
+                if col == "when":
+                    return self.labels.month(when) if when else "—"
+                return self.labels.place(where) if where else "—"
             if col == "researcher":
                 return str((r.origin or {}).get("researcher") or "—")
             if col == "device":
@@ -184,15 +194,18 @@ class TestimoniesView(QWidget):
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        columns = self.model.COLUMNS
+        header.setSectionResizeMode(columns.index("violations"), QHeaderView.ResizeMode.Stretch)
         fm = self.table.fontMetrics()
         pad = fm.horizontalAdvance("MM")
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        widths = {0: fm.horizontalAdvance("M" * 16), 1: fm.horizontalAdvance("0000000000"),
-                  3: fm.horizontalAdvance("M" * 8),
-                  4: QFontMetrics(mono).horizontalAdvance("XXXX-XXXX-XXXX-XXXX"),
-                  5: fm.horizontalAdvance("0000-00-00 00:00"), 6: fm.horizontalAdvance("000")}
-        for col, w in widths.items():
+        widths = {"type": fm.horizontalAdvance("M" * 16), "reference": fm.horizontalAdvance("0000000000"),
+                  "when": fm.horizontalAdvance("00 September 0000"), "where": fm.horizontalAdvance("M" * 11),
+                  "researcher": fm.horizontalAdvance("M" * 8),
+                  "device": QFontMetrics(mono).horizontalAdvance("XXXX-XXXX-XXXX-XXXX"),
+                  "recorded": fm.horizontalAdvance("0000-00-00 00:00"), "rev": fm.horizontalAdvance("000")}
+        for name, w in widths.items():
+            col = columns.index(name)
             head = str(self.model.headerData(col, Qt.Orientation.Horizontal))
             header.resizeSection(col, max(w, fm.horizontalAdvance(head)) + pad)
         self.table.verticalHeader().setDefaultSectionSize(fm.lineSpacing() + fm.height() // 2)
