@@ -60,7 +60,7 @@ def test_arabic_testimony_at_headquarters_keeps_dates_and_codes_in_order(qtbot, 
         view = window.main.record_view
         meta = view.meta.text()
         created = meta.split("\u2066")[2].split("\u2069")[0]  # reference, then the creation time
-        assert created[:4] == "\u0662\u0660\u0662\u0666" and created[4] == "-", meta  # ٢٠٢٦-…, isolated
+        assert created[:4] == "\u0662\u0660\u0662\u0666" and created[4] == "/", meta  # ٢٠٢٦/…, isolated
         assert "\u2066R-09\u2069" in meta and "\u2066GEN-DEVICE-09\u2069" in meta and "\u202e" not in meta
         entries = [view.answers.topLevelItem(i).child(j).text(0) for i in range(view.answers.topLevelItemCount())
                    for j in range(view.answers.topLevelItem(i).childCount())]
@@ -74,3 +74,39 @@ def test_arabic_testimony_at_headquarters_keeps_dates_and_codes_in_order(qtbot, 
     finally:
         translations.install("en")
         v.lock()
+
+
+def _ink(text: str) -> bytes:
+    """The pixels a right-to-left label draws for ``text``, cropped to the ink."""
+    from PIL import Image, ImageChops
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtWidgets import QLabel
+
+    import io
+
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    label.setText(text)
+    label.resize(420, 30)
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    label.grab().save(buf, "PNG")
+    image = Image.open(io.BytesIO(bytes(buf.data().data()))).convert("L")
+    box = ImageChops.invert(image).point(lambda v: 255 if v > 60 else 0).getbbox()
+    cropped = image.crop(box)
+    return cropped.tobytes() + repr(cropped.size).encode()
+
+
+def test_an_arabic_date_is_drawn_year_first_from_the_left(qtbot, translations):
+    """2026-12-01 in Arabic-Indic digits is drawn ٢٠٢٦/١٢/٠١ (year, month, day from the left),
+    not ٠١-١٢-٢٠٢٦: compared with the same digits forced into that visual order."""
+    from desktop.ui.base.i18n import date_text
+
+    translations.install("ar", "native")
+    shown = date_text("2026-12-01")
+    forced = "\u202d" + shown.strip("\u2066\u2069") + "\u202c"  # left-to-right override: drawn as written
+    assert _ink(shown) == _ink(forced), shown
+    assert _ink(shown) != _ink("\u202d٠١/١٢/٢٠٢٦\u202c")
+    translations.install("ar", "western")
+    assert date_text("2026-12-01") == "\u20662026-12-01\u2069"  # Western digits keep their hyphens

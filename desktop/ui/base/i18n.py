@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
@@ -72,7 +74,14 @@ def ltr(text: str) -> str:
 
 
 def date_text(text: str) -> str:
-    return ltr(digits(text))
+    """A date or time in the interface's digits, kept in year-month-day order inside
+    right-to-left text. Arabic-Indic digits are Arabic numbers to the bidi algorithm:
+    joined by "-" they are laid out from the right (٠١-١٢-٢٠٢٦) even inside an isolate;
+    joined by "/" they stay one number (٢٠٢٦/١٢/٠١), as Arabic dates are written."""
+    written = digits(text)
+    if written != text:
+        written = re.sub(r"(?<=\d)-(?=\d)", "/", written)
+    return ltr(written)
 
 
 def tr(context: str, text: str) -> str:
