@@ -84,6 +84,7 @@ def test_desk_files_the_demo_killing_and_counts_its_victim_once(qtbot, translati
     main.desk.tabs.setCurrentWidget(inc)
     assert inc.table.rowCount() == 1 and inc.table.item(0, 3).text() == "2"
     assert "2 independent sources" in inc.sources_line.text()
+    assert "(1 eyewitness, 1 relative)" in inc.sources_line.text(), inc.sources_line.text()
     inc.level.setCurrentIndex(inc.level.findData("corroborated"))
     inc.note.setText("Two accounts agree on time and place.")
     inc.save_level.click()
@@ -279,3 +280,14 @@ def test_the_desk_and_the_report_name_months_alike_in_arabic(qapp, translations,
     shown = Labels("ar", FormCatalog()).month("2012-02-04")
     assert shown == format_date({"precision": "day", "date": "2012-02-04"}, "ar", zero_digit("ar", digits))
     assert "شباط" in shown and ("٢٠١٢" in shown) == (digits == "native")
+
+
+def test_source_kinds_are_counted_with_their_noun(qapp, translations):
+    from desktop.ui.analyst import desk_text as words
+
+    translations.install("en")
+    assert words.kinds_counted("eyewitness", 1) == "1 eyewitness"
+    assert words.kinds_counted("eyewitness", 3) == "3 eyewitnesses"
+    assert words.kinds_counted("family", 2) == "2 relatives"
+    translations.install("ar", "native")
+    assert words.kinds_counted("eyewitness", 3) == "٣ من شهود العيان"

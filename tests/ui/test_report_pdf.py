@@ -94,5 +94,9 @@ def test_report_sentences_give_each_count_its_noun():
 
     html = html_of(_data(), "en")
     assert "covers 1 incident documented in 2 testimonies gathered by 2 researchers:" in html
-    assert "2 independent sources (" in html and "from 2 testimonies, 2 field devices and 2 researchers." in html
+    assert "2 independent sources (1 eyewitness, 1 relative)" in html
+    assert "from 2 testimonies, 2 field devices and 2 researchers." in html
+    data = _data()
+    data.incidents[0].kinds = {"eyewitness": 2}
+    assert "(2 eyewitnesses)" in html_of(data, "en")
     assert "من الحوادث" in html_of(_data(), "ar")  # Arabic says "١ من الحوادث" for any number

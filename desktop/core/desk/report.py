@@ -101,6 +101,9 @@ KINDS = {
     "footage": {"en": "footage", "ar": "تسجيل مصوّر"},
     "other": {"en": "other", "ar": "أخرى"},
 }
+KINDS_MANY_EN = {"eyewitness": "eyewitnesses", "victim": "victims", "family": "relatives",
+                 "medical": "medical workers", "aid_worker": "aid volunteers",
+                 "researcher_observation": "researcher's observations", "footage": "footage", "other": "other"}
 
 LEVELS = {
     "unassessed": {"en": "not assessed yet", "ar": "لم تُقيَّم بعد"},
@@ -324,8 +327,7 @@ def render_html(data: ReportData, lang: str, digits: str = "native") -> str:
         out.append(f'<h3{d}>{_e(t("facts", lang))}</h3>')
         out.append(_free(inc.description or t("none", lang), lang))
         out.append(f'<h3{d}>{_e(t("sources", lang))}</h3>')
-        kinds = sep.join(f"{n(count)} {pick(KINDS.get(k, KINDS['other']), lang)}"
-                         for k, count in sorted(inc.kinds.items()))
+        kinds = sep.join(f"{n(count)} {_kind(k, count, lang)}" for k, count in sorted(inc.kinds.items()))
         line = t("sources_line", lang, independent=counted(n(inc.independent), inc.independent, "source", lang),
                  kinds=kinds, testimonies=counted(n(inc.testimonies), inc.testimonies, "testimony", lang),
                  devices=counted(n(inc.devices), inc.devices, "device", lang),
@@ -360,6 +362,12 @@ def render_html(data: ReportData, lang: str, digits: str = "native") -> str:
                 out.append(f'<p{d} class="note">— {_e(pick(KINDS.get(kind, KINDS["other"]), lang))}</p>')
     out.append("</body></html>")
     return "\n".join(out)
+
+
+def _kind(code: str, count: int, lang: str) -> str:
+    if lang == "en" and count != 1:
+        return KINDS_MANY_EN.get(code, "other")
+    return pick(KINDS.get(code, KINDS["other"]), lang)
 
 
 def _victims_cell(inc: IncidentSection, lang: str, n: Callable[[int], str]) -> str:

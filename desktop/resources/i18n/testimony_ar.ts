@@ -1193,6 +1193,70 @@
         <translation>مصدر آخر</translation>
     </message>
     <message>
+        <source>{n} eyewitness</source>
+        <translation>{n} شاهد عيان</translation>
+    </message>
+    <message>
+        <source>{n} eyewitnesses</source>
+        <translation>{n} من شهود العيان</translation>
+    </message>
+    <message>
+        <source>{n} victim interviewed</source>
+        <translation>{n} ضحية</translation>
+    </message>
+    <message>
+        <source>{n} victims interviewed</source>
+        <translation>{n} من الضحايا</translation>
+    </message>
+    <message>
+        <source>{n} relative</source>
+        <translation>{n} قريب</translation>
+    </message>
+    <message>
+        <source>{n} relatives</source>
+        <translation>{n} من الأقارب</translation>
+    </message>
+    <message>
+        <source>{n} medical worker</source>
+        <translation>{n} عامل طبي</translation>
+    </message>
+    <message>
+        <source>{n} medical workers</source>
+        <translation>{n} من العاملين الطبيين</translation>
+    </message>
+    <message>
+        <source>{n} aid volunteer</source>
+        <translation>{n} متطوع إغاثة</translation>
+    </message>
+    <message>
+        <source>{n} aid volunteers</source>
+        <translation>{n} من متطوعي الإغاثة</translation>
+    </message>
+    <message>
+        <source>{n} researcher's observation</source>
+        <translation>{n} ملاحظة للباحث</translation>
+    </message>
+    <message>
+        <source>{n} researcher's observations</source>
+        <translation>{n} من ملاحظات الباحثين</translation>
+    </message>
+    <message>
+        <source>{n} footage review</source>
+        <translation>{n} مراجعة تسجيل</translation>
+    </message>
+    <message>
+        <source>{n} footage reviews</source>
+        <translation>{n} من مراجعات التسجيلات</translation>
+    </message>
+    <message>
+        <source>{n} other source</source>
+        <translation>{n} مصدر آخر</translation>
+    </message>
+    <message>
+        <source>{n} other sources</source>
+        <translation>{n} من المصادر الأخرى</translation>
+    </message>
+    <message>
         <source>Not assessed yet</source>
         <translation>لم تُقيَّم بعد</translation>
     </message>

@@ -245,7 +245,7 @@ class IncidentsPage(QWidget):
             date=self._date(inc)))
         self.facts.setText(inc["description"] or self.tr("No description yet."))
         s = view.sources
-        kinds = words.comma().join(f"{words.num(n)} {words.source_kind(k)}" for k, n in sorted(s.kinds.items()))
+        kinds = words.comma().join(words.kinds_counted(k, n) for k, n in sorted(s.kinds.items()))
         self.sources_line.setText(self.tr("{sources} ({kinds}) in {testimonies}, from {devices} and {researchers}; "
                                           "{victims}.").format(
             sources=words.counted("source", s.independent), kinds=kinds or "—",

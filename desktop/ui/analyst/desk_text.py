@@ -88,6 +88,26 @@ def source_kind(code: str) -> str:
     }.get(code, QT_TRANSLATE_NOOP("Desk", "other source")))
 
 
+def kinds_counted(code: str, n: int) -> str:
+    """"2 eyewitnesses", "1 relative": a number of sources of one kind."""
+    forms = {
+        "eyewitness": (QT_TRANSLATE_NOOP("Desk", "{n} eyewitness"), QT_TRANSLATE_NOOP("Desk", "{n} eyewitnesses")),
+        "victim": (QT_TRANSLATE_NOOP("Desk", "{n} victim interviewed"),
+                   QT_TRANSLATE_NOOP("Desk", "{n} victims interviewed")),
+        "family": (QT_TRANSLATE_NOOP("Desk", "{n} relative"), QT_TRANSLATE_NOOP("Desk", "{n} relatives")),
+        "medical": (QT_TRANSLATE_NOOP("Desk", "{n} medical worker"),
+                    QT_TRANSLATE_NOOP("Desk", "{n} medical workers")),
+        "aid_worker": (QT_TRANSLATE_NOOP("Desk", "{n} aid volunteer"),
+                       QT_TRANSLATE_NOOP("Desk", "{n} aid volunteers")),
+        "researcher_observation": (QT_TRANSLATE_NOOP("Desk", "{n} researcher's observation"),
+                                   QT_TRANSLATE_NOOP("Desk", "{n} researcher's observations")),
+        "footage": (QT_TRANSLATE_NOOP("Desk", "{n} footage review"), QT_TRANSLATE_NOOP("Desk", "{n} footage reviews")),
+    }
+    one, many = forms.get(code, (QT_TRANSLATE_NOOP("Desk", "{n} other source"),
+                                 QT_TRANSLATE_NOOP("Desk", "{n} other sources")))
+    return _t(one if n == 1 else many).format(n=num(n))
+
+
 def level(code: str) -> str:
     return _t({
         "unassessed": QT_TRANSLATE_NOOP("Desk", "Not assessed yet"),
