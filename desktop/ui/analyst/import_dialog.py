@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.services import Vault, exchange
 from desktop.core.services.exchange import ImportReport
+from desktop.core.services.forms_admin import FormRegistry
 
 from ..base import refusals, workers
 from ..base.widgets import PlainLabel, heading
@@ -51,9 +52,10 @@ class ImportDialog(QDialog):
     refused = Signal(object)  # Refusal
     receipt_written = Signal(str)
 
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, parent: QWidget | None = None, registry: FormRegistry | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
+        self.registry = registry  # the session's forms, loaded once (else each import loads them again)
         self.task: workers.Task | None = None
         self.report: ImportReport | None = None
         self.refusal: Refusal | None = None
@@ -171,7 +173,7 @@ class ImportDialog(QDialog):
         text = self.path.text().strip()
         if not text or self.task is not None:
             return
-        vault, path = self.vault, Path(text)
+        vault, path, registry = self.vault, Path(text), self.registry
         self.device_box.hide()
         self.key_box.hide()
         self.report_box.hide()
@@ -184,7 +186,7 @@ class ImportDialog(QDialog):
         self.task = workers.run_task(
             lambda progress, cancelled: exchange.import_bundle(
                 vault, path, trust_new_device=trust_new_device, accept_changed_key=accept_changed_key,
-                progress=progress, cancel=cancelled),
+                progress=progress, cancel=cancelled, registry=registry),
             with_progress=True)
         self.task.progress.connect(self._progress)  # a bound method: runs on the GUI thread
         self.task.finished.connect(self._done)

@@ -190,7 +190,7 @@ class AnalystScreen(ScreenActions, QWidget):
     def import_bundle(self) -> None:
         from .import_dialog import ImportDialog
 
-        dlg = ImportDialog(self.vault, self)
+        dlg = ImportDialog(self.vault, self, registry=self.labels.forms.registry())
         dlg.imported.connect(lambda _report: self.refresh())
         self.import_dialog = dlg
         dlg.open()
