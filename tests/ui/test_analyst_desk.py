@@ -52,8 +52,11 @@ def test_desk_files_the_demo_killing_and_counts_its_victim_once(qtbot, translati
     main.desk.tabs.setCurrentWidget(page)
     file_button = page._buttons[page.incidents][0]
     assert not file_button.isEnabled()  # nothing chosen: a click must not look as if it did something
+    assert not page.progress.isVisible()  # no idle bar at 0 %
     with qtbot.waitSignal(page.found, timeout=30000):
         page.find_button.click()
+        assert page.progress.isVisible()
+    assert not page.progress.isVisible()
     assert not page.find_button.isEnabled() or page.task is None
     assert page.incidents.currentItem() is None and not file_button.isEnabled()
 

@@ -53,6 +53,11 @@ class SuggestionsPage(QWidget):
         self.progress.setAccessibleName(self.tr("Progress of the suggestions"))
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
+        # shown only while comparing (an idle bar at 0 % looks stuck); its place is kept
+        keep = self.progress.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(keep)
+        self.progress.setVisible(False)
         bar.addWidget(self.find_button)
         bar.addWidget(self.cancel_button)
         bar.addWidget(self.progress, 1)
@@ -109,6 +114,7 @@ class SuggestionsPage(QWidget):
         self.find_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
+        self.progress.setVisible(True)
         self.status.setText(self.tr("Comparing testimonies…"))
         self.task = workers.run_task(work, with_progress=True)
         self.task.progress.connect(self._progress)
@@ -125,6 +131,7 @@ class SuggestionsPage(QWidget):
 
     def _finish(self) -> None:
         self.task = None
+        self.progress.setVisible(False)
         self.find_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
 
