@@ -9,19 +9,28 @@ about 28 KiB each, as many packets per GiB as a phone video at 10 Mbit/s.
 
 Cleaning runs in a fresh child process exactly as the vault runs it: the
 cleaner writes into the vault's encrypting writer (age, to disk, fsynced).
-Reported: seconds and MB/s for cleaning, for ``cp`` of the same file (and
-cp + fsync), their ratio, and the child's peak memory (VmHWM, its own).
-Hard checks: the copy carries none of the planted GPS/tag values, and peak
-memory stays under 150 MB.
+The reference is ``cp`` of the same file followed by ``sync`` of the copy
+(fsync: durable, as the vault's copy is), in a child too, in the same
+rounds, taking turns (cp first in odd rounds, cleaning first in even ones)
+so that a busy neighbour or a cold cache slows both alike. Reported per
+round and at the end (best of the rounds): seconds and MB/s for each, the
+throughput ratio (the issue asks at least 50%), plain ``cp`` without fsync
+for information, CPU seconds (user + system, every thread) of each, which a
+busy shared machine disturbs much less than wall time, and the cleaning
+child's peak memory (VmHWM, its own). Hard checks: the copy carries none of
+the planted GPS/tag values, and peak memory stays under 150 MB.
 """
 from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -35,7 +44,8 @@ GiB = 2**30
 SIZE = 64 * MiB if os.environ.get("BENCH_SCALE") == "smoke" else 2 * GiB
 CANARY = "WITNESS-CANARY-4471"
 GPS = "+33.5138+036.2765/"
-ROUNDS = 1 if GiB < SIZE else 2
+T = TypeVar("T")
+ROUNDS = 2 if GiB < SIZE else 3
 
 
 def make_video(path: Path, size: int) -> float:
@@ -94,60 +104,88 @@ def hwm():
 w = BlobWriter(__import__("pathlib").Path(sys.argv[3]), x25519.Identity.generate().to_public())
 sink = Scan(w)
 before = hwm()
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 report = media.clean_file(sys.argv[2], sink)
 name = w.commit()
-elapsed = time.perf_counter() - t
+elapsed, cpu = time.perf_counter() - t, time.process_time() - c
 size = os.path.getsize(os.path.join(sys.argv[3], name))
 os.unlink(os.path.join(sys.argv[3], name))
 print(json.dumps({"status": report.status, "reason": report.reason, "removed": report.removed,
-                  "seconds": elapsed, "hwm": hwm(), "hwm_before": before, "hits": sink.hits,
+                  "seconds": elapsed, "cpu": cpu, "hwm": hwm(), "hwm_before": before, "hits": sink.hits,
                   "clean_size": w.size, "encrypted_size": size}))
 """
 
 
-def _cp(src: Path, dst: Path) -> tuple[float, float]:
+def _child_cpu(run: Callable[[], T]) -> tuple[T, float, float]:
+    """``run()`` (which runs child processes), its wall time and its children's CPU time."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    subprocess.run(["cp", str(src), str(dst)], check=True)
-    cp_s = time.perf_counter() - t
-    t = time.perf_counter()
-    fd = os.open(dst, os.O_RDONLY)
-    os.fsync(fd)
-    os.close(fd)
-    fsync_s = time.perf_counter() - t
+    out = run()
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return out, wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _cp(src: Path, dst: Path, sync: bool) -> tuple[float, float]:
+    """Wall and CPU seconds of ``cp`` (and ``sync`` of the copy: its fsync) in child processes."""
+    def run() -> None:
+        subprocess.run(["cp", str(src), str(dst)], check=True)
+        if sync:
+            subprocess.run(["sync", str(dst)], check=True)
+
+    _, wall, cpu = _child_cpu(run)
     dst.unlink()
-    return cp_s, fsync_s
+    return wall, cpu
+
+
+def _clean(src: Path, blobs: Path) -> tuple[dict, float]:
+    """The cleaning child's figures, and its CPU seconds for the cleaning alone (every thread;
+    not the interpreter's start and imports)."""
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(src), str(blobs), CANARY],
+                          capture_output=True, text=True, check=False, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    s = json.loads(proc.stdout.strip().splitlines()[-1])
+    return s, s["cpu"]
 
 
 def test_clean_large_video(tmp_path: Path, report: Report) -> None:
     src = tmp_path / "phone.mp4"
     gen = make_video(src, SIZE)
     size = src.stat().st_size
+    mb = size / 1e6
     report(f"source: {size / MiB:.0f} MiB MP4 (GPS, title and comment planted) made in {gen:.1f} s")
     blobs = tmp_path / "blobs"
     blobs.mkdir()
     rows = []
     for rnd in range(1, ROUNDS + 1):
         os.sync()
-        cp_s, fsync_s = _cp(src, tmp_path / "copy.mp4")
+        if rnd % 2:
+            cp_s, cp_cpu = _cp(src, tmp_path / "copy.mp4", sync=True)
+            os.sync()
+            s, cpu = _clean(src, blobs)
+        else:
+            s, cpu = _clean(src, blobs)
+            os.sync()
+            cp_s, cp_cpu = _cp(src, tmp_path / "copy.mp4", sync=True)
         os.sync()
-        proc = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(src), str(blobs), CANARY],
-                              capture_output=True, text=True, check=False, cwd=ROOT)
-        assert proc.returncode == 0, proc.stderr
-        s = json.loads(proc.stdout.strip().splitlines()[-1])
+        plain_s, _ = _cp(src, tmp_path / "copy.mp4", sync=False)
         assert s["status"] == "cleaned", s
         assert s["hits"] == 0, "a planted value reached the cleaned copy"
-        rows.append((s["seconds"], cp_s, fsync_s, s["hwm"]))
-        report(f"round {rnd}: clean+encrypt {s['seconds']:.2f} s | cp {cp_s:.2f} s (+fsync {fsync_s:.2f} s) | "
-               f"peak {s['hwm'] / MiB:.0f} MiB (before cleaning {s['hwm_before'] / MiB:.0f} MiB) | "
-               f"copy {s['clean_size'] / MiB:.0f} MiB, removed: {'; '.join(s['removed'])}")
+        rows.append((s["seconds"], cp_s, plain_s, cpu, cp_cpu, s["hwm"]))
+        report(f"round {rnd}: clean+encrypt+fsync {s['seconds']:.2f} s | cp+fsync {cp_s:.2f} s | "
+               f"ratio {cp_s / s['seconds']:.0%} | CPU {cpu:.1f} s vs {cp_cpu:.1f} s | plain cp {plain_s:.2f} s | "
+               f"peak {s['hwm'] / MiB:.0f} MiB (before cleaning {s['hwm_before'] / MiB:.0f} MiB)")
+    report(f"removed: {'; '.join(s['removed'])}")
     clean_s = min(r[0] for r in rows)
     cp_s = min(r[1] for r in rows)
-    cpsync_s = min(r[1] + r[2] for r in rows)
-    peak = max(r[3] for r in rows)
+    plain_s = min(r[2] for r in rows)
+    peak = max(r[5] for r in rows)
     report("")
-    report(f"cleaning (index pass + remux + age encryption + fsync): {size / clean_s / 1e6:.0f} MB/s")
-    report(f"cp: {size / cp_s / 1e6:.0f} MB/s; cp + fsync: {size / cpsync_s / 1e6:.0f} MB/s")
-    report(f"cleaning throughput = {cp_s / clean_s:.0%} of cp, {cpsync_s / clean_s:.0%} of cp + fsync")
+    report(f"cleaning (index pass + remux + SHA-256 + age encryption + fsync): {mb / clean_s:.0f} MB/s, "
+           f"CPU {min(r[3] for r in rows) / size * GiB:.1f} s a GiB")
+    report(f"cp + fsync of the same file: {mb / cp_s:.0f} MB/s, CPU {min(r[4] for r in rows) / size * GiB:.1f} s a GiB "
+           f"(plain cp, not durable: {mb / plain_s:.0f} MB/s)")
+    report(f"cleaning throughput = {cp_s / clean_s:.0%} of cp + fsync (best rounds; per round: "
+           f"{', '.join(f'{r[1] / r[0]:.0%}' for r in rows)}; goal: at least 50%)")
     report(f"peak memory of the cleaning process: {peak / MiB:.0f} MiB (bound: 150 MB)")
     assert peak < 150e6

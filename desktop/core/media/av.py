@@ -145,7 +145,7 @@ class _Replayer(_Recorder):
                     buf[lo - start:hi - start] = data[lo - off:hi - off]
                 self.out.write(bytes(buf))
             else:
-                self.out.write(bytes(b))
+                self.out.write(b)  # a view of the bytes PyAV made of its buffer: no second copy
             self.size += len(b)
             self.pos = self.end = end
         return n
