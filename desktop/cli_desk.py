@@ -183,7 +183,7 @@ def cmd_report(args: argparse.Namespace) -> None:
     if out.suffix.lower() == ".pdf":
         from .ui.report_pdf import write_pdf
 
-        pages = write_pdf(html, out, args.lang)
+        pages = write_pdf(html, out, args.lang, digits=args.digits)
         emit(args, {"out": str(out), "pages": pages}, f"Report draft written to {out} ({pages} pages)")
     else:
         exchange.write_new_file(out, html.encode("utf-8"))

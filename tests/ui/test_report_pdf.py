@@ -100,3 +100,20 @@ def test_report_sentences_give_each_count_its_noun():
     data.incidents[0].kinds = {"eyewitness": 2}
     assert "(2 eyewitnesses)" in html_of(data, "en")
     assert "من الحوادث" in html_of(_data(), "ar")  # Arabic says "١ من الحوادث" for any number
+
+
+@pytest.mark.parametrize(("lang", "digits"), [("ar", "native"), ("ar", "western"), ("en", "native")])
+def test_pages_are_numbered_in_the_reports_digits(qapp, tmp_path, lang, digits):
+    """Each page's number at its foot, written as the report's counts are (Qt's own
+    printing numbered Arabic reports in Western digits)."""
+    from desktop.core.numerals import write_digits, zero_digit
+
+    pdf, pages = pdf_bytes(render_html(_data(), lang, digits), lang, digits=digits)
+    path = tmp_path / "r.pdf"
+    path.write_bytes(pdf)
+    for page in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(path), "-"],
+                              capture_output=True, text=True, check=True, timeout=60).stdout
+        lines = ["".join(c for c in line if unicodedata.category(c) != "Cf").strip() for line in text.splitlines()]
+        assert [line for line in lines if line][-1] == write_digits(str(page), zero_digit(lang, digits))
+    assert (zero_digit(lang, digits) == "\u0660") == (lang == "ar" and digits == "native")

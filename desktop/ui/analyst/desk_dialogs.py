@@ -188,7 +188,7 @@ class ReportDialog(QDialog):
 
                 raise Cancelled()
             if out.suffix.lower() == ".pdf":
-                write_pdf(html, out, lang)
+                write_pdf(html, out, lang, digits=digits)
             else:
                 from desktop.core.services.exchange import write_new_file as write_new
 
