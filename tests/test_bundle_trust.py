@@ -185,3 +185,42 @@ def test_custody_summaries_are_checked_for_what_they_speak_of(pair):
     older = build(pair, with_custody(full), pair.tmp / "older2.tstm")
     assert import_bundle(pair.hq, older).custody_problems == []
     assert rid in {r.id for r in pair.hq.list_records()}
+
+
+def test_accepting_a_changed_key_never_trusts_a_device_nobody_was_shown(pair):
+    """--accept-changed-key is for a known researcher's new device or a trusted device's new
+    code: a bundle from an unseen device under an unknown code still needs --trust-new-device."""
+    stranger, _ = Vault.create(pair.tmp / "stranger", "stranger field passphrase", kdf=FLOOR)
+    try:
+        cards.trust_card(stranger, pair.card.to_json().encode())
+        stranger.set_meta("researcher_code", "R-99")
+        _rid, out = _export(stranger, pair, "s.tstm", "from nowhere")
+        before = pair.digest()
+        with pytest.raises(DeviceRefused) as exc:
+            import_bundle(pair.hq, out, accept_changed_key=True)
+        assert exc.value.code == "bundle.new_device"
+        assert pair.digest() == before
+    finally:
+        stranger.lock()
+
+
+def test_an_acceptance_holds_only_for_the_device_it_was_given_for(pair):
+    """The fingerprint the analyst compared is bound to the import: a bundle signed by any
+    other device is refused and nothing changes (the file could have been swapped)."""
+    pair.field.set_meta("researcher_code", "R-01")
+    _rid, out = _export(pair.field, pair, "a.tstm", "first")
+    shown = cards.device_identity(pair.field)[1]
+    stranger, _ = Vault.create(pair.tmp / "stranger", "stranger field passphrase", kdf=FLOOR)
+    try:
+        cards.trust_card(stranger, pair.card.to_json().encode())
+        _rid2, swapped = _export(stranger, pair, "b.tstm", "swapped in")
+        other = cards.device_identity(stranger)[1]
+    finally:
+        stranger.lock()
+    before = pair.digest()
+    with pytest.raises(BundleError) as exc:
+        import_bundle(pair.hq, swapped, trust_new_device=True, expect_device=shown)
+    assert exc.value.code == "bundle.other_device"
+    assert exc.value.params == {"fingerprint": other, "expected": shown}
+    assert pair.digest() == before
+    assert import_bundle(pair.hq, out, trust_new_device=True, expect_device=shown).records_added == 1

@@ -58,6 +58,8 @@ MESSAGES: dict[str, str] = {
     "bundle.new_device": "Bundle refused: it was signed by a device not seen before ({fingerprint})",
     "bundle.changed_key": "Bundle refused: the researcher {researcher}'s device key has changed "
                           "(was {known_fingerprint}, now {fingerprint})",
+    "bundle.other_device": "Bundle refused: it is signed by device {fingerprint}, not by the device you accepted "
+                           "({expected}); nothing was changed",
     "export.unreviewed": "{count} interview(s) have narratives nobody reviewed ({records}): review them first, "
                          "or send them with automatic redaction only (--send-unreviewed)",
     "bundle.not_age": "Bundle refused: it is not a bundle (not an age-encrypted file)",

@@ -115,6 +115,42 @@ def test_changed_researcher_code_accepted_in_the_window_after_a_warning(qtbot, h
     assert any(e.action == "device.researcher" and e.details.get("was") == "R-07" for e in ns.hq.custody())
 
 
+def test_an_acceptance_does_not_carry_over_to_another_file(qtbot, hq_and_field):
+    """Refused for a changed researcher code, then another file typed in the path box:
+    the warning goes, and no click imports the other file under the acceptance (it came
+    from a device nobody was shown)."""
+    ns = hq_and_field
+    bundle.import_bundle(ns.hq, ns.bundle, trust_new_device=True)
+    ns.field.set_meta("researcher_code", "R-17")
+    save_examples(ns.field, ["injured_person"])
+    renamed = ns.tmp / "renamed.tstm"
+    bundle.export_bundle(ns.field, ns.card.fingerprint, renamed, export_view)
+    stranger, _ = Vault.create(ns.tmp / "stranger", PASSPHRASE, kdf=FLOOR)
+    stranger.set_meta("researcher_code", "R-99")
+    cards.trust_card(stranger, ns.card.to_json().encode())
+    save_examples(stranger, ["injured_person"])
+    other = ns.tmp / "other.tstm"
+    bundle.export_bundle(stranger, ns.card.fingerprint, other, export_view)
+    stranger_key = b64e(cards.device_identity(stranger)[0])
+    stranger.lock()
+    known = len(ns.hq.list_records())
+
+    dlg = ImportDialog(ns.hq)
+    qtbot.addWidget(dlg)
+    dlg.path.setText(str(renamed))
+    with qtbot.waitSignal(dlg.refused, timeout=20000):
+        dlg.import_button.click()
+    assert dlg.key_box.isVisibleTo(dlg)
+    dlg.key_verified.setChecked(True)
+    dlg.accept_key_button.click()  # armed for the refused bundle's device
+    dlg.path.setText(str(other))  # then another file
+    assert not dlg.key_box.isVisibleTo(dlg) and not dlg.device_box.isVisibleTo(dlg)
+    dlg.accept_key_button.click()
+    dlg.accept_device()
+    assert dlg.task is None  # nothing started
+    assert len(ns.hq.list_records()) == known and ns.hq.device_researcher(stranger_key)[0] is False
+
+
 def test_classify_refusal_other_errors():
     r = classify_refusal(bundle.BundleError("Bundle refused: manifest hash mismatch for records/x.json"))
     assert r.kind == "other" and "hash mismatch" in r.message

@@ -40,8 +40,13 @@ def import_bundle(
     cancel: CancelFn | None = None,
     registry: FormRegistry | None = None,
     forms: FormRegistry | None = None,
+    expect_device: str | None = None,
 ) -> ImportReport:
     """Verify a bundle completely, then ingest it in one transaction.
+
+    ``expect_device``: the fingerprint the analyst was shown and accepted (a new
+    device, a changed key or researcher code); a bundle signed by any other device
+    is refused, so an acceptance never carries over to another file.
 
     ``registry`` (the installed forms) is loaded here when not given; a caller
     importing many bundles passes one to load the forms once. With ``forms``
@@ -54,7 +59,8 @@ def import_bundle(
 
     ours = cards.hq_card(vault).fingerprint
     parsed = parse(vault, Path(path), identity, ours, progress, cancel, vault.bundle_imported,
-                   partial(device_check, vault, trust_new=trust_new_device, accept_changed=accept_changed_key))
+                   partial(device_check, vault, trust_new=trust_new_device, accept_changed=accept_changed_key,
+                           expect=expect_device))
     if isinstance(parsed, str):
         before, count = vault.imported_bundle_report(parsed)
         report = ImportReport(parsed, before.get("device", ""), before.get("researcher"), already_imported=True)
@@ -105,10 +111,13 @@ def custody_problems(data: bytes, summary: bool = False, records: set[str] | Non
 
 
 def device_check(vault: Vault, device_pub: bytes, researcher: str | None, *, trust_new: bool,
-                 accept_changed: bool) -> tuple[str, bool]:
+                 accept_changed: bool, expect: str | None = None) -> tuple[str, bool]:
     """Whether the signer may deliver: (its fingerprint, whether it is new). Runs right after
-    the signature, before any other member is read."""
+    the signature, before any other member is read. Accepting a changed key trusts the
+    known researcher's new device, never a device of someone not seen before."""
     fp = cards.device_fingerprint(device_pub)
+    if expect is not None and fp != expect:
+        raise BundleError(code="bundle.other_device", fingerprint=fp, expected=expect)
     key = b64e(device_pub)
     known, bound = vault.device_researcher(key)
     if known:
@@ -133,7 +142,9 @@ def device_check(vault: Vault, device_pub: bytes, researcher: str | None, *, tru
                 f"researcher {researcher} is known with device {old}, but this bundle is signed by "
                 f"{fp}. Verify with the researcher before accepting a changed key (--accept-changed-key)",
                 "changed_key", fp, old, researcher)
-    if not trust_new and not accept_changed:
+        if old:
+            return fp, True  # the known researcher's new device, accepted deliberately
+    if not trust_new:
         raise DeviceRefused(f"it comes from a device not seen before (fingerprint {fp}). Compare the fingerprint "
                             f"with the researcher, then accept it (--trust-new-device)", "new_device", fp)
     return fp, True

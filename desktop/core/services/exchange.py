@@ -164,13 +164,14 @@ def write_card(card: Card, out: Path) -> None:
 
 def import_bundle(vault: Vault, path: Path, trust_new_device: bool = False, accept_changed_key: bool = False,
                   progress: ProgressFn | None = None, cancel: CancelFn | None = None,
-                  registry: FormRegistry | None = None) -> ImportReport:
+                  registry: FormRegistry | None = None, expect_device: str | None = None) -> ImportReport:
     """Verify and ingest a bundle; its answers are checked against the installed forms
-    (pass the session's ``registry`` when importing many; the shipped forms by default)."""
+    (pass the session's ``registry`` when importing many; the shipped forms by default).
+    ``expect_device``: the fingerprint an acceptance was given for (any other signer is refused)."""
     forms = registry or FormRegistry()
     return _bundle.import_bundle(vault, Path(path), trust_new_device=trust_new_device,
                                  accept_changed_key=accept_changed_key, progress=progress, cancel=cancel,
-                                 registry=forms, forms=forms)
+                                 registry=forms, forms=forms, expect_device=expect_device)
 
 
 @dataclass(frozen=True)

@@ -3233,6 +3233,10 @@
         <translation>رُفضت الحزمة: تغيّر مفتاح جهاز الباحث {researcher} (كان {known_fingerprint}، والآن {fingerprint})</translation>
     </message>
     <message>
+        <source>Bundle refused: it is signed by device {fingerprint}, not by the device you accepted ({expected}); nothing was changed</source>
+        <translation>رُفضت الحزمة: وقّعها الجهاز {fingerprint}، لا الجهاز الذي قبلته ({expected})؛ لم يتغيّر شيء</translation>
+    </message>
+    <message>
         <source>{count} interview(s) have narratives nobody reviewed ({records}): review them first, or send them with automatic redaction only (--send-unreviewed)</source>
         <translation>في {count} مقابلة (مقابلات) روايات لم يراجعها أحد ({records}): راجعها أولاً، أو أرسلها بالحجب الآلي وحده (--send-unreviewed)</translation>
     </message>

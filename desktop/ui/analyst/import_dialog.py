@@ -156,11 +156,20 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.import_button)
         lay.addLayout(buttons)
-        self.path.textChanged.connect(self._update)
+        self.path.textChanged.connect(self._path_changed)
         self._update()
 
     def _update(self) -> None:
         self.import_button.setEnabled(self.task is None and bool(self.path.text().strip()))
+
+    def _path_changed(self) -> None:
+        """Another file: an acceptance given for the refused bundle does not carry over."""
+        if self.task is None:
+            self.refusal = None
+            self._key_stage = 0
+            self.device_box.hide()
+            self.key_box.hide()
+        self._update()
 
     def choose_file(self) -> None:
         kinds = self.tr("Testimony bundles (*{suffix});;All files (*)").format(suffix=exchange.BUNDLE_SUFFIX)
@@ -169,7 +178,10 @@ class ImportDialog(QDialog):
             self.path.setText(path)
 
     # ---------------------------------------------------------------- running
-    def start(self, trust_new_device: bool = False, accept_changed_key: bool = False) -> None:
+    def start(self, trust_new_device: bool = False, accept_changed_key: bool = False,
+              expect_device: str | None = None) -> None:
+        """Import the file in the path box; an acceptance (new device, changed key or researcher
+        code) holds only for the device the analyst was shown (``expect_device``)."""
         text = self.path.text().strip()
         if not text or self.task is not None:
             return
@@ -186,7 +198,7 @@ class ImportDialog(QDialog):
         self.task = workers.run_task(
             lambda progress, cancelled: exchange.import_bundle(
                 vault, path, trust_new_device=trust_new_device, accept_changed_key=accept_changed_key,
-                progress=progress, cancel=cancelled, registry=registry),
+                progress=progress, cancel=cancelled, registry=registry, expect_device=expect_device),
             with_progress=True)
         self.task.progress.connect(self._progress)  # a bound method: runs on the GUI thread
         self.task.finished.connect(self._done)
@@ -249,7 +261,8 @@ class ImportDialog(QDialog):
         self.key_box.show()
 
     def accept_device(self) -> None:
-        self.start(trust_new_device=True)
+        if self.refusal is not None and self.refusal.kind == "new_device":
+            self.start(trust_new_device=True, expect_device=self.refusal.fingerprint)
 
     def _key_checked(self, on: bool) -> None:
         self._key_stage = 0
@@ -266,7 +279,8 @@ class ImportDialog(QDialog):
             self.message.setText(self.tr("Click again to confirm. This is recorded in the custody log."))
             return
         self._key_stage = 0
-        self.start(accept_changed_key=True)
+        if self.refusal is not None and self.refusal.kind in ("changed_key", "changed_researcher"):
+            self.start(accept_changed_key=True, expect_device=self.refusal.fingerprint)
 
     # ---------------------------------------------------------------- report
     def show_report(self, r: ImportReport) -> None:

@@ -46,6 +46,7 @@ def catalogue() -> dict[str, str]:
         "bundle.refused": "{detail}",
         "bundle.new_device": QCoreApplication.translate("Refusal", "Bundle refused: it was signed by a device not seen before ({fingerprint})"),  # noqa: E501 - one literal per message, for lupdate
         "bundle.changed_key": QCoreApplication.translate("Refusal", "Bundle refused: the researcher {researcher}'s device key has changed (was {known_fingerprint}, now {fingerprint})"),  # noqa: E501 - one literal per message, for lupdate
+        "bundle.other_device": QCoreApplication.translate("Refusal", "Bundle refused: it is signed by device {fingerprint}, not by the device you accepted ({expected}); nothing was changed"),  # noqa: E501 - one literal per message, for lupdate
         "export.unreviewed": QCoreApplication.translate("Refusal", "{count} interview(s) have narratives nobody reviewed ({records}): review them first, or send them with automatic redaction only (--send-unreviewed)"),  # noqa: E501 - one literal per message, for lupdate
         "bundle.not_age": QCoreApplication.translate("Refusal", "Bundle refused: it is not a bundle (not an age-encrypted file)"),  # noqa: E501 - one literal per message, for lupdate
         "bundle.age_armored": QCoreApplication.translate("Refusal", "Bundle refused: it is ASCII-armored; bundles are binary age files (decode it with 'age -d' first)"),  # noqa: E501 - one literal per message, for lupdate
