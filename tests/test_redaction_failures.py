@@ -240,3 +240,13 @@ def test_an_initial_keeps_its_full_stop_and_the_sentence_goes_on():
     spans = [s for s in Redactor().detect(text) if s.label == "PERSON"]
     assert [s.text for s in spans] == ["Meredith H. Shade"]
     assert not touched(text, "Nothing else changed")
+
+
+def test_a_name_found_once_is_hidden_where_its_part_comes_again():
+    text = ("Tomo Milicevic joined the band in 2003. Later the band hired Milicevic again. "
+            "التقيت خالد مشعل في السوق. ثم قال مشعل إن الطريق مغلق.")
+    spans = [s for s in Redactor().detect(text) if s.label == "PERSON"]
+    by_text = {s.text: s.replacement for s in spans}
+    assert by_text["Milicevic"] == by_text["Tomo Milicevic"]
+    assert by_text["مشعل"] == by_text["خالد مشعل"]
+    assert not touched(text, "the band hired")

@@ -17,6 +17,7 @@ publishable names, overlaps) -> consistent pseudonyms.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 
 from .known import KnownMatcher, KnownName, known_values
 from .lexicon import PhraseMatcher, lexicon, phrase_tokens
-from .model import THRESHOLD, name_model
+from .model import ORG_WORDS, THRESHOLD, name_model
 from .modelspans import model_hits
 from .names import NameFinder
 from .normalize import Normalized, norm, normalize
@@ -171,9 +172,66 @@ class Redactor:
                                                          or nf.nisba(u) or u.prefix == "abd")
                        for u in units)
 
-        taken = [(_with_stop(h, t), src) for h, src in resolve(cands, protected, keep, t, caller, name_evidence)]
+        taken = resolve(cands, protected, keep, t, caller, name_evidence)
+        again = self._repeated_parts(units, taken)
+        if again:
+            taken = resolve(cands + again, protected, keep, t, caller, name_evidence)
+        taken = [(_with_stop(h, t), src) for h, src in taken]
         unsure = self._collect_uncertain(t, units, taken, model_unsure, list(protected) + list(caller) + keep)
         return taken, unsure
+
+    def _repeated_parts(self, units: list[Unit], taken: list[tuple[Hit, str]]) -> list[tuple[Hit, str]]:
+        """A name part found once (model, lists, cue) is the same person where
+        it comes again alone in the text ("George F. Hauser ... Hauser")."""
+        if self._model is None:
+            return []
+        spans = [(h.start, h.end, src) for h, src in taken if h.label == "PERSON" and src in ("model", "names", "cue")]
+        if not spans:
+            return []
+        nf = self._names
+        common, vocab_ar = self._model.common_en, self._model.vocab("ar")
+
+        gz = self._model.gaz
+        lower = {u.core for u in units if not u.ar and not u.cap}
+
+        def repeatable(u: Unit) -> bool:
+            if u.prefix or len(u.core) < 3 or nf.stop(u) or nf.connector(u):
+                return False
+            if u.ar:
+                return not nf.ambiguous(u) and u.core not in vocab_ar and u.raw not in self._lex.cues_ar
+            # a word of the text written in lower case elsewhere, a place or organisation word is no name part
+            return u.cap and not any(u.core in ws for ws in (common, lower, gz.world, gz.town, ORG_WORDS,
+                                                              self._lex.cue_words_en))
+
+        starts = [u.start for u in units]
+
+        def within(a: int, b: int) -> list[Unit]:
+            k = bisect.bisect_left(starts, a)
+            out: list[Unit] = []
+            while k < len(units) and units[k].start < b:
+                if units[k].end <= b and not nf.connector(units[k]):
+                    out.append(units[k])
+                k += 1
+            return out
+
+        inside = [within(a, b) for a, b, _c in spans]
+        parts: dict[tuple[bool, str], str] = {}
+        for us, (_a, _b, src) in zip(inside, spans, strict=True):
+            if len(us) >= 2:  # a whole name ("Tomo Milicevic"), not a lone word the model took for one
+                for u in us:
+                    if repeatable(u):
+                        parts.setdefault((u.ar, u.core), src)
+        if not parts:
+            return []
+        occupied = sorted((h.start, h.end) for h, _src in taken)
+        o_starts = [a for a, _b in occupied]
+
+        def free(u: Unit) -> bool:
+            k = bisect.bisect_left(o_starts, u.end) - 1  # the last taken span starting before u ends
+            return k < 0 or max(b for _a, b in occupied[max(0, k - 8):k + 1]) <= u.start
+
+        return [(Hit(u.start, u.end, "PERSON", nf.key([u])), parts[(u.ar, u.core)]) for u in units
+                if (u.ar, u.core) in parts and free(u)]
 
     def _collect_uncertain(self, t: str, units: list[Unit], taken: list[tuple[Hit, str]],
                            model_unsure: list[tuple[int, int, float]],

@@ -292,6 +292,10 @@ class NameModel:
         self._tagger("en")
         self._tagger("ar")
 
+    def vocab(self, lang: str) -> frozenset[str]:
+        """The ordinary words the language's model knows by name (empty if none)."""
+        return self._vocab.get(lang) or frozenset()
+
     def _tagger(self, lang: str) -> pycrfsuite.Tagger:
         taggers = getattr(self._tls, "taggers", None)
         if taggers is None:
