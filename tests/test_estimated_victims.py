@@ -116,3 +116,13 @@ def test_a_vault_of_schema_10_gets_the_listed_victims_and_the_count_indexes(tmp_
         assert counts.table == {"2012-03": {"arrested": 4}} and counts.estimated == {"2012-03": {"arrested": 3}}
     finally:
         v.lock()
+
+
+def test_an_empty_district_counts_estimates_in_the_city_as_the_listed_victims(hq):
+    """{"city": "homs", "district": ""} (possible from the command line or a bundle): the
+    estimate's extra victims went under a place named '' while the listed one was in homs."""
+    act = _act("arbitrary_arrest", 4, ["arrested"])
+    act["act_location"] = {"city": "homs", "district": ""}
+    _testimony(hq, act)
+    counts = desk.victims_by_status(hq, "place")
+    assert counts.table == {"homs": {"arrested": 4}} and counts.estimated == {"homs": {"arrested": 3}}

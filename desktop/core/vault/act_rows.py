@@ -108,7 +108,8 @@ class ActRow:
 
 
 def _str(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
+    """A text answer, or None when there is none (an empty string is no place, no type)."""
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def victim_count(value: Any) -> int | None:
@@ -143,7 +144,8 @@ def estimate_status_sql(column: str) -> tuple[str, list[str]]:
 def estimates_sql(by: str) -> tuple[str, list[Any]]:
     """One row per act that gives an estimated total: (record_id, seq, key: its month or
     place as the victim rows have them, status its type implies or NULL, stated, listed)."""
-    key = "coalesce(a.month, 'unknown')" if by == "month" else "coalesce(a.district, a.city, 'unknown')"
+    key = ("coalesce(a.month, 'unknown')" if by == "month"  # empty strings: rows written before they were None
+           else "coalesce(nullif(a.district, ''), nullif(a.city, ''), 'unknown')")
     status, args = estimate_status_sql("a.act_type")
     return (f"SELECT a.record_id, a.seq, {key} AS key, {status} AS status, a.victim_count AS stated,"  # noqa: S608
             " a.victims_listed AS listed FROM acts a WHERE a.victim_count IS NOT NULL"), args
