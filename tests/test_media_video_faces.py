@@ -155,3 +155,36 @@ def test_pixelated_video_has_no_face_left_to_find_and_keeps_the_rest(tmp_path):
         changed = ImageStat.Stat(ImageChops.difference(im.crop(inner), orig.crop(inner)).convert("L")).mean[0]
         assert changed > 15, i                                                  # the face is not there
         assert _mean(im, (0, 200, 60, 240)) > 60, i
+
+
+@pytest.mark.parametrize("hand", [[], [faces.Box(50, 40, 60, 50, 1.0)]])
+def test_full_range_footage_keeps_its_levels(hand):
+    """Phones film full range (0-255): the face-hidden copy keeps the shadows and highlights
+    as they were (it had squeezed them, 20 and 235 shown as 4 and 255), boxes or not."""
+    import numpy as np
+
+    src = io.BytesIO()
+    with av.open(src, "w", format="mp4") as c:
+        s = c.add_stream("libx264", rate=10)
+        s.width, s.height, s.pix_fmt = 128, 96, "yuvj420p"
+        for i in range(6):
+            y = np.full((96, 128), 20, np.uint8)
+            y[:, 64:] = 235  # dark left half, light right half
+            flat = np.concatenate([y.reshape(-1), np.full(64 * 48 * 2, 128, np.uint8)]).reshape(144, 128)
+            frame = av.VideoFrame.from_ndarray(flat, format="yuvj420p")
+            frame.pts = i
+            for p in s.encode(frame):
+                c.mux(p)
+        for p in s.encode():
+            c.mux(p)
+
+    def levels(data: bytes) -> tuple[float, float]:
+        with av.open(io.BytesIO(data)) as c:
+            gray = next(c.decode(video=0)).to_image().convert("L")
+        return _mean(gray.convert("RGB"), (5, 0, 40, 96)), _mean(gray.convert("RGB"), (90, 0, 120, 96))
+
+    out = io.BytesIO()
+    video_faces.hide_faces_in_video(io.BytesIO(src.getvalue()), out, hand_boxes=hand, mode="solid")
+    dark, light = levels(out.getvalue())
+    want_dark, want_light = levels(src.getvalue())
+    assert abs(dark - want_dark) <= 3 and abs(light - want_light) <= 3, (dark, light, want_dark, want_light)

@@ -32,7 +32,7 @@ from typing import Any
 
 from .faces import Box, detail_size, detect
 from .report import CleanCancelled, CleanError
-from .video_fill import fill_planes, planes, to_frame
+from .video_fill import FULL_RANGE, fill_planes, is_full_range, planes, to_frame
 
 EVERY = 5                       # detect on one frame in this many
 LOOKAHEAD_BYTES = 24 * 1024 * 1024
@@ -225,10 +225,13 @@ def hide_faces_in_video(src: Any, out: Any, hand_boxes: list[Box] | None = None,
             count = 0
             held_audio: list[Any] = []
 
+            full_range = False            # the source's samples use the whole 0-255 range
+
             def emit(frame: Any, boxes: list[Box]) -> None:
-                nonlocal ov
+                nonlocal ov, full_range
                 rotated = round(float(getattr(frame, "rotation", 0) or 0)) % 360 != 0
                 if ov is None:
+                    full_range = is_full_range(frame)
                     rate = v.average_rate or v.guessed_rate or 25
                     ov = dst.add_stream("libx264", rate=rate)
                     w, h = (frame.height, frame.width) if rotated and frame.rotation % 180 else \
@@ -237,15 +240,17 @@ def hide_faces_in_video(src: Any, out: Any, hand_boxes: list[Box] | None = None,
                     ov.time_base = v.time_base
                     ov.codec_context.time_base = v.time_base
                     ov.options = {"preset": PRESET, "crf": CRF, "x264-params": X264_PARAMS}
+                    if full_range:  # kept full range (tagged so), never squeezed or clipped
+                        ov.codec_context.color_range = FULL_RANGE
                     for held in held_audio:  # no stream may be added once packets were written
                         dst.mux(held)
                     held_audio.clear()
                 pts = frame.pts
-                if boxes or rotated or frame.format.name not in ("yuv420p", "yuvj420p") \
+                if boxes or rotated or full_range or frame.format.name not in ("yuv420p", "yuvj420p") \
                         or frame.width % 2 or frame.height % 2:
                     y, u, vv, full = planes(frame)
                     fill_planes(y, u, vv, full, boxes, mode)
-                    frame = to_frame(y, u, vv)
+                    frame = to_frame(y, u, vv, full)
                     del y, u, vv
                 frame.pts, frame.time_base = pts, v.time_base
                 for p in ov.encode(frame):

@@ -22,7 +22,7 @@ def planes(frame: Any) -> tuple[Any, Any, Any, bool]:
     """Y, U, V of the frame, upright and even-sized (new arrays), and whether it is full range."""
     import numpy as np
 
-    full = frame.format.name == "yuvj420p" or int(getattr(frame, "color_range", 0) or 0) == 2
+    full = is_full_range(frame)
     if frame.format.name not in _FORMATS:
         frame = frame.reformat(format="yuv420p")
     w, h = frame.width - frame.width % 2, frame.height - frame.height % 2
@@ -38,14 +38,25 @@ def planes(frame: Any) -> tuple[Any, Any, Any, bool]:
     return y, u, v, full
 
 
-def to_frame(y: Any, u: Any, v: Any) -> Any:
-    """A yuv420p frame of the planes."""
+def to_frame(y: Any, u: Any, v: Any, full: bool = False) -> Any:
+    """A yuv420p frame of the planes, tagged full range when they are (phones film so):
+    the encoder then keeps the samples as they are instead of squeezing them."""
     import av
     import numpy as np
 
     h, w = y.shape
     flat = np.concatenate((y.reshape(-1), u.reshape(-1), v.reshape(-1)))
-    return av.VideoFrame.from_ndarray(flat.reshape(h * 3 // 2, w), format="yuv420p")
+    frame = av.VideoFrame.from_ndarray(flat.reshape(h * 3 // 2, w), format="yuv420p")
+    if full:
+        frame.color_range = FULL_RANGE
+    return frame
+
+
+FULL_RANGE = 2  # AVCOL_RANGE_JPEG
+
+
+def is_full_range(frame: Any) -> bool:
+    return bool(frame.format.name == "yuvj420p" or int(getattr(frame, "color_range", 0) or 0) == FULL_RANGE)
 
 
 def _pixelate(a: Any, x1: int, y1: int, x2: int, y2: int, block: int, spread: int) -> None:
