@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from desktop.core.numerals import write_digits, zero_digit
+from desktop.core.services import write_digits, zero_digit
 
 
 def ensure_app() -> QGuiApplication:
