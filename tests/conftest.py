@@ -26,3 +26,16 @@ def _no_network(monkeypatch):
         return real_connect(self, address)
 
     monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture
+def pair(tmp_path: Path):
+    """A field vault that trusts a headquarters vault's card (tests/bundle_kit.py), both
+    locked afterwards."""
+    from tests.bundle_kit import make_pair
+
+    p = make_pair(tmp_path)
+    yield p
+    for v in (p.field, p.hq):
+        if not v.is_locked:
+            v.lock()

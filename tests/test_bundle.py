@@ -14,16 +14,7 @@ from pyrage import x25519
 from desktop.core import cards
 from desktop.core.bundle import BundleError, import_bundle
 from desktop.core.vault import Vault
-from tests.bundle_kit import Pair, build, entry, make_pair, open_tar, rehash, with_manifest
-
-
-@pytest.fixture
-def pair(tmp_path: Path):
-    p = make_pair(tmp_path)
-    yield p
-    for v in (p.field, p.hq):
-        if not v.is_locked:
-            v.lock()
+from tests.bundle_kit import Pair, build, entry, open_tar, rehash, with_manifest
 
 
 def jpeg_with_gps() -> bytes:

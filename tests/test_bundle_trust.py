@@ -19,18 +19,9 @@ from desktop.core.forms import FormRegistry
 from desktop.core.records import export_view, save_new_record
 from desktop.core.services import exchange
 from desktop.core.vault import Vault
-from tests.bundle_kit import build, make_pair, open_tar, rehash, simple_view
+from tests.bundle_kit import build, open_tar, rehash, simple_view
 
 EXAMPLE = Path(__file__).parent / "data" / "forms" / "examples" / "eyewitness_force.json"
-
-
-@pytest.fixture
-def pair(tmp_path: Path):
-    p = make_pair(tmp_path)
-    yield p
-    for v in (p.field, p.hq):
-        if not v.is_locked:
-            v.lock()
 
 
 def _member(members, name):

@@ -8,25 +8,15 @@ the researcher's own.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from desktop.core import cards
 from desktop.core.bundle import BundleError, export_bundle, import_bundle
 from desktop.core.vault import Vault, decoy
-from tests.bundle_kit import FIELD_PASS, make_pair, simple_view
+from tests.bundle_kit import FIELD_PASS, simple_view
 
 DURESS = "words said under duress at the checkpoint"
-
-
-@pytest.fixture
-def pair(tmp_path: Path):
-    p = make_pair(tmp_path)
-    yield p
-    for v in (p.field, p.hq):
-        if not v.is_locked:
-            v.lock()
 
 
 def test_a_coerced_export_from_the_decoy_is_refused_at_headquarters(pair):

@@ -12,7 +12,7 @@ from PIL import Image, ImageChops, ImageStat
 from desktop.core.bundle import export_bundle, import_bundle
 from desktop.core.media import faces
 from desktop.core.vault import VaultError
-from tests.bundle_kit import make_pair, open_tar, simple_view
+from tests.bundle_kit import open_tar, simple_view
 from tests.media_kit import gradient
 
 ASTRONAUT = Path(__file__).parent / "data" / "media" / "faces" / "astronaut.jpg"
@@ -54,15 +54,6 @@ def test_fill_is_burnt_in_and_not_a_blur(mode):
         else:
             assert a.tobytes() != b.tobytes()  # random noise: no fixed function of the face to invert
         assert faces.detect(a) == []
-
-
-@pytest.fixture
-def pair(tmp_path: Path):
-    p = make_pair(tmp_path)
-    yield p
-    for v in (p.field, p.hq):
-        if not v.is_locked:
-            v.lock()
 
 
 def test_face_hidden_copy_is_what_the_default_bundle_carries(pair, tmp_path):

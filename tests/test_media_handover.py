@@ -13,7 +13,7 @@ import pytest
 
 from desktop.core.bundle import export_bundle, import_bundle
 from desktop.core.vault import VaultError
-from tests.bundle_kit import make_pair, open_tar, simple_view
+from tests.bundle_kit import open_tar, simple_view
 from tests.media_kit import (
     CANARY,
     MAT2,
@@ -30,15 +30,6 @@ from tests.media_kit import (
     pdf_strings,
     video,
 )
-
-
-@pytest.fixture
-def pair(tmp_path: Path):
-    p = make_pair(tmp_path)
-    yield p
-    for v in (p.field, p.hq):
-        if not v.is_locked:
-            v.lock()
 
 
 def _dirty_set(tmp: Path) -> list[Path]:

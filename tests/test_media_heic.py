@@ -6,14 +6,13 @@ from __future__ import annotations
 import io
 import json
 import time
-from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from desktop.core import media
 from desktop.core.bundle import export_bundle, import_bundle
-from tests.bundle_kit import make_pair, open_tar, simple_view
+from tests.bundle_kit import open_tar, simple_view
 from tests.media_kit import CANARY, HEIC_SIZE, exiftool, gps_exif, identifying, metadata_groups, needs_exiftool
 from tests.media_kit import heic_photo as heic
 from tests.media_kit import heic_upright as _upright
@@ -96,15 +95,6 @@ def test_avif_labelled_mif1_is_not_taken_for_heic():
     assert media.sniff(ftyp, "x.heic") == ("image", "image/avif")
     heic_ftyp = b"\x00\x00\x00\x1cftypmif1\x00\x00\x00\x00mif1heicmiaf"
     assert media.sniff(heic_ftyp, "x") == ("image", "image/heic")
-
-
-@pytest.fixture
-def pair(tmp_path: Path):
-    p = make_pair(tmp_path)
-    yield p
-    for v in (p.field, p.hq):
-        if not v.is_locked:
-            v.lock()
 
 
 def test_bundle_carries_the_jpeg_under_its_own_type_and_extension(pair, tmp_path):

@@ -17,7 +17,7 @@ from desktop.core.media import faces, video_faces
 from desktop.core.services import attachments
 from desktop.core.vault import Cancelled
 from desktop.core.vault.seekable import SeekableDecrypt
-from tests.bundle_kit import make_pair, open_tar, simple_view
+from tests.bundle_kit import open_tar, simple_view
 
 from tests.media_kit import FACE_VIDEO_FRAMES as FRAMES
 from tests.media_kit import FACE_VIDEO_HAND as HAND
@@ -33,15 +33,6 @@ def audio_packets(data: bytes) -> list[bytes]:
 
 def _mean(im: Image.Image, box: tuple[int, int, int, int]) -> float:
     return max(ImageStat.Stat(im.convert("RGB").crop(box)).mean)
-
-
-@pytest.fixture
-def pair(tmp_path: Path):
-    p = make_pair(tmp_path)
-    yield p
-    for v in (p.field, p.hq):
-        if not v.is_locked:
-            v.lock()
 
 
 def test_every_frame_of_the_sent_copy_has_the_face_filled(pair, tmp_path):

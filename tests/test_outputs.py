@@ -19,7 +19,6 @@ from desktop.core.errors import Refusal
 from desktop.core.forms import FormRegistry
 from desktop.core.services import analysis, desk, exchange, forms_admin
 from desktop.core.vault import Vault
-from tests.bundle_kit import make_pair
 from tests.cli import run
 
 XLSFORM = Path(__file__).parent / "data" / "forms" / "xlsform_fixture.xlsx"
@@ -28,15 +27,6 @@ XLSFORM = Path(__file__).parent / "data" / "forms" / "xlsform_fixture.xlsx"
 def _digest(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture
-def pair(tmp_path: Path):
-    p = make_pair(tmp_path)
-    yield p
-    for v in (p.field, p.hq):
-        if not v.is_locked:
-            v.lock()
 
 
 def test_no_use_case_writes_over_a_file_or_into_a_vault(pair, tmp_path):
