@@ -34,3 +34,19 @@ def write_file(tmp: Path, name: str, data: bytes) -> Path:
     p = tmp / name
     p.write_bytes(data)
     return p
+
+
+def open_record_with(window, files: list[Path]):
+    """A saved eyewitness interview with ``files`` attached, open in the record view with
+    its first attachment selected: (the record view, the attachments)."""
+    from desktop.core.records import save_new_record
+
+    vault = window.main.session.vault
+    atts = [vault.import_attachment(f) for f in files]
+    form = window.main.session.forms.get("eyewitness_force")
+    rid = save_new_record(vault, form, demo_answers("eyewitness_force"), [])
+    vault.revise_record(rid, vault.get_record(rid).public, {}, attachment_ids=[a.id for a in atts])
+    window.main.open_record(rid)
+    view = window.main.record_view
+    view.att_table.setCurrentCell(0, 0)
+    return view, atts

@@ -8,11 +8,10 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.core.records import save_new_record
 from desktop.core.services import attachments
 from tests.media_kit import FACE_VIDEO_FRAMES, face_video
 
-from .helpers import demo_answers
+from .helpers import open_record_with
 
 
 def _at(dlg, x: float, y: float) -> QPoint:
@@ -42,13 +41,7 @@ def test_boxes_drawn_moved_resized_and_removed_with_the_mouse_are_filled_in_ever
 
     window = unlocked
     vault = window.main.session.vault
-    att = vault.import_attachment(face_video(tmp_path / "march.mp4"))
-    form = window.main.session.forms.get("eyewitness_force")
-    rid = save_new_record(vault, form, demo_answers("eyewitness_force"), [])
-    vault.revise_record(rid, vault.get_record(rid).public, {}, attachment_ids=[att.id])
-    window.main.open_record(rid)
-    view = window.main.record_view
-    view.att_table.setCurrentCell(0, 0)
+    view, (att,) = open_record_with(window, [face_video(tmp_path / "march.mp4")])
     qtbot.mouseClick(view.faces_button, Qt.MouseButton.LeftButton)
     dlg = view.face_dialog
     assert isinstance(dlg, VideoFaceReviewDialog)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF, Qt
 from desktop.core.records import save_new_record
 from tests.media_kit import CANARY, image
 
-from .helpers import demo_answers, write_file
+from .helpers import demo_answers, open_record_with, write_file
 from .test_interview import add_attachment, start
 
 
@@ -101,15 +101,8 @@ def test_face_review_find_edit_and_hide(qtbot, unlocked, tmp_path):
     from PySide6.QtWidgets import QMessageBox
 
     window = unlocked
-    vault = window.main.session.vault
     astronaut = Path(__file__).resolve().parents[1] / "data" / "media" / "faces" / "astronaut.jpg"
-    att = vault.import_attachment(write_file(tmp_path, "crowd.jpg", astronaut.read_bytes()))
-    form = window.main.session.forms.get("eyewitness_force")
-    rid = save_new_record(vault, form, demo_answers("eyewitness_force"), [])
-    vault.revise_record(rid, vault.get_record(rid).public, {}, attachment_ids=[att.id])
-    window.main.open_record(rid)
-    view = window.main.record_view
-    view.att_table.setCurrentCell(0, 0)
+    view, _atts = open_record_with(window, [write_file(tmp_path, "crowd.jpg", astronaut.read_bytes())])
     assert view.faces_button.isEnabled()
     qtbot.mouseClick(view.faces_button, Qt.MouseButton.LeftButton)
     dlg = view.face_dialog
@@ -140,14 +133,7 @@ def test_video_face_review_shows_samples_and_hides_with_progress(qtbot, unlocked
     from tests.media_kit import FACE_VIDEO_FRAMES, face_video
 
     window = unlocked
-    vault = window.main.session.vault
-    att = vault.import_attachment(face_video(tmp_path / "march.mp4"))
-    form = window.main.session.forms.get("eyewitness_force")
-    rid = save_new_record(vault, form, demo_answers("eyewitness_force"), [])
-    vault.revise_record(rid, vault.get_record(rid).public, {}, attachment_ids=[att.id])
-    window.main.open_record(rid)
-    view = window.main.record_view
-    view.att_table.setCurrentCell(0, 0)
+    view, _atts = open_record_with(window, [face_video(tmp_path / "march.mp4")])
     assert view.faces_button.isEnabled()
     qtbot.mouseClick(view.faces_button, Qt.MouseButton.LeftButton)
     dlg = view.face_dialog
