@@ -247,11 +247,14 @@ class Redactor:
             if free(s, e):
                 out[(s, e)] = (s, e, "model", score)
         marks = self._names.cue_marks(t, units)
+        common = self._model.common_en if self._model is not None else frozenset()
         for k, u in enumerate(units):
             if (u.start, u.end) in out or not free(u.start, u.end):
                 continue
             if k in marks and not self._names.stop(u) and not self._names.connector(u):
-                out[(u.start, u.end)] = (u.start, u.end, "cue", 0.0)
+                # "called me", "called for help": an ordinary lower-case word after a cue is no name
+                if u.ar or u.cap or (len(u.core) >= 3 and u.core not in common):
+                    out[(u.start, u.end)] = (u.start, u.end, "cue", 0.0)
                 continue
             if u.ar or not u.cap or self._names.stop(u) or u.core in self._lex.cue_words_en:
                 continue
