@@ -1,11 +1,14 @@
 """A researcher's day walked with real key presses and mouse clicks (xdotool), with
-screenshots: first run, a whole eyewitness interview at the keyboard, export, and the
-import at headquarters of a bundle from a device not seen before.
+screenshots: first run, a whole eyewitness interview at the keyboard, export, the
+import at headquarters of a bundle from a device not seen before, and then of a second
+bundle from the same device naming a changed researcher code (warned, ticked, two clicks).
 
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tests/screenshots/walk_interview.py en
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tests/screenshots/walk_interview.py ar
 
-Nothing is set from code once the windows are open: the passphrase and recovery code
+Set from code, as a courier and the Settings would: the headquarters card trusted, the
+researcher code, and the second bundle (made between the windows). Nothing else is set
+from code once the windows are open: the passphrase and recovery code
 are typed, the interview type is chosen with Return, every question is reached with
 Tab and answered from the keyboard (letters, digits, arrow keys, Space), the next
 section with Return on the focused Next, the interview saved with Ctrl+S; export and
@@ -33,7 +36,7 @@ os.environ["TESTIMONY_KDF_PROFILE"] = "floor"
 
 from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QPushButton, QStyle, QStyleOptionButton, QWidget  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests" / "screenshots"))
 from take_screenshots import settle, wait_for  # noqa: E402
@@ -83,6 +86,11 @@ def type_text(text: str) -> None:
 
 def click(widget: QWidget) -> None:
     p = widget.mapToGlobal(widget.rect().center())
+    if isinstance(widget, QCheckBox):  # on its box, which sits at the right in Arabic
+        opt = QStyleOptionButton()
+        widget.initStyleOption(opt)
+        r = widget.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, opt, widget)
+        p = widget.mapToGlobal(r.center())
     xdo("mousemove", str(p.x()), str(p.y()), "click", "1", wait=200)
 
 
@@ -279,7 +287,7 @@ def export(lang: str, window, card_fingerprint: str, out: Path) -> None:
     click(dlg.cancel_button)
 
 
-def headquarters(lang: str, translations, hq_path: Path, bundle: Path) -> None:
+def headquarters(lang: str, translations, hq_path: Path, bundle: Path, second: Path | None = None) -> None:
     from desktop.ui.app import ShellWindow
 
     window = ShellWindow(hq_path, translations)
@@ -303,6 +311,26 @@ def headquarters(lang: str, translations, hq_path: Path, bundle: Path) -> None:
     wait_for(lambda: dlg.report_box.isVisible(), timeout=60)
     check(window.session.vault.count_records() == 1, "the interview arrived at headquarters")
     screen_shot(lang, "21-hq-import-report")
+    if second is not None:
+        # the same device now names another researcher code: a warning, a tick and two clicks
+        click(dlg.path)
+        key("ctrl+a")
+        type_text(str(second))
+        click(dlg.import_button)
+        wait_for(lambda: dlg.key_box.isVisible() or dlg.report_box.isVisible()
+                 or dlg.message.text().startswith(("Refused", "رُفض", "رفض")), timeout=60)
+        check(dlg.key_box.isVisible(), f"headquarters warns before taking the changed code ({dlg.message.text()})")
+        check("R-08" in dlg.key_warning.text(), "the warning names the new researcher code")
+        screen_shot(lang, "23-hq-changed-researcher-code")
+        click(dlg.accept_key_button)  # not ticked yet: nothing happens
+        check(dlg.key_box.isVisible() and not dlg.report_box.isVisible(), "no import before the box is ticked")
+        click(dlg.key_verified)
+        click(dlg.accept_key_button)  # arms
+        check(not dlg.report_box.isVisible(), "the first click only arms the acceptance")
+        click(dlg.accept_key_button)  # imports
+        wait_for(lambda: dlg.report_box.isVisible(), timeout=60)
+        check("R-08" in dlg.report_fields["source"].text(), "the report names the new researcher code")
+        screen_shot(lang, "24-hq-changed-researcher-code-accepted")
     click(dlg.cancel_button)
     screen_shot(lang, "22-hq-testimonies")
     window.lock()
@@ -310,7 +338,7 @@ def headquarters(lang: str, translations, hq_path: Path, bundle: Path) -> None:
 
 
 def run(lang: str) -> None:
-    from desktop.core.services import access, exchange
+    from desktop.core.services import access, exchange, forms_admin
     from desktop.ui.app import _make_app
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -321,12 +349,20 @@ def run(lang: str) -> None:
     access.lock(hq.vault)
     window = first_run(lang, translations, base / "field")
     exchange.trust_card(window.session.vault, hq.card.to_json().encode())  # the card a courier brought
+    exchange.set_researcher_code(window.session.vault, "R-07")  # as set in Settings
     interview(lang, window)
     bundle = base / "to-headquarters.tstm"
     export(lang, window, hq.card.fingerprint, bundle)
     window.lock()
     window.close()
-    headquarters(lang, translations, base / "hq", bundle)
+    # the researcher corrects their researcher code and sends the interview again
+    field = access.unlock(base / "field", PASSPHRASE).vault
+    exchange.set_researcher_code(field, "R-08")
+    second = base / "again.tstm"
+    exchange.export(field, hq.card.fingerprint, second, forms_admin.FormRegistry(),
+                    record_ids=[r.id for r in field.list_records(limit=10)], send_unreviewed=True)
+    access.lock(field)
+    headquarters(lang, translations, base / "hq", bundle, second)
     print(f"{lang}: {steps} key presses and clicks")
 
 
