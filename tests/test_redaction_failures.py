@@ -263,3 +263,19 @@ def test_pronouns_after_a_cue_word_are_not_offered_as_names():
     # a real name after the same cue is still found or offered
     out = redact_text("The officer called Hrvoje Wroblewski to the gate.")
     assert "Wroblewski" not in out["text"] or any("Wroblewski" in c["text"] for c in out["uncertain"])
+
+
+@pytest.mark.parametrize("text,part", [
+    ("I live on Baghdad Street.", "Baghdad Street"),
+    ("أسكن في شارع بغداد قرب الجامع.", "شارع بغداد"),
+    ("أسكن في البناء المجاور للجامع الكبير، الطابق الثالث، شارع بغداد.", "المجاور للجامع الكبير"),
+    ("أسكن في البناء المجاور للجامع الكبير، الطابق الثالث، شارع بغداد.", "شارع بغداد"),
+])
+def test_a_home_street_named_after_a_listed_place_is_an_address(text, part):
+    # the street of a witness's home is identifying even when it bears a city's name;
+    # the same street as the incident's place (given by the caller) stays for analysis
+    spans = Redactor().detect(text)
+    i = text.index(part)
+    assert any(s.label == "ADDRESS" and s.start <= i and i + len(part) <= s.end for s in spans), spans
+    assert not touched("The march reached Baghdad Street at noon.", "Baghdad Street")
+    assert not touched("I live on Baghdad Street.", "Baghdad Street", Redactor(places=["Baghdad Street"]))

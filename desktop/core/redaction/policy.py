@@ -116,6 +116,10 @@ def resolve(cands: list[tuple[Hit, str]], protected: list[tuple[int, int]],
         # (a family name like Shaar is also a neighbourhood); incident places
         # given by the caller always win.
         prot = prot_caller if (src == "known" and h.multi) else prot_all
+        if h.label == "ADDRESS" and h.key.startswith("words:"):
+            # where someone lives ("I live on Baghdad Street"): a street named after a
+            # listed place is still their address; only the caller's incident places stay
+            prot = prot_caller
         if h.label in TRIMMABLE:
             over = prot.overlapping(h.start, h.end)
             if over:
