@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import subprocess
+import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 import pikepdf
@@ -166,3 +170,66 @@ def test_embedded_video_in_a_presentation_is_never_called_cleaned(tmp_path):
             dst.writestr(i, src.read(i))
         dst.writestr("word/fonts/font1.odttf", b"\0" * 100)
     assert media.clean_file(plain, io.BytesIO()).cleaned
+
+
+def _bomb_pdf(path: Path, contents: list[tuple[bytes, list[str]]], form: bool = False) -> None:
+    """One page whose content streams are ``(data, filters)``; a 1 KB page that draws
+    a form XObject carrying them instead when ``form``."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    streams = []
+    for data, filters in contents:
+        st = pikepdf.Stream(pdf, data)
+        if filters:
+            names = [pikepdf.Name(f) for f in filters]
+            st.Filter = pikepdf.Array(names) if len(names) > 1 else names[0]
+        streams.append(st)
+    if form:
+        st = streams[0]
+        st.Type, st.Subtype, st.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 10, 10]
+        pdf.pages[0].Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm0=st))
+        pdf.pages[0].Contents = pikepdf.Stream(pdf, b"/Fm0 Do")
+    else:
+        pdf.pages[0].Contents = pikepdf.Array(streams)
+    pdf.docinfo["/Author"] = CANARY
+    pdf.save(path)
+
+
+def _flate_zeros(mib: int) -> bytes:
+    co = zlib.compressobj(9)
+    return b"".join(co.compress(b"0" * (1 << 20)) for _ in range(mib)) + co.flush()
+
+
+@pytest.mark.parametrize("form", [False, True])
+def test_pdf_decompression_bomb_refused_in_small_memory(tmp_path, form):
+    """A 1 MB PDF whose drawing instructions inflate to 1 GiB: qpdf would parse them whole
+    (3 GiB and half a minute); it is refused first, in one line, in bounded memory."""
+    src = tmp_path / "bomb.pdf"
+    _bomb_pdf(src, [(_flate_zeros(1024), ["/FlateDecode"])], form=form)
+    assert src.stat().st_size < 2 * 1024 * 1024
+    code = ("import io, re, sys; from desktop.core import media; "
+            "r = media.clean_file(sys.argv[1], io.BytesIO()); "
+            "print(r.status); print(r.reason); "
+            "print(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))")
+    res = subprocess.run([sys.executable, "-c", code, str(src)], check=False, capture_output=True, text=True,
+                         timeout=120, cwd=Path(__file__).parent.parent, env={**os.environ, "PYTHONPATH": "."})
+    status, reason, rss_kib = res.stdout.strip().splitlines()
+    assert status == "not_cleaned"
+    assert "expand to more than" in reason and "\n" not in reason
+    assert int(rss_kib) < 200 * 1024
+
+
+def test_pdf_with_ordinary_page_contents_is_still_cleaned(tmp_path):
+    # several content streams, Flate and plain, well under the bound: cleaned as before
+    src = tmp_path / "ok.pdf"
+    draw = b"0 0 m 10 10 l S\n" * 2000
+    _bomb_pdf(src, [(zlib.compress(draw), ["/FlateDecode"]), (draw, []),
+                    (zlib.compress(draw), ["/FlateDecode"])])
+    dst, report = _clean(src, tmp_path)
+    assert report.cleaned, report.reason
+    assert CANARY not in pdf_strings(dst)
+    # a filter whose expansion cannot be bounded is refused only when it could be huge
+    src = tmp_path / "lzw.pdf"
+    _bomb_pdf(src, [(os.urandom(64 * 1024), ["/LZWDecode"])])
+    _dst, report = _clean(src, tmp_path)
+    assert not report.cleaned and "cannot be bounded" in report.reason

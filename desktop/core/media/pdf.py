@@ -11,6 +11,7 @@ from their pixels (EXIF inside them goes too).
 from __future__ import annotations
 
 import warnings
+import zlib
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
@@ -19,6 +20,12 @@ from .report import CLEANED, CleanError, CleanReport, Kept, Sink
 MAX_PAGES = 20_000
 MAX_OBJECTS = 2_000_000
 MAX_IMAGE_STREAM = 64 * 1024 * 1024
+# The pages' drawing instructions, decoded, in all: qpdf parses them whole to find
+# the resources they use (about three times their size in memory), so a small file
+# whose content stream inflates to gigabytes (a decompression bomb) is refused first.
+MAX_CONTENT = 64 * 1024 * 1024
+# the most a filter other than Flate could expand (LZW's worst case, about 2,700x)
+_OTHER_FILTER_RATIO = 3000
 
 _PAGE_KEYS = {"/Type", "/Parent", "/Resources", "/MediaBox", "/CropBox", "/BleedBox", "/TrimBox",
               "/ArtBox", "/Contents", "/Rotate", "/Group", "/UserUnit"}
@@ -94,8 +101,7 @@ def _clean_images(dst: Any, report: CleanReport) -> None:
     for obj in list(dst.objects):
         if not isinstance(obj, pikepdf.Stream) or obj.get("/Subtype") != pikepdf.Name.Image:
             continue
-        filt = obj.get("/Filter")
-        filters = [str(f) for f in filt] if isinstance(filt, pikepdf.Array) else ([str(filt)] if filt else [])
+        filters = _filters(obj)
         if filters == ["/DCTDecode"]:
             raw = obj.read_raw_bytes()
             if len(raw) > MAX_IMAGE_STREAM:
@@ -117,6 +123,64 @@ def _clean_images(dst: Any, report: CleanReport) -> None:
         report.removed.append(f"EXIF or other metadata inside {exif} embedded JPEG images")
     if rebuilt:
         report.notes.append(f"{rebuilt} embedded JPEG images re-encoded from their pixels")
+
+
+def _filters(obj: Any) -> list[str]:
+    import pikepdf
+
+    filt = obj.get("/Filter")
+    return [str(f) for f in filt] if isinstance(filt, pikepdf.Array) else ([str(filt)] if filt else [])
+
+
+def _decoded_size(obj: Any, budget: int) -> int:
+    """How many bytes a stream decodes to, counted without holding more than 1 MiB of
+    it (Flate); stops counting once over ``budget``."""
+    raw = obj.read_raw_bytes()
+    filters = _filters(obj)
+    if not filters:
+        return len(raw)
+    if filters == ["/FlateDecode"]:
+        d = zlib.decompressobj()
+        n, buf = 0, raw
+        try:
+            while buf and n <= budget:
+                n += len(d.decompress(buf, 1 << 20))
+                buf = d.unconsumed_tail
+        except zlib.error:
+            pass  # damaged data: qpdf decodes no more of it than this either
+        return n
+    if len(raw) * _OTHER_FILTER_RATIO <= budget:
+        return len(raw) * _OTHER_FILTER_RATIO
+    raise CleanError("the PDF's page contents use filters whose expanded size cannot be bounded here")
+
+
+def _check_content_size(dst: Any) -> None:
+    """Refuse page contents (pages, forms, Type 3 glyphs) that decode to more than MAX_CONTENT."""
+    import pikepdf
+
+    streams: dict[tuple[int, int], Any] = {}
+
+    def add(obj: Any) -> None:
+        if isinstance(obj, pikepdf.Array):
+            for o in obj:
+                add(o)
+        elif isinstance(obj, pikepdf.Stream):
+            streams[obj.objgen] = obj
+
+    for page in dst.pages:
+        add(page.obj.get("/Contents"))
+    for obj in dst.objects:
+        if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == pikepdf.Name.Form:
+            streams[obj.objgen] = obj
+        elif isinstance(obj, pikepdf.Dictionary) and "/CharProcs" in obj:
+            for glyph in obj.CharProcs.values():
+                add(glyph)
+    total = 0
+    for obj in streams.values():
+        total += _decoded_size(obj, MAX_CONTENT - total)
+        if total > MAX_CONTENT:
+            raise CleanError(f"the PDF's page contents expand to more than {MAX_CONTENT >> 20} MiB "
+                             "(a decompression bomb?)")
 
 
 def _scrub(dst: Any) -> None:
@@ -179,6 +243,7 @@ def clean_pdf(path: Path, out: Sink) -> CleanReport:
                 for k in list(page.obj.keys()):
                     if str(k) not in _PAGE_KEYS:
                         del page.obj[k]
+            _check_content_size(dst)
             dst.remove_unreferenced_resources()
             _clean_images(dst, report)
             _scrub(dst)
