@@ -279,3 +279,18 @@ def test_a_home_street_named_after_a_listed_place_is_an_address(text, part):
     assert any(s.label == "ADDRESS" and s.start <= i and i + len(part) <= s.end for s in spans), spans
     assert not touched("The march reached Baghdad Street at noon.", "Baghdad Street")
     assert not touched("I live on Baghdad Street.", "Baghdad Street", Redactor(places=["Baghdad Street"]))
+
+
+# a name that begins with a connector word (bin, ibn, ben)
+@pytest.mark.parametrize("text,name", [
+    ("The government knew all about Bin Laden and the threat he posed.", "Bin Laden"),
+    ("The historian Ibn Khaldun wrote about the rise and fall of dynasties.", "Ibn Khaldun"),
+])
+def test_a_name_that_begins_with_a_connector_is_hidden_whole(text, name):
+    assert hidden(text, name)
+
+
+def test_a_cue_before_an_organisation_name_does_not_make_a_person():
+    text = "The station was sold to a broadcaster called Racing Radio in 1990."
+    assert not touched(text, "Racing Radio")
+    assert hidden("A volunteer called Viktor Petrenko drove the ambulance.", "Viktor Petrenko")

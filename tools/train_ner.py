@@ -14,6 +14,9 @@ Reproducible from public data fetched by hand (nothing is downloaded here):
                                                  genres whose texts allow it (GUM_GENRES: academic, court
                                                  CC BY 4.0; bio, voyage CC BY-SA 3.0; news, interview
                                                  CC BY 2.5; annotations CC BY 4.0)
+    DATA/wikipedia_en/dump/*.txt                 20,000 English Wikipedia articles, unlabelled (CC BY-SA), read only
+                                                 by tools/word_clusters.py for the English word classes
+                                                 (resources/models/wordclass_en.txt.gz, copied into --out)
     DATA/AQMAR/*.txt                             AQMAR Arabic Wikipedia NER, CC BY-SA 3.0
                                                  (optional; training articles only, see AQMAR_TEST)
 
@@ -858,6 +861,14 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)  # noqa: S311 (shuffling training data)
     args.out.mkdir(parents=True, exist_ok=True)
     write_gazetteers(args.out)
+    wc = ROOT / "desktop" / "resources" / "models" / "wordclass_en.txt.gz"  # tools/word_clusters.py
+    if (args.out / wc.name).resolve() != wc.resolve():
+        import shutil
+
+        shutil.copyfile(wc, args.out / wc.name)
+        for name in ("ner_ar.crfsuite", "vocab_ar.txt"):  # NameModel loads both languages
+            if args.lang == "en" and not (args.out / name).exists():
+                shutil.copyfile(wc.with_name(name), args.out / name)
     gaz = Gazetteer(lexicon(), args.out)
 
     en: list = []
@@ -927,6 +938,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"# Words the {lang} name model knows by name (built by tools/train_ner.py)\n"
                 + "\n".join(sorted(vocab)) + "\n", encoding="utf-8")
         train(items, out, gaz, rng, args.c1, args.c2, args.iterations, vocab, args.word_dropout)
+        if lang == "en":  # shipped compressed (NameModel opens it from memory)
+            import gzip
+
+            out.with_suffix(".crfsuite.gz").write_bytes(gzip.compress(out.read_bytes(), 9, mtime=0))
+            out.unlink()
+            out = out.with_suffix(".crfsuite.gz")
         print(f"{lang}: {len(items)} sentences, {out.stat().st_size / 1e6:.1f} MB, {time.time() - t0:.0f} s")
     if args.dev and dev:
         score_dev(args.out, dev, "EWT test")

@@ -36,7 +36,7 @@ REQUIRED_RESOURCES: dict[str, str] = {
     "gazetteer": "",
     "names": "given_lat.txt",
     "redaction": "cues_en.txt",
-    "models": "ner_en.crfsuite",
+    "models": "gaz_person_lat.txt",
     "i18n": "testimony_ar.qm",
     "styles": "app.qss",
     "demo": "",

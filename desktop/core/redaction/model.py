@@ -10,6 +10,7 @@ Offsets are into the text given (the redactor passes normalised text).
 """
 from __future__ import annotations
 
+import gzip
 import re
 import threading
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ import pycrfsuite
 
 from ..paths import ResourcesMissing, resources_dir
 from .lexicon import Lexicon, lexicon
+from .wordclass import WordClasses
 
 # Words, numbers, single punctuation marks.
 MTOKEN_RE = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*|[\u0621-\u064a\u066e-\u06d3]+|\d+(?:[.,]\d+)*|[^\s\w]",
@@ -99,6 +101,7 @@ class Gazetteer:
         self.person_lat = load_vocab(gp)
         self.world = load_vocab((root or model_dir()) / "gaz_place.txt")
         self.town = load_vocab((root or model_dir()) / "gaz_town.txt")
+        self.wc = WordClasses((root or model_dir()) / "wordclass_en.txt.gz")
         prot_lat: set[str] = set()
         prot_ar: set[str] = set()
         for p in lex.protected:
@@ -180,6 +183,7 @@ def token_features(words: list[str], gaz: Gazetteer, drop_gaz: set[int] | None =
     flags: list[list[str]] = []
     lows: list[str] = []
     shapes: list[str] = []
+    wks = ["ar"] * n
     for i, w in enumerate(words):
         fl = [] if drop_gaz and i in drop_gaz else gaz.flags(w)
         flags.append(fl)
@@ -212,6 +216,11 @@ def token_features(words: list[str], gaz: Gazetteer, drop_gaz: set[int] | None =
                 f.append("allcaps")
             if "-" in w:
                 f.append("hyph")
+            wf, wk = gaz.wc.features(w, w.lower())
+            pos = "first" if "cap_first" in f else "mid" if "cap_mid" in f else "low"
+            f.extend(wf)
+            f.append(wf[-1] + "|" + pos)
+            wks[i] = wk
         f.extend("g:" + x for x in fl)
         base.append(f)
         lows.append(low)
@@ -225,6 +234,7 @@ def token_features(words: list[str], gaz: Gazetteer, drop_gaz: set[int] | None =
                 f.append(f"{d}:sh=" + shapes[j])
                 if abs(d) == 1:
                     f.extend(f"{d}:g:" + x for x in flags[j])
+                    f.append(f"{d}:wk=" + wks[j])
             else:
                 f.append(f"{d}:BOUND")
         if i > 0:
@@ -279,11 +289,15 @@ class NameModel:
         root = root or model_dir()
         self.gaz = Gazetteer(lex or lexicon(), root)
         self._paths = {}
+        self._raw: dict[str, bytes] = {}  # gzip-compressed models, opened from memory
         for lang in ("en", "ar"):
             p = root / f"ner_{lang}.crfsuite"
-            if not p.is_file():
+            if p.with_suffix(".crfsuite.gz").is_file():
+                self._raw[lang] = gzip.decompress(p.with_suffix(".crfsuite.gz").read_bytes())
+            elif p.is_file():
+                self._paths[lang] = str(p)
+            else:
                 raise ResourcesMissing(f"this installation of Testimony is incomplete: missing {p}; reinstall it")
-            self._paths[lang] = str(p)
         common = root / "common_en.txt"
         self.common_en = load_vocab(common)
         self._vocab = {lang: load_vocab(root / f"vocab_{lang}.txt") if lang in VOCAB_LANGS else None
@@ -303,7 +317,10 @@ class NameModel:
         t = taggers.get(lang)
         if t is None:
             t = pycrfsuite.Tagger()
-            t.open(self._paths[lang])
+            if lang in self._raw:
+                t.open_inmemory(self._raw[lang])
+            else:
+                t.open(self._paths[lang])
             taggers[lang] = t
         return t
 

@@ -71,6 +71,9 @@ def model_hits(t: str, units: list[Unit], nf: NameFinder, model: NameModel, lex:
                     and not ordinary(units[k + 1]):
                 cur.append(k)  # "Pierre de Marca", "Ludwig van Beethoven"
                 continue
+            if not cur and not u.ar and u.cap and nf.connector(u) and k + 1 < b and not ordinary(units[k + 1]):
+                cur.append(k)  # "Bin Laden", "Ibn Khaldun", "Ben Ali" begin with a connector
+                continue
             if (u.ar and u.start in nf._maqsura) or (ordinary(u) and not (k in marks and not cur)
                                                       and not surname_word(u, b - a, ms.score)):
                 # على (on) folds to علي (Ali): never a name, even after a cue

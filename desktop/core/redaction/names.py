@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 
 from .lexicon import Lexicon
+from .model import ORG_WORDS
 from .structured import Hit
 from .units import AR_CONNECT, LAT_CONNECT, Unit, lat_key, strip_al
 
@@ -237,8 +238,9 @@ class NameFinder:
                     j += 1
                     continue
                 break
-            if self.placey(text, units, i, j):
-                i = j + 1
+            if self.placey(text, units, i, j) or (source == "cue" and any(
+                    not v.ar and v.core in ORG_WORDS for v in units[i:j + 1])):
+                i = j + 1  # "Hay Street"; "a broadcaster called Racing Radio"
                 continue
             hits.append((Hit(u.start + shift, units[j].end, "PERSON", self.key(units[i:j + 1])), source))
             i = j + 1
