@@ -233,3 +233,20 @@ def test_pdf_with_ordinary_page_contents_is_still_cleaned(tmp_path):
     _bomb_pdf(src, [(os.urandom(64 * 1024), ["/LZWDecode"])])
     _dst, report = _clean(src, tmp_path)
     assert not report.cleaned and "cannot be bounded" in report.reason
+
+
+def test_an_oversized_text_part_is_refused_before_it_is_read(tmp_path):
+    """A real-sized package (stored, no compression to flag) whose document.xml is 72 MiB:
+    rewriting it would take some 300 MB; refused from the zip header, in small memory."""
+    big = tmp_path / "big.docx"
+    with zipfile.ZipFile(big, "w", compression=zipfile.ZIP_STORED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"<w:document>" + b" " * (72 << 20) + b"</w:document>")
+    code = ("import io, re, sys; from desktop.core import media; "
+            "r = media.clean_file(sys.argv[1], io.BytesIO()); print(r.status); print(r.reason); "
+            "print(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))")
+    res = subprocess.run([sys.executable, "-c", code, str(big)], check=False, capture_output=True, text=True,
+                         timeout=120, cwd=Path(__file__).parent.parent, env={**os.environ, "PYTHONPATH": "."})
+    status, reason, rss_kib = res.stdout.strip().splitlines()
+    assert status == "not_cleaned" and "text part" in reason and "64 MiB" in reason
+    assert int(rss_kib) < 100 * 1024

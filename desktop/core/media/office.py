@@ -22,6 +22,9 @@ from .report import CLEANED, CleanError, CleanReport, Kept, Sink
 
 MAX_MEMBERS = 10_000
 MAX_MEMBER_BYTES = 256 * 1024 * 1024
+# A text part (XML) is rewritten in memory, a few copies at a time: about four times its
+# size at the peak. 64 MiB of XML is some ten million words, far beyond any real document.
+MAX_XML_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 MAX_RATIO = 200
 MAX_DEPTH = 3
@@ -93,12 +96,15 @@ def _drop_refs(data: bytes, dropped: set[str]) -> bytes:
 
 
 def _read(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    if info.file_size > MAX_MEMBER_BYTES:
-        raise CleanError(f"a part of this document is over {MAX_MEMBER_BYTES // (1024 * 1024)} MiB")
+    limit, what = MAX_MEMBER_BYTES, "a part"
+    if info.filename.lower().endswith((".xml", ".rels", ".rdf")):
+        limit, what = MAX_XML_BYTES, "a text part"
+    if info.file_size > limit:
+        raise CleanError(f"{what} of this document is over {limit // (1024 * 1024)} MiB")
     if info.compress_size and info.file_size / max(1, info.compress_size) > MAX_RATIO and info.file_size > 1 << 20:
         raise CleanError("a part of this document expands suspiciously (ZIP bomb)")
     with z.open(info) as f:
-        data = f.read(MAX_MEMBER_BYTES + 1)
+        data = f.read(limit + 1)
     if len(data) != info.file_size:
         raise CleanError("a part of this document does not have the size it declares")
     return data
