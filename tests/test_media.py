@@ -71,6 +71,30 @@ def test_animated_gif_keeps_frames_and_timing(tmp_path):
         assert "comment" not in got.info
 
 
+def test_gif_with_repeated_frames_is_cleaned(tmp_path):
+    # tools often write a still picture as several identical frames, or hold a frame by
+    # repeating it: the encoder merges them, which used to fail the cleaning (TypeError)
+    red, blue = Image.new("RGB", (40, 30), (200, 0, 0)), Image.new("RGB", (40, 30), (0, 0, 200))
+    still = io.BytesIO()
+    red.save(still, "GIF", save_all=True, append_images=[red.copy(), red.copy()], duration=100, loop=0,
+             comment=CANARY.encode())
+    out, report = _clean(tmp_path, still.getvalue(), "still.gif")
+    assert report.cleaned, report.reason
+    with Image.open(io.BytesIO(out)) as got:
+        assert got.n_frames == 1 and got.convert("RGB").getpixel((5, 5)) == (200, 0, 0)
+    held = io.BytesIO()
+    red.save(held, "GIF", save_all=True, append_images=[red.copy(), blue], duration=[100, 200, 300], loop=0)
+    out, report = _clean(tmp_path, held.getvalue(), "held.gif")
+    assert report.cleaned, report.reason
+    with Image.open(io.BytesIO(out)) as got:
+        assert got.n_frames == 2
+        shown = []
+        for i in range(2):
+            got.seek(i)
+            shown.append((got.convert("RGB").getpixel((5, 5)), got.info["duration"]))
+        assert shown == [((200, 0, 0), 300), ((0, 0, 200), 300)]  # the red frame held as long as before
+
+
 @needs_exiftool
 @pytest.mark.parametrize("name", ["dirty.jpg", "dirty.gif", "dirty.bmp", "dirty.webp", "dirty.avif"])
 def test_mat2_dirty_images(tmp_path, name):

@@ -109,6 +109,15 @@ def _check_budget(im: Any, animated: bool) -> int:
     return frames
 
 
+def _same_picture(a: Any, b: Any) -> bool:
+    """Do two frames show the same pixels (as the encoders compare them, in RGBA)?"""
+    from PIL import ImageChops
+
+    if a.size != b.size:
+        return False
+    return ImageChops.difference(a.convert("RGBA"), b.convert("RGBA")).getbbox(alpha_only=False) is None
+
+
 def _fresh(frame: Any) -> Any:
     """A copy holding only pixels (and palette): the info dict is emptied."""
     out = frame.copy()
@@ -150,11 +159,21 @@ def clean_image(data: bytes, mime: str) -> tuple[bytes, CleanReport]:
             loop = im.info.get("loop", 0)
             transparency = im.info.get("transparency")
             if animated:
-                seq, durations, disposal = [], [], []
+                seq: list[Any] = []
+                durations: list[int] = []
+                disposal: list[int] = []
                 for frame in ImageSequence.Iterator(im):
-                    durations.append(int(frame.info.get("duration", 100) or 100))
+                    duration = int(frame.info.get("duration", 100) or 100)
+                    fresh = _fresh(frame)
+                    if seq and _same_picture(seq[-1], fresh):
+                        durations[-1] += duration  # shown longer, as the encoder would merge it
+                        continue
+                    durations.append(duration)
                     disposal.append(int(getattr(frame, "disposal_method", 0) or 0))
-                    seq.append(_fresh(frame))
+                    seq.append(fresh)
+                if len(seq) == 1:  # every frame the same picture: a still image
+                    animated = False
+                    durations, disposal = [], []
             else:
                 im.load()
                 rotated = ImageOps.exif_transpose(im)
