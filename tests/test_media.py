@@ -75,13 +75,19 @@ def test_gif_with_repeated_frames_is_cleaned(tmp_path):
     # tools often write a still picture as several identical frames, or hold a frame by
     # repeating it: the encoder merges them, which used to fail the cleaning (TypeError)
     red, blue = Image.new("RGB", (40, 30), (200, 0, 0)), Image.new("RGB", (40, 30), (0, 0, 200))
-    still = io.BytesIO()
-    red.save(still, "GIF", save_all=True, append_images=[red.copy(), red.copy()], duration=100, loop=0,
-             comment=CANARY.encode())
-    out, report = _clean(tmp_path, still.getvalue(), "still.gif")
+    # one frame written three times over (Pillow itself would merge them: the file is spliced by hand)
+    one = io.BytesIO()
+    red.save(one, "GIF", duration=100, loop=0, comment=CANARY.encode())
+    data = one.getvalue()
+    frame = data[data.index(b"\x21\xf9"):-1]  # graphic control extension .. image data, before the trailer
+    still = data[:data.index(b"\x21\xf9")] + frame * 3 + b"\x3b"
+    with Image.open(io.BytesIO(still)) as src:
+        assert src.n_frames == 3
+    out, report = _clean(tmp_path, still, "still.gif")
     assert report.cleaned, report.reason
     with Image.open(io.BytesIO(out)) as got:
         assert got.n_frames == 1 and got.convert("RGB").getpixel((5, 5)) == (200, 0, 0)
+    assert CANARY.encode() not in out
     held = io.BytesIO()
     red.save(held, "GIF", save_all=True, append_images=[red.copy(), blue], duration=[100, 200, 300], loop=0)
     out, report = _clean(tmp_path, held.getvalue(), "held.gif")
