@@ -229,6 +229,7 @@ def test_redact_jsonl_bad_line_is_one_clear_line(bad):
     ("She was married in 1838 to Stanisław Baranowski, an officer.", "Stanisław Baranowski"),
     ("The French historian Pierre de Marca wrote that the word meant hunters.", "Pierre de Marca"),
     ("The defences around the village have been documented by William Foot.", "William Foot"),
+    ("In 1987 Brigadier General John A. Corder took command of the wing.", "John A. Corder"),
 ])
 def test_names_with_initials_particles_and_word_surnames_are_hidden_whole(text, name):
     assert hidden(text, name)
@@ -294,3 +295,11 @@ def test_a_cue_before_an_organisation_name_does_not_make_a_person():
     text = "The station was sold to a broadcaster called Racing Radio in 1990."
     assert not touched(text, "Racing Radio")
     assert hidden("A volunteer called Viktor Petrenko drove the ambulance.", "Viktor Petrenko")
+
+
+def test_unlisted_names_written_in_capitals_are_found():
+    # the model also learns from upper-case copies of annotated sentences
+    text = "Justice BREYER filed a concurring opinion, in which KENNEDY and SOUTER joined."
+    for name in ("BREYER", "KENNEDY", "SOUTER"):
+        assert hidden(text, name), name
+    assert not touched(text, "filed a concurring opinion")

@@ -710,6 +710,8 @@ def swap_entities(sents: list[Sentence], rng: random.Random, k: float) -> list:
                 new = [w2 for p in gen.en() for _a, _b, w2 in mtokenize(norm(p))]
                 if s[i][0][:1].islower() and rng.random() < 0.5:
                     new = [x.lower() for x in new]
+                elif rng.random() < 0.08:
+                    new = [x.upper() for x in new]  # "in which KENNEDY and SOUTER joined"
                 names.extend(range(len(words), len(words) + len(new)))
             else:
                 new = rng.choice(pools[typ]) if pools.get(typ) else [x for x, _t in s[i:j]]
@@ -913,6 +915,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"entity-swapped copies: {len(swapped)} sentences")
         en.extend(swapped)
     en.extend(synthetic("en", args.synthetic_en, rng))
+    # upper-case copies of a few sentences with a person ("BREYER filed a concurring opinion")
+    caps = [([w.upper() for w in ws], ts, []) for ws, ts, _n in en[:] if "B-PER" in ts and rng.random() < 0.04]
+    print(f"upper-case copies: {len(caps)} sentences")
+    en.extend(caps)
 
     ar: list = []
     aq = args.data / "AQMAR"

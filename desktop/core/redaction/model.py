@@ -183,7 +183,9 @@ def token_features(words: list[str], gaz: Gazetteer, drop_gaz: set[int] | None =
     flags: list[list[str]] = []
     lows: list[str] = []
     shapes: list[str] = []
-    wks = ["ar"] * n
+    wks = ["ar"] * n  # neighbours' word classes and capitalisation shares (English)
+    wcs = ["ar"] * n
+    crs = ["ar"] * n
     for i, w in enumerate(words):
         fl = [] if drop_gaz and i in drop_gaz else gaz.flags(w)
         flags.append(fl)
@@ -221,6 +223,8 @@ def token_features(words: list[str], gaz: Gazetteer, drop_gaz: set[int] | None =
             f.extend(wf)
             f.append(wf[-1] + "|" + pos)
             wks[i] = wk
+            wcs[i] = wf[0][3:]
+            crs[i] = wf[-1]
         f.extend("g:" + x for x in fl)
         base.append(f)
         lows.append(low)
@@ -234,6 +238,10 @@ def token_features(words: list[str], gaz: Gazetteer, drop_gaz: set[int] | None =
                 f.append(f"{d}:sh=" + shapes[j])
                 if abs(d) == 1:
                     f.extend(f"{d}:g:" + x for x in flags[j])
+                    f.append(f"{d}:wk=" + wks[j])
+                    f.append(f"{d}:wc=" + wcs[j])
+                    f.append(f"{d}:" + crs[j])
+                else:
                     f.append(f"{d}:wk=" + wks[j])
             else:
                 f.append(f"{d}:BOUND")

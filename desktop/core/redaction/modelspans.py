@@ -71,6 +71,10 @@ def model_hits(t: str, units: list[Unit], nf: NameFinder, model: NameModel, lex:
                     and not ordinary(units[k + 1]):
                 cur.append(k)  # "Pierre de Marca", "Ludwig van Beethoven"
                 continue
+            if cur and not u.ar and u.cap and len(u.core) == 1 and t[u.end:u.end + 1] == "." and k + 1 < b \
+                    and not ordinary(units[k + 1]):
+                cur.append(k)  # an initial that is also a word: "John A. Corder", "Harry S. Truman"
+                continue
             if not cur and not u.ar and u.cap and nf.connector(u) and k + 1 < b and not ordinary(units[k + 1]):
                 cur.append(k)  # "Bin Laden", "Ibn Khaldun", "Ben Ali" begin with a connector
                 continue
