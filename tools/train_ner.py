@@ -17,11 +17,22 @@ Reproducible from public data fetched by hand (nothing is downloaded here):
     DATA/wikipedia_en/dump/*.txt                 20,000 English Wikipedia articles, unlabelled (CC BY-SA), read only
                                                  by tools/word_clusters.py for the English word classes
                                                  (resources/models/wordclass_en.txt.gz, copied into --out)
+    DATA/wojood/train.txt                        the Wojood sample (github.com/SinaLab/ArabicNER, data/,
+    DATA/wojood/val.txt                          MIT): Arabic training, and val.txt the Arabic tuning set
+                                                 (--dev: trained without it, scored on it; the shipped run
+                                                 trains on both); test.txt is never read (tools/ner_ar.py)
     DATA/AQMAR/*.txt                             AQMAR Arabic Wikipedia NER, CC BY-SA 3.0
                                                  (optional; training articles only, see AQMAR_TEST)
 
     .venv/bin/python tools/train_ner.py --data DATA --lang en --swap 0.5   # the shipped English model
     .venv/bin/python tools/train_ner.py --data DATA --lang en --swap 0.5 --dev --out /tmp/dev  # tuning run
+    .venv/bin/python tools/train_ner.py --data DATA --lang ar             # the shipped Arabic model
+    .venv/bin/python tools/train_ner.py --data DATA --lang ar --dev --out /tmp/dev-ar  # Arabic tuning run
+
+The Arabic model learns from the Wojood sentences (``--wojood-repeat`` copies),
+copies of those with a person whose people are renamed (``--ar-swap``) and
+generated sentences (``--synthetic-ar``); ``--lang ar`` leaves the English
+model and the gazetteers as they are.
 
 The English model also learns from copies of half of the annotated sentences
 with their people, places and organisations swapped for others (``--swap``).
@@ -29,7 +40,8 @@ Both models also learn from testimony-style sentences generated here from
 templates (English and Arabic), with names drawn from the shipped lists and
 from invented name-shaped words, so that context, shape and morphology carry
 the decision and not only the lists.  Held out, never read here: UNER English
-PUD (the benchmark's English set) and the AQMAR articles in AQMAR_TEST.
+PUD (the benchmark's English set), Wojood test.txt (its Arabic set) and the
+AQMAR articles in AQMAR_TEST.
 Reserved corpora (CoNLL-2003, WNUT-17, ANERcorp, NewsFANEGold,
 presidio-research) are never used.
 """
@@ -809,8 +821,9 @@ def write_common_en(sents: list[Sentence], out: Path) -> None:
 
 
 def build_vocab(items, lang: str, min_count: int = 2) -> frozenset[str]:
-    """Ordinary words (tagged O) seen at least ``min_count`` times; never a word
-    that is ever part of a name in the training text."""
+    """Words outside people's names (ordinary words, places, organisations)
+    seen at least ``min_count`` times; never a word that is ever part of a
+    person's name in the training text."""
     from collections import Counter
 
     from desktop.core.redaction.model import ar_stem
@@ -820,8 +833,8 @@ def build_vocab(items, lang: str, min_count: int = 2) -> frozenset[str]:
     for words, tags, _names in items:
         for w, t in zip(words, tags, strict=True):
             k = ar_stem(w)[1] if is_ar(w) else w.lower()
-            if t == "O":
-                o[k] += 1
+            if not t.endswith("PER"):
+                o[k] += 1  # ordinary words and words of places and organisations
             else:
                 named.add(k)
     return frozenset(w for w, c in o.items() if c >= min_count and w not in named and w[:1].isalpha())
@@ -851,8 +864,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--synthetic-en", type=int, default=5000)
-    ap.add_argument("--synthetic-ar", type=int, default=8000)
+    ap.add_argument("--synthetic-ar", type=int, default=4000)
     ap.add_argument("--word-dropout", type=float, default=0.3)
+    ap.add_argument("--wojood-repeat", type=int, default=3,
+                    help="Arabic: copies of the Wojood training sentences beside the generated ones")
+    ap.add_argument("--ar-swap", type=float, default=1.0,
+                    help="Arabic: share of the Wojood sentences with a person copied with the people renamed "
+                         "(repeated --wojood-repeat times)")
+    ap.add_argument("--ar-vocab-min", type=int, default=2, help="Arabic: times a word is seen to be known by name")
     ap.add_argument("--no-ewt-train", action="store_true", help="leave out en_ewt-ud-train.iob2")
     ap.add_argument("--swap", type=float, default=0.0,
                     help="share of the annotated English sentences copied with their names swapped")
@@ -862,13 +881,15 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)  # noqa: S311 (shuffling training data)
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.lang == "ar":
+        return main_ar(args, rng)
     write_gazetteers(args.out)
     wc = ROOT / "desktop" / "resources" / "models" / "wordclass_en.txt.gz"  # tools/word_clusters.py
     if (args.out / wc.name).resolve() != wc.resolve():
         import shutil
 
         shutil.copyfile(wc, args.out / wc.name)
-        for name in ("ner_ar.crfsuite", "vocab_ar.txt"):  # NameModel loads both languages
+        for name in ("ner_ar.crfsuite", "vocab_ar.txt", "ner_ar_gen.crfsuite", "vocab_ar_gen.txt"):  # NameModel loads all
             if args.lang == "en" and not (args.out / name).exists():
                 shutil.copyfile(wc.with_name(name), args.out / name)
     gaz = Gazetteer(lexicon(), args.out)
@@ -920,15 +941,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"upper-case copies: {len(caps)} sentences")
     en.extend(caps)
 
-    ar: list = []
-    aq = args.data / "AQMAR"
-    if aq.is_dir():
-        for p in sorted(aq.glob("*.txt")):
-            if p.stem in AQMAR_TEST:
-                continue
-            ar.extend(([w for w, _t in s], [t for _w, t in s], []) for s in read_iob2(p))
-        print(f"AQMAR training articles: {len(ar)} sentences")
-    ar.extend(synthetic("ar", args.synthetic_ar, rng))
+    ar, ar_val = arabic_items(args, rng) if args.lang == "both" else ([], [])
 
     for lang, items in (("en", en), ("ar", ar)):
         if args.lang not in ("both", lang):
@@ -955,7 +968,74 @@ def main(argv: list[str] | None = None) -> int:
         score_dev(args.out, dev, "EWT test")
     if args.dev and wg_dev:
         score_dev(args.out, wg_dev, f"wikigold first {WIKIGOLD_DEV} documents")
+    if args.dev and ar_val:
+        print_ar_dev(args.out, ar_val)
     return 0
+
+
+# --------------------------------------------------------------------- Arabic
+def arabic_items(args, rng: random.Random) -> tuple[list, list[Sentence]]:
+    """Arabic training items (Wojood sample, AQMAR training articles if
+    present, generated sentences) and the tuning sentences (Wojood val.txt in
+    a --dev run, else none)."""
+    from tools.ner_ar import swap_people, wojood
+
+    ar: list = []
+    aq = args.data / "AQMAR"
+    if aq.is_dir():
+        for p in sorted(aq.glob("*.txt")):
+            if p.stem in AQMAR_TEST:
+                continue
+            ar.extend(([w for w, _t in s], [t for _w, t in s], []) for s in read_iob2(p))
+        print(f"AQMAR training articles: {len(ar)} sentences")
+    wj_train, wj_val = wojood(args.data, args.dev)
+    if wj_train:
+        print(f"Wojood sample: {len(wj_train)} sentences for training (x{args.wojood_repeat})"
+              + (f", {len(wj_val)} for tuning" if args.dev else ""))
+    for _ in range(args.wojood_repeat):
+        ar.extend(([w for w, _t in s], [t for _w, t in s], []) for s in wj_train)
+    if args.ar_swap and wj_train:
+        swapped = [x for _ in range(args.wojood_repeat) for x in swap_people(wj_train, rng, args.ar_swap)]
+        print(f"Wojood copies with their people renamed: {len(swapped)} sentences")
+        ar.extend(swapped)
+    ar.extend(synthetic("ar", args.synthetic_ar, rng))
+    return ar, wj_val
+
+
+def main_ar(args, rng: random.Random) -> int:
+    """--lang ar: only the Arabic model (and vocab_ar.txt); the gazetteers
+    and the English model are the shipped ones (copied when --out is elsewhere)."""
+    import shutil
+
+    shipped = ROOT / "desktop" / "resources" / "models"
+    if args.out.resolve() != shipped.resolve():
+        for name in ("gaz_person_lat.txt", "gaz_place.txt", "gaz_town.txt", "common_en.txt", "ner_en.crfsuite.gz",
+                     "wordclass_en.txt.gz", "ner_ar_gen.crfsuite", "vocab_ar_gen.txt"):
+            shutil.copy2(shipped / name, args.out / name)
+    gaz = Gazetteer(lexicon(), args.out)
+    items, val = arabic_items(args, rng)
+    t0 = time.time()
+    rng.shuffle(items)
+    vocab = build_vocab(items, "ar", args.ar_vocab_min)
+    (args.out / "vocab_ar.txt").write_text(
+        "# Words the ar name model knows by name (built by tools/train_ner.py)\n"
+        + "\n".join(sorted(vocab)) + "\n", encoding="utf-8")
+    out = args.out / "ner_ar.crfsuite"
+    train(items, out, gaz, rng, args.c1, args.c2, args.iterations, vocab, args.word_dropout)
+    print(f"ar: {len(items)} sentences, {out.stat().st_size / 1e6:.1f} MB, {time.time() - t0:.0f} s")
+    if args.dev and val:
+        print_ar_dev(args.out, val)
+    return 0
+
+
+def print_ar_dev(models: Path, val: list[Sentence]) -> None:
+    from tools.ner_ar import score_val
+
+    f = score_val(models, val)
+    print(f"dev (Wojood val.txt, whole pipeline): people {f['people']}, wholly hidden "
+          f"{f['hidden_n']} = {f['hidden']:.3f}; place/org words redacted {f['placeorg_red_n']} of "
+          f"{f['placeorg_words']} = {f['placeorg_redacted']:.3f}; ordinary words redacted "
+          f"{f['ordinary_red_n']} of {f['ordinary_words']} = {f['ordinary_redacted']:.4f}")
 
 
 def score_dev(models: Path, dev: list[Sentence], name: str) -> None:
