@@ -44,13 +44,21 @@ ORG_WORDS = frozenset([
     "organization", "society", "federation", "league",
 ])
 # Languages whose model knows only its vocabulary file's words by name (Arabic:
-# its training text is mostly generated, so word identity must not decide alone).
+# its annotated text is small and its generated text has invented names, so a
+# word never seen outside a person's name is only its shape, affixes and flags).
 VOCAB_LANGS = ("ar",)
 # Threshold on the marginal probability that a token is part of a person's name.
 THRESHOLD = 0.5
 # An Arabic word that is both a listed name and an ordinary word (علي, كامل), or a
 # bare family name, counts as a name alone only when the model is this sure.
 LISTED_ALONE = 0.8
+# An Arabic span with no listed part, nisba, kunya or cue is redacted on the
+# model's word alone when it is this sure (below: offered for review); chosen
+# on the Wojood tuning sentences (docs/model-card-ner.md).
+AR_ALONE = 0.95
+# An unlisted Arabic word right after a listed given name is its family name
+# when the model gives it at least this.
+AFTER_GIVEN = 0.15
 # Candidates between these and THRESHOLD are reported as uncertain (for review).
 UNCERTAIN_LOW = 0.15
 
@@ -61,6 +69,7 @@ class ModelSpan:
     end: int
     score: float          # lowest per-token marginal of the span
     lang: str
+    gen: bool = False     # found by the Arabic testimony-style model
 
 
 def is_ar(w: str) -> bool:
@@ -310,9 +319,16 @@ class NameModel:
         self.common_en = load_vocab(common)
         self._vocab = {lang: load_vocab(root / f"vocab_{lang}.txt") if lang in VOCAB_LANGS else None
                        for lang in ("en", "ar")}
+        # Arabic has a second model, trained on generated testimony-style sentences only
+        # (first-hand accounts, kinship words): its spans count only with listed evidence.
+        gen = root / "ner_ar_gen.crfsuite"
+        if not gen.is_file():
+            raise ResourcesMissing(f"this installation of Testimony is incomplete: missing {gen}; reinstall it")
+        self._paths["ar_gen"] = str(gen)
+        self._vocab["ar_gen"] = load_vocab(root / "vocab_ar_gen.txt")
         self._tls = threading.local()  # a Tagger is not shared between threads
-        self._tagger("en")
-        self._tagger("ar")
+        for key in ("en", "ar", "ar_gen"):
+            self._tagger(key)
 
     def vocab(self, lang: str) -> frozenset[str]:
         """The ordinary words the language's model knows by name (empty if none)."""
@@ -346,15 +362,18 @@ class NameModel:
         per = [lab for lab in t.labels() if lab.endswith("PER")]
         return path, [sum(t.marginal(lab, i) for lab in per) for i in range(len(words))]
 
-    def find(self, text: str, lang: str = "auto", low: float = UNCERTAIN_LOW) -> list[ModelSpan]:
+    def find(self, text: str, lang: str = "auto", low: float = UNCERTAIN_LOW, gen: bool = False) -> list[ModelSpan]:
         """Person spans with their score (lowest token marginal); spans scoring
-        below THRESHOLD but at least ``low`` are included for review."""
+        below THRESHOLD but at least ``low`` are included for review.  ``gen``:
+        the Arabic sentences only, by the Arabic testimony-style model."""
         out: list[ModelSpan] = []
         toks = mtokenize(text)
         for sent in sentences(text, toks):
             sl = sentence_lang(sent) if lang == "auto" else lang
+            if gen and sl != "ar":
+                continue
             words = [w for _s, _e, w in sent]
-            path, probs = self.tag_sentence_path(words, sl)
+            path, probs = self.tag_sentence_path(words, "ar_gen" if gen else sl)
             n = len(sent)
             i = 0
             while i < n:
@@ -371,11 +390,11 @@ class NameModel:
                             break
                     end = sent[j + 1][1] if _initial(words, j) else sent[j][1]  # "William L." keeps its stop
                     out.append(ModelSpan(sent[i][0], end, min(probs[k] for k in range(i, j + 1)
-                                                                 if words[k][:1].isalpha()), sl))
+                                                                 if words[k][:1].isalpha()), sl, gen))
                     i = j + 1
                     continue
                 if probs[i] >= low and words[i][:1].isalpha():
-                    out.append(ModelSpan(sent[i][0], sent[i][1], probs[i], sl))
+                    out.append(ModelSpan(sent[i][0], sent[i][1], probs[i], sl, gen))
                 i += 1
         return out
 

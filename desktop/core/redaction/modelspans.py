@@ -1,13 +1,14 @@
 """The statistical name finder's spans as person hits for the redactor:
 ordinary words trimmed, name particles and initials kept inside, the Arabic
-model's spans held to listed evidence (see docs/model-card-ner.md)."""
+model's spans without listed evidence held to a higher score (see
+docs/model-card-ner.md)."""
 from __future__ import annotations
 
 import bisect
 import re
 
 from .lexicon import Lexicon
-from .model import LISTED_ALONE, ORG_WORDS, THRESHOLD, UNCERTAIN_LOW, NameModel
+from .model import AFTER_GIVEN, AR_ALONE, LISTED_ALONE, ORG_WORDS, THRESHOLD, UNCERTAIN_LOW, NameModel, ar_stem
 from .names import _TITLES, NameFinder
 from .structured import Hit
 from .units import Unit, strip_al
@@ -22,22 +23,29 @@ def model_hits(t: str, units: list[Unit], nf: NameFinder, model: NameModel, lex:
                lang: str) -> list[tuple[Hit, float]]:
     """The statistical name finder's spans as person hits (normalised
     offsets), with their score.  Ordinary words at the edges of a span are
-    trimmed; an Arabic span also needs a listed name part, a nisba or a cue
-    before it to count as sure (the Arabic model learnt from generated text
-    only; alone it only proposes candidates for review)."""
+    trimmed; an Arabic span with no listed name part, nisba, kunya or cue
+    before it counts as sure only from AR_ALONE (below, it is a candidate for
+    review)."""
     out: list[tuple[Hit, float]] = []
     starts = [u.start for u in units]
     common = model.common_en
     marks = nf.cue_marks(t, units)
-    def ordinary(u: Unit) -> bool:
-        """Not a name part here: a stop word, title, cue or common word."""
+    vocab_ar = model.vocab("ar")
+    def ordinary(u: Unit, gen: bool = False) -> bool:
+        """Not a name part here: a stop word, title, cue or common word
+        (``gen``: in a span of the Arabic testimony-style model)."""
         if nf.stop(u) and not (u.ar and nf.given(u)[0]):  # علي spelled with ي may be Ali
             return True
         if nf.connector(u) or (not u.ar and (u.core in _TITLES or u.core in lex.cue_words_en)):
             return True
-        if u.ar:
+        if u.ar and gen:
             # "عمها" (her uncle), "المفقود" (the missing): a cue or a word no name looks like
             return not nf.given(u)[0] and (u.raw in lex.cues_ar or not nf.name_like(u))
+        if u.ar:
+            # a cue, or a word of the model's training text that was never in a
+            # person's name ("عمها", "المفقود", "السفر", "نابلس"); a listed given name never
+            return not nf.given(u)[0] and (u.raw in lex.cues_ar or ar_stem(u.raw)[1] in vocab_ar
+                                           or u.core in vocab_ar or not nf.name_like_base(u))
         if u.prefix or nf.given(u)[0] or nf.family(u):
             return False
         return u.core in common or not u.cap
@@ -52,7 +60,8 @@ def model_hits(t: str, units: list[Unit], nf: NameFinder, model: NameModel, lex:
         prev = t[max(0, u.start - 5):u.start].rstrip(" \"'“‘(")
         return bool(prev) and (prev[-1] not in ".!?:\n" or _INITIAL_END.search(prev) is not None)
 
-    for ms in model.find(t, lang, UNCERTAIN_LOW):
+    for ms in model.find(t, lang, UNCERTAIN_LOW) + model.find(t, lang, UNCERTAIN_LOW, gen=True):
+        gen = ms.gen
         a = bisect.bisect_left(starts, ms.start)
         # units overlapping the span (a unit may begin before it: "و" clitic, "Abu")
         if a > 0 and units[a - 1].end > ms.start:
@@ -68,7 +77,7 @@ def model_hits(t: str, units: list[Unit], nf: NameFinder, model: NameModel, lex:
         for k in range(a, b):
             u = units[k]
             if (nf.connector(u) or (not u.ar and not u.cap and u.core in _PARTICLES)) and cur and k + 1 < b \
-                    and not ordinary(units[k + 1]):
+                    and not ordinary(units[k + 1], gen):
                 cur.append(k)  # "Pierre de Marca", "Ludwig van Beethoven"
                 continue
             if cur and not u.ar and u.cap and len(u.core) == 1 and t[u.end:u.end + 1] == "." and k + 1 < b \
@@ -78,7 +87,7 @@ def model_hits(t: str, units: list[Unit], nf: NameFinder, model: NameModel, lex:
             if not cur and not u.ar and u.cap and nf.connector(u) and k + 1 < b and not ordinary(units[k + 1]):
                 cur.append(k)  # "Bin Laden", "Ibn Khaldun", "Ben Ali" begin with a connector
                 continue
-            if (u.ar and u.start in nf._maqsura) or (ordinary(u) and not (k in marks and not cur)
+            if (u.ar and u.start in nf._maqsura) or (ordinary(u, gen) and not (k in marks and not cur)
                                                       and not surname_word(u, b - a, ms.score)):
                 # على (on) folds to علي (Ali): never a name, even after a cue
                 if cur:
@@ -94,8 +103,17 @@ def model_hits(t: str, units: list[Unit], nf: NameFinder, model: NameModel, lex:
             runs.append(cur)
         gz = model.gaz
         for run in runs:
-            us = units[run[0]:run[-1] + 1]
             score = ms.score
+            prev = units[run[0] - 1] if run[0] > 0 else None
+            first = units[run[0]]
+            if prev is not None and prev.ar and first.ar and score >= AFTER_GIVEN and not nf.given(first)[0] \
+                    and first.core[:1] not in "وف" and nf.given(prev)[0] and not nf.ambiguous(prev) \
+                    and not t[prev.end:first.start].strip():
+                # a name the model half sees right after a listed given name: its
+                # family name ("خالد مشعل")
+                run = [run[0] - 1, *run]
+                score = max(score, THRESHOLD)
+            us = units[run[0]:run[-1] + 1]
             lat = [u.core for u in us if not u.ar]
             nxt = units[run[-1] + 1] if run[-1] + 1 < len(units) else None
             if any(w in ORG_WORDS for w in lat) or (nxt is not None and not nxt.ar and nxt.core in ORG_WORDS):
@@ -110,7 +128,7 @@ def model_hits(t: str, units: list[Unit], nf: NameFinder, model: NameModel, lex:
                     # an ambiguous given name or a bare family name alone: the
                     # model must be sure, not just the list
                     listed = score >= LISTED_ALONE
-                if not listed and not (run[0] in marks and nf.name_like(units[run[0]])):
+                if not listed and not (run[0] in marks and nf.name_like(units[run[0]])) and (gen or score < AR_ALONE):
                     score = min(score, THRESHOLD - 0.01)
             s0 = us[0].start
             if us[0].ar and not us[0].prefix:

@@ -99,6 +99,13 @@ class NameFinder:
             return not (len(c) < 3 or c.endswith(_POSSESSIVE_AR))
         return u.cap and len(u.core) >= 2 and u.core not in self.lex.place_after
 
+    def name_like_base(self, u: Unit) -> bool:
+        """Not a stop word, connector or cue (the looser test for a word inside
+        a sure model span)."""
+        if self.stop(u) or self.connector(u):
+            return False
+        return not (u.ar and u.raw in self.lex.cues_ar) and len(u.core) >= 2
+
     def nisba(self, u: Unit) -> bool:
         return u.ar and u.had_article and u.core.endswith("ي") and len(u.core) >= 4 and not self.stop(u)
 
