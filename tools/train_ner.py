@@ -1018,7 +1018,9 @@ def main_ar(args, rng: random.Random) -> int:
     rng.shuffle(items)
     vocab = build_vocab(items, "ar", args.ar_vocab_min)
     (args.out / "vocab_ar.txt").write_text(
-        "# Words the ar name model knows by name (built by tools/train_ner.py)\n"
+        "# Words the ar name model knows by name (built by tools/train_ner.py): words of its training text\n"
+        "# never in a person's name; the text includes the Wojood sample (github.com/SinaLab/ArabicNER,\n"
+        "# MIT, Copyright (c) 2021, Mohammed Khalilia; see docs/model-card-ner.md)\n"
         + "\n".join(sorted(vocab)) + "\n", encoding="utf-8")
     out = args.out / "ner_ar.crfsuite"
     train(items, out, gaz, rng, args.c1, args.c2, args.iterations, vocab, args.word_dropout)
