@@ -889,7 +889,8 @@ def main(argv: list[str] | None = None) -> int:
         import shutil
 
         shutil.copyfile(wc, args.out / wc.name)
-        for name in ("ner_ar.crfsuite", "vocab_ar.txt", "ner_ar_gen.crfsuite", "vocab_ar_gen.txt"):  # NameModel loads all
+        # NameModel loads every model
+        for name in ("ner_ar.crfsuite", "vocab_ar.txt", "ner_ar_gen.crfsuite", "vocab_ar_gen.txt"):
             if args.lang == "en" and not (args.out / name).exists():
                 shutil.copyfile(wc.with_name(name), args.out / name)
     gaz = Gazetteer(lexicon(), args.out)
