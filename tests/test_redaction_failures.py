@@ -322,3 +322,15 @@ def test_unlisted_names_written_in_capitals_are_found():
     for name in ("BREYER", "KENNEDY", "SOUTER"):
         assert hidden(text, name), name
     assert not touched(text, "filed a concurring opinion")
+
+
+@pytest.mark.parametrize("text,name,verb", [
+    ("أبو خالد هرب.", "أبو خالد", "هرب"),
+    ("خالد هرب من الحاجز.", "خالد", "هرب"),
+    ("رأيت خالد يركض نحو الباب.", "خالد", "يركض"),
+    ("نزح أبو أحمد الحلبي مع عائلته.", "أبو أحمد الحلبي", "نزح"),
+])
+def test_what_a_named_person_did_stays_visible(text, name, verb):
+    # the name is hidden; the verb after (or before) it is the testimony, not part of the name
+    assert hidden(text, name)
+    assert not touched(text, verb)

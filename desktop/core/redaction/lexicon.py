@@ -44,6 +44,8 @@ class Lexicon:
         self.cues_ar = {norm(w) for w in _read(red / "cues_ar.txt")}
         self.cue_words_en = {c.lower().rstrip(".") for c in self.cues_en if " " not in c}
         self.stop_ar = {norm(w) for w in _read(red / "stop_ar.txt")}
+        # common testimony verbs: cut from the edges of the name model's spans (never a model feature)
+        self.verbs_ar = {norm(w) for w in _read(red / "verbs_ar.txt")}
         self.stop_en = {w.lower() for w in _read(red / "stop_en.txt")}
         before: set[str] = set()
         after: set[str] = set()

@@ -36,11 +36,16 @@ def model_hits(t: str, units: list[Unit], nf: NameFinder, model: NameModel, lex:
         (``gen``: in a span of the Arabic testimony-style model)."""
         if nf.stop(u) and not (u.ar and nf.given(u)[0]):  # علي spelled with ي may be Ali
             return True
+        if u.ar and not u.prefix and (u.core in lex.verbs_ar or ar_stem(u.raw)[1] in lex.verbs_ar) \
+                and not (nf.given(u)[0] or nf.family(u)):
+            return True  # "خالد هرب", "أبو خالد يركض": what the person did is no part of the name
         if nf.connector(u) or (not u.ar and (u.core in _TITLES or u.core in lex.cue_words_en)):
             return True
         if u.ar and gen:
-            # "عمها" (her uncle), "المفقود" (the missing): a cue or a word no name looks like
-            return not nf.given(u)[0] and (u.raw in lex.cues_ar or not nf.name_like(u))
+            # "عمها" (her uncle), "المفقود" (the missing): a cue or a word no name looks like;
+            # "هرب" (fled) after "أبو خالد": a word of real text never in a person's name
+            return not nf.given(u)[0] and (u.raw in lex.cues_ar or not nf.name_like(u)
+                                           or ar_stem(u.raw)[1] in vocab_ar or u.core in vocab_ar)
         if u.ar:
             # a cue, or a word of the model's training text that was never in a
             # person's name ("عمها", "المفقود", "السفر", "نابلس"); a listed given name never
