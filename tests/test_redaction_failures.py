@@ -334,3 +334,9 @@ def test_what_a_named_person_did_stays_visible(text, name, verb):
     # the name is hidden; the verb after (or before) it is the testimony, not part of the name
     assert hidden(text, name)
     assert not touched(text, verb)
+
+
+def test_a_kinship_word_after_another_is_not_offered_as_a_name():
+    out = redact_text("اتصل بي ابن عمي عمر الخطيب من السطح.")
+    assert "عمي" not in {c["text"] for c in out["uncertain"]}
+    assert "عمر الخطيب" not in out["text"]

@@ -252,8 +252,10 @@ class Redactor:
             if (u.start, u.end) in out or not free(u.start, u.end):
                 continue
             if k in marks and not self._names.stop(u) and not self._names.connector(u):
-                # "called me", "called for help": an ordinary lower-case word after a cue is no name
-                if u.ar or u.cap or (len(u.core) >= 3 and u.core not in common):
+                # "called me", "called for help": an ordinary lower-case word after a cue is no name;
+                # nor is a kinship word after another ("ابن عمي", my cousin)
+                if (u.ar and u.raw not in self._lex.cues_ar) or (not u.ar and u.cap) \
+                        or (not u.ar and len(u.core) >= 3 and u.core not in common):
                     out[(u.start, u.end)] = (u.start, u.end, "cue", 0.0)
                 continue
             if u.ar or not u.cap or self._names.stop(u) or u.core in self._lex.cue_words_en:
