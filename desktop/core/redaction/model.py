@@ -21,28 +21,14 @@ import pycrfsuite
 
 from ..paths import ResourcesMissing, resources_dir
 from .lexicon import Lexicon, lexicon
+from .modelwords import ABBREV, AR_PREFIXES, AR_SUFFIXES
+from .modelwords import ORG_WORDS as ORG_WORDS  # re-exported: names.py, modelspans.py, the redactor
 from .wordclass import WordClasses
 
 # Words, numbers, single punctuation marks.
 MTOKEN_RE = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*|[\u0621-\u064a\u066e-\u06d3]+|\d+(?:[.,]\d+)*|[^\s\w]",
                        re.UNICODE)
 SENT_END = {".", "!", "?", "؟", ";", "\n"}
-# A full stop after these does not end a sentence ("C. H. Douglas", "Dr. Haddad").
-ABBREV = frozenset(["mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "capt", "sgt", "rev",
-                    "mt", "vs", "sen", "rep", "gov", "pres", "maj", "cpl", "fr", "hon", "inc", "corp"])
-AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
-AR_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ون", "ين", "ات", "ان", "ه", "ي", "ك")
-
-# Words that end or begin an organisation's name (a feature, not a rule).
-ORG_WORDS = frozenset([
-    "inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "bank", "foundation",
-    "club", "university", "college", "school", "institute", "ministry", "council", "party", "committee",
-    "association", "union", "agency", "authority", "office", "department", "hospital", "pharmacy",
-    "electric", "markets", "capital", "partners", "fund", "forces", "army", "brigade", "battalion",
-    "division", "front", "movement", "network", "news", "times", "post", "journal", "channel", "tv",
-    "radio", "airlines", "airways", "church", "mosque", "court", "commission", "organisation",
-    "organization", "society", "federation", "league",
-])
 # Languages whose model knows only its vocabulary file's words by name (Arabic:
 # its annotated text is small and its generated text has invented names, so a
 # word never seen outside a person's name is only its shape, affixes and flags).
