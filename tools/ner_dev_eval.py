@@ -43,47 +43,12 @@ def resources_with(models: Path, into: Path) -> Path:
 
 
 def score(sents, errors: list[dict]) -> dict:
-    from desktop.core.redaction import Redactor
-    from tests.benchmarks.bench_redaction import _sentence_text
+    """The benchmark's own scoring (one rule for tuning and held-out figures)."""
+    from tests.benchmarks.bench_redaction import score_corpus
 
-    r = Redactor()
-    people = hidden = po_tok = po_red = o_tok = o_red = 0
-    for s in sents:
-        words = [w for w, _t in s]
-        tags = [t for _w, t in s]
-        text, offs = _sentence_text(words)
-        red = [(sp.start, sp.end) for sp in r.detect(text)]
-        covered = [any(x < b and a < y for x, y in red) for a, b in offs]
-        whole = [any(x <= a and b <= y for x, y in red) for a, b in offs]
-        i = 0
-        while i < len(s):
-            ctx = " ".join(words[max(0, i - 6):i + 7])
-            if tags[i] == "B-PER":
-                j = i
-                while j + 1 < len(s) and tags[j + 1] == "I-PER":
-                    j += 1
-                people += 1
-                ok = all(whole[k] for k in range(i, j + 1) if words[k][:1].isalnum())
-                hidden += ok
-                if not ok:
-                    kind = "partial" if any(covered[i:j + 1]) else "missed"
-                    errors.append({"kind": kind, "words": " ".join(words[i:j + 1]), "context": ctx})
-                i = j + 1
-                continue
-            if words[i][:1].isalpha():
-                if tags[i][2:] in ("LOC", "ORG"):
-                    po_tok += 1
-                    po_red += covered[i]
-                    if covered[i]:
-                        errors.append({"kind": "place/org", "words": words[i], "context": ctx})
-                elif tags[i] == "O":
-                    o_tok += 1
-                    o_red += covered[i]
-                    if covered[i]:
-                        errors.append({"kind": "ordinary", "words": words[i], "context": ctx})
-            i += 1
-    return {"people": people, "hidden": hidden / max(people, 1), "placeorg": po_red / max(po_tok, 1),
-            "ordinary": o_red / max(o_tok, 1)}
+    f = score_corpus(sents, errors)
+    return {"people": f["people"], "hidden": f["hidden"], "placeorg": f["placeorg_redacted"],
+            "ordinary": f["ordinary_redacted"]}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -142,9 +142,17 @@ def _hidden_word(w: str, a: int, b: int, red: list[tuple[int, int]]) -> bool:
                for c in AR_CLITICS)
 
 
-def score_corpus(sents) -> dict:
+def score_corpus(sents, errors: list[dict] | None = None) -> dict:
     """People wholly hidden; place/organisation and ordinary words redacted
-    (ratios, and the counts as ``*_n``)."""
+    (ratios, and the counts as ``*_n``).  ``errors``: if given, each person missed
+    or partly hidden and each word wrongly redacted is appended, with its context
+    (tools/ner_dev_eval.py, on the tuning sets only)."""
+
+    def note(kind: str, i: int, j: int) -> None:
+        if errors is not None:
+            errors.append({"kind": kind, "words": " ".join(words[i:j + 1]),
+                           "context": " ".join(words[max(0, i - 6):i + 7])})
+
     people = hidden = 0
     po_tok = po_red = o_tok = o_red = 0
     for s in sents:
@@ -163,16 +171,23 @@ def score_corpus(sents) -> dict:
                 while j + 1 < len(s) and tags[j + 1] == "I-PER":
                     j += 1
                 people += 1
-                hidden += all(whole[k] for k in range(i, j + 1) if words[k][:1].isalnum())
+                ok = all(whole[k] for k in range(i, j + 1) if words[k][:1].isalnum())
+                hidden += ok
+                if not ok:
+                    note("partial" if any(covered[i:j + 1]) else "missed", i, j)
                 i = j + 1
                 continue
             if words[i][:1].isalpha():
                 if tags[i][2:] in ("LOC", "ORG"):
                     po_tok += 1
                     po_red += covered[i]
+                    if covered[i]:
+                        note("place/org", i, i)
                 elif tags[i] == "O":
                     o_tok += 1
                     o_red += covered[i]
+                    if covered[i]:
+                        note("ordinary", i, i)
             i += 1
     return {"people": people, "hidden_n": hidden, "placeorg_red_n": po_red, "ordinary_red_n": o_red,
             "hidden": hidden / max(people, 1), "placeorg_words": po_tok,
