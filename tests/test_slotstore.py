@@ -12,6 +12,7 @@ import sqlcipher3
 from desktop.core import keystore
 from desktop.core.crypto import FLOOR, LABEL_DB, SLOT_VMK, KeySlot, derive_key, hkdf, seal
 from desktop.core.vault import Vault, VaultError, WrongSecret, slotstore
+from desktop.core.vault.types import DB_PROFILES
 
 PASS = "correct horse battery staple"
 
@@ -34,7 +35,9 @@ def db_opens_with(folder: Path, vmk: bytes) -> bool:
     conn = sqlcipher3.connect(str(folder / "vault.db"))
     try:
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        conn.execute("PRAGMA cipher_page_size = 8192")
+        page_size, hmac = DB_PROFILES[0]  # a vault made now
+        conn.execute(f"PRAGMA cipher_page_size = {page_size}")
+        conn.execute(f"PRAGMA cipher_hmac_algorithm = {hmac}")
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return True

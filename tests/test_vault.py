@@ -195,7 +195,8 @@ def test_attachment_streamed_encrypted_and_cancellable(vault, vault_dir, tmp_pat
 
 
 def test_migrations_bring_old_vaults_forward(vault, vault_dir, tmp_path):
-    """A vault at schema 1 (the first release) opens and is migrated."""
+    """A vault at schema 1 (the first release, 8 KiB pages with SQLCipher's default
+    HMAC-SHA512: the legacy page layout) opens, is migrated, and stays usable."""
     vault.lock()
     # Build a schema-1 database with the same key, as the first release did.
     import sqlcipher3
@@ -215,7 +216,41 @@ def test_migrations_bring_old_vaults_forward(vault, vault_dir, tmp_path):
     v = Vault.unlock(vault_dir, PASS)
     assert schema.version(v.conn) == schema.CURRENT_VERSION
     assert v.get_record("r1").public == {"narrative": "old"}
+    rid = v.add_record("f", "1", {"narrative": "new"})
     v.lock()
+    v = Vault.unlock(vault_dir, PASS)
+    assert v.get_record(rid).public == {"narrative": "new"}
+    assert v.get_record("r1").public == {"narrative": "old"}
+    v.lock()
+
+
+def test_new_vault_uses_current_page_layout(vault, vault_dir):
+    """A new vault's pages are 4 KiB with HMAC-SHA256 (DB_PROFILES[0]): the
+    legacy layout cannot read it, and a wrong key is refused under every layout."""
+    import sqlcipher3
+
+    from desktop.core.vault.types import DB_PROFILES
+
+    raw_key = hkdf(bytes(vault._vmk), LABEL_DB)
+    vault.lock()
+
+    def opens(page_size, hmac, key=raw_key):
+        conn = sqlcipher3.connect(str(vault_dir / "vault.db"))
+        try:
+            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            conn.execute(f"PRAGMA cipher_page_size = {page_size}")
+            conn.execute(f"PRAGMA cipher_hmac_algorithm = {hmac}")
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return True
+        except sqlcipher3.DatabaseError:
+            return False
+        finally:
+            conn.close()
+
+    assert opens(*DB_PROFILES[0])
+    assert not opens(*DB_PROFILES[1])
+    assert not any(opens(*p, key=bytes(32)) for p in DB_PROFILES)
 
 
 def test_newer_schema_is_refused_not_damaged(vault, vault_dir):

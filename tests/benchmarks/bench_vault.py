@@ -33,6 +33,7 @@ from desktop.core.vault import custodylog as custody
 from desktop.core.crypto import FLOOR
 from desktop.core.vault import PAGE_SIZE, Vault, fts_query, searchable_text
 from desktop.core.vault.acts import write_acts
+from desktop.core.vault.types import DB_PROFILES
 
 from tests.benchmarks.conftest import Report, interviews, median, ms, scale, timed
 
@@ -316,8 +317,9 @@ def test_insert_rate(filled: Filled, report: Report) -> None:
     report(f"{f.n} interviews generated in {f.gen_s:.1f} s (seeded word lists): narrative "
            f"{min(f.words)}-{max(f.words)} words (mean {sum(f.words) / len(f.words):.0f}), searchable text "
            f"mean {sum(f.chars) / len(f.chars) / 1024:.1f} KiB, 13 short fields, 6-field identity")
-    report("vault = vault.add_record (SQLCipher 4, raw key, 8 KiB pages); references, same schema")
-    report("(schema.migrate), page size 8192, WAL, synchronous=FULL, secure_delete, the same statements")
+    page_size, hmac = DB_PROFILES[0]
+    report(f"vault = vault.add_record (SQLCipher 4, raw key, {page_size}-byte pages, {hmac}); references,")
+    report(f"same schema (schema.migrate), page size {page_size}, WAL, synchronous=FULL, secure_delete, the same statements")
     report("per record incl. the custody row, identity as plaintext:")
     _ref_lines(report)
     report(f"All take turns in blocks of {BLOCK} records (who goes first rotates).")

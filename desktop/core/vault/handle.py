@@ -30,7 +30,7 @@ from ..crypto import (
 )
 from ..custody import now
 from .connection import _SerialConnection
-from .types import DB, PAGE_SIZE, VaultError
+from .types import DB, DB_PROFILES, VaultError
 
 
 class VaultCore:
@@ -51,20 +51,34 @@ class VaultCore:
     def _open_db(self, create: bool, mode: str = "field", kit: dict[str, Any] | None = None) -> None:
         assert self._vmk is not None
         key = hkdf(bytes(self._vmk), LABEL_DB)
-        conn = sqlcipher3.connect(
-            str(self.path / DB), isolation_level=None, check_same_thread=False, timeout=30
-        )
+        # A new database takes the current page layout; an existing one is read
+        # with each known layout in turn: only the right one passes page 1's HMAC
+        # (the key itself was already proven by the key slot).
+        profiles = DB_PROFILES[:1] if create else DB_PROFILES
+        error: Exception | None = None
+        for page_size, hmac in profiles:
+            conn = sqlcipher3.connect(
+                str(self.path / DB), isolation_level=None, check_same_thread=False, timeout=30
+            )
+            try:
+                conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+                conn.execute(f"PRAGMA cipher_page_size = {page_size}")
+                conn.execute(f"PRAGMA cipher_hmac_algorithm = {hmac}")
+                conn.execute("PRAGMA cipher_log_level = NONE")
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                break
+            except sqlcipher3.DatabaseError as exc:
+                conn.close()
+                error = exc
+        else:
+            raise VaultError(f"{self.path / DB} is damaged or does not match the key slots ({error})")
         try:
-            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-            conn.execute(f"PRAGMA cipher_page_size = {PAGE_SIZE}")
-            conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA secure_delete = ON")
             conn.execute("PRAGMA temp_store = MEMORY")
             # Pages are decrypted on every cache miss; 64 MiB keeps a large vault's
             # index and search tables in memory (benchmarks: 6x faster list filters).
             conn.execute("PRAGMA cache_size = -65536")
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             schema.migrate(conn)
