@@ -319,8 +319,9 @@ def test_insert_rate(filled: Filled, report: Report) -> None:
            f"mean {sum(f.chars) / len(f.chars) / 1024:.1f} KiB, 13 short fields, 6-field identity")
     page_size, hmac = DB_PROFILES[0]
     report(f"vault = vault.add_record (SQLCipher 4, raw key, {page_size}-byte pages, {hmac}); references,")
-    report(f"same schema (schema.migrate), page size {page_size}, WAL, synchronous=FULL, secure_delete, the same statements")
-    report("per record incl. the custody row, identity as plaintext:")
+    report(f"same schema (schema.migrate), page size {page_size}, WAL, synchronous=FULL, secure_delete,")
+    report("the same statements")
+    report("per record, incl. the custody row, identity as plaintext:")
     _ref_lines(report)
     report(f"All take turns in blocks of {BLOCK} records (who goes first rotates).")
     if n == f.n:
