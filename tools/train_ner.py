@@ -16,7 +16,9 @@ Reproducible from public data fetched by hand (nothing is downloaded here):
                                                  CC BY 2.5; annotations CC BY 4.0)
     DATA/wikipedia_en/dump/*.txt                 20,000 English Wikipedia articles, unlabelled (CC BY-SA), read only
                                                  by tools/word_clusters.py for the English word classes
-                                                 (resources/models/wordclass_en.txt.gz, copied into --out)
+                                                 (resources/models/wordclass_en.txt.gz, copied into --out),
+                                                 without the lines that hold a PUD sentence (the first
+                                                 command below; PUD is partly Wikipedia)
     DATA/wojood/train.txt                        the Wojood sample (github.com/SinaLab/ArabicNER, data/,
     DATA/wojood/val.txt                          MIT): Arabic training, and val.txt the Arabic tuning set
                                                  (--dev: trained without it, scored on it; the shipped run
@@ -24,6 +26,8 @@ Reproducible from public data fetched by hand (nothing is downloaded here):
     DATA/AQMAR/*.txt                             AQMAR Arabic Wikipedia NER, CC BY-SA 3.0
                                                  (optional; training articles only, see AQMAR_TEST)
 
+    .venv/bin/python tools/word_clusters.py --data DATA \\
+        --exclude-sentences DATA/UNER_English-PUD/en_pud-ud-test.iob2      # the English word classes, first
     .venv/bin/python tools/train_ner.py --data DATA --lang en --swap 0.5   # the shipped English model
     .venv/bin/python tools/train_ner.py --data DATA --lang en --swap 0.5 --dev --out /tmp/dev  # tuning run
     .venv/bin/python tools/train_ner.py --data DATA --lang ar             # the shipped Arabic model

@@ -5,7 +5,15 @@ from unlabelled English text (no annotation is read here).
                                    the stored copy github.com/kirito-0512/data: each file is an id
                                    line, a title line, then the article's text)
 
-    .venv/bin/python tools/word_clusters.py --data DATA      # writes resources/models/wordclass_en.txt.gz
+    # writes resources/models/wordclass_en.txt.gz, without the held-out English sentences:
+    .venv/bin/python tools/word_clusters.py --data DATA \\
+        --exclude-sentences DATA/UNER_English-PUD/en_pud-ud-test.iob2
+
+``--exclude-sentences`` leaves out every line of the text that holds a
+sentence of 8 words or more of the held-out set (UNER English PUD, itself
+partly Wikipedia): verbatim (its letters and digits in order, whatever the
+tokenisation or punctuation) or edited (a run of 8 words in common); see
+``HeldOut``.  Only the words of those sentences are read, never their labels.
 
 Each frequent word form gets a distributional class: its left and right
 neighbours are counted (the most frequent lower-case words as contexts),
@@ -38,24 +46,81 @@ from desktop.core.redaction.normalize import norm  # noqa: E402
 
 REF_RX = re.compile(r"\[(?:\d+|[a-z]|citation needed|note \d+)\]")
 START_AFTER = SENT_END | {'"', ":", "-", "(", "\n"}
+WORD_RX = re.compile(r"\w+")
+KEY = 20  # characters of a held-out sentence that index it (HeldOut)
 
 
-def read_tokens(files: list[Path]) -> tuple[list[str], array]:
+class HeldOut:
+    """The held-out sentences (iob2 files) of ``min_words`` words or more, to be
+    kept out of the unlabelled text.  A line holds one if it has the sentence's
+    letters and digits in order, case-folded, from the start of one of its words
+    (a verbatim copy, whatever the tokenisation: "do n't", "can not", spaces
+    around punctuation), or shares a run of ``run`` words with it (an edited
+    copy: "Literacy had been lost and the Mycenaean script forgotten")."""
+
+    def __init__(self, files: list[Path], min_words: int = 8, run: int = 8):
+        from tools.train_ner import read_iob2
+
+        self.run = run
+        sents = sorted({" ".join(w for w, _ in x).casefold() for f in files for x in read_iob2(f)
+                        if len(x) >= min_words})
+        self.flat = ["".join(WORD_RX.findall(x)) for x in sents]
+        self.key = min([KEY, *map(len, self.flat)])
+        self.starts: dict[str, list[int]] = {}
+        self.grams: dict[tuple[str, ...], list[int]] = {}
+        for i, x in enumerate(sents):
+            self.starts.setdefault(self.flat[i][: self.key], []).append(i)
+            w = WORD_RX.findall(x)
+            for j in range(len(w) - run + 1):
+                self.grams.setdefault(tuple(w[j:j + run]), []).append(i)
+        self.first = {g[0] for g in self.grams}
+
+    def __len__(self) -> int:
+        return len(self.flat)
+
+    def found(self, line: str) -> set[int]:
+        """The held-out sentences (their numbers) that the normalised line holds."""
+        parts = WORD_RX.findall(line.casefold())
+        flat = "".join(parts)
+        hits: set[int] = set()
+        p = 0
+        for j, w in enumerate(parts):
+            for i in self.starts.get(flat[p:p + self.key], ()):
+                if flat.startswith(self.flat[i], p):
+                    hits.add(i)
+            if w in self.first:
+                hits.update(self.grams.get(tuple(parts[j:j + self.run]), ()))
+            p += len(w)
+        return hits
+
+
+def read_tokens(files: list[Path], exclude: HeldOut | None = None) -> tuple[list[str], array]:
     """All tokens of the texts as ids into the returned list of forms; "\\n"
-    (id 0) ends each line."""
+    (id 0) ends each line.  ``exclude``: the lines that hold a held-out
+    sentence are left out."""
     ids: dict[str, int] = {"\n": 0}
     stream = array("i")
+    dropped = 0
+    found: set[int] = set()
     for k, p in enumerate(files):
         lines = p.read_text(encoding="utf-8", errors="replace").splitlines()[2:]  # id and title lines
         for line in lines:
             line = REF_RX.sub("", line).strip()
             if len(line) < 20:  # headings, list stubs
                 continue
-            toks = MTOKEN_RE.findall(norm(line))
+            line = norm(line)
+            if exclude and (hit := exclude.found(line)):
+                dropped += 1
+                found.update(hit)
+                continue
+            toks = MTOKEN_RE.findall(line)
             stream.extend([ids.setdefault(t, len(ids)) for t in toks])
             stream.append(0)
         if k % 2000 == 0:
             print(f"  {k}/{len(files)} files, {len(stream):,} tokens, {len(ids):,} forms", flush=True)
+    if exclude:
+        print(f"  left out {dropped:,} lines holding {len(found)} of the "
+              f"{len(exclude)} held-out sentences", flush=True)
     forms = [""] * len(ids)
     for w, i in ids.items():
         forms[i] = w
@@ -102,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--k2", type=int, default=120, help="coarse classes")
     ap.add_argument("--seed", type=int, default=17)
     ap.add_argument("--limit", type=int, default=0, help="read only the first N files (a quick test)")
+    ap.add_argument("--exclude-sentences", nargs="+", type=Path, default=[], metavar="IOB2",
+                    help="held-out sets: leave out every line holding one of their sentences of 8 words or more")
     args = ap.parse_args(argv)
     rng = np.random.default_rng(args.seed)
     t0 = time.time()
@@ -111,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     if not files:
         print(f"no texts under {args.data / 'wikipedia_en' / 'dump'}", file=sys.stderr)
         return 1
-    forms, stream = read_tokens(files)
+    exclude = HeldOut(args.exclude_sentences) if args.exclude_sentences else None
+    forms, stream = read_tokens(files, exclude)
     s = np.frombuffer(stream, dtype=np.int32).astype(np.int64)
     nf = len(forms)
     print(f"{len(files)} files, {len(s):,} tokens, {nf:,} forms, {time.time() - t0:.0f} s", flush=True)
@@ -178,7 +246,9 @@ def main(argv: list[str] | None = None) -> int:
     lines = [
         "# Distributional word classes and mid-sentence capitalisation, a feature of the English name model.",
         "# Learnt by tools/word_clusters.py from 20,000 English Wikipedia articles (CC BY-SA; the stored copy",
-        "# github.com/kirito-0512/data); no annotation. Lines: word forms; their classes; the coarse class",
+        "# github.com/kirito-0512/data); no annotation. Left out: every line holding a sentence of 8 words or more",
+        "# of " + (", ".join(p.name for p in args.exclude_sentences) or "no held-out set") + " (--exclude-sentences).",
+        "# Lines: word forms; their classes; the coarse class",
         "# of each class; lower-case words; for each, the share of its occurrences inside a sentence written",
         "# with a capital (0-9) and log2 of their number, as 'share|log2'.",
         " ".join(forms[ri] for ri in rows),
