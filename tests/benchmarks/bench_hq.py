@@ -391,11 +391,6 @@ def test_hq_import_and_views(hq_data, report: Report, qapp) -> None:
         ("chart violations by perpetrator", lambda: analysis.perpetrator_counts(hq),
          lambda: plain.conn.execute("SELECT perp_type, coalesce(act_type, 'unknown'), count(*)"
                                     " FROM act_perpetrators GROUP BY 1, 2").fetchall()),
-        ("incidents with independent sources", lambda: analysis.incidents(hq),
-         lambda: plain.conn.execute(
-             "SELECT act_type, coalesce(day, month), coalesce(district, city), group_concat(DISTINCT record_id),"
-             " count(DISTINCT coalesce(device, '#' || record_id)), min(created_at) AS first FROM acts"
-             " GROUP BY 1, 2, 3 ORDER BY first").fetchall()),
     ):
         row(name, _timed(fn), _timed(ref_fn))
 
@@ -425,7 +420,6 @@ def test_hq_import_and_views(hq_data, report: Report, qapp) -> None:
     pairs = iter(zip(ids[0::2], ids[1::2], strict=False))
     row("link two testimonies (same incident)",
         _timed(lambda: analysis.link_records(hq, *next(pairs), "same_incident")), None)
-    row(f"  incidents again, {REPEAT} links merged", _timed(lambda: analysis.incidents(hq)), None)
 
     out = d["base"] / "export.csv"
     t, c = time.perf_counter(), time.process_time()

@@ -1,5 +1,5 @@
 """Analysis at headquarters: acts, victims by status, violations by perpetrator,
-corroborated incidents, links between testimonies, flat exports.
+links between testimonies, flat exports (incidents are filed at the desk).
 
 A thin door over ``desktop.core.analysis`` so that the window and the command
 line reach the same functions through the services layer.
@@ -13,8 +13,6 @@ from .. import analysis as _analysis
 from ..analysis import (
     VICTIM_STATUSES,
     Act,
-    Incident,
-    incidents,
     links,
     victims_by_status,
     violations_by_perpetrator,
@@ -27,10 +25,8 @@ __all__ = [
     "VICTIM_STATUSES",
     "Act",
     "ActFilters",
-    "Incident",
     "acts",
     "export_table",
-    "incidents",
     "link_records",
     "links",
     "victims_by_status",

@@ -89,17 +89,6 @@ class ActsMixin(VaultCore):
             table[perp][act_type] = n
         return dict(sorted(table.items()))
 
-    def act_groups(self) -> list[tuple[str | None, str | None, str | None, list[str], int]]:
-        """Acts grouped by (type, day or month, district or city), in the order they first
-        appear (records by creation): (type, when, place, record ids, independent sources:
-        distinct devices, each record without one counting alone)."""
-        with self._lock:
-            rows = self.conn.execute(
-                "SELECT act_type, coalesce(day, month), coalesce(district, city), group_concat(DISTINCT record_id),"
-                " count(DISTINCT coalesce(device, '#' || record_id)), min(created_at) AS first"
-                " FROM acts GROUP BY 1, 2, 3 ORDER BY first").fetchall()
-        return [(t, w, p, ids.split(","), n) for t, w, p, ids, n, _first in rows]
-
     def first_act_groups(self, record_ids: list[str]) -> dict[str, tuple[str | None, str | None, str | None]]:
         """record id -> the group of its first act (for merging linked incidents)."""
         out: dict[str, tuple[str | None, str | None, str | None]] = {}
@@ -111,17 +100,6 @@ class ActsMixin(VaultCore):
                        f" WHERE record_id IN ({marks}) ORDER BY record_id, seq DESC")
                 for rid, t, w, p in self.conn.execute(sql, part):
                     out[rid] = (t, w, p)  # the last one written is the first act
-        return out
-
-    def record_devices(self, record_ids: list[str]) -> dict[str, str | None]:
-        out: dict[str, str | None] = {}
-        with self._lock:
-            for i in range(0, len(record_ids), 500):
-                part = record_ids[i:i + 500]
-                marks = ",".join("?" * len(part))
-                for rid, device in self.conn.execute(
-                        f"SELECT record_id, device FROM acts WHERE record_id IN ({marks})", part):  # noqa: S608
-                    out[rid] = device
         return out
 
     def record_violations(self, record_ids: list[str]) -> dict[str, list[str]]:
