@@ -9,6 +9,7 @@ import re
 
 from .lexicon import Lexicon
 from .model import AFTER_GIVEN, AR_ALONE, LISTED_ALONE, ORG_WORDS, THRESHOLD, UNCERTAIN_LOW, NameModel, ar_stem
+from .modelwords import COMPANY_SUFFIXES, PLACE_HEADS, SURNAME_HEADS
 from .names import _TITLES, NameFinder
 from .structured import Hit
 from .units import Unit, strip_al
@@ -17,6 +18,61 @@ _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.$")  # "Meredith H." before "Shade
 # Lower-case particles inside a Latin-script name ("Pierre de Marca").
 _PARTICLES = frozenset(["de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "dos",
                         "das", "do", "ter", "ten", "af", "zu"])
+
+
+def _named_after(t: str, units: list[Unit], i: int, k: int, place_after: frozenset[str] | set[str],
+                 given: bool) -> bool:
+    """The name of units ``i``..``k`` is that of a place or organisation: its
+    last word, or the capitalised word after it (after a possessive too), is
+    one that ends such names ("Rumba Room", "Carnegie Hall", "Noonan's
+    Liquor"), or a company's suffix follows ("Hagler Bailly, Inc.", "Beatty &
+    Associates").  Its last word counts only if it is not a common family
+    name too ("Ji-sung Park"), after a first word that is no known given name
+    (``given``: "Tom Hall" is a person)."""
+    if k > i and not given and units[k].cap and units[k].core in PLACE_HEADS - SURNAME_HEADS:
+        return True
+    j = k + 1
+    if j < len(units) and units[j].core == "s" and t[units[k].end:units[j].start].strip() in ("'", "\u2019"):
+        j += 1  # a possessive: "Howe's Brigade"
+    if j >= len(units) or units[j].ar or not units[j].cap:
+        return False
+    gap, w = t[units[k].end:units[j].start].strip(" "), units[j].core
+    if gap in (",", "&") and j == k + 1:
+        return w in (COMPANY_SUFFIXES if gap == "," else COMPANY_SUFFIXES | {"associates", "sons", "partners"})
+    if gap.strip("'s\u2019"):
+        return False
+    return w in PLACE_HEADS or w in place_after or (j > k + 1 and w in ORG_WORDS)
+
+
+_ACRONYM_OPEN = re.compile(r"\b([A-Z]{2,})\s*\(([^()]*)$")  # "OASA (Organismos Astikon", up to the name
+_ACRONYM_AFTER = re.compile(r"^\s*\(\s*([A-Z]{2,})\s*\)")  # "(TPN)" after the name
+_BRACKET_END = re.compile(r"[)/;,]")
+_CAP_WORD = re.compile(r"\b[A-Z][^\W\d_]*")
+_SAID_PLACE = re.compile(r"^\s*(?:is|was)\s+(?:a|an)\s+(?:small\s+|large\s+)?(?:village|town|city|hamlet|parish|suburb|"
+                         r"district|county|province|region|river|company|firm|band)\b")
+
+
+def _spelt_out(t: str, s: int, e: int) -> bool:
+    """The name at ``s``..``e`` spells out an acronym beside it, in brackets
+    ("OASA (Organismos Astikon Syngoinonion Athinon)", "Towarzystwo Pomocy
+    Naukowej (TPN)"): an organisation's name.  The initials of the capitalised
+    words in the brackets, or of those ending just before them, are the acronym."""
+    m = _ACRONYM_OPEN.search(t[max(0, s - 200):s])
+    if m is not None:
+        close = _BRACKET_END.search(t, e)  # "(Organismos ... Athinon / Athens Urban Transport ...)"
+        inside = m.group(2) + t[s:close.start() if close else e]
+        return "".join(w[0] for w in _CAP_WORD.findall(inside)) == m.group(1)
+    m = _ACRONYM_AFTER.match(t[e:])
+    if m is None:
+        return False
+    acr = m.group(1)
+    words = _CAP_WORD.findall(t[max(0, s - 200):e])
+    return len(words) >= len(acr) and "".join(w[0] for w in words[-len(acr):]) == acr
+
+
+def _said_place(t: str, end: int) -> bool:
+    """The sentence says the name is a place or organisation ("Atwick is a village")."""
+    return _SAID_PLACE.match(t[end:]) is not None
 
 
 def model_hits(t: str, units: list[Unit], nf: NameFinder, model: NameModel, lex: Lexicon,
@@ -123,6 +179,12 @@ def model_hits(t: str, units: list[Unit], nf: NameFinder, model: NameModel, lex:
             nxt = units[run[-1] + 1] if run[-1] + 1 < len(units) else None
             if any(w in ORG_WORDS for w in lat) or (nxt is not None and not nxt.ar and nxt.core in ORG_WORDS):
                 continue  # "Farrell Electric", "Cinema Club"
+            known_first = bool(nf.given(us[0])[0]) or us[0].core in gz.person_lat
+            if not us[-1].ar and _named_after(t, units, run[0], run[-1], lex.place_after, known_first):
+                continue  # "Carnegie Hall", "Howe's Brigade", "Rumba Room": a place or organisation
+            if not us[0].ar and not known_first and (_spelt_out(t, us[0].start, us[-1].end)
+                                                            or _said_place(t, us[-1].end)):
+                continue  # "OASA (Organismos Astikon Syngoinonion Athinon)"; "Atwick is a village"
             if len(us) == 1 and not us[0].ar and us[0].core in gz.world and not us[0].prefix \
                     and us[0].core not in gz.person_lat and not (nf.given(us[0])[0] or nf.family(us[0])):
                 score = min(score, THRESHOLD - 0.01)  # "Birmingham": for review only

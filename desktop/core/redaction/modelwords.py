@@ -16,3 +16,17 @@ ORG_WORDS = frozenset([
     "radio", "airlines", "airways", "church", "mosque", "court", "commission", "organisation",
     "organization", "society", "federation", "league",
 ])
+
+# Capitalised words that end the name of a place or organisation after a name
+# the model took for a person's ("Carnegie Hall", "Rumba Room", "Nicholson's Limited").
+PLACE_HEADS = frozenset([
+    "street", "road", "avenue", "lane", "drive", "boulevard", "hall", "house", "lake", "park", "room", "county",
+    "beach", "market", "limited", "hotel", "restaurant", "cafe", "bar", "grill", "theatre", "theater", "centre",
+    "center", "airport", "station", "river", "island", "bay", "valley", "liquor", "associates", "sons",
+    "broadcasting", "service", "services", "motors", "industries", "enterprises", "stadium", "museum", "library",
+])
+# Those that are common family names too: not taken as the last word of a name ("Ji-sung Park").
+SURNAME_HEADS = frozenset(["hall", "house", "lake", "park", "bay", "beach", "street", "lane", "drive", "bar", "banks",
+                           "river", "valley", "island", "market", "sons"])
+# A company's legal form after its name and a comma ("Hagler Bailly, Inc.").
+COMPANY_SUFFIXES = frozenset(["inc", "corp", "co", "ltd", "llc", "llp", "lp", "plc", "pc", "pty", "gmbh", "ag", "sa"])

@@ -186,8 +186,9 @@ class NameFinder:
         if j + 1 < len(units):
             nx = units[j + 1]
             gap = text[units[j].end:nx.start]
-            if len(gap) <= 3 and gap.strip(" -") == "" and nx.core in lex.place_after:
-                return True
+            if len(gap) <= 3 and gap.strip(" -") == "" and (nx.core in lex.place_after
+                                                             or (not nx.ar and nx.cap and nx.core in ORG_WORDS)):
+                return True  # "X Street"; "Mahdi Army"
         return False
 
     # --- main ------------------------------------------------------------------
