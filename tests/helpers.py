@@ -33,24 +33,31 @@ def files_containing(roots: Iterable[Path], canary: str) -> list[Path]:
     return hits
 
 
-def decrypted_pages(db_path: Path, raw_key: bytes, page_size: int = 8192) -> list[bytes]:
+def decrypted_pages(db_path: Path, raw_key: bytes, layout: tuple[int, str] | None = None) -> list[bytes]:
     """Decrypt every page of a SQLCipher 4 file, free pages included.
 
     Used only to prove what is *not* left in the file (forgotten identities):
     SQLCipher 4 encrypts each page with AES-256-CBC under the raw key, the IV
-    sits in the page's reserved tail (16 bytes IV, then 64 bytes HMAC), and
-    page 1 starts with a 16-byte plaintext salt.
+    sits in the page's reserved tail (16 bytes IV, then the HMAC: 32 bytes for
+    HMAC-SHA256, 64 for HMAC-SHA512), and page 1 starts with a 16-byte
+    plaintext salt. ``layout`` is (page size, HMAC), by default a new vault's.
+    Checks itself: page 1 must decrypt to a header naming that page size.
     """
+    from desktop.core.vault.types import DB_PROFILES
+
+    page_size, hmac = layout or DB_PROFILES[0]
+    reserve = 16 + (32 if hmac == "HMAC_SHA256" else 64)
     data = db_path.read_bytes()
-    reserve = 80
+    assert len(data) % page_size == 0, "not a file of whole pages of this layout"
     pages = []
-    for offset in range(0, len(data) - page_size + 1, page_size):
+    for offset in range(0, len(data), page_size):
         page = data[offset : offset + page_size]
         start = 16 if offset == 0 else 0
         iv = page[page_size - reserve : page_size - reserve + 16]
         body = page[start : page_size - reserve]
         dec = Cipher(algorithms.AES(raw_key), modes.CBC(iv)).decryptor()
         pages.append(dec.update(body) + dec.finalize())
+    assert int.from_bytes(pages[0][:2], "big") == page_size % 65536, "page 1 did not decrypt: wrong key or layout"
     return pages
 
 

@@ -370,3 +370,35 @@ def test_forget_and_delete_also_remove_drafts_and_search_traces(vault, vault_dir
     pages = b"".join(decrypted_pages(vault_dir / "vault.db", raw_key))
     assert b"quixotrix" not in pages  # not even in the full-text index's pages
     assert b"zanzibarite" in pages  # (the page reader does see live text)
+
+
+@pytest.mark.parametrize("legacy", [False, True])
+def test_duress_decoy_keeps_the_page_layout_of_the_vault_it_replaces(tmp_path, monkeypatch, legacy):
+    """A decoy made from a vault of the legacy layout (8 KiB, HMAC-SHA512) has that
+    layout too: a decoy in the new layout beside an old creation time would give it away."""
+    from desktop.core.vault import handle
+    from desktop.core.vault.types import DB_PROFILES
+
+    if legacy:  # a vault made before the current layout
+        monkeypatch.setattr(handle, "DB_PROFILES", DB_PROFILES[::-1])
+    v, _code = Vault.create(tmp_path / "v", PASS, kdf=FLOOR)
+    monkeypatch.setattr(handle, "DB_PROFILES", DB_PROFILES)
+    v.set_duress_passphrase("under duress please", current=PASS)
+    v.lock()
+    real = Vault.unlock(tmp_path / "v", PASS)
+    layout = real.db_layout
+    assert layout == (DB_PROFILES[1] if legacy else DB_PROFILES[0])
+    real.lock()
+    Vault.unlock(tmp_path / "v", "under duress please").lock()
+    decoy = Vault.unlock(tmp_path / "v", "under duress please")  # reopened: its layout read from its pages
+    assert decoy.db_layout == layout and decoy.list_records() == []
+    decoy.lock()
+
+
+def test_a_kit_that_names_no_layout_was_made_by_a_legacy_vault():
+    from desktop.core.vault.handle import _decoy_layout
+    from desktop.core.vault.types import DB_PROFILES
+
+    assert _decoy_layout({}) == DB_PROFILES[1] == (8192, "HMAC_SHA512")
+    assert _decoy_layout({"db_layout": list(DB_PROFILES[0])}) == DB_PROFILES[0]
+    assert _decoy_layout({"db_layout": [1024, "HMAC_SHA1"]}) == DB_PROFILES[1]  # not a layout we make

@@ -90,7 +90,7 @@ class ActsMixin(VaultCore):
         return dict(sorted(table.items()))
 
     def first_act_groups(self, record_ids: list[str]) -> dict[str, tuple[str | None, str | None, str | None]]:
-        """record id -> the group of its first act (for merging linked incidents)."""
+        """record id -> the group (type, when, place) of its first act (the list's columns)."""
         out: dict[str, tuple[str | None, str | None, str | None]] = {}
         with self._lock:
             for i in range(0, len(record_ids), 500):

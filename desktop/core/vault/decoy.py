@@ -54,6 +54,7 @@ def kit_contents(vault: VaultCore) -> dict[str, Any]:
                if e.record_id is None and e.action in _HISTORY][:_MAX_HISTORY]
     return {
         "mode": vault.meta("mode") or "field",
+        "db_layout": list(vault.db_layout),  # the decoy's pages look like the real vault's
         "created_at": vault.meta("created_at"),
         "device_public_key": b64e(vault.device_public_key()),  # never the private key
         "researcher_code": vault.meta("researcher_code"),

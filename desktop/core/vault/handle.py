@@ -33,6 +33,15 @@ from .connection import _SerialConnection
 from .types import DB, DB_PROFILES, VaultError
 
 
+def _decoy_layout(kit: dict[str, Any]) -> tuple[int, str]:
+    """The page layout a decoy kit names; a kit sealed before kits named one was
+    made by a vault of the legacy layout (the only one there was)."""
+    named = kit.get("db_layout")
+    if isinstance(named, list) and tuple(named) in DB_PROFILES:
+        return (int(named[0]), str(named[1]))
+    return DB_PROFILES[-1]
+
+
 class VaultCore:
     """An unlocked vault's handle: keys in memory, the database, transactions, meta."""
 
@@ -47,14 +56,16 @@ class VaultCore:
         self.timings: dict[str, float] = {}
         self._blob_identity: x25519.Identity | None = None
         self._tx_depth = 0
+        self.db_layout: tuple[int, str] = DB_PROFILES[0]  # (page size, HMAC) the database opened with
 
     def _open_db(self, create: bool, mode: str = "field", kit: dict[str, Any] | None = None) -> None:
         assert self._vmk is not None
         key = hkdf(bytes(self._vmk), LABEL_DB)
-        # A new database takes the current page layout; an existing one is read
-        # with each known layout in turn: only the right one passes page 1's HMAC
-        # (the key itself was already proven by the key slot).
-        profiles = DB_PROFILES[:1] if create else DB_PROFILES
+        # A new database takes the current page layout (a duress decoy: the one of
+        # the vault it replaces, so that nothing tells it apart); an existing one is
+        # read with each known layout in turn: only the right one passes page 1's
+        # HMAC (the key itself was already proven by the key slot).
+        profiles = ((_decoy_layout(kit),) if kit is not None else DB_PROFILES[:1]) if create else DB_PROFILES
         error: Exception | None = None
         for page_size, hmac in profiles:
             conn = sqlcipher3.connect(
@@ -66,6 +77,7 @@ class VaultCore:
                 conn.execute(f"PRAGMA cipher_hmac_algorithm = {hmac}")
                 conn.execute("PRAGMA cipher_log_level = NONE")
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                self.db_layout = (page_size, hmac)
                 break
             except sqlcipher3.DatabaseError as exc:
                 conn.close()
