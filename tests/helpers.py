@@ -61,6 +61,28 @@ def decrypted_pages(db_path: Path, raw_key: bytes, layout: tuple[int, str] | Non
     return pages
 
 
+def db_opens(db_path: Path, raw_key: bytes, layout: tuple[int, str] | None = None) -> bool:
+    """Whether SQLCipher reads ``db_path`` under this key and page layout (page
+    size, HMAC; by default a new vault's), opened here, not through the vault."""
+    import sqlcipher3
+
+    from desktop.core.vault.types import DB_PROFILES
+
+    page_size, hmac = layout or DB_PROFILES[0]
+    conn = sqlcipher3.connect(str(db_path))
+    try:
+        conn.execute(f"PRAGMA key = \"x'{raw_key.hex()}'\"")
+        conn.execute(f"PRAGMA cipher_page_size = {page_size}")
+        conn.execute(f"PRAGMA cipher_hmac_algorithm = {hmac}")
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
 def forge_store(folder, mutate) -> None:
     """Rewrite both copies of a vault's keyslots.bin with its JSON description
     changed by ``mutate(doc)`` and a valid checksum, as an adversary who can

@@ -7,12 +7,11 @@ import os
 from pathlib import Path
 
 import pytest
-import sqlcipher3
 
 from desktop.core import keystore
 from desktop.core.crypto import FLOOR, LABEL_DB, SLOT_VMK, KeySlot, derive_key, hkdf, seal
 from desktop.core.vault import Vault, VaultError, WrongSecret, slotstore
-from desktop.core.vault.types import DB_PROFILES
+from tests.helpers import db_opens
 
 PASS = "correct horse battery staple"
 
@@ -31,20 +30,7 @@ def blocks(data: bytes, size: int = 4096) -> set[bytes]:
 
 
 def db_opens_with(folder: Path, vmk: bytes) -> bool:
-    key = hkdf(vmk, LABEL_DB)
-    conn = sqlcipher3.connect(str(folder / "vault.db"))
-    try:
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        page_size, hmac = DB_PROFILES[0]  # a vault made now
-        conn.execute(f"PRAGMA cipher_page_size = {page_size}")
-        conn.execute(f"PRAGMA cipher_hmac_algorithm = {hmac}")
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return True
-    except sqlcipher3.DatabaseError:
-        return False
-    finally:
-        conn.close()
+    return db_opens(folder / "vault.db", hkdf(vmk, LABEL_DB))
 
 
 def test_store_is_fixed_size_and_rewritten_in_place(made):

@@ -11,7 +11,7 @@ from desktop.core import schema
 from desktop.core.crypto import FLOOR, LABEL_DB, KdfParams, hkdf
 from desktop.core.vault import slotstore
 from desktop.core.vault import Vault, VaultError, WrongSecret
-from tests.helpers import decrypted_pages
+from tests.helpers import db_opens, decrypted_pages
 
 PASS = "correct horse battery staple"
 
@@ -227,30 +227,14 @@ def test_migrations_bring_old_vaults_forward(vault, vault_dir, tmp_path):
 def test_new_vault_uses_current_page_layout(vault, vault_dir):
     """A new vault's pages are 4 KiB with HMAC-SHA256 (DB_PROFILES[0]): the
     legacy layout cannot read it, and a wrong key is refused under every layout."""
-    import sqlcipher3
-
     from desktop.core.vault.types import DB_PROFILES
 
     raw_key = hkdf(bytes(vault._vmk), LABEL_DB)
     vault.lock()
-
-    def opens(page_size, hmac, key=raw_key):
-        conn = sqlcipher3.connect(str(vault_dir / "vault.db"))
-        try:
-            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-            conn.execute(f"PRAGMA cipher_page_size = {page_size}")
-            conn.execute(f"PRAGMA cipher_hmac_algorithm = {hmac}")
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return True
-        except sqlcipher3.DatabaseError:
-            return False
-        finally:
-            conn.close()
-
-    assert opens(*DB_PROFILES[0])
-    assert not opens(*DB_PROFILES[1])
-    assert not any(opens(*p, key=bytes(32)) for p in DB_PROFILES)
+    db = vault_dir / "vault.db"
+    assert db_opens(db, raw_key, DB_PROFILES[0])
+    assert not db_opens(db, raw_key, DB_PROFILES[1])
+    assert not any(db_opens(db, bytes(32), p) for p in DB_PROFILES)
 
 
 def test_newer_schema_is_refused_not_damaged(vault, vault_dir):
