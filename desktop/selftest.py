@@ -156,12 +156,36 @@ def _check_vault_and_bundle(tmp: Path) -> str:
     return "a vault stores a record and an attachment; a bundle makes the round trip to headquarters"
 
 
+def _check_encrypting_child(tmp: Path) -> str:
+    import pyrage
+    from pyrage import x25519
+
+    from .core import agechild
+
+    if os.name != "posix":
+        return "large attachments are encrypted in process on this system"
+    ident = x25519.Identity.generate()
+    data = secrets.token_bytes(agechild.CHUNK + 7)  # random bytes, not testimony
+    path = tmp / "child.age"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        child = agechild.EncryptProcess(fd, ident.to_public())
+    finally:
+        os.close(fd)
+    child.write(data)
+    child.close()
+    if pyrage.decrypt(path.read_bytes(), [ident]) != data:
+        raise AssertionError("what the encrypting child process wrote does not decrypt to what it was given")
+    return "the child process that encrypts large attachments works"
+
+
 CHECKS: list[tuple[str, Callable[[Path], str]]] = [
     ("resources", _check_resources),
     ("forms", _check_forms),
     ("redaction", _check_redaction),
     ("media", _check_media),
     ("vault and bundle", _check_vault_and_bundle),
+    ("encrypting child", _check_encrypting_child),
 ]
 
 

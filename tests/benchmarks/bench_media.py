@@ -8,7 +8,8 @@ made by muxing real MPEG-4 packets (encoded once from noise) over and over,
 about 28 KiB each, as many packets per GiB as a phone video at 10 Mbit/s.
 
 Cleaning runs in a fresh child process exactly as the vault runs it: the
-cleaner writes into the vault's encrypting writer (age, to disk, fsynced).
+cleaner writes into the vault's encrypting writer (age, to disk, fsynced),
+which for a file this large runs pyrage in a process of its own (agechild.py).
 The reference is ``cp`` of the same file followed by ``sync`` of the copy
 (fsync: durable, as the vault's copy is), in a child too, in the same
 rounds, taking turns (cp first in odd rounds, cleaning first in even ones)
@@ -101,7 +102,8 @@ class Scan:
 def hwm():
     return int(re.search(r"VmHWM:\s+(\d+)", open("/proc/self/status").read()).group(1)) * 1024
 
-w = BlobWriter(__import__("pathlib").Path(sys.argv[3]), x25519.Identity.generate().to_public())
+w = BlobWriter(__import__("pathlib").Path(sys.argv[3]), x25519.Identity.generate().to_public(),
+               os.path.getsize(sys.argv[2]))
 sink = Scan(w)
 before = hwm()
 t, c = time.perf_counter(), time.process_time()

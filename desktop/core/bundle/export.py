@@ -12,7 +12,7 @@ from typing import Any
 import pyrage
 from pyrage import x25519
 
-from .. import cards
+from .. import agechild, cards
 from ..crypto import b64e
 from ..custody import now
 from ..media.sniff import extension as media_extension
@@ -179,20 +179,29 @@ def export_bundle(
                         total, progress, cancel)
     try:
         # Decrypting an attachment from the vault (its own thread), hashing and
-        # building the tar stream, age encryption (here) and writing the bundle
-        # with periodic flushes to disk (the writer's thread) overlap; bytes pass
-        # between them in memory, never through a pipe or a temporary file.
-        out_w = BackgroundWriter(fd)
+        # building the tar stream, age encryption and writing the bundle with
+        # periodic flushes to disk overlap. A large bundle goes through a pipe to
+        # a child process that encrypts and writes it on the other core
+        # (agechild.py); a small one is encrypted here and written by the
+        # writer's thread. Nothing passes through a temporary file.
         try:
-            pyrage.encrypt_io(stream, out_w, [recipient])
+            in_child = agechild.wanted(total) and agechild.encrypt_stream(stream, fd, recipient)
+            if not in_child:
+                out_w = BackgroundWriter(fd)
+                try:
+                    pyrage.encrypt_io(stream, out_w, [recipient])
+                except BaseException:
+                    out_w.abandon()
+                    raise
+                out_w.close(fsync=True)
+        except agechild.EncryptFailed as exc:
+            raise BundleError(f"Could not encrypt the bundle ({exc})") from None
         except BaseException:
-            out_w.abandon()
             if stream.error is not None:  # the stream's own error explains it better
                 raise stream.error from None
             raise
         finally:
             stream.close()
-        out_w.close(fsync=True)
         os.close(fd)
         fd = -1
         publish(part, out, BundleError)

@@ -144,7 +144,7 @@ def parse(vault: Vault, path: Path, identity: x25519.Identity, recipient: str, p
                 f = tar.extractfile(member)
                 assert f is not None
                 reader = HashingReader(f, member.size)
-                blob = vault.write_blob(reader)
+                blob = vault.write_blob(reader, member.size)
                 staged[entry["sha256"]] = blob
                 if reader.size != member.size:
                     raise refuse(f"{name} is truncated")

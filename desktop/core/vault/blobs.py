@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 import pyrage
 from pyrage import x25519
 
-from .. import keystore
+from .. import agechild, keystore
 from . import custodylog as custody
 from ..custody import now
 from ..outputs import check_output
@@ -32,6 +32,18 @@ from .types import (
 )
 
 
+def _encrypt_here(reader: Readable, fd: int, recipient: x25519.Recipient) -> None:
+    # Reading and hashing (the reader's thread), encrypting (here) and
+    # writing with periodic flushes to disk (the writer's thread) overlap.
+    out = BackgroundWriter(fd)
+    try:
+        pyrage.encrypt_io(reader, out, [recipient])
+    except BaseException:
+        out.abandon()
+        raise
+    out.close(fsync=True)
+
+
 class BlobsMixin(RotationMixin):
     def _blob_recipient(self) -> x25519.Identity:
         if self._blob_identity is None:
@@ -43,14 +55,15 @@ class BlobsMixin(RotationMixin):
         with self._lock:
             return [self._blob_recipient(), *(x25519.Identity.from_str(s) for s in self._old_blob_identities())]
 
-    def write_blob(self, reader: Readable) -> str:
-        """Encrypt a stream (anything with read(n)) into blobs/; returns its name."""
-        return self._write_blob(reader)
+    def write_blob(self, reader: Readable, size_hint: int = 0) -> str:
+        """Encrypt a stream (anything with read(n)) into blobs/; returns its name. A large
+        ``size_hint`` (the expected size) has a child process encrypt it (agechild.py)."""
+        return self._write_blob(reader, size_hint)
 
     def remove_blob(self, name: str) -> None:
         (self.path / BLOBS / name).unlink(missing_ok=True)
 
-    def _write_blob(self, reader: Readable) -> str:
+    def _write_blob(self, reader: Readable, size_hint: int = 0) -> str:
         """Encrypt a stream into blobs/ atomically; returns the blob name."""
         name = uuid.uuid4().hex
         final = self.path / BLOBS / name
@@ -59,15 +72,13 @@ class BlobsMixin(RotationMixin):
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             try:
-                # Reading and hashing (the reader's thread), encrypting (here) and
-                # writing with periodic flushes to disk (the writer's thread) overlap.
-                out = BackgroundWriter(fd)
+                recipient = ident.to_public()
                 try:
-                    pyrage.encrypt_io(reader, out, [ident.to_public()])
-                except BaseException:
-                    out.abandon()
-                    raise
-                out.close(fsync=True)
+                    in_child = agechild.wanted(size_hint) and agechild.encrypt_stream(reader, fd, recipient)
+                except agechild.EncryptFailed as exc:
+                    raise VaultError(f"Could not encrypt the attachment ({exc})") from None
+                if not in_child:
+                    _encrypt_here(reader, fd, recipient)
             finally:
                 os.close(fd)
             os.replace(tmp, final)
@@ -80,8 +91,8 @@ class BlobsMixin(RotationMixin):
             raise
         return name
 
-    def _encrypting_writer(self) -> BlobWriter:
-        return BlobWriter(self.path / BLOBS, self._blob_recipient().to_public())
+    def _encrypting_writer(self, size_hint: int = 0) -> BlobWriter:
+        return BlobWriter(self.path / BLOBS, self._blob_recipient().to_public(), size_hint)
 
     def import_attachment(self, source: Path | str, progress: ProgressFn | None = None,
                           cancel: CancelFn | None = None, filename: str | None = None) -> Attachment:
@@ -102,12 +113,12 @@ class BlobsMixin(RotationMixin):
         with open(source, "rb") as f:
             reader = _reader(f, total, progress, cancel)
             try:
-                blob = self._write_blob(reader)
+                blob = self._write_blob(reader, total)
             finally:
                 reader.close()
         clean_blob: str | None = None
         try:
-            writer = self._encrypting_writer()
+            writer = self._encrypting_writer(total)
             try:
                 report = media.clean_file(source, writer, source.name, progress, cancel)
             except media.CleanCancelled:

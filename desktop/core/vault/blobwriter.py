@@ -1,6 +1,7 @@
 """The writer of one encrypted blob: age-encrypts what it is given into a new file under
-blobs/ on a background thread, hashing on the way; commit links it under its name, abort
-removes it. And the read-ahead of a source file with progress and cancel."""
+blobs/ on a background thread (or, for a large file, in a child process: agechild.py),
+hashing on the way; commit links it under its name, abort removes it. And the read-ahead
+of a source file with progress and cancel."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from typing import BinaryIO
 import pyrage
 from pyrage import x25519
 
-from .. import keystore
+from .. import agechild, keystore
 from ..streams import ReadAhead
 
 from .types import CHUNK, CancelFn, Cancelled, ProgressFn, VaultError
@@ -37,12 +38,14 @@ class BlobWriter:
 
     pyrage reads its plaintext from a pipe on a thread of its own, so a
     cleaner can push the copy in as it makes it; nothing is held whole and
-    nothing is written in plaintext.  :meth:`commit` makes the blob durable
-    and returns its name; :meth:`abort` removes every trace.
+    nothing is written in plaintext.  When the copy is expected to be large
+    (``size_hint``, the original's size) pyrage runs in a child process
+    instead, on the other core.  :meth:`commit` makes the blob durable and
+    returns its name; :meth:`abort` removes every trace.
     """
 
-    def __init__(self, folder: Path, recipient: x25519.Recipient) -> None:
-        self._folder, self._recipient = folder, recipient
+    def __init__(self, folder: Path, recipient: x25519.Recipient, size_hint: int = 0) -> None:
+        self._folder, self._recipient, self._size_hint = folder, recipient, size_hint
         self.name = uuid.uuid4().hex
         self.final = folder / self.name
         self.tmp = folder / (self.name + ".part")
@@ -50,6 +53,15 @@ class BlobWriter:
         self.size = 0
         self.error: BaseException | None = None
         fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        self._child: agechild.EncryptProcess | None = None
+        if agechild.wanted(size_hint):
+            try:
+                self._child = agechild.EncryptProcess(fd, recipient)
+            except agechild.EncryptFailed:  # no child here: encrypt in process
+                pass
+            else:
+                os.close(fd)
+                return
         self._out = os.fdopen(fd, "wb")
         rfd, wfd = os.pipe()
         self._w = os.fdopen(wfd, "wb", buffering=0)
@@ -72,13 +84,26 @@ class BlobWriter:
         view = memoryview(data)
         self.sha.update(view)
         self.size += len(view)
-        self._w.write(view)
+        if self._child is not None:
+            try:
+                self._child.write(view)
+            except agechild.EncryptFailed as exc:
+                self.error = exc
+                raise VaultError(f"Could not encrypt the cleaned copy ({exc})") from None
+        else:
+            self._w.write(view)
         return len(view)
 
     def flush(self) -> None:
         pass
 
     def _finish(self) -> None:
+        if self._child is not None:
+            try:
+                self._child.close()
+            except agechild.EncryptFailed as exc:
+                self.error = exc
+            return
         if not self._w.closed:
             try:
                 self._w.close()
@@ -98,10 +123,13 @@ class BlobWriter:
         return self.name
 
     def abort(self) -> None:
-        self._finish()
+        if self._child is not None:
+            self._child.kill()
+        else:
+            self._finish()
         self.tmp.unlink(missing_ok=True)
 
     def restart(self) -> None:
         """Throw away what was written and start an empty copy (a cleaner making it again)."""
         self.abort()
-        self.__init__(self._folder, self._recipient)  # type: ignore[misc]
+        self.__init__(self._folder, self._recipient, self._size_hint)  # type: ignore[misc]

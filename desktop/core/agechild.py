@@ -1,0 +1,179 @@
+"""age encryption on a core of its own: the same pyrage, in a child process.
+
+pyrage holds the GIL while it encrypts (see streams.py), so in one process
+the encryption of a large file and everything else that needs Python
+(remuxing, hashing, reading) take turns on one core. For a large
+attachment the vault hands the plaintext through a pipe to a child process
+of this same Python (or of the frozen app) that runs ``pyrage.encrypt_io``
+into the blob file it is given already open: encryption and the rest run
+on two cores. The child is given only the public recipient and that one
+open file; it holds no key, opens nothing, writes nothing else, and starts
+the disk writing as it goes so that the final fsync waits for little. The
+pipe is kernel memory: no plaintext touches the disk. Starting the child
+costs tens of milliseconds, so small files stay in process (``MIN_SIZE``).
+
+POSIX only (the file is handed over by descriptor); elsewhere the vault
+encrypts in process as before.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from pyrage import x25519
+
+CHILD_FLAG = "--age-encrypt-child"
+MIN_SIZE = 32 << 20
+CHUNK = 1 << 20
+_PIPE_BYTES = 1 << 20
+_FLUSH_EVERY = 0.05  # seconds between the child's fdatasync calls while it writes
+_ERR_BYTES = 4096
+
+
+class EncryptFailed(Exception):
+    """The child process could not encrypt; the message says why."""
+
+
+def wanted(size: int) -> bool:
+    """Whether a plaintext of ``size`` bytes is worth a child process here."""
+    return size >= MIN_SIZE and os.name == "posix"
+
+
+def command(recipient: str, fd: int) -> list[str]:
+    """The child's command line: the frozen app with its flag, or this Python."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, CHILD_FLAG, recipient, str(fd)]
+    root = str(Path(__file__).resolve().parents[2])
+    code = (f"import sys; sys.path.insert(0, {root!r}); "
+            "from desktop.core.agechild import child_main; sys.exit(child_main(sys.argv[1:]))")
+    return [sys.executable, "-I", "-c", code, recipient, str(fd)]
+
+
+class EncryptProcess:
+    """A write-only stream whose bytes a child process age-encrypts into ``fd``.
+
+    ``fd`` is an open, empty file; the child writes it and fsyncs it, and the
+    caller may close its own copy once this object exists. :meth:`close`
+    waits for the child and raises :class:`EncryptFailed` if it failed;
+    :meth:`kill` stops it (the caller then removes the file).
+    """
+
+    def __init__(self, fd: int, recipient: x25519.Recipient) -> None:
+        try:
+            self._proc = subprocess.Popen(
+                command(str(recipient), fd), stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE, pass_fds=(fd,), close_fds=True)
+        except OSError as exc:
+            raise EncryptFailed(f"cannot start the encrypting process: {exc.strerror or exc}") from None
+        assert self._proc.stdin is not None
+        self._in = self._proc.stdin
+        try:  # fewer, larger hand-overs (Linux); the default 64 KiB works too
+            import fcntl
+
+            fcntl.fcntl(self._in.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), _PIPE_BYTES)
+        except (ImportError, OSError):
+            pass
+
+    def write(self, data: bytes | memoryview) -> int:
+        try:
+            self._in.write(data)
+        except (BrokenPipeError, ValueError):
+            raise self._failure() from None
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        """End the plaintext and wait until the child has encrypted and fsynced it all."""
+        try:
+            self._in.close()
+        except BrokenPipeError:
+            pass
+        if self._proc.wait() != 0:
+            raise self._failure()
+        self._close_err()
+
+    def kill(self) -> None:
+        if self._proc.poll() is None:
+            self._proc.kill()
+        try:
+            self._in.close()
+        except OSError:
+            pass
+        self._proc.wait()
+        self._close_err()
+
+    def _failure(self) -> EncryptFailed:
+        if self._proc.poll() is None:
+            self._proc.kill()
+        self._proc.wait()
+        err = self._proc.stderr.read(_ERR_BYTES) if self._proc.stderr is not None else b""
+        self._close_err()
+        lines = err.decode("utf-8", "replace").strip().splitlines()
+        why = lines[-1] if lines else f"it ended with code {self._proc.returncode}"
+        return EncryptFailed(f"the encrypting process failed: {why}")
+
+    def _close_err(self) -> None:
+        if self._proc.stderr is not None:
+            self._proc.stderr.close()
+
+
+def encrypt_stream(reader: Any, fd: int, recipient: x25519.Recipient) -> bool:
+    """Encrypt everything ``reader.read(n)`` gives into the open file ``fd`` in a child.
+
+    False if no child could start (nothing was read: encrypt in process
+    instead); :class:`EncryptFailed` if the child failed; any error of the
+    reader (a cancel) stops the child and is raised as it is.
+    """
+    try:
+        child = EncryptProcess(fd, recipient)
+    except EncryptFailed:
+        return False
+    try:
+        while chunk := reader.read(CHUNK):
+            child.write(chunk)
+        child.close()
+    except BaseException:
+        child.kill()
+        raise
+    return True
+
+
+def child_main(argv: list[str]) -> int:
+    """In the child: encrypt standard input to the recipient into the open file ``argv[1]``."""
+    import pyrage
+
+    try:
+        recipient, fd = x25519.Recipient.from_str(argv[0]), int(argv[1])
+    except (IndexError, ValueError) as exc:
+        print(f"bad arguments: {exc}", file=sys.stderr)
+        return 2
+    done = threading.Event()
+
+    def flusher() -> None:  # start writeback early: the last fsync then waits for little
+        while not done.wait(_FLUSH_EVERY):
+            try:
+                os.fdatasync(fd)
+            except OSError:
+                return
+
+    thread = threading.Thread(target=flusher, daemon=True)
+    try:
+        with os.fdopen(0, "rb", buffering=CHUNK) as src, os.fdopen(fd, "wb", buffering=CHUNK) as out:
+            thread.start()
+            pyrage.encrypt_io(src, out, [recipient])
+            out.flush()
+            done.set()
+            os.fsync(out.fileno())
+    except Exception as exc:  # noqa: BLE001 - the parent reports the last line
+        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        done.set()
+    return 0

@@ -1,0 +1,141 @@
+"""Large attachments are encrypted by a child process (desktop/core/agechild.py): what it
+stores decrypts to the same bytes, and its failure, a cancel or its absence lose nothing."""
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+
+import pyrage
+import pytest
+from pyrage import x25519
+
+from desktop.core import agechild
+from desktop.core.bundle import BundleError, import_bundle
+from desktop.core.vault.types import BLOBS, Cancelled, VaultError
+from tests.bundle_kit import make_pair
+from tests.media_kit import CANARY, video
+
+
+@pytest.fixture
+def pair(tmp_path: Path):
+    p = make_pair(tmp_path)
+    yield p
+    for v in (p.field, p.hq):
+        if not v.is_locked:
+            v.lock()
+
+
+@pytest.fixture
+def field(pair):
+    return pair.field
+
+
+@pytest.fixture
+def children(monkeypatch):
+    """Every attachment goes through the child process; the list counts the children started."""
+    started: list[agechild.EncryptProcess] = []
+    real = agechild.EncryptProcess.__init__
+
+    def counting(self, fd, recipient):
+        real(self, fd, recipient)
+        started.append(self)
+
+    monkeypatch.setattr(agechild, "MIN_SIZE", 0)
+    monkeypatch.setattr(agechild.EncryptProcess, "__init__", counting)
+    return started
+
+
+def _blob_files(vault) -> list[str]:
+    return sorted(p.name for p in (vault.path / BLOBS).iterdir())
+
+
+def test_the_child_encrypts_to_the_recipient_only(tmp_path):
+    ident = x25519.Identity.generate()
+    plain = os.urandom(3 * agechild.CHUNK + 17)
+    path = tmp_path / "blob.part"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    child = agechild.EncryptProcess(fd, ident.to_public())
+    os.close(fd)
+    view = memoryview(plain)
+    for i in range(0, len(plain), 100_000):
+        child.write(view[i:i + 100_000])
+    child.close()
+    sealed = path.read_bytes()
+    assert plain[:4096] not in sealed
+    assert pyrage.decrypt(sealed, [ident]) == plain
+    with pytest.raises(pyrage.DecryptError):
+        pyrage.decrypt(sealed, [x25519.Identity.generate()])
+
+
+def test_a_video_imported_through_the_child_reads_back_whole_and_cleaned(field, tmp_path, children):
+    src = video(tmp_path / "clip.mp4")
+    att = field.import_attachment(src)
+    assert len(children) == 2  # the original and the cleaned copy
+    assert att.clean_status == "cleaned"
+    original, cleaned = io.BytesIO(), io.BytesIO()
+    field.read_attachment(att.id, original)
+    field.read_attachment(att.id, cleaned, cleaned=True)
+    assert original.getvalue() == src.read_bytes()
+    assert CANARY.encode() not in cleaned.getvalue() and len(cleaned.getvalue()) == att.clean_size
+    assert not [n for n in _blob_files(field) if n.endswith(".part")]
+
+
+def test_a_failing_child_stores_nothing_and_says_why(field, tmp_path, children, monkeypatch):
+    src = tmp_path / "data.bin"
+    src.write_bytes(os.urandom(2 * agechild.CHUNK))
+    before = _blob_files(field)
+    failing = [sys.executable, "-c", "import sys; sys.stdin.buffer.read(1000); "
+               "print('No space left on device', file=sys.stderr); sys.exit(1)"]
+    monkeypatch.setattr(agechild, "command", lambda recipient, fd: failing)
+    with pytest.raises(VaultError, match="No space left on device"):
+        field.import_attachment(src)
+    assert _blob_files(field) == before
+
+
+def test_a_cancel_stops_the_child_and_leaves_no_file(field, tmp_path, children):
+    src = tmp_path / "data.bin"
+    src.write_bytes(os.urandom(24 * agechild.CHUNK))
+    before = _blob_files(field)
+    with pytest.raises(Cancelled):
+        field.import_attachment(src, cancel=lambda: True)
+    assert _blob_files(field) == before
+    assert children and all(c._proc.returncode is not None for c in children)
+
+
+def test_without_a_child_the_vault_encrypts_in_process(field, tmp_path, children, monkeypatch):
+    monkeypatch.setattr(agechild, "command", lambda recipient, fd: [str(tmp_path / "no-such-program")])
+    src = video(tmp_path / "clip.mp4")
+    att = field.import_attachment(src)
+    original = io.BytesIO()
+    field.read_attachment(att.id, original)
+    assert original.getvalue() == src.read_bytes() and att.clean_status == "cleaned"
+    assert children == []
+
+
+def test_a_bundle_sealed_by_the_child_opens_at_headquarters(pair, tmp_path, children):
+    src = video(tmp_path / "clip.mp4")
+    att = pair.field.import_attachment(src)
+    rid = pair.field.add_record("eyewitness", "1", {"narrative": "They fired"}, {"name": "Hidden Witness"},
+                                attachment_ids=[att.id])
+    before = len(children)
+    bundle = pair.export()
+    assert len(children) == before + 1  # the bundle itself
+    report = import_bundle(pair.hq, bundle, trust_new_device=True)
+    assert report.records_added == 1 and len(children) == before + 2  # and its attachment at headquarters
+    got = pair.hq.get_record(rid)
+    sent, received = io.BytesIO(), io.BytesIO()
+    pair.field.read_attachment(att.id, sent, cleaned=True)
+    pair.hq.read_attachment(got.attachments[0].id, received)
+    assert received.getvalue() == sent.getvalue()
+
+
+def test_a_bundle_the_child_failed_to_seal_leaves_no_file(pair, tmp_path, children, monkeypatch):
+    pair.field.add_record("eyewitness", "1", {"narrative": "They fired"}, {"name": "Hidden Witness"})
+    failing = [sys.executable, "-c", "import sys; print('Input/output error', file=sys.stderr); sys.exit(1)"]
+    monkeypatch.setattr(agechild, "command", lambda recipient, fd: failing)
+    with pytest.raises(BundleError, match="Input/output error"):
+        pair.export()
+    assert sorted(p.name for p in tmp_path.glob("b.tstm*")) == []
+    assert pair.field.list_records()[0].status != "exported"
