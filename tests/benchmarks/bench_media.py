@@ -18,7 +18,8 @@ round and at the end (best of the rounds): seconds and MB/s for each, the
 throughput ratio (the issue asks at least 50%), plain ``cp`` without fsync
 for information, CPU seconds (user + system, every thread) of each, which a
 busy shared machine disturbs much less than wall time, and the cleaning
-child's peak memory (VmHWM, its own). Hard checks: the copy carries none of
+child's peak memory (VmHWM, its own, plus that of the encrypting process it
+starts; their CPU is added too). Hard checks: the copy carries none of
 the planted GPS/tag values, and peak memory stays under 150 MB.
 """
 from __future__ import annotations
@@ -82,7 +83,7 @@ def make_video(path: Path, size: int) -> float:
 
 
 CHILD = r"""
-import json, os, re, sys, time
+import json, os, re, resource, sys, threading, time
 sys.path.insert(0, sys.argv[1])
 from pyrage import x25519
 from desktop.core import media
@@ -106,14 +107,32 @@ w = BlobWriter(__import__("pathlib").Path(sys.argv[3]), x25519.Identity.generate
                os.path.getsize(sys.argv[2]))
 sink = Scan(w)
 before = hwm()
+child_hwm = [0]  # the encrypting child's (agechild.py) VmHWM, polled while it runs
+
+def poll(pid):
+    while True:
+        try:
+            child_hwm[0] = max(child_hwm[0], hwm_of(f"/proc/{pid}/status"))
+        except (OSError, AttributeError):
+            return
+        time.sleep(0.01)
+
+def hwm_of(path):
+    return int(re.search(r"VmHWM:\s+(\d+)", open(path).read()).group(1)) * 1024
+
+if w._child is not None:
+    threading.Thread(target=poll, args=(w._child._proc.pid,), daemon=True).start()
 t, c = time.perf_counter(), time.process_time()
 report = media.clean_file(sys.argv[2], sink)
 name = w.commit()
 elapsed, cpu = time.perf_counter() - t, time.process_time() - c
+kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+child_cpu = kids.ru_utime + kids.ru_stime
 size = os.path.getsize(os.path.join(sys.argv[3], name))
 os.unlink(os.path.join(sys.argv[3], name))
 print(json.dumps({"status": report.status, "reason": report.reason, "removed": report.removed,
-                  "seconds": elapsed, "cpu": cpu, "hwm": hwm(), "hwm_before": before, "hits": sink.hits,
+                  "seconds": elapsed, "cpu": cpu + child_cpu, "hwm": hwm() + child_hwm[0],
+                  "child_cpu": child_cpu, "child_hwm": child_hwm[0], "hwm_before": before, "hits": sink.hits,
                   "clean_size": w.size, "encrypted_size": size}))
 """
 
@@ -176,7 +195,8 @@ def test_clean_large_video(tmp_path: Path, report: Report) -> None:
         rows.append((s["seconds"], cp_s, plain_s, cpu, cp_cpu, s["hwm"]))
         report(f"round {rnd}: clean+encrypt+fsync {s['seconds']:.2f} s | cp+fsync {cp_s:.2f} s | "
                f"ratio {cp_s / s['seconds']:.0%} | CPU {cpu:.1f} s vs {cp_cpu:.1f} s | plain cp {plain_s:.2f} s | "
-               f"peak {s['hwm'] / MiB:.0f} MiB (before cleaning {s['hwm_before'] / MiB:.0f} MiB)")
+               f"peak {s['hwm'] / MiB:.0f} MiB (before cleaning {s['hwm_before'] / MiB:.0f} MiB; of the peak, "
+               f"{s['child_hwm'] / MiB:.0f} MiB and of the CPU {s['child_cpu']:.1f} s are the encrypting process's)")
     report(f"removed: {'; '.join(s['removed'])}")
     clean_s = min(r[0] for r in rows)
     cp_s = min(r[1] for r in rows)
@@ -189,5 +209,6 @@ def test_clean_large_video(tmp_path: Path, report: Report) -> None:
            f"(plain cp, not durable: {mb / plain_s:.0f} MB/s)")
     report(f"cleaning throughput = {cp_s / clean_s:.0%} of cp + fsync (best rounds; per round: "
            f"{', '.join(f'{r[1] / r[0]:.0%}' for r in rows)}; goal: at least 50%)")
-    report(f"peak memory of the cleaning process: {peak / MiB:.0f} MiB (bound: 150 MB)")
+    report(f"peak memory of the cleaning process and its encrypting process together: {peak / MiB:.0f} MiB "
+           "(bound: 150 MB)")
     assert peak < 150e6
