@@ -14,7 +14,10 @@ written by the same statements into a *plain* SQLite database: ``sqlcipher3``
 opened without a key, i.e. the vault's own SQLite build (3.53, with the FTS5
 secure-delete option the schema uses; the standard library's sqlite3 is 3.40
 and lacks it) unencrypted, same page size and pragmas (WAL, synchronous=FULL,
-secure_delete), one transaction per bundle.
+secure_delete), one transaction per bundle. The same rows also go, in the
+same turns, into a database encrypted as the vault's is (a raw key, its page
+layout): what SQLCipher's page encryption costs by itself, and so how much of
+the import's ratio the import's own work (age, tar, signature, checks) adds.
 
 Then, on the full vault: the testimonies list's first paint (the Qt view built
 and rendered offscreen), a search, every act filter, each pattern chart,
@@ -27,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import random
 import tarfile
 import time
@@ -45,6 +49,7 @@ from desktop.core.forms import FormRegistry
 from desktop.core.records import sender_index_text
 from desktop.core.vault import PAGE_SIZE, Vault, fts_query
 from desktop.core.vault.acts import ActFilters, filter_sql, write_acts
+from desktop.core.vault.types import DB_PROFILES
 from tests.benchmarks.conftest import Report, median, narrative, scale
 from tests.hq_kit import FORMS, acts, narrative_fields, with_estimates
 
@@ -115,9 +120,13 @@ def _bundle(rng: random.Random, key, researcher: str, docs: list[dict], recipien
 class Plain:
     """The reference: the same rows into an unencrypted database of the vault's SQLite build."""
 
-    def __init__(self, path: Path, registry: FormRegistry):
+    def __init__(self, path: Path, registry: FormRegistry, key: bytes | None = None):
         self.registry = registry
         self.conn = sqlcipher3.connect(str(path), isolation_level=None)
+        if key is not None:  # encrypted as the vault is: raw key, the vault's page layout
+            self.conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            self.conn.execute(f"PRAGMA cipher_page_size = {DB_PROFILES[0][0]}")
+            self.conn.execute(f"PRAGMA cipher_hmac_algorithm = {DB_PROFILES[0][1]}")
         for pragma in (f"page_size = {PAGE_SIZE}", "journal_mode = WAL", "synchronous = FULL",
                        "secure_delete = ON", "foreign_keys = ON", "temp_store = MEMORY", "cache_size = -65536"):
             self.conn.execute(f"PRAGMA {pragma}")
@@ -181,6 +190,10 @@ def hq_data(tmp_path_factory):
     registry = FormRegistry()
     fields = narrative_fields(registry)
     plain = Plain(base / "plain.db", registry)
+    # the same rows into an encrypted database: the floor that SQLCipher's page encryption sets
+    sealed = Plain(base / "sealed.db", registry, key=os.urandom(32))
+    sealed_times: list[float] = []
+    sealed_cpu: list[float] = []
     devices = [(new_signing_key(), f"R-{i:02d}") for i in range(DEVICES)]
     t_gen = t_imp = t_ref = 0.0
     imp_times: list[float] = []
@@ -210,6 +223,10 @@ def hq_data(tmp_path_factory):
         plain.write_bundle(docs, cards.device_fingerprint(_public_key(key)), str(uuid.uuid4()))
         ref_times.append(time.perf_counter() - t)
         ref_cpu.append(time.process_time() - c)
+        t, c = time.perf_counter(), time.process_time()
+        sealed.write_bundle(docs, cards.device_fingerprint(_public_key(key)), str(uuid.uuid4()))
+        sealed_times.append(time.perf_counter() - t)
+        sealed_cpu.append(time.process_time() - c)
         path.unlink()
         n += count
     t_imp, t_ref = sum(imp_times), sum(ref_times)
@@ -222,8 +239,10 @@ def hq_data(tmp_path_factory):
     hq.lock()
     yield {"path": base / "hq", "plain": plain, "t_gen": t_gen, "imp": imp_times, "ref": ref_times,
            "t_imp": t_imp, "t_ref": t_ref, "base": base, "imp_cpu": imp_cpu, "ref_cpu": ref_cpu,
+           "sealed": sealed_times, "sealed_cpu": sealed_cpu,
            "t_forms": t_forms}
     plain.conn.close()
+    sealed.conn.close()
 
 
 def import_one(hq: Vault, path: Path, registry: FormRegistry):
@@ -241,8 +260,13 @@ def test_hq_import_and_views(hq_data, report: Report, qapp) -> None:
     report(f"import_bundle, all bundles: {d['t_imp']:8.1f} s = {N / d['t_imp']:7.0f} testimonies/s")
     report(f"same rows into plain SQLite: {d['t_ref']:7.1f} s = {N / d['t_ref']:7.0f} testimonies/s"
            f"   ratio {d['t_imp'] / d['t_ref']:.2f}x")
+    t_sealed, c_sealed = sum(d["sealed"]), sum(d["sealed_cpu"])
+    report(f"same rows into SQLCipher in the vault's page layout: {t_sealed:7.1f} s = {N / t_sealed:7.0f} "
+           f"testimonies/s   {t_sealed / d['t_ref']:.2f}x plain (what page encryption costs by itself); "
+           f"import {d['t_imp'] / t_sealed:.2f}x it (what parsing, verifying and the vault's code add)")
     c_imp, c_ref = sum(d["imp_cpu"]), sum(d["ref_cpu"])
-    report(f"CPU time: import {c_imp:.1f} s, plain {c_ref:.1f} s, ratio {c_imp / c_ref:.2f}x "
+    report(f"CPU time: import {c_imp:.1f} s, plain {c_ref:.1f} s, ratio {c_imp / c_ref:.2f}x; encrypted rows "
+           f"{c_sealed:.1f} s, {c_sealed / c_ref:.2f}x plain "
            f"(wall/CPU: import {d['t_imp'] / c_imp:.2f}, plain {d['t_ref'] / c_ref:.2f}: waiting for the disk"
            " or for a core)")
     report(f"  (without a registry, each call loads the forms again: {d['t_forms'] * 1000:.0f} ms CPU a bundle,"

@@ -99,16 +99,34 @@ def test_unlock_kdf_vs_rest(tmp_path: Path, report: Report) -> None:
 # sqlite3 is older (Debian 12: 3.40), the plain reference is the vault's own SQLite
 # build opened without a key ("same engine"), and the report says so.
 STDLIB_HAS_FEATURES = sqlite3.sqlite_version_info >= (3, 44)
-REFS = ({"plain": sqlite3} if STDLIB_HAS_FEATURES else {}) | {"same engine": sqlcipher3}  # name -> DB-API
+# "same, encrypted" runs the references' statements on an encrypted database in the vault's
+# page layout: the floor that SQLCipher's page encryption itself sets, so that the vault's
+# ratio to it is what the vault's own code adds.
+REFS = (({"plain": sqlite3} if STDLIB_HAS_FEATURES else {})
+        | {"same engine": sqlcipher3, "same, encrypted": sqlcipher3})  # name -> DB-API
+REF_KEYS = {"same, encrypted": os.urandom(32)}  # name -> raw key (encrypted references)
 REF_DESC = {
     "plain": f"stdlib sqlite3 (SQLite {sqlite3.sqlite_version})",
     "same engine": "sqlcipher3 without a key (SQLite {v}, unencrypted)",
+    "same, encrypted": "sqlcipher3 with a raw key, the vault's page layout ({page} B pages, {hmac}): what "
+                       "SQLCipher's page encryption costs by itself",
 }
 
 
-def plain_connect(path: Path, module=sqlite3):
-    """Unencrypted SQLite with the vault's schema, page size and pragmas."""
-    conn = module.connect(str(path), isolation_level=None)
+def _keyed(conn, key: bytes | None):
+    """``conn`` encrypted as the vault is (raw key, the vault's page layout), when a key is given."""
+    if key is not None:
+        page_size, hmac = DB_PROFILES[0]
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute(f"PRAGMA cipher_page_size = {page_size}")
+        conn.execute(f"PRAGMA cipher_hmac_algorithm = {hmac}")
+    return conn
+
+
+def plain_connect(path: Path, module=sqlite3, key: bytes | None = None):
+    """Unencrypted SQLite with the vault's schema, page size and pragmas (with ``key``:
+    encrypted as the vault is)."""
+    conn = _keyed(module.connect(str(path), isolation_level=None), key)
     conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA secure_delete = ON")
@@ -230,7 +248,8 @@ def filled(tmp_path_factory) -> Filled:
     rows = interviews(N_RECORDS, seed=2)
     gen_s = time.perf_counter() - t
     vault, _code = Vault.create(base / "vault", PASS)  # TESTIMONY_KDF_PROFILE=floor (tests/conftest.py)
-    refs = {name: plain_connect(base / f"{i}.db", mod) for i, (name, mod) in enumerate(REFS.items())}
+    refs = {name: plain_connect(base / f"{i}.db", mod, REF_KEYS.get(name))
+            for i, (name, mod) in enumerate(REFS.items())}
     f = Filled(base / "vault", base, vault, refs, N_RECORDS, gen_s,
                [len(p["narrative"].split()) for p, _ in rows], [len(searchable_text(p)) for p, _ in rows])
     # The index gets what the references index (the record's text): the same work on both sides.
@@ -308,7 +327,7 @@ def _lat_rows(report: Report, lat: dict) -> None:
 def _ref_lines(report: Report) -> None:
     v = sqlcipher3.connect(":memory:").execute("SELECT sqlite_version()").fetchone()[0]
     for name in REFS:
-        report(f"  {name:<12} = {REF_DESC[name].format(v=v)}")
+        report(f"  {name:<15} = {REF_DESC[name].format(v=v, page=DB_PROFILES[0][0], hmac=DB_PROFILES[0][1])}")
 
 
 def test_insert_rate(filled: Filled, report: Report) -> None:
@@ -486,7 +505,8 @@ def test_open_list(filled: Filled, report: Report) -> None:
     for i, (name, mod) in enumerate(REFS.items()):
         f.refs[name].close()
         t = time.perf_counter()
-        conn = f.refs[name] = mod.connect(str(f.base / f"{i}.db"), isolation_level=None)
+        conn = f.refs[name] = _keyed(mod.connect(str(f.base / f"{i}.db"), isolation_level=None),
+                                     REF_KEYS.get(name))
         conn.execute("PRAGMA synchronous = FULL")
         connect_s[name] = time.perf_counter() - t
         first[name] = (timed(lambda: conn.execute(lsql, (100, 0)).fetchall(), 1)[0],
