@@ -139,3 +139,69 @@ def test_a_bundle_the_child_failed_to_seal_leaves_no_file(pair, tmp_path, childr
         pair.export()
     assert sorted(p.name for p in tmp_path.glob("b.tstm*")) == []
     assert pair.field.list_records()[0].status != "exported"
+
+
+def _sealing(tmp_path: Path, argv: list[str], monkeypatch) -> agechild.EncryptProcess:
+    monkeypatch.setattr(agechild, "command", lambda recipient, fd: argv)
+    fd = os.open(tmp_path / "blob.part", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        return agechild.EncryptProcess(fd, x25519.Identity.generate().to_public())
+    finally:
+        os.close(fd)
+
+
+def _within(seconds: float, fn):
+    """fn()'s exception (or None), failing the test if it has not returned in time."""
+    import threading
+
+    box: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            fn()
+            box.append(None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the test
+            box.append(exc)
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    t.join(seconds)
+    assert box, f"still blocked after {seconds} s"
+    return box[0]
+
+
+def test_a_child_that_floods_its_stderr_does_not_hang_the_parent(tmp_path, monkeypatch):
+    flood = [sys.executable, "-c", "import sys; sys.stderr.write('noise ' * 100_000 + '\\nOSError: why'); "
+             "sys.exit(1)"]
+    child = _sealing(tmp_path, flood, monkeypatch)
+    exc = _within(20, lambda: child.write(b"x" * (8 * agechild.CHUNK)))  # the child reads nothing
+    assert isinstance(exc, agechild.EncryptFailed) and str(exc).endswith("OSError: why")
+    exc = _within(20, child.close)  # and the same failure again, not another error
+    assert isinstance(exc, agechild.EncryptFailed) and str(exc).endswith("OSError: why")
+
+
+def test_a_child_that_closes_its_input_before_saying_why_is_heard(tmp_path, monkeypatch):
+    # as a child that meets a full disk does: the pipe closes, then the reason is written
+    slow = [sys.executable, "-c", "import os, sys, time; os.close(0); time.sleep(0.5); "
+            "print('OSError: [Errno 28] No space left on device', file=sys.stderr); sys.exit(1)"]
+    child = _sealing(tmp_path, slow, monkeypatch)
+    with pytest.raises(agechild.EncryptFailed, match="No space left on device"):
+        for _ in range(64):
+            child.write(b"x" * agechild.CHUNK)
+        child.close()
+
+
+def test_the_child_gets_no_passphrase_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("TESTIMONY_PASSPHRASE", "correct horse battery staple")
+    monkeypatch.setenv("TESTIMONY_RECOVERY_CODE", "ABCD-EFGH")
+    tell = [sys.executable, "-c", "import os, sys; print(sorted(k for k in os.environ if 'TESTIMONY' in k.upper()), "
+            "file=sys.stderr); sys.exit(1)"]
+    child = _sealing(tmp_path, tell, monkeypatch)
+    with pytest.raises(agechild.EncryptFailed, match=r"failed: \[\]$"):
+        child.close()
+
+
+def test_the_child_imports_the_pyrage_this_process_loaded(tmp_path):
+    # with -I the user's site-packages and PYTHONPATH are not searched: pyrage's folder is named
+    lib = str(Path(pyrage.__file__).resolve().parents[1])
+    assert repr(lib) in agechild.command("age1x", 3)[3]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ CHUNK = 1 << 20
 _PIPE_BYTES = 1 << 20
 _WRITEBACK_EVERY = 32 << 20
 _ERR_BYTES = 4096
+_GRACE = 5.0  # seconds a failing child has to say why and end before it is killed
 
 
 class EncryptFailed(Exception):
@@ -45,13 +47,26 @@ def wanted(size: int) -> bool:
 
 
 def command(recipient: str, fd: int) -> list[str]:
-    """The child's command line: the frozen app with its flag, or this Python."""
+    """The child's command line: the frozen app with its flag, or this Python.
+
+    ``-I`` keeps PYTHON* variables, the user's site-packages and the working
+    folder out of the child; it imports this app's code and the very pyrage
+    this process loaded (wherever they were installed) and nothing else new."""
     if getattr(sys, "frozen", False):
         return [sys.executable, CHILD_FLAG, recipient, str(fd)]
+    import pyrage
+
     root = str(Path(__file__).resolve().parents[2])
-    code = (f"import sys; sys.path.insert(0, {root!r}); "
+    lib = str(Path(pyrage.__file__).resolve().parents[1])
+    code = (f"import sys; sys.path.insert(0, {root!r}); sys.path.append({lib!r}); "
             "from desktop.core.agechild import child_main; sys.exit(child_main(sys.argv[1:]))")
     return [sys.executable, "-I", "-c", code, recipient, str(fd)]
+
+
+def child_env() -> dict[str, str]:
+    """The environment of the child: this one without the app's own variables, among which
+    the command line's passphrases and recovery code may be (the child holds no secret)."""
+    return {k: v for k, v in os.environ.items() if not k.upper().startswith("TESTIMONY_")}
 
 
 class EncryptProcess:
@@ -67,11 +82,17 @@ class EncryptProcess:
         try:
             self._proc = subprocess.Popen(
                 command(str(recipient), fd), stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE, pass_fds=(fd,), close_fds=True)
+                stderr=subprocess.PIPE, pass_fds=(fd,), close_fds=True, env=child_env())
         except OSError as exc:
             raise EncryptFailed(f"cannot start the encrypting process: {exc.strerror or exc}") from None
         assert self._proc.stdin is not None
         self._in = self._proc.stdin
+        self._failed: EncryptFailed | None = None
+        # The child's standard error is read as it comes (its last bytes kept): a child
+        # that wrote more than a pipe holds would otherwise block, and the parent with it.
+        self._err = bytearray()
+        self._drain = threading.Thread(target=self._read_err, name="age-child-stderr", daemon=True)
+        self._drain.start()
         try:  # fewer, larger hand-overs (Linux); the default 64 KiB works too
             import fcntl
 
@@ -80,6 +101,8 @@ class EncryptProcess:
             pass
 
     def write(self, data: bytes | memoryview) -> int:
+        if self._failed is not None:
+            raise self._failed
         try:
             self._in.write(data)
         except (BrokenPipeError, ValueError):
@@ -91,13 +114,15 @@ class EncryptProcess:
 
     def close(self) -> None:
         """End the plaintext and wait until the child has encrypted and fsynced it all."""
+        if self._failed is not None:
+            raise self._failed
         try:
             self._in.close()
         except BrokenPipeError:
             pass
         if self._proc.wait() != 0:
             raise self._failure()
-        self._close_err()
+        self._drain.join()
 
     def kill(self) -> None:
         if self._proc.poll() is None:
@@ -107,21 +132,33 @@ class EncryptProcess:
         except OSError:
             pass
         self._proc.wait()
-        self._close_err()
+        self._drain.join()
+
+    def _read_err(self) -> None:
+        err = self._proc.stderr
+        assert err is not None
+        try:
+            while chunk := os.read(err.fileno(), _ERR_BYTES):
+                self._err += chunk
+                del self._err[:-_ERR_BYTES]
+        except (OSError, ValueError):
+            pass
+        finally:
+            err.close()
 
     def _failure(self) -> EncryptFailed:
-        if self._proc.poll() is None:
-            self._proc.kill()
-        self._proc.wait()
-        err = self._proc.stderr.read(_ERR_BYTES) if self._proc.stderr is not None else b""
-        self._close_err()
-        lines = err.decode("utf-8", "replace").strip().splitlines()
-        why = lines[-1] if lines else f"it ended with code {self._proc.returncode}"
-        return EncryptFailed(f"the encrypting process failed: {why}")
-
-    def _close_err(self) -> None:
-        if self._proc.stderr is not None:
-            self._proc.stderr.close()
+        """Why the child failed (once: later calls give the same); it has ended when this returns."""
+        if self._failed is None:
+            try:  # a child that stopped reading says why, then ends: wait for it, briefly
+                self._proc.wait(timeout=_GRACE)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.wait()
+            self._drain.join(_GRACE)
+            lines = bytes(self._err).decode("utf-8", "replace").strip().splitlines()
+            why = lines[-1][:300] if lines else f"it ended with code {self._proc.returncode}"
+            self._failed = EncryptFailed(f"the encrypting process failed: {why}")
+        return self._failed
 
 
 def encrypt_stream(reader: Any, fd: int, recipient: x25519.Recipient) -> bool:
@@ -180,12 +217,15 @@ def child_main(argv: list[str]) -> int:
     except (IndexError, ValueError) as exc:
         print(f"bad arguments: {exc}", file=sys.stderr)
         return 2
+    # Standard input stays open until the child ends (closefd=False): the parent, which sees
+    # the pipe close, finds the reason already written to standard error.
+    src = os.fdopen(0, "rb", buffering=CHUNK, closefd=False)
     try:
-        with os.fdopen(0, "rb", buffering=CHUNK) as src, os.fdopen(fd, "wb", buffering=CHUNK) as out:
+        with os.fdopen(fd, "wb", buffering=CHUNK) as out:
             pyrage.encrypt_io(src, _Writeback(out, fd), [recipient])
             out.flush()
             os.fsync(out.fileno())
     except Exception as exc:  # noqa: BLE001 - the parent reports the last line
-        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"{type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
         return 1
     return 0

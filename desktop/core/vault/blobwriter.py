@@ -114,7 +114,11 @@ class BlobWriter:
             self._out.close()
 
     def commit(self) -> str:
-        self._finish()
+        try:
+            self._finish()
+        except BaseException:
+            self.tmp.unlink(missing_ok=True)
+            raise
         if self.error is not None:
             self.tmp.unlink(missing_ok=True)
             raise VaultError(f"Could not encrypt the cleaned copy ({self.error})")
