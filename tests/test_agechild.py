@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -88,7 +89,7 @@ def test_a_failing_child_stores_nothing_and_says_why(field, tmp_path, children, 
     before = _blob_files(field)
     failing = [sys.executable, "-c", "import sys; sys.stdin.buffer.read(1000); "
                "print('No space left on device', file=sys.stderr); sys.exit(1)"]
-    monkeypatch.setattr(agechild, "command", lambda recipient, fd: failing)
+    monkeypatch.setattr(agechild, "command", lambda fd: failing)
     with pytest.raises(VaultError, match="No space left on device"):
         field.import_attachment(src)
     assert _blob_files(field) == before
@@ -105,7 +106,7 @@ def test_a_cancel_stops_the_child_and_leaves_no_file(field, tmp_path, children):
 
 
 def test_without_a_child_the_vault_encrypts_in_process(field, tmp_path, children, monkeypatch):
-    monkeypatch.setattr(agechild, "command", lambda recipient, fd: [str(tmp_path / "no-such-program")])
+    monkeypatch.setattr(agechild, "command", lambda fd: [str(tmp_path / "no-such-program")])
     src = video(tmp_path / "clip.mp4")
     att = field.import_attachment(src)
     original = io.BytesIO()
@@ -134,7 +135,7 @@ def test_a_bundle_sealed_by_the_child_opens_at_headquarters(pair, tmp_path, chil
 def test_a_bundle_the_child_failed_to_seal_leaves_no_file(pair, tmp_path, children, monkeypatch):
     pair.field.add_record("eyewitness", "1", {"narrative": "They fired"}, {"name": "Hidden Witness"})
     failing = [sys.executable, "-c", "import sys; print('Input/output error', file=sys.stderr); sys.exit(1)"]
-    monkeypatch.setattr(agechild, "command", lambda recipient, fd: failing)
+    monkeypatch.setattr(agechild, "command", lambda fd: failing)
     with pytest.raises(BundleError, match="Input/output error"):
         pair.export()
     assert sorted(p.name for p in tmp_path.glob("b.tstm*")) == []
@@ -142,7 +143,7 @@ def test_a_bundle_the_child_failed_to_seal_leaves_no_file(pair, tmp_path, childr
 
 
 def _sealing(tmp_path: Path, argv: list[str], monkeypatch) -> agechild.EncryptProcess:
-    monkeypatch.setattr(agechild, "command", lambda recipient, fd: argv)
+    monkeypatch.setattr(agechild, "command", lambda fd: argv)
     fd = os.open(tmp_path / "blob.part", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         return agechild.EncryptProcess(fd, x25519.Identity.generate().to_public())
@@ -204,4 +205,30 @@ def test_the_child_gets_no_passphrase_from_the_environment(tmp_path, monkeypatch
 def test_the_child_imports_the_pyrage_this_process_loaded(tmp_path):
     # with -I the user's site-packages and PYTHONPATH are not searched: pyrage's folder is named
     lib = str(Path(pyrage.__file__).resolve().parents[1])
-    assert repr(lib) in agechild.command("age1x", 3)[3]
+    assert repr(lib) in agechild.command(3)[3]
+
+
+def test_the_recipient_is_not_on_the_command_line(tmp_path):
+    # every user of the computer can read a command line (ps); the recipient comes on the pipe
+    ident = x25519.Identity.generate()
+    fd = os.open(tmp_path / "blob.part", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    child = agechild.EncryptProcess(fd, ident.to_public())
+    os.close(fd)
+    try:
+        argv = Path(f"/proc/{child._proc.pid}/cmdline").read_bytes() if sys.platform == "linux" else b""
+        assert str(ident.to_public()).encode() not in argv
+        assert str(ident.to_public()) not in " ".join(agechild.command(3))
+        child.write(b"plain")
+        child.close()
+    finally:
+        child.kill()
+    assert pyrage.decrypt((tmp_path / "blob.part").read_bytes(), [ident]) == b"plain"
+
+
+def test_a_child_given_no_recipient_says_so(tmp_path):
+    fd = os.open(tmp_path / "blob.part", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    proc = subprocess.run(agechild.command(fd), input=b"not a recipient\nplain", pass_fds=(fd,),
+                          capture_output=True, timeout=60)
+    os.close(fd)
+    assert proc.returncode == 2 and b"bad arguments" in proc.stderr
+    assert (tmp_path / "blob.part").read_bytes() == b""

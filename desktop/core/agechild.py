@@ -6,7 +6,7 @@ the encryption of a large file and everything else that needs Python
 attachment the vault hands the plaintext through a pipe to a child process
 of this same Python (or of the frozen app) that runs ``pyrage.encrypt_io``
 into the blob file it is given already open: encryption and the rest run
-on two cores. The child is given only the public recipient and that one
+on two cores. The child is given only the public recipient (on the pipe) and that one
 open file; it holds no key, opens nothing, writes nothing else, and starts
 the disk writing as it goes (``_Writeback``) so that the final fsync waits
 for little. The
@@ -46,21 +46,21 @@ def wanted(size: int) -> bool:
     return size >= MIN_SIZE and os.name == "posix"
 
 
-def command(recipient: str, fd: int) -> list[str]:
+def command(fd: int) -> list[str]:
     """The child's command line: the frozen app with its flag, or this Python.
 
     ``-I`` keeps PYTHON* variables, the user's site-packages and the working
     folder out of the child; it imports this app's code and the very pyrage
     this process loaded (wherever they were installed) and nothing else new."""
     if getattr(sys, "frozen", False):
-        return [sys.executable, CHILD_FLAG, recipient, str(fd)]
+        return [sys.executable, CHILD_FLAG, str(fd)]
     import pyrage
 
     root = str(Path(__file__).resolve().parents[2])
     lib = str(Path(pyrage.__file__).resolve().parents[1])
     code = (f"import sys; sys.path.insert(0, {root!r}); sys.path.append({lib!r}); "
             "from desktop.core.agechild import child_main; sys.exit(child_main(sys.argv[1:]))")
-    return [sys.executable, "-I", "-c", code, recipient, str(fd)]
+    return [sys.executable, "-I", "-c", code, str(fd)]
 
 
 def child_env() -> dict[str, str]:
@@ -81,7 +81,7 @@ class EncryptProcess:
     def __init__(self, fd: int, recipient: x25519.Recipient) -> None:
         try:
             self._proc = subprocess.Popen(
-                command(str(recipient), fd), stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                command(fd), stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE, pass_fds=(fd,), close_fds=True, env=child_env())
         except OSError as exc:
             raise EncryptFailed(f"cannot start the encrypting process: {exc.strerror or exc}") from None
@@ -99,6 +99,9 @@ class EncryptProcess:
             fcntl.fcntl(self._in.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), _PIPE_BYTES)
         except (ImportError, OSError):
             pass
+        # The recipient comes first on the pipe, not on the command line, which every user of
+        # the computer can read (ps) and an audit log may keep.
+        self.write(str(recipient).encode() + b"\n")
 
     def write(self, data: bytes | memoryview) -> int:
         if self._failed is not None:
@@ -156,7 +159,9 @@ class EncryptProcess:
                 self._proc.wait()
             self._drain.join(_GRACE)
             lines = bytes(self._err).decode("utf-8", "replace").strip().splitlines()
-            why = lines[-1][:300] if lines else f"it ended with code {self._proc.returncode}"
+            code = self._proc.returncode
+            why = (lines[-1][:300] if lines else f"it was stopped (signal {-code})" if code < 0
+                   else f"it ended with code {code}")
             self._failed = EncryptFailed(f"the encrypting process failed: {why}")
         return self._failed
 
@@ -209,17 +214,19 @@ class _Writeback:
 
 
 def child_main(argv: list[str]) -> int:
-    """In the child: encrypt standard input to the recipient into the open file ``argv[1]``."""
+    """In the child: encrypt standard input after its first line (the recipient) into the open
+    file ``argv[0]``."""
     import pyrage
 
-    try:
-        recipient, fd = x25519.Recipient.from_str(argv[0]), int(argv[1])
-    except (IndexError, ValueError) as exc:
-        print(f"bad arguments: {exc}", file=sys.stderr)
-        return 2
     # Standard input stays open until the child ends (closefd=False): the parent, which sees
     # the pipe close, finds the reason already written to standard error.
     src = os.fdopen(0, "rb", buffering=CHUNK, closefd=False)
+    try:
+        fd = int(argv[0])
+        recipient = x25519.Recipient.from_str(src.readline(256).decode("ascii", "replace").strip())
+    except Exception as exc:  # noqa: BLE001 - IndexError, ValueError, pyrage.RecipientError
+        print(f"bad arguments: {exc}", file=sys.stderr, flush=True)
+        return 2
     try:
         with os.fdopen(fd, "wb", buffering=CHUNK) as out:
             pyrage.encrypt_io(src, _Writeback(out, fd), [recipient])
