@@ -232,3 +232,22 @@ def test_a_child_given_no_recipient_says_so(tmp_path):
     os.close(fd)
     assert proc.returncode == 2 and b"bad arguments" in proc.stderr
     assert (tmp_path / "blob.part").read_bytes() == b""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_the_child_dumps_no_core(tmp_path):
+    import time
+
+    fd = os.open(tmp_path / "blob.part", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    child = agechild.EncryptProcess(fd, x25519.Identity.generate().to_public())
+    os.close(fd)
+    limits = Path(f"/proc/{child._proc.pid}/limits")
+    try:
+        for _ in range(400):  # once it has started, its core size limit is 0
+            core = [ln.split()[4:6] for ln in limits.read_text().splitlines() if ln.startswith("Max core file size")]
+            if core == [["0", "0"]]:
+                break
+            time.sleep(0.05)
+        assert core == [["0", "0"]]
+    finally:
+        child.kill()

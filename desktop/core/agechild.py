@@ -218,6 +218,12 @@ def child_main(argv: list[str]) -> int:
     file ``argv[0]``."""
     import pyrage
 
+    try:  # this process holds plaintext: a crash must not write it to disk as a core dump
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, OSError, ValueError):
+        pass
     # Standard input stays open until the child ends (closefd=False): the parent, which sees
     # the pipe close, finds the reason already written to standard error.
     src = os.fdopen(0, "rb", buffering=CHUNK, closefd=False)
