@@ -187,6 +187,26 @@ def encrypt_stream(reader: Any, fd: int, recipient: x25519.Recipient) -> bool:
     return True
 
 
+def encrypt_to(fd: int, reader: Any, recipient: x25519.Recipient, size: int) -> None:
+    """Encrypt ``reader`` into the open file ``fd`` and fsync it: in a child process when
+    ``size`` makes that worth it and one starts, else here (pyrage on this thread, the
+    writes and periodic flushes on the writer's). Raises :class:`EncryptFailed` if the
+    child failed, and any error of the reader (a cancel) as it is."""
+    if wanted(size) and encrypt_stream(reader, fd, recipient):
+        return
+    from .streams import BackgroundWriter
+
+    out = BackgroundWriter(fd)
+    try:
+        import pyrage
+
+        pyrage.encrypt_io(reader, out, [recipient])
+    except BaseException:
+        out.abandon()
+        raise
+    out.close(fsync=True)
+
+
 class _Writeback:
     """The blob file, asking the kernel to start writing each 32 MiB to disk as soon as it is
     written (``POSIX_FADV_DONTNEED`` starts writeback without waiting for it, unlike fdatasync,

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import pyrage
 from pyrage import x25519
 
 from .. import agechild, cards
@@ -17,7 +16,6 @@ from ..crypto import b64e
 from ..custody import now
 from ..media.sniff import extension as media_extension
 from ..outputs import check_output, publish
-from ..streams import BackgroundWriter
 from ..vault import Cancelled, Vault
 from .format import FORMAT, FORMAT_VERSION, BundleError, CancelFn, ExportResult, ProgressFn, ViewFn, sha256_hex
 from .tarwrite import TarStream, tar_parts
@@ -185,15 +183,7 @@ def export_bundle(
         # (agechild.py); a small one is encrypted here and written by the
         # writer's thread. Nothing passes through a temporary file.
         try:
-            in_child = agechild.wanted(total) and agechild.encrypt_stream(stream, fd, recipient)
-            if not in_child:
-                out_w = BackgroundWriter(fd)
-                try:
-                    pyrage.encrypt_io(stream, out_w, [recipient])
-                except BaseException:
-                    out_w.abandon()
-                    raise
-                out_w.close(fsync=True)
+            agechild.encrypt_to(fd, stream, recipient, total)
         except agechild.EncryptFailed as exc:
             raise BundleError(f"Could not encrypt the bundle ({exc})") from None
         except BaseException:

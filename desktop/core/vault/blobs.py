@@ -16,7 +16,7 @@ from .. import agechild, keystore
 from . import custodylog as custody
 from ..custody import now
 from ..outputs import check_output
-from ..streams import BackgroundWriter, Readable
+from ..streams import Readable
 
 from .blobwriter import BlobWriter, _reader
 from .connection import Row
@@ -30,18 +30,6 @@ from .types import (
     ProgressFn,
     VaultError,
 )
-
-
-def _encrypt_here(reader: Readable, fd: int, recipient: x25519.Recipient) -> None:
-    # Reading and hashing (the reader's thread), encrypting (here) and
-    # writing with periodic flushes to disk (the writer's thread) overlap.
-    out = BackgroundWriter(fd)
-    try:
-        pyrage.encrypt_io(reader, out, [recipient])
-    except BaseException:
-        out.abandon()
-        raise
-    out.close(fsync=True)
 
 
 class BlobsMixin(RotationMixin):
@@ -74,11 +62,9 @@ class BlobsMixin(RotationMixin):
             try:
                 recipient = ident.to_public()
                 try:
-                    in_child = agechild.wanted(size_hint) and agechild.encrypt_stream(reader, fd, recipient)
+                    agechild.encrypt_to(fd, reader, recipient, size_hint)
                 except agechild.EncryptFailed as exc:
                     raise VaultError(f"Could not encrypt the attachment ({exc})") from None
-                if not in_child:
-                    _encrypt_here(reader, fd, recipient)
             finally:
                 os.close(fd)
             os.replace(tmp, final)
