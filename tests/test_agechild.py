@@ -48,6 +48,10 @@ def children(monkeypatch):
     return started
 
 
+# What a stand-in child runs first: it says it is ready, as agechild.child_main does.
+READY = f"import os; os.write(1, {agechild.READY!r}); "
+
+
 def _blob_files(vault) -> list[str]:
     return sorted(p.name for p in (vault.path / BLOBS).iterdir())
 
@@ -87,7 +91,7 @@ def test_a_failing_child_stores_nothing_and_says_why(field, tmp_path, children, 
     src = tmp_path / "data.bin"
     src.write_bytes(os.urandom(2 * agechild.CHUNK))
     before = _blob_files(field)
-    failing = [sys.executable, "-c", "import sys; sys.stdin.buffer.read(1000); "
+    failing = [sys.executable, "-c", READY + "import sys; sys.stdin.buffer.read(1000); "
                "print('No space left on device', file=sys.stderr); sys.exit(1)"]
     monkeypatch.setattr(agechild, "command", lambda fd: failing)
     with pytest.raises(VaultError, match="No space left on device"):
@@ -115,6 +119,51 @@ def test_without_a_child_the_vault_encrypts_in_process(field, tmp_path, children
     assert children == []
 
 
+def test_a_child_that_starts_but_cannot_work_is_replaced_by_encrypting_here(field, tmp_path, children,
+                                                                              monkeypatch):
+    # a child whose imports fail (a broken install) never says it is ready: nothing was read
+    # from the file yet, so the vault encrypts in process and the import succeeds
+    monkeypatch.setattr(agechild, "command", lambda fd: [sys.executable, "-c", "import no_such_module_here"])
+    src = video(tmp_path / "clip.mp4")
+    att = field.import_attachment(src)
+    original = io.BytesIO()
+    field.read_attachment(att.id, original)
+    assert original.getvalue() == src.read_bytes() and att.clean_status == "cleaned"
+    assert children == [] and not [n for n in _blob_files(field) if n.endswith(".part")]
+
+
+def test_a_child_that_never_says_it_is_ready_is_stopped_and_named(tmp_path, monkeypatch):
+    monkeypatch.setattr(agechild, "READY_TIMEOUT", 0.5)
+    monkeypatch.setattr(agechild, "command", lambda fd: [sys.executable, "-c", "import time; time.sleep(60)"])
+    fd = os.open(tmp_path / "blob.part", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        exc = _within(20, lambda: agechild.EncryptProcess(fd, x25519.Identity.generate().to_public()))
+    finally:
+        os.close(fd)
+    assert isinstance(exc, agechild.EncryptFailed) and "did not say it was ready" in str(exc)
+    assert (tmp_path / "blob.part").read_bytes() == b""
+
+
+def test_a_full_disk_is_named_as_such(tmp_path):
+    # the real child, writing into a file that refuses more bytes as a full disk does
+    # (/dev/full answers every write with ENOSPC)
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    fd = os.open("/dev/full", os.O_WRONLY)
+    try:
+        child = agechild.EncryptProcess(fd, x25519.Identity.generate().to_public())
+    finally:
+        os.close(fd)
+
+    def feed() -> None:
+        for _ in range(64):
+            child.write(b"x" * agechild.CHUNK)
+        child.close()
+
+    exc = _within(30, feed)
+    assert isinstance(exc, agechild.EncryptFailed) and str(exc) == agechild.DISK_FULL
+
+
 def test_a_bundle_sealed_by_the_child_opens_at_headquarters(pair, tmp_path, children):
     src = video(tmp_path / "clip.mp4")
     att = pair.field.import_attachment(src)
@@ -134,7 +183,7 @@ def test_a_bundle_sealed_by_the_child_opens_at_headquarters(pair, tmp_path, chil
 
 def test_a_bundle_the_child_failed_to_seal_leaves_no_file(pair, tmp_path, children, monkeypatch):
     pair.field.add_record("eyewitness", "1", {"narrative": "They fired"}, {"name": "Hidden Witness"})
-    failing = [sys.executable, "-c", "import sys; print('Input/output error', file=sys.stderr); sys.exit(1)"]
+    failing = [sys.executable, "-c", READY + "import sys; print('Input/output error', file=sys.stderr); sys.exit(1)"]
     monkeypatch.setattr(agechild, "command", lambda fd: failing)
     with pytest.raises(BundleError, match="Input/output error"):
         pair.export()
@@ -172,7 +221,7 @@ def _within(seconds: float, fn):
 
 
 def test_a_child_that_floods_its_stderr_does_not_hang_the_parent(tmp_path, monkeypatch):
-    flood = [sys.executable, "-c", "import sys; sys.stderr.write('noise ' * 100_000 + '\\nOSError: why'); "
+    flood = [sys.executable, "-c", READY + "import sys; sys.stderr.write('noise ' * 100_000 + '\\nOSError: why'); "
              "sys.exit(1)"]
     child = _sealing(tmp_path, flood, monkeypatch)
     exc = _within(20, lambda: child.write(b"x" * (8 * agechild.CHUNK)))  # the child reads nothing
@@ -183,7 +232,7 @@ def test_a_child_that_floods_its_stderr_does_not_hang_the_parent(tmp_path, monke
 
 def test_a_child_that_closes_its_input_before_saying_why_is_heard(tmp_path, monkeypatch):
     # as a child that meets a full disk does: the pipe closes, then the reason is written
-    slow = [sys.executable, "-c", "import os, sys, time; os.close(0); time.sleep(0.5); "
+    slow = [sys.executable, "-c", READY + "import os, sys, time; os.close(0); time.sleep(0.5); "
             "print('OSError: [Errno 28] No space left on device', file=sys.stderr); sys.exit(1)"]
     child = _sealing(tmp_path, slow, monkeypatch)
     with pytest.raises(agechild.EncryptFailed, match="No space left on device"):
@@ -195,8 +244,8 @@ def test_a_child_that_closes_its_input_before_saying_why_is_heard(tmp_path, monk
 def test_the_child_gets_no_passphrase_from_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("TESTIMONY_PASSPHRASE", "correct horse battery staple")
     monkeypatch.setenv("TESTIMONY_RECOVERY_CODE", "ABCD-EFGH")
-    tell = [sys.executable, "-c", "import os, sys; print(sorted(k for k in os.environ if 'TESTIMONY' in k.upper()), "
-            "file=sys.stderr); sys.exit(1)"]
+    tell = [sys.executable, "-c", READY + "import os, sys; "
+            "print(sorted(k for k in os.environ if 'TESTIMONY' in k.upper()), file=sys.stderr); sys.exit(1)"]
     child = _sealing(tmp_path, tell, monkeypatch)
     with pytest.raises(agechild.EncryptFailed, match=r"failed: \[\]$"):
         child.close()
@@ -251,3 +300,29 @@ def test_the_child_dumps_no_core(tmp_path):
         assert core == [["0", "0"]]
     finally:
         child.kill()
+
+
+def test_half_written_blobs_left_by_a_dead_process_are_swept_at_unlock(pair, tmp_path):
+    # a process killed mid-write leaves blobs/<name>.part (encrypted, named by no row);
+    # one nobody has written to for hours goes at the next unlock, a fresh one (perhaps
+    # the command line's, writing now beside the window) and every real blob stay
+    from desktop.core.vault import Vault
+    from tests.bundle_kit import FIELD_PASS
+
+    field = pair.field
+    src = tmp_path / "note.txt"
+    src.write_bytes(b"a small attachment")
+    field.import_attachment(src)
+    real = _blob_files(field)
+    folder = field.path / BLOBS
+    stale, fresh = folder / "0123abcd.part", folder / "4567efab.part"
+    for p in (stale, fresh):
+        p.write_bytes(os.urandom(4096))
+    old = os.stat(stale).st_mtime - 7 * 3600
+    os.utime(stale, (old, old))
+    field.lock()
+    again = Vault.unlock(field.path, FIELD_PASS)
+    try:
+        assert _blob_files(again) == sorted([*real, fresh.name])
+    finally:
+        again.lock()

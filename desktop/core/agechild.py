@@ -19,6 +19,7 @@ encrypts in process as before.
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -35,10 +36,20 @@ _PIPE_BYTES = 1 << 20
 _WRITEBACK_EVERY = 32 << 20
 _ERR_BYTES = 4096
 _GRACE = 5.0  # seconds a failing child has to say why and end before it is killed
+READY = b"R"  # the child's first byte on its standard output: it has started and can encrypt
+READY_TIMEOUT = 30.0  # seconds a child has to say so (a cold start of the frozen app included)
+
+
+DISK_FULL = "the disk is full (no space left on device)"
 
 
 class EncryptFailed(Exception):
     """The child process could not encrypt; the message says why."""
+
+
+def disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` is the disk (or the user's quota) running out of space."""
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
 
 
 def wanted(size: int) -> bool:
@@ -73,15 +84,18 @@ class EncryptProcess:
     """A write-only stream whose bytes a child process age-encrypts into ``fd``.
 
     ``fd`` is an open, empty file; the child writes it and fsyncs it, and the
-    caller may close its own copy once this object exists. :meth:`close`
-    waits for the child and raises :class:`EncryptFailed` if it failed;
-    :meth:`kill` stops it (the caller then removes the file).
+    caller may close its own copy once this object exists. It exists only once
+    the child has said it is ready (:data:`READY`, after its imports): a child
+    that cannot start or cannot import pyrage raises :class:`EncryptFailed`
+    here, before any plaintext was read, so the caller can encrypt in process
+    instead. :meth:`close` waits for the child and raises :class:`EncryptFailed`
+    if it failed; :meth:`kill` stops it (the caller then removes the file).
     """
 
     def __init__(self, fd: int, recipient: x25519.Recipient) -> None:
         try:
             self._proc = subprocess.Popen(
-                command(fd), stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                command(fd), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE, pass_fds=(fd,), close_fds=True, env=child_env())
         except OSError as exc:
             raise EncryptFailed(f"cannot start the encrypting process: {exc.strerror or exc}") from None
@@ -93,6 +107,11 @@ class EncryptProcess:
         self._err = bytearray()
         self._drain = threading.Thread(target=self._read_err, name="age-child-stderr", daemon=True)
         self._drain.start()
+        if not self._wait_ready():
+            self.kill()
+            lines = bytes(self._err).decode("utf-8", "replace").strip().splitlines()
+            why = lines[-1][:300] if lines else f"it did not say it was ready within {READY_TIMEOUT:.0f} s"
+            raise EncryptFailed(f"cannot start the encrypting process: {why}")
         try:  # fewer, larger hand-overs (Linux); the default 64 KiB works too
             import fcntl
 
@@ -102,6 +121,20 @@ class EncryptProcess:
         # The recipient comes first on the pipe, not on the command line, which every user of
         # the computer can read (ps) and an audit log may keep.
         self.write(str(recipient).encode() + b"\n")
+
+    def _wait_ready(self) -> bool:
+        """Whether the child's first byte came, and was :data:`READY`, in time."""
+        import select
+
+        out = self._proc.stdout
+        assert out is not None
+        try:
+            readable, _, _ = select.select([out], [], [], READY_TIMEOUT)
+            return bool(readable) and os.read(out.fileno(), 1) == READY
+        except (OSError, ValueError):
+            return False
+        finally:
+            out.close()
 
     def write(self, data: bytes | memoryview) -> int:
         if self._failed is not None:
@@ -162,7 +195,7 @@ class EncryptProcess:
             code = self._proc.returncode
             why = (lines[-1][:300] if lines else f"it was stopped (signal {-code})" if code < 0
                    else f"it ended with code {code}")
-            self._failed = EncryptFailed(f"the encrypting process failed: {why}")
+            self._failed = EncryptFailed(why if why == DISK_FULL else f"the encrypting process failed: {why}")
         return self._failed
 
 
@@ -216,9 +249,14 @@ class _Writeback:
         self._out, self._fd = out, fd
         self._written = self._started = 0
         self._advise = getattr(os, "posix_fadvise", None)
+        self.error: OSError | None = None  # a write's own error (pyrage reports it as text only)
 
     def write(self, data: bytes) -> int:
-        n = int(self._out.write(data))
+        try:
+            n = int(self._out.write(data))
+        except OSError as exc:
+            self.error = exc
+            raise
         self._written += n
         if self._advise is not None and self._written - self._started >= _WRITEBACK_EVERY:
             self._out.flush()
@@ -244,6 +282,11 @@ def child_main(argv: list[str]) -> int:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ImportError, OSError, ValueError):
         pass
+    try:  # started, pyrage imported: the parent may hand over the plaintext
+        os.write(1, READY)
+        os.close(1)
+    except OSError:
+        return 3
     # Standard input stays open until the child ends (closefd=False): the parent, which sees
     # the pipe close, finds the reason already written to standard error.
     src = os.fdopen(0, "rb", buffering=CHUNK, closefd=False)
@@ -253,12 +296,15 @@ def child_main(argv: list[str]) -> int:
     except Exception as exc:  # noqa: BLE001 - IndexError, ValueError, pyrage.RecipientError
         print(f"bad arguments: {exc}", file=sys.stderr, flush=True)
         return 2
+    writer: _Writeback | None = None
     try:
         with os.fdopen(fd, "wb", buffering=CHUNK) as out:
-            pyrage.encrypt_io(src, _Writeback(out, fd), [recipient])
+            writer = _Writeback(out, fd)
+            pyrage.encrypt_io(src, writer, [recipient])
             out.flush()
             os.fsync(out.fileno())
     except Exception as exc:  # noqa: BLE001 - the parent reports the last line
-        print(f"{type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+        cause = (writer.error if writer is not None else None) or exc
+        print(DISK_FULL if disk_full(cause) else f"{type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
         return 1
     return 0

@@ -185,7 +185,7 @@ def export_bundle(
         try:
             agechild.encrypt_to(fd, stream, recipient, total)
         except agechild.EncryptFailed as exc:
-            raise BundleError(f"Could not encrypt the bundle ({exc})") from None
+            raise BundleError(f"Could not write the bundle: {exc}") from None
         except BaseException:
             if stream.error is not None:  # the stream's own error explains it better
                 raise stream.error from None

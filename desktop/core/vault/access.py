@@ -22,6 +22,7 @@ from ..crypto import (
     open_slot,
 )
 from . import decoy, slotstore
+from .blobwriter import sweep_stray_parts
 from .guard import remove_guard
 from .handle import VaultCore
 from .rotation import RotationMixin, open_previous, seal_previous
@@ -107,6 +108,7 @@ class AccessMixin(RotationMixin, VaultCore):
             slotstore.update(path, store)
         else:
             vault._open_db(create=False)
+        sweep_stray_parts(path / BLOBS)  # what a process that died mid-write left
         vault.timings = {"kdf": t1 - t0, "open": time.perf_counter() - t1}
         vault._refresh_decoy(store)
         return vault

@@ -64,7 +64,12 @@ class BlobsMixin(RotationMixin):
                 try:
                     agechild.encrypt_to(fd, reader, recipient, size_hint)
                 except agechild.EncryptFailed as exc:
-                    raise VaultError(f"Could not encrypt the attachment ({exc})") from None
+                    raise VaultError(f"Could not store the attachment: {exc}. Nothing was saved.") from None
+                except OSError as exc:
+                    if agechild.disk_full(exc):
+                        raise VaultError(f"Could not store the attachment: {agechild.DISK_FULL}. "
+                                         "Nothing was saved.") from None
+                    raise
             finally:
                 os.close(fd)
             os.replace(tmp, final)

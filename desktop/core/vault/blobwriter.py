@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import time
 import uuid
 from pathlib import Path
 from typing import BinaryIO
@@ -19,6 +20,31 @@ from .. import agechild, keystore
 from ..streams import ReadAhead
 
 from .types import CHUNK, CancelFn, Cancelled, ProgressFn, VaultError
+
+
+STRAY_PART_S = 6 * 3600.0  # a .part untouched this long belongs to no running write
+
+
+def sweep_stray_parts(folder: Path, older_than_s: float = STRAY_PART_S) -> int:
+    """Remove the half-written blobs (``*.part``, encrypted, named by no row) that a process
+    which died mid-write left in ``folder``; returns how many. Only files nobody wrote to
+    for ``older_than_s``: another process (the command line beside the window) may be
+    writing one now, and a write touches its file every few milliseconds."""
+    cutoff = time.time() - older_than_s
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        try:
+            if (entry.name.endswith(".part") and entry.is_file(follow_symlinks=False)
+                    and entry.stat(follow_symlinks=False).st_mtime < cutoff):
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def _reader(f: BinaryIO, total: int, progress: ProgressFn | None, cancel: CancelFn | None) -> ReadAhead:
@@ -89,7 +115,7 @@ class BlobWriter:
                 self._child.write(view)
             except agechild.EncryptFailed as exc:
                 self.error = exc
-                raise VaultError(f"Could not encrypt the cleaned copy ({exc})") from None
+                raise VaultError(f"Could not store the cleaned copy: {exc}") from None
         else:
             self._w.write(view)
         return len(view)
@@ -121,7 +147,7 @@ class BlobWriter:
             raise
         if self.error is not None:
             self.tmp.unlink(missing_ok=True)
-            raise VaultError(f"Could not encrypt the cleaned copy ({self.error})")
+            raise VaultError(f"Could not store the cleaned copy: {self.error}")
         os.replace(self.tmp, self.final)
         keystore.fsync_dir(self.final.parent)
         return self.name
